@@ -1,0 +1,3 @@
+"""briefgen: extractive, offline news briefings from a pile of articles."""
+
+__version__ = "0.1.0"

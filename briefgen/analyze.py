@@ -1,0 +1,59 @@
+"""Analysis: one topic in, one structured brief out.
+
+Splits the topic's articles into sentences, finds syndicated copies, summarizes (the consensus
+summary across articles, and a short sumy summary of each article), then runs each section's
+extractor on the same context.
+"""
+
+from __future__ import annotations
+
+from .dedupe import syndication_groups
+from .models import Brief, Item, Topic
+from .sections import TopicContext, context, decisions, disputes, quotes, sort_sources, source
+from .split import split_article
+from .summarize import summarize
+
+ARTICLE_SUMMARY_ALGORITHM = "lexrank"
+
+
+def build_context(topic: Topic) -> TopicContext:
+    sentences = {a.id: split_article(a) for a in topic.articles}
+    groups = syndication_groups(topic.articles, sentences)
+    return TopicContext(topic.articles, sentences, groups)
+
+
+def consensus_summary(ctx: TopicContext, words: int) -> tuple[Item, ...]:
+    ranked = summarize(ctx.all_sentences, words=words, algorithm="consensus", groups=ctx.groups)
+    items = []
+    for r in ranked:
+        sources = sort_sources(ctx, [source(r.sentence)] + [source(s) for s in r.supporters])
+        items.append(Item(r.sentence.text, sources, ctx.support(sources)))
+    return tuple(items)
+
+
+def article_summaries(ctx: TopicContext, words: int) -> dict[str, tuple[Item, ...]]:
+    out = {}
+    for article in ctx.articles:
+        sentences = ctx.sentences.get(article.id, ())
+        ranked = summarize(sentences, words=words, algorithm=ARTICLE_SUMMARY_ALGORITHM)
+        # Shown in reading order.
+        ranked.sort(key=lambda r: r.sentence.index)
+        out[article.id] = tuple(Item(r.sentence.text, (source(r.sentence),), 1) for r in ranked)
+    return out
+
+
+def analyze(topic: Topic, summary_words: int = 150, article_summary_words: int = 60) -> Brief:
+    ctx = build_context(topic)
+    groups: dict[str, list[str]] = {}
+    for article in topic.articles:
+        groups.setdefault(ctx.group(article.id), []).append(article.id)
+    return Brief(
+        topic=topic,
+        summary=consensus_summary(ctx, summary_words),
+        decisions=decisions.extract(ctx),
+        quotes=quotes.extract(ctx),
+        disputes=disputes.extract(ctx),
+        context=context.extract(ctx),
+        article_summaries=article_summaries(ctx, article_summary_words),
+        syndication=tuple(tuple(ids) for ids in groups.values()),
+    )

@@ -1,0 +1,159 @@
+"""The `briefgen` command line: a thin click layer over the library.
+
+Exit codes: 0 success; 1 failure (a message says what to fix); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .analyze import analyze
+from .config import Config, load_config
+from .errors import BriefgenError
+from .models import Topic
+from .pipeline import build as run_build
+from .pipeline import read_articles
+from .render import brief_to_json, environment, render_brief
+from .split import split_article
+from .summarize import ALGORITHMS, summarize
+from .topics import central_title, slugify
+
+
+def fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def load_topic(paths: tuple[Path, ...]) -> Topic:
+    articles, skipped = read_articles(list(paths))
+    for s in skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if not articles:
+        fail("no usable article among the given files")
+    title = central_title(articles)
+    return Topic(slug=slugify(title), title=title, articles=tuple(articles))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def main() -> None:
+    """briefgen: extractive, cited news briefs from a folder of articles."""
+
+
+@main.command()
+@click.argument("input_dir", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--docs-dir", type=click.Path(path_type=Path), help="Where to write the Markdown briefs [docs]."
+)
+@click.option("--site-dir", type=click.Path(path_type=Path), help="Where to build the static site [site].")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Config file [briefgen.yml if present]."
+)
+@click.option("--no-site", is_flag=True, help="Write the Markdown briefs only; skip `mkdocs build`.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped (for CI).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display or summary.")
+def build(
+    input_dir: Path | None,
+    docs_dir: Path | None,
+    site_dir: Path | None,
+    config_file: Path | None,
+    no_site: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Build briefs and the site from INPUT_DIR (default: seeds/).
+
+    Writes one Markdown brief per topic to docs/topics/, a home page docs/index.md, the build
+    report docs/report.md and report.json, then builds the MkDocs site into site/.
+    """
+    try:
+        config = load_config(config_file).replace(input_dir=input_dir, docs_dir=docs_dir, site_dir=site_dir)
+        if no_site:
+            config = config.replace(build_site=False)
+        result = run_build(config, quiet=quiet)
+    except BriefgenError as exc:
+        fail(str(exc))
+        return
+    for s in result.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if not quiet:
+        click.echo(
+            f"{result.inputs} files: {result.used_files} used, {len(result.skipped)} skipped; "
+            f"{len(result.topics)} topics -> {config.docs_dir}/"
+            + (f", site in {config.site_dir}/" if config.build_site else ""),
+            err=True,
+        )
+    if strict and result.skipped:
+        fail(f"{len(result.skipped)} input files skipped (--strict)")
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=Config.summary_words,
+    show_default=True,
+    help="Summary word budget.",
+)
+def brief(paths: tuple[Path, ...], fmt: str, words: int) -> None:
+    """Print the brief of PATHS, taken as one topic."""
+    topic = load_topic(paths)
+    result = analyze(topic, summary_words=words)
+    if fmt == "json":
+        click.echo(brief_to_json(result), nl=False)
+    else:
+        click.echo(render_brief(result, environment(Path("templates"))), nl=False)
+
+
+@main.command("summarize")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Word budget (whole sentences).",
+)
+@click.option(
+    "--algorithm",
+    type=click.Choice(ALGORITHMS),
+    default="consensus",
+    show_default=True,
+    help="`consensus` (multi-document, ours) or one of sumy's summarizers.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON with each sentence's article and support.")
+def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: bool) -> None:
+    """Print the extractive summary of PATHS, one sentence per line."""
+    from .dedupe import syndication_groups
+
+    topic = load_topic(paths)
+    sentences = {a.id: split_article(a) for a in topic.articles}
+    groups = syndication_groups(topic.articles, sentences) if algorithm == "consensus" else {}
+    all_sentences = [s for a in topic.articles for s in sentences[a.id]]
+    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups)
+    if as_json:
+        data = [
+            {"text": r.sentence.text, "article": r.sentence.article, "support": r.support} for r in ranked
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for r in ranked:
+            click.echo(r.sentence.text)

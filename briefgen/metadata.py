@@ -1,0 +1,152 @@
+"""Metadata guessed from plain text when the input does not state it.
+
+Explicit values (front matter, feed fields) always win; this module only fills the gaps.
+It also takes the headline and date lines off the top of the text, so they are not read as body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .clean import classify
+from .models import RemovedLine
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+)
+DATE_ONLY_LINE = re.compile(r"^[\w ,./-]{6,30}$")
+# "TOKYO (AP) —", "March 30, 2025 (EIRNS)—": the agency in brackets before a dash.
+DATELINE = re.compile(r"^(?P<place>[^()\n]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{1,24})\)\s*[—–-]+\s*")
+FOOTER_OUTLET = (
+    re.compile(r"copyright\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"),
+    re.compile(
+        r"\b(?:donation|subscribe|follow) (?:to |on )?the (?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"
+    ),
+    re.compile(r"\bsubscribe to (?P<name>[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}?) news\b", re.I),
+)
+BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date written in `text`, or None."""
+    best: tuple[int, dt.date] | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
+            try:
+                date = dt.date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), date)
+            break
+    return best[1] if best else None
+
+
+def parse_iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_date(value)
+
+
+@dataclass
+class Guess:
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    author: str = ""
+
+
+def _unquote(line: str) -> str:
+    return line.strip().strip("\"“”'‘’").strip()
+
+
+def take_header(lines: list[str]) -> tuple[list[str], Guess, list[RemovedLine]]:
+    """Take date, headline (also when repeated) and byline lines off the top of an article."""
+    guess = Guess()
+    removed: list[RemovedLine] = []
+    body = list(lines)
+    taken = 0
+    seen: set[str] = set()
+    while body and taken < 6:
+        line = body[0].strip()
+        if not line:
+            body.pop(0)
+            continue
+        words = line.split()
+        date = parse_date(line)
+        if date and DATE_ONLY_LINE.match(line) and len(words) <= 4 and guess.published is None:
+            guess.published = date
+            removed.append(RemovedLine(line, "date line"))
+        elif (reason := classify(line)) is not None:
+            removed.append(RemovedLine(line, reason))
+        elif (m := BYLINE.match(line)) and not guess.author:
+            guess.author = m.group("name")
+            removed.append(RemovedLine(line, "byline"))
+        elif guess.title and _unquote(line) == guess.title and guess.title not in seen:
+            seen.add(guess.title)
+            removed.append(RemovedLine(line, "repeated headline"))
+        elif not guess.title and 3 <= len(words) <= 30 and not line.endswith((".", ",", ";")):
+            guess.title = _unquote(line)
+            removed.append(RemovedLine(line, "headline"))
+        else:
+            break
+        body.pop(0)
+        taken += 1
+    return body, guess, removed
+
+
+def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -> Guess:
+    """Outlet, date and title from datelines, footers and the first sentence."""
+    first = next((line for line in body if line.strip()), "")
+    dateline = DATELINE.match(first)
+    if dateline:
+        guess.outlet = guess.outlet or dateline.group("outlet").strip()
+        if guess.published is None:
+            guess.published = parse_date(dateline.group("place"))
+    if not guess.outlet:
+        for line in [r.text for r in removed] + body[-3:]:
+            for pattern in FOOTER_OUTLET:
+                m = pattern.search(line)
+                if m:
+                    guess.outlet = m.group("name").strip()
+                    break
+            if guess.outlet:
+                break
+    if not guess.title and first:
+        from .split import split_text
+
+        text = first[dateline.end() :] if dateline else first
+        spans = split_text(text)
+        words = text[spans[0][0] : spans[0][1]].split() if spans else text.split()
+        guess.title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return guess

@@ -1,0 +1,189 @@
+"""The orchestrator: the whole build, top to bottom.
+
+read -> clean -> group -> analyze -> render -> site. Each stage lives in its own module;
+this file only wires them together and keeps the account of every input file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from .analyze import analyze
+from .clean import to_article
+from .config import Config
+from .errors import InputError, UnreadableInput
+from .fsutil import staged_dir, write_text
+from .models import Article, Brief, Skipped, Topic
+from .readers import discover, read_path
+from .render import environment, plain_title, render_article, render_brief, safe_name
+from .site import build_site
+from .split import split_article
+from .topics import group_topics
+
+
+@dataclass
+class BuildResult:
+    inputs: int
+    articles: list[Article]
+    skipped: list[Skipped]
+    topics: list[Topic]
+    briefs: list[Brief] = field(default_factory=list)
+
+    @property
+    def used_files(self) -> int:
+        return len({a.path for a in self.articles})
+
+
+def progress(items: Iterable[Any], quiet: bool, desc: str, total: int | None = None) -> Iterable[Any]:
+    return tqdm(items, desc=desc, total=total, disable=quiet or not sys.stderr.isatty(), leave=False)
+
+
+def read_articles(
+    paths: Sequence[Path], root: Path | None = None, quiet: bool = True
+) -> tuple[list[Article], list[Skipped]]:
+    """Read and clean every file; a file that fails is skipped with its reason, never raised."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    ids: set[str] = set()
+    for path in progress(paths, quiet, "reading", total=len(paths)):
+        try:
+            raws = read_path(path)
+            if not raws:
+                raise UnreadableInput("no articles in file")
+            for raw in raws:
+                article = to_article(raw)
+                if not article.text.strip():
+                    raise UnreadableInput("no article text left after removing boilerplate")
+                if not article.topic and root is not None:
+                    rel = path.relative_to(root)
+                    if len(rel.parts) > 1:
+                        article = _with(article, topic=rel.parts[0])
+                unique, n = article.id, 2
+                while unique.lower() in ids:
+                    unique, n = f"{article.id}-{n}", n + 1
+                ids.add(unique.lower())
+                articles.append(_with(article, id=unique) if unique != article.id else article)
+        except UnreadableInput as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+    return articles, skipped
+
+
+def _with(article: Article, **changes: Any) -> Article:
+    import dataclasses
+
+    return dataclasses.replace(article, **changes)
+
+
+def build(config: Config, quiet: bool = False, strict: bool = False) -> BuildResult:
+    """Read the input folder, write Markdown briefs to docs_dir and the site to site_dir."""
+    input_dir = config.input_dir
+    if not input_dir.is_dir():
+        raise InputError(f"input folder {input_dir} does not exist (give a folder of articles)")
+    paths = list(discover(input_dir))
+    articles, skipped = read_articles(paths, root=input_dir, quiet=quiet)
+    if not articles:
+        raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
+    topics = group_topics(articles)
+    result = BuildResult(len(paths), articles, skipped, topics)
+    for topic in progress(topics, quiet, "analysing topics"):
+        result.briefs.append(analyze(topic, config.summary_words, config.article_summary_words))
+    check_accounting(result)
+    write_docs(result, config)
+    if config.build_site:
+        latest = max((a.published for a in articles if a.published), default=dt.date(2000, 1, 1))
+        import os
+
+        os.environ["SOURCE_DATE_EPOCH"] = str(
+            int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
+        )
+        with staged_dir(config.site_dir) as site_tmp:
+            build_site(
+                config.docs_dir, site_tmp, nav(result), config.site_name, config.mkdocs_config, strict=strict
+            )
+    return result
+
+
+def check_accounting(result: BuildResult) -> None:
+    """Invariant: every input file is used or skipped, never both, never neither."""
+    used = {a.path for a in result.articles}
+    skipped = {s.path for s in result.skipped}
+    if used & skipped or len(used) + len(skipped) != result.inputs:
+        raise AssertionError(
+            f"build lost track of inputs: {result.inputs} files, {len(used)} used, {len(skipped)} skipped"
+        )
+
+
+def nav(result: BuildResult) -> list[Any]:
+    return [
+        {"Home": "index.md"},
+        # MkDocs puts nav titles into every page unescaped.
+        {"Topics": [{plain_title(t.title): f"topics/{t.slug}.md"} for t in result.topics]},
+        {"Build report": "report.md"},
+    ]
+
+
+def report_data(result: BuildResult) -> dict[str, Any]:
+    return {
+        "inputs": result.inputs,
+        "used": result.used_files,
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "topics": [
+            {"slug": t.slug, "title": t.title, "articles": [a.path for a in t.articles]}
+            for t in result.topics
+        ],
+        "removed": [
+            {"id": a.id, "path": a.path, "lines": [{"text": r.text, "reason": r.reason} for r in a.removed]}
+            for a in result.articles
+            if a.removed
+        ],
+    }
+
+
+def write_docs(result: BuildResult, config: Config) -> None:
+    env = environment(config.templates_dir)
+    with staged_dir(config.docs_dir) as docs:
+        index_rows = []
+        for brief in result.briefs:
+            write_text(docs / "topics" / f"{brief.topic.slug}.md", render_brief(brief, env))
+            dates = [a.published for a in brief.articles if a.published]
+            index_rows.append(
+                {
+                    "slug": brief.topic.slug,
+                    "title": brief.topic.title,
+                    "lead": brief.summary[0].text if brief.summary else "",
+                    "articles": len(brief.articles),
+                    "sources": brief.independent_sources,
+                    "updated": max(dates).isoformat() if dates else "",
+                }
+            )
+        for article in result.articles:
+            paragraphs: dict[int, list[Any]] = {}
+            for s in split_article(article):
+                paragraphs.setdefault(s.paragraph, []).append(s)
+            write_text(
+                docs / "articles" / f"{safe_name(article.id)}.md",
+                render_article(article, tuple(paragraphs.values()), env),
+            )
+        index_rows.sort(key=lambda r: (r["updated"], r["slug"]), reverse=True)
+        write_text(
+            docs / "index.md",
+            env.get_template("index.md.j2").render(site_name=config.site_name, topics=index_rows),
+        )
+        report = report_data(result)
+        write_text(
+            docs / "report.md",
+            env.get_template("report.md.j2").render(
+                report={**report, "skipped": result.skipped, "removed": report["removed"]}
+            ),
+        )
+        write_text(docs / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        css = env.loader.get_source(env, "briefgen.css")[0]  # type: ignore[union-attr]
+        write_text(docs / "assets" / "briefgen.css", css)

@@ -1,0 +1,207 @@
+"""Rendering: briefs to Markdown (Jinja2 templates) and to JSON.
+
+Templates come from the project's `templates/` folder when it has one (file by file), then from the
+defaults packaged with briefgen. All article text goes through the `md` filter, which escapes HTML
+and Markdown syntax, so an article can never inject markup, script or template syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from .models import Article, Brief, Item, Source
+
+MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
+
+
+def md(text: object) -> str:
+    """Escape text for Markdown: HTML entities, Markdown punctuation, single line."""
+    s = " ".join(str(text).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL.sub(r"\\\1", s)
+
+
+def plain_title(text: object) -> str:
+    """A title for MkDocs' nav and <title>, which it does not escape: no markup characters left."""
+    s = " ".join(str(text).split())
+    return s.translate(str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "`": "'"}))
+
+
+def safe_name(article_id: str) -> str:
+    """A file name for an article id that cannot leave its folder."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", article_id).strip(".-")
+    return name or "article"
+
+
+def is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def anchor(source: Source) -> str:
+    return f"s-{source.start}"
+
+
+class Linker:
+    """Where a citation points: the article's URL (with a text fragment) or its page in the site."""
+
+    def __init__(self, articles: tuple[Article, ...], article_prefix: str = "../articles/") -> None:
+        self.articles = {a.id: a for a in articles}
+        self.number = {a.id: i + 1 for i, a in enumerate(articles)}
+        self.prefix = article_prefix
+
+    def href(self, source: Source) -> str:
+        article = self.articles.get(source.article)
+        if article and is_web_url(article.url) and "#" not in article.url:
+            first_words = " ".join(source.sentence.split()[:8])
+            return article.url.replace(" ", "%20").replace(")", "%29").replace("(", "%28") + (
+                "#:~:text=" + quote(first_words, safe="")
+            )
+        return f"{self.prefix}{safe_name(source.article)}.md#{anchor(source)}"
+
+    def cite(self, sources: tuple[Source, ...]) -> str:
+        seen: list[str] = []
+        links = []
+        for s in sources:
+            if s.article in seen:
+                continue
+            seen.append(s.article)
+            links.append(f"[\\[{self.number.get(s.article, '?')}\\]]({self.href(s)})")
+        return " ".join(links)
+
+
+def default_templates() -> Path:
+    """briefgen's own templates: inside the installed package, or `templates/` of a source checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "templates"
+
+
+def environment(project_templates: Path | None = None) -> Environment:
+    loaders = []
+    if project_templates is not None and project_templates.is_dir():
+        loaders.append(FileSystemLoader(str(project_templates)))
+    loaders.append(FileSystemLoader(str(default_templates())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md
+    env.filters["safe_name"] = safe_name
+    env.filters["plain_title"] = plain_title
+    env.filters["anchor"] = anchor
+    return env
+
+
+def support_label(item: Item) -> str:
+    return "1 source" if item.support == 1 else f"{item.support} sources"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def syndication_note(brief: Brief, number: dict[str, int]) -> str:
+    """E.g. '5 articles, 4 independent sources; [2] and [3] carry the same report.'"""
+    n = brief.independent_sources
+    note = f"{len(brief.articles)} articles, {n} independent {'source' if n == 1 else 'sources'}"
+    for group in brief.syndication:
+        if len(group) > 1:
+            note += f"; {_and([f'[{number[a]}]' for a in group])} carry the same report"
+    return note + "."
+
+
+def render_brief(brief: Brief, env: Environment, article_prefix: str = "../articles/") -> str:
+    linker = Linker(brief.articles, article_prefix)
+    dates = [a.published for a in brief.articles if a.published]
+    return env.get_template("brief.md.j2").render(
+        brief=brief,
+        topic=brief.topic,
+        cite=linker.cite,
+        number=linker.number,
+        support_label=support_label,
+        syndication_note=syndication_note(brief, linker.number),
+        updated=max(dates).isoformat() if dates else "",
+        is_web_url=is_web_url,
+    )
+
+
+def render_article(article: Article, sentences: tuple[Any, ...], env: Environment) -> str:
+    return env.get_template("article.md.j2").render(article=article, sentences=sentences)
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {"article": s.article, "sentence": s.sentence, "start": s.start, "end": s.end}
+
+
+def _item(item: Item) -> dict[str, Any]:
+    return {"text": item.text, "support": item.support, "sources": [_source(s) for s in item.sources]}
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """Every section of a brief, as plain JSON-ready data."""
+    return {
+        "topic": {"slug": brief.topic.slug, "title": brief.topic.title},
+        "independent_sources": brief.independent_sources,
+        "syndication": [list(g) for g in brief.syndication],
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": _date(a.published),
+                "url": a.url,
+                "author": a.author,
+                "path": a.path,
+                "text": a.text,
+                "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                "summary": [_item(i) for i in brief.article_summaries.get(a.id, ())],
+            }
+            for a in brief.articles
+        ],
+        "summary": [_item(i) for i in brief.summary],
+        "decisions": [_item(i) for i in brief.decisions],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "variants": list(q.variants),
+                "support": q.support,
+                "sources": [_source(s) for s in q.sources],
+            }
+            for q in brief.quotes
+        ],
+        "disputes": [
+            {
+                "about": d.about,
+                "kind": d.kind,
+                "sides": [{"text": s.text, "sources": [_source(x) for x in s.sources]} for s in d.sides],
+            }
+            for d in brief.disputes
+        ],
+        "context": [_item(i) for i in brief.context],
+    }
+
+
+def brief_to_json(brief: Brief) -> str:
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,49 @@
+"""Extractors for the sections of a brief.
+
+Each section is one module with one function, `extract(ctx: TopicContext) -> tuple[...]`.
+They all read the same `TopicContext` (the topic's articles, their sentences and the syndication
+groups) and every item they return cites the sentences it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..models import Article, Sentence, Source
+
+
+@dataclass(frozen=True)
+class TopicContext:
+    articles: tuple[Article, ...]
+    sentences: dict[str, tuple[Sentence, ...]]
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def group(self, article_id: str) -> str:
+        return self.groups.get(article_id, article_id)
+
+    def support(self, sources: Iterable[Source]) -> int:
+        """Independent sources among `sources` (syndicated copies count once)."""
+        return len({self.group(s.article) for s in sources})
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.articles)}
+
+    @cached_property
+    def all_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for a in self.articles for s in self.sentences.get(a.id, ()))
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+
+def source(sentence: Sentence) -> Source:
+    return Source(sentence.article, sentence.text, sentence.start, sentence.end)
+
+
+def sort_sources(ctx: TopicContext, sources: Iterable[Source]) -> tuple[Source, ...]:
+    """Unique sources in article order, then position."""
+    unique = {(s.article, s.start, s.end): s for s in sources}
+    return tuple(sorted(unique.values(), key=lambda s: (ctx.order.get(s.article, 0), s.start)))

@@ -1,0 +1,91 @@
+"""sumy's summarizers on our sentences, with our offline tokenizer.
+
+sumy picks the top-N sentences by a rating and returns them in document order; to honour a word
+budget we need the full ranking, so we capture the ratings sumy computes and sort by them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from ..models import Sentence
+from ..split import SumyTokenizer
+
+SUMY_ALGORITHMS: dict[str, type] = {
+    "lexrank": LexRankSummarizer,
+    "textrank": TextRankSummarizer,
+    "lsa": LsaSummarizer,
+    "luhn": LuhnSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "kl": KLSummarizer,
+    "reduction": ReductionSummarizer,
+}
+TOKENIZER = SumyTokenizer()
+
+
+def build_document(sentences: Sequence[Sentence]) -> tuple[ObjectDocumentModel, dict[int, Sentence]]:
+    """A sumy document, one paragraph per article paragraph; maps sumy sentence ids back to ours."""
+    paragraphs: list[Paragraph] = []
+    back: dict[int, Sentence] = {}
+    current: list[SumySentence] = []
+    key: tuple[str, int] | None = None
+    for sentence in sentences:
+        if key is not None and (sentence.article, sentence.paragraph) != key:
+            paragraphs.append(Paragraph(current))
+            current = []
+        key = (sentence.article, sentence.paragraph)
+        sumy_sentence = SumySentence(sentence.text, TOKENIZER)
+        back[id(sumy_sentence)] = sentence
+        current.append(sumy_sentence)
+    if current:
+        paragraphs.append(Paragraph(current))
+    return ObjectDocumentModel(paragraphs), back
+
+
+def make_summarizer(algorithm: str) -> Any:
+    summarizer = SUMY_ALGORITHMS[algorithm](Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    if algorithm == "lexrank":
+        summarizer.threshold = 0.1
+    return summarizer
+
+
+def sumy_rank(sentences: Sequence[Sentence], algorithm: str) -> list[Sentence]:
+    """All sentences, best first, by sumy's `algorithm` rating (ties keep document order)."""
+    if not sentences:
+        return []
+    document, back = build_document(sentences)
+    summarizer = make_summarizer(algorithm)
+    captured: dict[str, Any] = {}
+
+    def capture(all_sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+        captured["sentences"] = list(all_sentences)
+        captured["rate"] = rating if not isinstance(rating, dict) else rating.__getitem__
+        captured["args"] = (args, kwargs)
+        return ()
+
+    summarizer._get_best_sentences = capture
+    with np.errstate(all="ignore"):
+        summarizer(document, len(sentences))
+    if "sentences" not in captured:
+        return []
+    rate = captured["rate"]
+    args, kwargs = captured["args"]
+    order = {id(s): i for i, s in enumerate(captured["sentences"])}
+    rated = [(rate(s, *args, **kwargs), order[id(s)], s) for s in captured["sentences"]]
+    rated.sort(key=lambda r: (-r[0], r[1]))
+    return [back[id(s)] for _, _, s in rated if id(s) in back]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.clean import to_article
+from briefgen.models import Article, RawDocument
+from briefgen.readers import read_path
+from briefgen.sections import TopicContext
+from briefgen.split import split_article
+
+
+def article(text: str, id: str = "a", **meta: str) -> Article:
+    return to_article(RawDocument(id=id, path=f"{id}.txt", text=text, meta=dict(meta)))
+
+
+def context(*articles: Article, groups: dict[str, str] | None = None) -> TopicContext:
+    return TopicContext(tuple(articles), {a.id: split_article(a) for a in articles}, groups or {})
+
+
+def seed_articles(paths: list[Path]) -> list[Article]:
+    return [to_article(read_path(p)[0]) for p in paths]

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen import __version__
+from briefgen.cli import main
+
+BOILERPLATE = (
+    "READ:",
+    "Please make a small donation",
+    "Login To Facebook To Comment",
+    "Subscribe to IRIA News",
+    "Related Articles",
+    "(Image Credit:",
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["brief"], ["summarize"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0
+    assert "Usage:" in out
+    for line in out.splitlines():
+        if line.strip().startswith("--") and "--help" not in line:
+            assert len(line.split(None, 1)) == 2 or "  " in line.strip(), f"option without help: {line}"
+
+
+def test_brief_json_on_seeds(seeds: list[Path]) -> None:
+    code, out, _ = run("brief", *map(str, seeds), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [a["id"] for a in data["articles"]] == [p.stem for p in seeds]
+    for key in ("summary", "decisions", "quotes", "disputes", "context"):
+        assert data[key], key
+    files = {p.stem: p.read_text(encoding="utf-8") for p in seeds}
+    sections = data["summary"] + data["decisions"] + data["context"] + data["quotes"]
+    sides = [side for d in data["disputes"] for side in d["sides"]]
+    for item in sections + sides:
+        assert item["sources"]
+        for source in item["sources"]:
+            assert source["sentence"] in files[source["article"]]
+    top = data["quotes"][0]
+    assert (
+        top["text"] == "Japan is our indispensable partner in deterring Communist Chinese military aggression"
+    )
+    assert "Hegseth" in top["speaker"]
+    assert len({s["article"] for s in top["sources"]}) >= 4
+    troop = next(d for d in data["disputes"] if "troop" in d["about"])
+    assert {s["article"][:3] for s in troop["sides"][0]["sources"]} == {"001", "002"}
+    assert {s["article"][:3] for s in troop["sides"][1]["sources"]} == {"004"}
+    shown = " ".join(
+        [i["text"] for i in sections] + [s["text"] for s in sides] + [d["about"] for d in data["disputes"]]
+    )
+    shown = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", shown))
+    for phrase in BOILERPLATE:
+        assert phrase not in shown
+
+
+def test_brief_markdown(seeds: list[Path]) -> None:
+    code, out, _ = run("brief", *map(str, seeds))
+    assert code == 0
+    assert out.startswith("---\ntitle: ")
+    assert "\n# " in out
+    for heading in ("## Summary", "## Key decisions", "## Quotes", "## Disputes", "## Context", "## Sources"):
+        assert heading in out
+
+
+def test_summarize_word_budget(seeds: list[Path]) -> None:
+    for algorithm in ("consensus", "lexrank"):
+        code, out, _ = run("summarize", *map(str, seeds), "--words", "60", "--algorithm", algorithm)
+        assert code == 0
+        lines = out.strip().splitlines()
+        assert lines and sum(len(line.split()) for line in lines) <= 60
+        corpus = " ".join(p.read_text(encoding="utf-8") for p in seeds)
+        assert all(line in corpus for line in lines)
+
+
+def test_build_writes_docs_and_site(seed_dir: Path, tmp_path: Path) -> None:
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    code, _, err = run("build", str(seed_dir), "--docs-dir", str(docs), "--site-dir", str(site), "-q")
+    assert code == 0, err
+    topics = list((docs / "topics").glob("*.md"))
+    assert len(topics) == 1
+    assert (docs / "index.md").read_text(encoding="utf-8").count("](topics/") == 1
+    assert (site / "index.html").is_file()
+    assert (site / "topics" / topics[0].stem / "index.html").is_file()
+    page = (site / "topics" / topics[0].stem / "index.html").read_text(encoding="utf-8")
+    assert "indispensable partner" in page
+    report = json.loads((docs / "report.json").read_text(encoding="utf-8"))
+    assert report["inputs"] == 5 and report["used"] == 5 and report["skipped"] == []
+
+
+def test_build_is_deterministic(seed_dir: Path, tmp_path: Path) -> None:
+    outputs = []
+    for n in (1, 2):
+        docs = tmp_path / f"docs{n}"
+        code, _, _ = run("build", str(seed_dir), "--docs-dir", str(docs), "--no-site", "-q")
+        assert code == 0
+        outputs.append({p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+
+
+def test_bad_files_are_reported_and_skipped(seed_dir: Path, tmp_path: Path) -> None:
+    (seed_dir / "empty.txt").write_text("")
+    (seed_dir / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (seed_dir / "image.png").write_bytes(b"\x89PNG\r\n")
+    code, _, err = run("build", str(seed_dir), "--docs-dir", str(tmp_path / "d"), "--no-site")
+    assert code == 0
+    assert "empty.txt: empty file" in err
+    assert "blob.txt: binary file" in err
+    assert "image.png: unsupported file type" in err
+    report = json.loads((tmp_path / "d" / "report.json").read_text(encoding="utf-8"))
+    assert report["inputs"] == 8 and report["used"] == 5 and len(report["skipped"]) == 3
+    code, _, err = run(
+        "build", str(seed_dir), "--docs-dir", str(tmp_path / "d"), "--no-site", "--strict", "-q"
+    )
+    assert code == 1 and "skipped" in err
+
+
+def test_missing_input_dir(tmp_path: Path) -> None:
+    code, _, err = run("build", str(tmp_path / "nope"), "--no-site")
+    assert code == 1
+    assert "does not exist" in err
+    assert "Traceback" not in err
+
+
+def test_no_usable_article(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    code, _, err = run("build", str(tmp_path / "in"), "--docs-dir", str(tmp_path / "d"), "--no-site")
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith("Error: no usable article")
+
+
+def test_hostile_text_is_escaped(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil.txt").write_text(
+        "The mayor said the <script>alert(1)</script> plan was approved by the council on Monday. "
+        "Officials agreed to [click here](javascript:alert(1)) and {{ config }} and {% raw %} at once.\n"
+    )
+    code, _, err = run(
+        "build",
+        str(tmp_path / "in"),
+        "--docs-dir",
+        str(tmp_path / "d"),
+        "--site-dir",
+        str(tmp_path / "s"),
+        "-q",
+    )
+    assert code == 0, err
+    for page in (tmp_path / "s").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html
+        assert 'href="javascript:' not in html
