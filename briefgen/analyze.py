@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from .dedupe import syndication_groups
 from .models import Brief, Item, Topic
-from .sections import TopicContext, context, decisions, disputes, quotes, sort_sources, source
+from .sections import (
+    TopicContext,
+    context,
+    coverage,
+    decisions,
+    disputes,
+    quotes,
+    sort_sources,
+    source,
+    timeline,
+)
 from .split import split_article
 from .summarize import summarize
 
@@ -47,13 +57,16 @@ def analyze(topic: Topic, summary_words: int = 150, article_summary_words: int =
     groups: dict[str, list[str]] = {}
     for article in topic.articles:
         groups.setdefault(ctx.group(article.id), []).append(article.id)
+    summary = consensus_summary(ctx, summary_words)
     return Brief(
         topic=topic,
-        summary=consensus_summary(ctx, summary_words),
+        summary=summary,
         decisions=decisions.extract(ctx),
         quotes=quotes.extract(ctx),
         disputes=disputes.extract(ctx),
         context=context.extract(ctx),
+        timeline=timeline.extract(ctx),
+        coverage=coverage.matrix(ctx, summary),
         article_summaries=article_summaries(ctx, article_summary_words),
         syndication=tuple(tuple(ids) for ids in groups.values()),
     )

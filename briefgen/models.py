@@ -86,8 +86,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class Side:
+    """One side of a dispute: a sentence that says it, every source saying it, and the value it
+    gives when the dispute is about a number, date or name ("50,000", "2025-03-30", "AMRAAM")."""
+
     text: str
     sources: tuple[Source, ...]
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,51 @@ class Dispute:
     about: str
     kind: str  # "claim", "number", "name", "date"
     sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A dated event. `date` is ISO 8601 of day, month or year precision ("2025-03-29", "2024-07",
+    "1979"); `expression` is how the cited sentence says it ("on Saturday", "in July")."""
+
+    date: str
+    precision: str
+    text: str
+    sources: tuple[Source, ...]
+    expression: str = ""
+    support: int = 1
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, with the role an article gives it and who mentions it."""
+
+    name: str
+    kind: str  # "person", "organisation", "place"
+    role: str
+    sources: tuple[Source, ...]  # the first mention in each article
+    support: int = 1
+    mentions: int = 1
+
+
+@dataclass(frozen=True)
+class Framing:
+    """A loaded word one outlet uses that the other outlets avoid when they report the same thing."""
+
+    term: str
+    phrase: str
+    sources: tuple[Source, ...]
+    others: tuple[Source, ...] = ()  # the other outlets' wording of the same thing
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A fact of the consensus summary and the articles that report it (one row of the matrix)."""
+
+    text: str
+    articles: tuple[str, ...]
+    sources: tuple[Source, ...]
+    support: int = 1
 
 
 @dataclass(frozen=True)
@@ -120,6 +169,10 @@ class Brief:
     quotes: tuple[Quote, ...] = ()
     disputes: tuple[Dispute, ...] = ()
     context: tuple[Item, ...] = ()
+    timeline: tuple[TimelineItem, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
     article_summaries: dict[str, tuple[Item, ...]] = field(default_factory=dict)
     syndication: tuple[tuple[str, ...], ...] = ()  # groups of article ids that carry one report
 

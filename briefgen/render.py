@@ -105,10 +105,30 @@ def environment(project_templates: Path | None = None) -> Environment:
     env.filters["safe_name"] = safe_name
     env.filters["plain_title"] = plain_title
     env.filters["anchor"] = anchor
+    env.filters["human_date"] = human_date
+    env.filters["shorten"] = shorten
     return env
 
 
-def support_label(item: Item) -> str:
+def human_date(iso: str) -> str:
+    """An ISO date of day, month or year precision for readers: 'Saturday 29 March 2025', 'July 2024'."""
+    try:
+        if len(iso) == 10:
+            return dt.date.fromisoformat(iso).strftime("%A %-d %B %Y")
+        if len(iso) == 7:
+            return dt.date.fromisoformat(iso + "-01").strftime("%B %Y")
+    except ValueError:
+        pass
+    return iso
+
+
+def shorten(text: str, words: int = 14) -> str:
+    """The first `words` words of a sentence (a verbatim prefix), with an ellipsis when cut."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def support_label(item: Any) -> str:
     return "1 source" if item.support == 1 else f"{item.support} sources"
 
 
@@ -133,6 +153,7 @@ def render_brief(brief: Brief, env: Environment, article_prefix: str = "../artic
         brief=brief,
         topic=brief.topic,
         cite=linker.cite,
+        href=linker.href,
         number=linker.number,
         support_label=support_label,
         syndication_note=syndication_note(brief, linker.number),
@@ -195,11 +216,34 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {
                 "about": d.about,
                 "kind": d.kind,
-                "sides": [{"text": s.text, "sources": [_source(x) for x in s.sources]} for s in d.sides],
+                "sides": [
+                    {"text": s.text, "value": s.value, "sources": [_source(x) for x in s.sources]}
+                    for s in d.sides
+                ],
             }
             for d in brief.disputes
         ],
         "context": [_item(i) for i in brief.context],
+        "timeline": [
+            {
+                "date": t.date,
+                "precision": t.precision,
+                "text": t.text,
+                "expression": t.expression,
+                "support": t.support,
+                "sources": [_source(s) for s in t.sources],
+            }
+            for t in brief.timeline
+        ],
+        "coverage": [
+            {
+                "text": c.text,
+                "articles": list(c.articles),
+                "support": c.support,
+                "sources": [_source(s) for s in c.sources],
+            }
+            for c in brief.coverage
+        ],
     }
 
 

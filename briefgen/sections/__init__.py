@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..models import Article, Sentence, Source
+from ..summarize.consensus import SentenceSpace
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,24 @@ class TopicContext:
     @cached_property
     def all_sentences(self) -> tuple[Sentence, ...]:
         return tuple(s for a in self.articles for s in self.sentences.get(a.id, ()))
+
+    @cached_property
+    def space(self) -> SentenceSpace:
+        """TF-IDF vectors of every sentence of the topic (rows in `all_sentences` order)."""
+        return SentenceSpace(self.all_sentences, self.groups)
+
+    @cached_property
+    def row(self) -> dict[tuple[str, int], int]:
+        """(article id, sentence index) -> row in `space`."""
+        return {(s.article, s.index): i for i, s in enumerate(self.all_sentences)}
+
+    @cached_property
+    def _row_by_start(self) -> dict[tuple[str, int], int]:
+        return {(s.article, s.start): i for i, s in enumerate(self.all_sentences)}
+
+    def row_at(self, article_id: str, start: int) -> int:
+        """The row in `space` of the sentence of `article_id` starting at character `start`."""
+        return self._row_by_start[(article_id, start)]
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

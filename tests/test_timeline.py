@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from helpers import article, context, seed_articles
+
+from briefgen.dedupe import syndication_groups
+from briefgen.sections import TopicContext, timeline
+
+
+def dates(ctx: TopicContext) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in timeline.extract(ctx):
+        out.setdefault(item.date, []).append(item.text)
+    return out
+
+
+def test_weekday_resolves_against_publication_date() -> None:
+    # 8 May 2024 is a Wednesday.
+    a = article(
+        "The city council voted on Monday to close the old bridge for repairs.", published="2024-05-08"
+    )
+    assert a.published == dt.date(2024, 5, 8)
+    assert dates(context(a)) == {"2024-05-06": [a.text]}
+
+
+def test_future_weekday_counts_forward() -> None:
+    a = article("The committee will meet on Friday to vote on the new budget plan.", published="2024-05-08")
+    assert list(dates(context(a))) == ["2024-05-10"]
+
+
+def test_relative_date_without_anchor_is_skipped() -> None:
+    a = article("The city council voted on Monday to close the old bridge for repairs.")
+    assert a.published is None
+    assert dates(context(a)) == {}
+
+
+def test_month_alone_is_the_last_such_month() -> None:
+    a = article(
+        "In July, the two governments agreed to upgrade the command structure of their forces.",
+        published="2025-03-30",
+    )
+    assert list(dates(context(a))) == ["2024-07"]
+
+
+def test_names_and_quotes_are_not_dates() -> None:
+    a = article(
+        "Candidates campaigned hard before Super Tuesday in several southern states. "
+        "He told Japan Today that the plan was a good one for everybody involved. "
+        "“We will win on Sunday,” the candidate told supporters at a rally downtown.",
+        published="2024-03-01",
+    )
+    assert dates(context(a)) == {}
+
+
+def test_late_article_is_counted_from_the_topic_dates() -> None:
+    on_time = article(
+        "The ministers met in Tokyo on March 30, 2025 to discuss the new command.",
+        id="a",
+        published="2025-03-30",
+    )
+    late = article(
+        "The ministers met on Sunday in Tokyo to discuss the new command structure.",
+        id="b",
+        published="2025-04-19",
+    )
+    ctx = context(on_time, late)
+    found = dates(ctx)
+    assert list(found) == ["2025-03-30"]
+    assert "2025-04-13" not in found
+    _, anchors = timeline.dated_sentences(ctx)
+    assert anchors.late == {"b": (dt.date(2025, 4, 19), dt.date(2025, 3, 30))}
+
+
+def test_last_week_gives_a_month_only_when_sure() -> None:
+    sure = article(
+        "The agency last week launched a new command for its three services.", published="2025-03-30"
+    )
+    unsure = article(
+        "The agency last week launched a new command for its three services.", published="2025-04-03"
+    )
+    assert list(dates(context(sure))) == ["2025-03"]
+    assert dates(context(unsure)) == {}
+
+
+def test_seed_timeline(seeds: list[Path]) -> None:
+    articles = tuple(seed_articles(seeds))
+    sentences = context(*articles).sentences
+    ctx = TopicContext(articles, sentences, syndication_groups(articles, sentences))
+    found = dates(ctx)
+    assert any("Iwo Jima" in t for t in found["2025-03-29"])
+    assert any("Tokyo" in t for t in found["2025-03-30"])
+    assert any("command and control" in t for t in found["2024-07"])
+    # 001 is dated 19.04.2025: its "Sunday" must not become 13 April.
+    assert not [d for d in found if d.startswith("2025-04")]
