@@ -54,14 +54,27 @@ def main() -> None:
 @click.option(
     "--config", "config_file", type=click.Path(path_type=Path), help="Config file [briefgen.yml if present]."
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    envvar="BRIEFGEN_CACHE_DIR",
+    help="Analysis cache and previous build's state [.briefgen-cache; env BRIEFGEN_CACHE_DIR].",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Analyse every topic again, ignoring cached analyses (same output)."
+)
+@click.option("--site-url", help="Public address of the site, for absolute feed links and the sitemap.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown briefs only; skip `mkdocs build`.")
-@click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped (for CI).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped or MkDocs warns (for CI).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display or summary.")
 def build(
     input_dir: Path | None,
     docs_dir: Path | None,
     site_dir: Path | None,
     config_file: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    site_url: str | None,
     no_site: bool,
     strict: bool,
     quiet: bool,
@@ -72,10 +85,12 @@ def build(
     report docs/report.md and report.json, then builds the MkDocs site into site/.
     """
     try:
-        config = load_config(config_file).replace(input_dir=input_dir, docs_dir=docs_dir, site_dir=site_dir)
+        config = load_config(config_file).replace(
+            input_dir=input_dir, docs_dir=docs_dir, site_dir=site_dir, cache_dir=cache_dir, site_url=site_url
+        )
         if no_site:
             config = config.replace(build_site=False)
-        result = run_build(config, quiet=quiet)
+        result = run_build(config, quiet=quiet, strict=strict, use_cache=not no_cache)
     except BriefgenError as exc:
         fail(str(exc))
         return
@@ -84,7 +99,7 @@ def build(
     if not quiet:
         click.echo(
             f"{result.inputs} files: {result.used_files} used, {len(result.skipped)} skipped; "
-            f"{len(result.topics)} topics -> {config.docs_dir}/"
+            f"{len(result.topics)} topics ({result.analysed} analysed, the rest cached) -> {config.docs_dir}/"
             + (f", site in {config.site_dir}/" if config.build_site else ""),
             err=True,
         )

@@ -38,6 +38,10 @@ class Config:
     """Word budget of each article's short summary in the sources list."""
     build_site: bool = True
     """Run `mkdocs build` after writing the Markdown."""
+    cache_dir: Path = Path(".briefgen-cache")
+    """Shared state folder: analysis cache and the previous build's state (safe to delete)."""
+    site_url: str = ""
+    """Public address of the site (e.g. https://you.github.io/repo/): absolute feed links and sitemap."""
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,14 +18,17 @@ from typing import Any
 from tqdm import tqdm
 
 from .analyze import analyze
+from .cache import AnalysisCache, load_state, save_state
+from .changes import Change, track_changes
 from .clean import to_article
 from .config import Config
 from .errors import InputError, UnreadableInput
+from .feed import FeedEntry, atom_feed
 from .fsutil import staged_dir, write_text
 from .models import Article, Brief, Skipped, Topic
 from .readers import discover, read_path
-from .render import environment, plain_title, render_article, render_brief, safe_name
-from .site import build_site
+from .render import environment, render_article, render_brief, safe_name
+from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
 from .split import split_article
 from .topics import group_topics
 
@@ -36,6 +40,7 @@ class BuildResult:
     skipped: list[Skipped]
     topics: list[Topic]
     briefs: list[Brief] = field(default_factory=list)
+    analysed: int = 0  # topics analysed in this build (the others came from the cache)
 
     @property
     def used_files(self) -> int:
@@ -82,8 +87,12 @@ def _with(article: Article, **changes: Any) -> Article:
     return dataclasses.replace(article, **changes)
 
 
-def build(config: Config, quiet: bool = False, strict: bool = False) -> BuildResult:
-    """Read the input folder, write Markdown briefs to docs_dir and the site to site_dir."""
+def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: bool = True) -> BuildResult:
+    """Read the input folder, write Markdown briefs to docs_dir and the site to site_dir.
+
+    Topics whose content did not change since a previous build are taken from the analysis cache
+    (`use_cache=False` analyses every topic again; the output is the same either way).
+    """
     input_dir = config.input_dir
     if not input_dir.is_dir():
         raise InputError(f"input folder {input_dir} does not exist (give a folder of articles)")
@@ -93,22 +102,39 @@ def build(config: Config, quiet: bool = False, strict: bool = False) -> BuildRes
         raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
     topics = group_topics(articles)
     result = BuildResult(len(paths), articles, skipped, topics)
+    cache = AnalysisCache(
+        config.cache_dir, settings=(config.summary_words, config.article_summary_words), read=use_cache
+    )
     for topic in progress(topics, quiet, "analysing topics"):
-        result.briefs.append(analyze(topic, config.summary_words, config.article_summary_words))
-    check_accounting(result)
-    write_docs(result, config)
-    if config.build_site:
-        latest = max((a.published for a in articles if a.published), default=dt.date(2000, 1, 1))
-        import os
-
-        os.environ["SOURCE_DATE_EPOCH"] = str(
-            int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
+        result.briefs.append(
+            cache.brief(topic, lambda t: analyze(t, config.summary_words, config.article_summary_words))
         )
+    result.analysed = cache.misses
+    check_accounting(result)
+    changes, state = track_changes(result.briefs, load_state(config.cache_dir))
+    rows = topic_rows(result.briefs)
+    write_docs(result, config, rows, changes)
+    if config.build_site:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(articles))
         with staged_dir(config.site_dir) as site_tmp:
             build_site(
-                config.docs_dir, site_tmp, nav(result), config.site_name, config.mkdocs_config, strict=strict
+                config.docs_dir,
+                site_tmp,
+                nav(rows),
+                config.site_name,
+                config.mkdocs_config,
+                strict=strict,
+                site_url=config.site_url,
             )
+    save_state(config.cache_dir, state)
+    cache.prune()
     return result
+
+
+def source_date_epoch(articles: Sequence[Article]) -> int:
+    """The build's timestamp for MkDocs (sitemap, archives): the latest article's date, never the clock."""
+    latest = max((a.published for a in articles if a.published), default=dt.date(2000, 1, 1))
+    return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
 
 
 def check_accounting(result: BuildResult) -> None:
@@ -119,15 +145,6 @@ def check_accounting(result: BuildResult) -> None:
         raise AssertionError(
             f"build lost track of inputs: {result.inputs} files, {len(used)} used, {len(skipped)} skipped"
         )
-
-
-def nav(result: BuildResult) -> list[Any]:
-    return [
-        {"Home": "index.md"},
-        # MkDocs puts nav titles into every page unescaped.
-        {"Topics": [{plain_title(t.title): f"topics/{t.slug}.md"} for t in result.topics]},
-        {"Build report": "report.md"},
-    ]
 
 
 def report_data(result: BuildResult) -> dict[str, Any]:
@@ -147,22 +164,14 @@ def report_data(result: BuildResult) -> dict[str, Any]:
     }
 
 
-def write_docs(result: BuildResult, config: Config) -> None:
+def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], changes: dict[str, Change]) -> None:
     env = environment(config.templates_dir)
     with staged_dir(config.docs_dir) as docs:
-        index_rows = []
         for brief in result.briefs:
-            write_text(docs / "topics" / f"{brief.topic.slug}.md", render_brief(brief, env))
-            dates = [a.published for a in brief.articles if a.published]
-            index_rows.append(
-                {
-                    "slug": brief.topic.slug,
-                    "title": brief.topic.title,
-                    "lead": brief.summary[0].text if brief.summary else "",
-                    "articles": len(brief.articles),
-                    "sources": brief.independent_sources,
-                    "updated": max(dates).isoformat() if dates else "",
-                }
+            slug = brief.topic.slug
+            write_text(
+                docs / "topics" / f"{slug}.md",
+                render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"),
             )
         for article in result.articles:
             paragraphs: dict[int, list[Any]] = {}
@@ -172,11 +181,15 @@ def write_docs(result: BuildResult, config: Config) -> None:
                 docs / "articles" / f"{safe_name(article.id)}.md",
                 render_article(article, tuple(paragraphs.values()), env),
             )
-        index_rows.sort(key=lambda r: (r["updated"], r["slug"]), reverse=True)
+        home = env.get_template("index.md.j2")
         write_text(
             docs / "index.md",
-            env.get_template("index.md.j2").render(site_name=config.site_name, topics=index_rows),
+            home.render(site_name=config.site_name, topics=rows[:HOME_TOPICS], total=len(rows)),
         )
+        archive = env.get_template("archive.md.j2")
+        write_text(docs / "archive.md", archive.render(months=archive_months(rows), total=len(rows)))
+        entries = [FeedEntry(r.slug, r.title, r.updated, r.lead) for r in rows]
+        write_text(docs / "feed.xml", atom_feed(entries, config.site_name, config.site_url))
         report = report_data(result)
         write_text(
             docs / "report.md",

@@ -11,12 +11,15 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .models import Article, Brief, Item, Source
+
+if TYPE_CHECKING:
+    from .changes import Change
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
 
@@ -48,6 +51,18 @@ def is_web_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def web_href(url: str) -> str:
+    """An http(s) URL made safe to put in a Markdown link or an HTML attribute, or "" for any other URL.
+
+    Everything but unreserved characters and URL delimiters is percent-encoded, so a URL cannot close
+    the link, start a title, or carry markup.
+    """
+    url = url.strip()
+    if not is_web_url(url) or any(c in url for c in "\n\r\t"):
+        return ""
+    return quote(url, safe="/:?=&%#~+,;@!$-._")
+
+
 def anchor(source: Source) -> str:
     return f"s-{source.start}"
 
@@ -62,11 +77,10 @@ class Linker:
 
     def href(self, source: Source) -> str:
         article = self.articles.get(source.article)
-        if article and is_web_url(article.url) and "#" not in article.url:
+        url = web_href(article.url) if article else ""
+        if url and "#" not in url:
             first_words = " ".join(source.sentence.split()[:8])
-            return article.url.replace(" ", "%20").replace(")", "%29").replace("(", "%28") + (
-                "#:~:text=" + quote(first_words, safe="")
-            )
+            return url + "#:~:text=" + quote(first_words, safe="")
         return f"{self.prefix}{safe_name(source.article)}.md#{anchor(source)}"
 
     def cite(self, sources: tuple[Source, ...]) -> str:
@@ -107,6 +121,7 @@ def environment(project_templates: Path | None = None) -> Environment:
     env.filters["anchor"] = anchor
     env.filters["human_date"] = human_date
     env.filters["shorten"] = shorten
+    env.filters["web_href"] = web_href
     return env
 
 
@@ -146,10 +161,21 @@ def syndication_note(brief: Brief, number: dict[str, int]) -> str:
     return note + "."
 
 
-def render_brief(brief: Brief, env: Environment, article_prefix: str = "../articles/") -> str:
+def render_brief(
+    brief: Brief,
+    env: Environment,
+    article_prefix: str = "../articles/",
+    change: Change | None = None,
+    download: str | None = None,
+) -> str:
+    """The brief as Markdown; on the site, `change` is the note on what changed since the previous
+    version and `download` the address of the page's own Markdown file."""
     linker = Linker(brief.articles, article_prefix)
     dates = [a.published for a in brief.articles if a.published]
     return env.get_template("brief.md.j2").render(
+        change=change,
+        download=download,
+        titles={a.id: a.title for a in brief.articles},
         brief=brief,
         topic=brief.topic,
         cite=linker.cite,

@@ -1,23 +1,40 @@
-"""The static site: `mkdocs build` (Material theme) over the docs folder briefgen wrote."""
+"""The static site: the pages around the briefs (home, archive, navigation, feed, downloads) and
+`mkdocs build` (Material theme) over the docs folder briefgen wrote.
+
+The navigation holds a fixed number of entries (home, the most recent topics, the archive, the report),
+whatever the number of topics: Material renders the whole navigation into every page, so a navigation
+listing every topic makes the build quadratic.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import BriefgenError
+from .models import Brief
+from .render import plain_title
+
+HOME_TOPICS = 50
+"""Topics listed on the home page; all of them are on the archive page."""
+NAV_TOPICS = 10
+"""Most recent topics listed in the navigation."""
+TAGS = 5
 
 DEFAULT_MKDOCS: dict[str, Any] = {
     "site_name": "briefgen briefings",
     "theme": {
         "name": "material",
         "font": False,
-        "features": ["search.suggest", "search.highlight", "navigation.top"],
+        "features": ["search.suggest", "search.highlight", "navigation.top", "navigation.footer"],
         "palette": [
             {
                 "media": "(prefers-color-scheme: light)",
@@ -34,7 +51,84 @@ DEFAULT_MKDOCS: dict[str, Any] = {
     "plugins": ["search"],
     "markdown_extensions": ["toc", "tables", "admonition"],
     "extra_css": ["assets/briefgen.css"],
+    "use_directory_urls": True,
 }
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    """A topic as listed on the home and archive pages and in the feed."""
+
+    slug: str
+    title: str
+    lead: str
+    articles: int
+    sources: int
+    updated: str  # ISO date of the latest article, or ""
+    tags: tuple[str, ...]
+
+
+def topic_tags(brief: Brief, limit: int = TAGS) -> tuple[str, ...]:
+    """The main people, organisations and places of a topic: its entities when the brief has them,
+    else the speakers of its quotes."""
+    names: list[str] = []
+    for entity in getattr(brief, "entities", ()) or ():
+        name = entity if isinstance(entity, str) else getattr(entity, "name", getattr(entity, "text", None))
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    if not names:
+        names = [q.speaker.strip() for q in brief.quotes if q.speaker.strip()]
+    unique = list(dict.fromkeys(names))
+    return tuple(unique[:limit])
+
+
+def topic_rows(briefs: Sequence[Brief]) -> list[TopicRow]:
+    """Every topic, most recently updated first (ties by slug)."""
+    rows = []
+    for brief in briefs:
+        dates = [a.published for a in brief.articles if a.published]
+        rows.append(
+            TopicRow(
+                slug=brief.topic.slug,
+                title=brief.topic.title,
+                lead=brief.summary[0].text if brief.summary else "",
+                articles=len(brief.articles),
+                sources=brief.independent_sources,
+                updated=max(dates).isoformat() if dates else "",
+                tags=topic_tags(brief),
+            )
+        )
+    rows.sort(key=lambda r: (r.updated, r.slug), reverse=True)
+    return rows
+
+
+def archive_months(rows: Sequence[TopicRow]) -> list[tuple[str, list[TopicRow]]]:
+    """Topics grouped by the month of their latest article ("2025-04"), newest first; undated last."""
+    months: dict[str, list[TopicRow]] = {}
+    for row in rows:
+        months.setdefault(row.updated[:7] or "undated", []).append(row)
+    return sorted(months.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True)
+
+
+def nav(rows: Sequence[TopicRow], report: bool = True) -> list[Any]:
+    """Home, the most recent topics, the archive of all topics, the build report: bounded size."""
+    entries: list[Any] = [{"Home": "index.md"}]
+    if rows:
+        # MkDocs puts nav titles into every page unescaped.
+        recent = [{plain_title(r.title): f"topics/{r.slug}.md"} for r in rows[:NAV_TOPICS]]
+        entries.append({"Recent topics": recent})
+        entries.append({"All topics": "archive.md"})
+    if report:
+        entries.append({"Build report": "report.md"})
+    return entries
+
+
+def copy_downloads(docs_dir: Path, site_dir: Path) -> None:
+    """Offer each topic's Markdown file for download next to its page: site/topics/<slug>.md."""
+    for path in sorted((docs_dir / "topics").glob("*.md")):
+        target = site_dir / "topics" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
 
 
 def build_site(
@@ -44,6 +138,7 @@ def build_site(
     site_name: str,
     mkdocs_config: Path | None,
     strict: bool = False,
+    site_url: str = "",
 ) -> None:
     """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure."""
     from mkdocs.commands.build import build
@@ -60,14 +155,17 @@ def build_site(
                 yaml.safe_dump({**DEFAULT_MKDOCS, "site_name": site_name}), encoding="utf-8"
             )
         try:
+            overrides: dict[str, Any] = {"site_url": site_url} if site_url else {}
             config = load_config(
                 config_file=str(config_file),
                 docs_dir=str(docs_dir.resolve()),
                 site_dir=str(site_dir.resolve()),
                 nav=nav,
                 strict=strict,
+                **overrides,
             )
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
             build(config)
+            copy_downloads(docs_dir, site_dir)
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None

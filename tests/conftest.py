@@ -31,3 +31,11 @@ def seed_dir(tmp_path: Path) -> Path:
     target = tmp_path / "articles"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own build cache, never the working directory's `.briefgen-cache/`."""
+    cache = tmp_path / "briefgen-cache"
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(cache))
+    return cache

@@ -1,0 +1,118 @@
+"""The build cache (`.briefgen-cache/`): analysed briefs keyed by content hash, and the last build's state.
+
+Two things live there, with different guarantees:
+
+- `analysis/<hash>.pickle`: one analysed `Brief` per topic, keyed by a hash of the topic (slug, title,
+  every field of every article), the analysis settings and briefgen's own code. It is a pure memo:
+  deleting it never changes the output, only the time a build takes.
+- `state.json`: what the previous build published (each topic's articles and brief items), from which
+  the "changed since the last build" note is computed (see `changes.py`). Deleting it resets the notes.
+
+Entries are written atomically (temporary file, then rename); a damaged entry is ignored and recomputed.
+The cache holds Python pickles: restore it only from your own builds (as the GitHub workflow does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .models import Brief, Topic
+
+FORMAT = 1
+ANALYSIS = "analysis"
+STATE = "state.json"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of briefgen's own source, so a new version of the analysis never reuses old results."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class AnalysisCache:
+    """Memo of `analyze(topic)`; `directory=None` disables it (every topic analysed, nothing stored)."""
+
+    def __init__(self, directory: Path | None, settings: tuple[Any, ...] = (), read: bool = True) -> None:
+        self.directory = directory / ANALYSIS if directory is not None else None
+        self.settings = settings
+        self.read = read
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, topic: Topic) -> str:
+        digest = hashlib.sha256(code_fingerprint().encode())
+        digest.update(repr(self.settings).encode())
+        digest.update(repr(topic).encode())
+        return digest.hexdigest()
+
+    def brief(self, topic: Topic, analyze: Callable[[Topic], Brief]) -> Brief:
+        if self.directory is None:
+            self.misses += 1
+            return analyze(topic)
+        key = self.key(topic)
+        self.used.add(key)
+        path = self.directory / f"{key}.pickle"
+        if self.read and path.is_file():
+            try:
+                cached = pickle.loads(path.read_bytes())
+            except Exception:  # a damaged or outdated entry is recomputed
+                cached = None
+            if isinstance(cached, Brief) and cached.topic == topic:
+                self.hits += 1
+                return cached
+        self.misses += 1
+        brief = analyze(topic)
+        atomic_write(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+        return brief
+
+    def prune(self) -> None:
+        """Drop entries this build did not use, so the cache does not grow without bound."""
+        if self.directory is None or not self.directory.is_dir():
+            return
+        for path in self.directory.glob("*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def load_state(directory: Path | None) -> dict[str, Any] | None:
+    """The previous build's state, or None (no cache, first build, unreadable file)."""
+    if directory is None:
+        return None
+    try:
+        data = json.loads((directory / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def save_state(directory: Path | None, state: dict[str, Any]) -> None:
+    if directory is None:
+        return
+    text = json.dumps({"format": FORMAT, **state}, ensure_ascii=False, sort_keys=True, indent=1)
+    atomic_write(directory / STATE, text.encode("utf-8"))

@@ -1,0 +1,152 @@
+"""What changed in each topic since the previous version of its brief.
+
+The previous build's state (`cache.load_state`) records, per topic, a hash of each article and of each
+item of the brief. Comparing this build with it gives, per topic, the articles added, revised or dropped
+and the number of new items per section. A topic whose articles did not change keeps the change recorded
+when it last changed, so rebuilding the same input gives the same pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from .models import Article, Brief
+
+SECTION_LABELS = {
+    "summary": ("summary line", "summary lines"),
+    "decisions": ("decision", "decisions"),
+    "quotes": ("quote", "quotes"),
+    "disputes": ("dispute", "disputes"),
+    "context": ("context line", "context lines"),
+    "timeline": ("timeline entry", "timeline entries"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a topic's brief differs from its previous version."""
+
+    new_topic: bool = False
+    added: tuple[str, ...] = ()  # article ids
+    revised: tuple[str, ...] = ()  # article ids
+    removed: tuple[str, ...] = ()  # titles of articles no longer in the topic
+    new_items: tuple[tuple[str, int], ...] = ()  # (section, count)
+
+    def items_text(self) -> str:
+        """E.g. '2 summary lines, 1 quote'."""
+        parts = []
+        for section, n in self.new_items:
+            one, many = SECTION_LABELS.get(section, (section, section))
+            parts.append(f"{n} {one if n == 1 else many}")
+        return ", ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: list(map(list, v)) if k == "new_items" else v for k, v in dataclasses.asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Change | None:
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                new_topic=bool(data.get("new_topic")),
+                added=tuple(map(str, data.get("added", ()))),
+                revised=tuple(map(str, data.get("revised", ()))),
+                removed=tuple(map(str, data.get("removed", ()))),
+                new_items=tuple((str(s), int(n)) for s, n in data.get("new_items", ())),
+            )
+        except (TypeError, ValueError):
+            return None
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_hash(article: Article) -> str:
+    return _hash(repr(article))
+
+
+def _item_key(item: Any) -> str:
+    for attr in ("text", "about", "name"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str):
+            return value
+    return repr(item)
+
+
+def item_hashes(brief: Brief) -> dict[str, list[str]]:
+    """Per section of the brief, a hash of each item's text."""
+    out: dict[str, list[str]] = {}
+    for f in dataclasses.fields(brief):
+        value = getattr(brief, f.name)
+        if f.name != "topic" and isinstance(value, tuple) and f.name in SECTION_LABELS:
+            out[f.name] = [_hash(_item_key(item)) for item in value]
+    return out
+
+
+def topic_state(brief: Brief, change: Change | None) -> dict[str, Any]:
+    return {
+        "title": brief.topic.title,
+        "articles": {a.id: article_hash(a) for a in brief.articles},
+        "titles": {a.id: a.title for a in brief.articles},
+        "items": item_hashes(brief),
+        "change": change.to_json() if change else None,
+    }
+
+
+def _previous(brief: Brief, topics: dict[str, Any]) -> dict[str, Any] | None:
+    """The previous state of this topic: same slug, else the one sharing most articles."""
+    if brief.topic.slug in topics:
+        return topics[brief.topic.slug]
+    ids = {a.id for a in brief.articles}
+    best, overlap = None, 0
+    for slug in sorted(topics):
+        shared = len(ids & set(topics[slug].get("articles", {})))
+        if shared > overlap:
+            best, overlap = topics[slug], shared
+    return best
+
+
+def compare(brief: Brief, previous: dict[str, Any] | None) -> Change:
+    if previous is None:
+        return Change(new_topic=True)
+    before: dict[str, str] = previous.get("articles", {})
+    now = {a.id: article_hash(a) for a in brief.articles}
+    added = tuple(i for i in now if i not in before)
+    revised = tuple(i for i in now if i in before and before[i] != now[i])
+    titles = previous.get("titles", {})
+    removed = tuple(str(titles.get(i, i)) for i in sorted(before) if i not in now)
+    old_items = previous.get("items", {})
+    new_items = []
+    for section, hashes in item_hashes(brief).items():
+        seen = set(old_items.get(section, ()))
+        n = sum(1 for h in hashes if h not in seen)
+        if n:
+            new_items.append((section, n))
+    return Change(False, added, revised, removed, tuple(new_items))
+
+
+def track_changes(
+    briefs: list[Brief], state: dict[str, Any] | None
+) -> tuple[dict[str, Change], dict[str, Any]]:
+    """Each topic's change note (by slug; absent when there is none) and the state to save."""
+    previous_topics: dict[str, Any] = (state or {}).get("topics", {})
+    changes: dict[str, Change] = {}
+    topics: dict[str, Any] = {}
+    for brief in briefs:
+        slug = brief.topic.slug
+        before = _previous(brief, previous_topics)
+        if state is None:
+            change = None  # first build: nothing to compare with
+        elif before is not None and before.get("articles") == {a.id: article_hash(a) for a in brief.articles}:
+            change = Change.from_json(before.get("change"))  # unchanged: keep its last change
+        else:
+            change = compare(brief, before)
+        if change is not None:
+            changes[slug] = change
+        topics[slug] = topic_state(brief, change)
+    return changes, {"topics": topics}
