@@ -172,3 +172,42 @@ def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: 
     else:
         for r in ranked:
             click.echo(r.sentence.text)
+
+
+@main.command("eval")
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Word budget; summaries and references are cut at N words (DUC 2004: 100).",
+)
+@click.option(
+    "--algorithms",
+    default=",".join(ALGORITHMS),
+    show_default=True,
+    help="Comma-separated algorithms to compare, from: " + ", ".join(ALGORITHMS) + ".",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No per-cluster progress on stderr.")
+def eval_cmd(dataset: Path, words: int, algorithms: str, quiet: bool) -> None:
+    """Score summarizers with ROUGE on DATASET (CLUSTER/docs/*.txt, CLUSTER/refs/*.txt).
+
+    Prints ROUGE-1 and ROUGE-2 recall and F1 and the time per cluster of each algorithm, side by side.
+    """
+    from .evaluate import evaluate, format_report
+
+    names = [a.strip() for a in algorithms.split(",") if a.strip()]
+    unknown = [a for a in names if a not in ALGORITHMS]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"unknown algorithm(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(ALGORITHMS)}",
+            param_hint="--algorithms",
+        )
+    progress = None if quiet else (lambda name: click.echo(f"evaluating {name}", err=True))
+    try:
+        result = evaluate(dataset, words, names, progress=progress)
+    except BriefgenError as exc:
+        fail(str(exc))
+        return
+    click.echo(format_report(result), nl=False)
