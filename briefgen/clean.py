@@ -32,7 +32,7 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(copyright|©|\(c\))\s|\ball rights reserved\b", "copyright footer"),
         (r"^back to top$|^skip to (main )?content$|^advertisement$|^sponsored$", "page furniture"),
         (r"\((image|photo|picture|video) credit:?[^)]*\)\s*$|^(image|photo)( credit)?:\s", "image credit"),
-        (r"^home\s*[›>/»|]|^home[A-Z][a-z]+$", "breadcrumb"),
+        (r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$", "breadcrumb"),
         (r"^\d+\s*(min|mins|minute|minutes)\s+read$", "reading time"),
     )
 )
@@ -42,6 +42,7 @@ DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Z .,'’-]*\s*\([A-Za-z]{2,10}\)\s*[�
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 STRONG_FOOTER = {"related-articles block", "comments prompt", "copyright footer"}
 MAX_HEADING_WORDS = 20
+MAX_FOOTER_MARKER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -64,13 +65,31 @@ def repair(text: str) -> str:
     )
 
 
+MATCH_FORM = str.maketrans(
+    {
+        **dict.fromkeys("“”„‟«»″〝〞＂", '"'),
+        **dict.fromkeys("‘’‚‛′‹›＇`´", "'"),
+        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+        **dict.fromkeys("\u00a0\u2007\u202f\u200b\ufeff", " "),
+    }
+)
+
+
+def match_form(text: str) -> str:
+    """The text normalised for matching only (NFKC, straight quotes, ASCII dashes, single spaces).
+
+    Never shown: citations and the article's text keep the characters as printed.
+    """
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(MATCH_FORM)).strip()
+
+
 def is_sentence_like(line: str) -> bool:
     return bool(SENTENCE_END.search(line))
 
 
 def classify(line: str) -> str | None:
     """The reason a line is boilerplate, or None to keep it."""
-    line = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line))
+    line = match_form(line)
     for pattern, reason in LINE_RULES:
         if pattern.search(line):
             return reason
@@ -79,16 +98,25 @@ def classify(line: str) -> str | None:
     return None
 
 
-def clean_lines(lines: list[str]) -> Cleaned:
-    """Select the body lines of an article; headings and captions that are not sentences go too."""
+def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
+    """Select the body lines of an article; headings and captions that are not sentences go too.
+
+    With `markup` (lines an extractor took from HTML structure), only boilerplate lines go:
+    the extractor already told headings and paragraphs apart, and short real paragraphs must stay.
+    """
     kept: list[str] = []
     removed: list[RemovedLine] = []
     stripped = [line.strip() for line in lines]
     n = len(stripped)
     footer_from = n
     for i, line in enumerate(stripped):
-        # A strong footer marker in the last third of the page: everything after is footer.
-        if line and i >= n * 2 / 3 and classify(line) in STRONG_FOOTER:
+        # A short strong footer marker in the last third of the page: everything after is footer.
+        if (
+            line
+            and i >= n * 2 / 3
+            and len(line.split()) <= MAX_FOOTER_MARKER_WORDS
+            and classify(line) in STRONG_FOOTER
+        ):
             footer_from = i
             break
     for i, line in enumerate(stripped):
@@ -97,11 +125,11 @@ def clean_lines(lines: list[str]) -> Cleaned:
         reason = classify(line)
         if reason is None and i >= footer_from:
             reason = "page footer"
-        if reason is None:
+        if reason is None and not is_sentence_like(line):
             nxt = next((s for s in stripped[i + 1 :] if s), "")
-            if not is_sentence_like(line) and classify(nxt) == "image credit":
+            if classify(nxt) == "image credit":
                 reason = "image caption"
-            elif not is_sentence_like(line) and len(line.split()) <= MAX_HEADING_WORDS:
+            elif not markup and len(line.split()) <= MAX_HEADING_WORDS:
                 reason = "heading or caption (not a sentence)"
         if reason:
             removed.append(RemovedLine(line, reason))
@@ -114,13 +142,13 @@ def to_article(raw: RawDocument) -> Article:
     """Clean a raw document into an Article: explicit metadata first, guesses for the gaps."""
     from .metadata import guess_from_text, parse_iso_date, take_header
 
-    text = repair(raw.text)
-    lines = text.split("\n")
-    body_lines, guess, header_removed = take_header(lines)
-    cleaned = clean_lines(body_lines)
+    meta = raw.meta
+    markup = raw.kind == "markup"
+    lines = repair(raw.text).split("\n")
+    body_lines, guess, header_removed = take_header(lines, meta.get("title", ""), markup=markup)
+    cleaned = clean_lines(body_lines, markup=markup)
     removed = list(header_removed) + list(cleaned.removed)
     guess = guess_from_text(list(cleaned.lines), removed, guess)
-    meta = raw.meta
     published = parse_iso_date(meta["published"]) if meta.get("published") else guess.published
     return Article(
         id=raw.id,

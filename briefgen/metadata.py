@@ -87,16 +87,21 @@ class Guess:
 
 
 def _unquote(line: str) -> str:
-    return line.strip().strip("\"“”'‘’").strip()
+    return line.strip().lstrip("#").strip().strip("\"“”'‘’").strip()
 
 
-def take_header(lines: list[str]) -> tuple[list[str], Guess, list[RemovedLine]]:
-    """Take date, headline (also when repeated) and byline lines off the top of an article."""
-    guess = Guess()
+def take_header(
+    lines: list[str], known_title: str = "", markup: bool = False
+) -> tuple[list[str], Guess, list[RemovedLine]]:
+    """Take date, headline (also when repeated) and byline lines off the top of an article.
+
+    With a `known_title` (front matter, feed, page metadata) only lines repeating it count as the
+    headline. For `markup` (text an extractor took from HTML), no other line is guessed to be one.
+    """
+    guess = Guess(title=_unquote(known_title))
     removed: list[RemovedLine] = []
     body = list(lines)
     taken = 0
-    seen: set[str] = set()
     while body and taken < 6:
         line = body[0].strip()
         if not line:
@@ -112,10 +117,15 @@ def take_header(lines: list[str]) -> tuple[list[str], Guess, list[RemovedLine]]:
         elif (m := BYLINE.match(line)) and not guess.author:
             guess.author = m.group("name")
             removed.append(RemovedLine(line, "byline"))
-        elif guess.title and _unquote(line) == guess.title and guess.title not in seen:
-            seen.add(guess.title)
-            removed.append(RemovedLine(line, "repeated headline"))
-        elif not guess.title and 3 <= len(words) <= 30 and not line.endswith((".", ",", ";")):
+        elif guess.title and _unquote(line).casefold() == guess.title.casefold():
+            again = any(r.reason in ("headline", "repeated headline") for r in removed)
+            removed.append(RemovedLine(line, "repeated headline" if again else "headline"))
+        elif (
+            not guess.title
+            and not markup
+            and 3 <= len(words) <= 30
+            and not line.endswith((".", ",", ";", ":"))
+        ):
             guess.title = _unquote(line)
             removed.append(RemovedLine(line, "headline"))
         else:

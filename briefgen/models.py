@@ -38,6 +38,9 @@ class Article:
     topic: str = ""
     language: str = "en"
     removed: tuple[RemovedLine, ...] = ()
+    # Metadata the article does not state but that was inferred from another article:
+    # (field, why), e.g. ("outlet", "carries the same AP report as 001").
+    inferred: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,9 @@ class Skipped:
 
     path: str
     reason: str
+    # True when only part of the file was skipped (a bad JSON line, an empty feed entry);
+    # the file's other articles were used.
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,3 +202,7 @@ class RawDocument:
     path: str
     text: str
     meta: dict[str, str] = field(default_factory=dict)
+    # "text" for plain text (txt, md, jsonl): cleaned line by line, headings and captions dropped;
+    # "markup" for text extracted from HTML structure (web pages, feed content): its paragraphs
+    # and headings were already chosen by the extractor, only boilerplate lines are dropped.
+    kind: str = "text"

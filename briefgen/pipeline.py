@@ -60,24 +60,38 @@ def read_articles(
     ids: set[str] = set()
     for path in progress(paths, quiet, "reading", total=len(paths)):
         try:
-            raws = read_path(path)
-            if not raws:
+            found = read_path(path)
+            if not found:
                 raise UnreadableInput("no articles in file")
-            for raw in raws:
+            file_articles: list[Article] = []
+            for raw in found:
+                if isinstance(raw, Skipped):  # part of a multi-article file
+                    skipped.append(raw)
+                    continue
                 article = to_article(raw)
                 if not article.text.strip():
-                    raise UnreadableInput("no article text left after removing boilerplate")
-                if not article.topic and root is not None:
-                    rel = path.relative_to(root)
-                    if len(rel.parts) > 1:
-                        article = _with(article, topic=rel.parts[0])
-                unique, n = article.id, 2
-                while unique.lower() in ids:
-                    unique, n = f"{article.id}-{n}", n + 1
-                ids.add(unique.lower())
-                articles.append(_with(article, id=unique) if unique != article.id else article)
+                    if len(found) == 1:
+                        raise UnreadableInput("no article text left after removing boilerplate")
+                    reason = f"article {raw.id}: no article text left after removing boilerplate"
+                    skipped.append(Skipped(str(path), reason, partial=True))
+                    continue
+                file_articles.append(article)
+            if not file_articles:
+                raise UnreadableInput("no article with text in file")
         except UnreadableInput as exc:
+            skipped[:] = [s for s in skipped if s.path != str(path)]
             skipped.append(Skipped(str(path), str(exc)))
+            continue
+        for article in file_articles:
+            if not article.topic and root is not None:
+                rel = path.relative_to(root)
+                if len(rel.parts) > 1:
+                    article = _with(article, topic=rel.parts[0])
+            unique, n = article.id, 2
+            while unique.lower() in ids:
+                unique, n = f"{article.id}-{n}", n + 1
+            ids.add(unique.lower())
+            articles.append(_with(article, id=unique) if unique != article.id else article)
     return articles, skipped
 
 
@@ -138,9 +152,12 @@ def source_date_epoch(articles: Sequence[Article]) -> int:
 
 
 def check_accounting(result: BuildResult) -> None:
-    """Invariant: every input file is used or skipped, never both, never neither."""
+    """Invariant: every input file is used or skipped, never both, never neither.
+
+    (A multi-article file can be used and have parts skipped: those skips are `partial`.)
+    """
     used = {a.path for a in result.articles}
-    skipped = {s.path for s in result.skipped}
+    skipped = {s.path for s in result.skipped if not s.partial}
     if used & skipped or len(used) + len(skipped) != result.inputs:
         raise AssertionError(
             f"build lost track of inputs: {result.inputs} files, {len(used)} used, {len(skipped)} skipped"

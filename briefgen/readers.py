@@ -1,7 +1,11 @@
 """Readers: one per input format, each declaring the file extensions it handles.
 
-A reader turns one file into zero or more `RawDocument`s. A file that cannot be used raises
-`UnreadableInput` with a reason; the pipeline reports it and goes on with the rest.
+A reader turns one file into `RawDocument`s (one per article: a feed or a JSON Lines file holds
+several). A file that cannot be used raises `UnreadableInput` with a reason; the pipeline reports it
+and goes on with the rest. A multi-article file may also return a `Skipped(partial=True)` for a part
+it could not use (a bad line, an empty entry) next to the articles it could.
+
+Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds and `.jsonl` in `briefgen/formats/`.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ from pathlib import Path
 import yaml
 
 from .errors import UnreadableInput
-from .models import RawDocument
+from .models import RawDocument, Skipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-Reader = Callable[[Path, str], list[RawDocument]]
+Reader = Callable[[Path, str], list[RawDocument | Skipped]]
 READERS: dict[str, Reader] = {}
 
 
@@ -56,6 +60,9 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise UnreadableInput(f"invalid {encoding} text ({exc.reason})") from None
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise UnreadableInput("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
@@ -69,7 +76,26 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
-def read_text_file(path: Path) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: NUL bytes on every other position of mostly-ASCII text."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    encoding = "utf-16-le" if odd > 0.7 * half and even == 0 else None
+    encoding = encoding or ("utf-16-be" if even > 0.7 * half and odd == 0 else None)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if "\x00" not in text else None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, within the size limit; `UnreadableInput` when it cannot be read or is empty."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -77,14 +103,20 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from None
-    text = decode(data)
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    return data
+
+
+def read_text_file(path: Path) -> str:
+    text = decode(read_bytes(path))
     if not text.strip():
         raise UnreadableInput("empty file")
     return text
 
 
-@reader(".txt")
-def read_txt(path: Path, doc_id: str) -> list[RawDocument]:
+@reader(".txt", ".text")
+def read_txt(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     return [RawDocument(id=doc_id, path=str(path), text=read_text_file(path))]
 
 
@@ -92,8 +124,20 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?", re.S)
 META_FIELDS = ("title", "outlet", "url", "published", "author", "topic", "language")
 
 
+def meta_from_mapping(data: dict[object, object]) -> dict[str, str]:
+    """The documented metadata fields of a front matter or JSON object, as non-empty strings."""
+    meta: dict[str, str] = {}
+    for key in META_FIELDS:
+        value = data.get(key)
+        if isinstance(value, list | tuple):  # e.g. several authors
+            value = ", ".join(str(v).strip() for v in value if v is not None and str(v).strip())
+        if value is not None and not isinstance(value, dict) and str(value).strip():
+            meta[key] = " ".join(str(value).split())
+    return meta
+
+
 @reader(".md", ".markdown")
-def read_markdown(path: Path, doc_id: str) -> list[RawDocument]:
+def read_markdown(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     """Markdown with optional YAML front matter (read with the safe loader only)."""
     text = read_text_file(path)
     meta: dict[str, str] = {}
@@ -106,10 +150,7 @@ def read_markdown(path: Path, doc_id: str) -> list[RawDocument]:
             raise UnreadableInput(f"malformed front matter: {problem}") from None
         if data is not None and not isinstance(data, dict):
             raise UnreadableInput("malformed front matter: expected key: value pairs")
-        for key in META_FIELDS:
-            value = (data or {}).get(key)
-            if value is not None and str(value).strip():
-                meta[key] = str(value).strip()
+        meta = meta_from_mapping(data or {})
         # Blank out the front matter so offsets still point into the file as printed.
         text = text[match.end() :]
     if not text.strip():
@@ -127,10 +168,14 @@ def discover(input_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: Path) -> list[RawDocument]:
+def read_path(path: Path) -> list[RawDocument | Skipped]:
     """Read one file with the reader for its extension."""
     func = READERS.get(path.suffix.lower())
     if func is None:
         known = ", ".join(sorted(READERS))
         raise UnreadableInput(f"unsupported file type {path.suffix or '(none)'!r} (known: {known})")
     return func(path, article_id(path))
+
+
+# The other formats register themselves on import.
+from .formats import feeds, html, jsonl  # noqa: E402,F401

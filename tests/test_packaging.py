@@ -30,3 +30,5 @@ def test_wheel_contains_templates(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for template in ("brief.md.j2", "index.md.j2", "article.md.j2", "report.md.j2", "briefgen.css"):
         assert f"briefgen/templates/{template}" in names
+    for module in ("html.py", "feeds.py", "jsonl.py"):
+        assert f"briefgen/formats/{module}" in names

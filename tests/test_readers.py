@@ -15,6 +15,12 @@ def test_decode_utf8_and_boms() -> None:
     assert decode("Ünïcode text".encode("utf-16")) == "Ünïcode text"
 
 
+def test_decode_utf16_without_bom() -> None:
+    text = "The minister said the plan would cost “less than expected” — officials agreed."
+    assert decode(text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-be")) == text
+
+
 def test_decode_detects_cp1252() -> None:
     text = "The minister said the café’s owners were “delighted” by the decision, and résumé."
     assert decode(text.encode("cp1252")) == text
