@@ -12,12 +12,13 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .accounting import printable
 from .analyze import analyze
 from .config import Config, load_config
 from .errors import BriefgenError
 from .models import Topic
+from .pipeline import BuildResult, read_articles
 from .pipeline import build as run_build
-from .pipeline import read_articles
 from .render import brief_to_json, environment, render_brief
 from .split import split_article
 from .summarize import ALGORITHMS, summarize
@@ -39,13 +40,20 @@ def load_topic(paths: tuple[Path, ...]) -> Topic:
     return Topic(slug=slugify(title), title=title, articles=tuple(articles))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = "Exit codes: 0 success; 1 failure (the message says what to fix); 2 usage error."
+MAX_SKIP_LINES = 50
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="briefgen")
 def main() -> None:
     """briefgen: extractive, cited news briefs from a folder of articles."""
 
 
-@main.command()
+@main.command(
+    epilog="Exit codes: 0 success (skipped inputs are listed); 1 failure, or any input skipped with "
+    "--strict; 2 usage error."
+)
 @click.argument("input_dir", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--docs-dir", type=click.Path(path_type=Path), help="Where to write the Markdown briefs [docs]."
@@ -82,7 +90,8 @@ def build(
     """Build briefs and the site from INPUT_DIR (default: seeds/).
 
     Writes one Markdown brief per topic to docs/topics/, a home page docs/index.md, the build
-    report docs/report.md and report.json, then builds the MkDocs site into site/.
+    report docs/report.md and report.json (every input file: used, merged as a syndicated copy,
+    or skipped and why), then builds the MkDocs site into site/.
     """
     try:
         config = load_config(config_file).replace(
@@ -94,17 +103,32 @@ def build(
     except BriefgenError as exc:
         fail(str(exc))
         return
-    for s in result.skipped:
-        click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    if not quiet:
+    skipped = [f for f in result.account.files if f.status == "skipped"]
+    for f in skipped[:MAX_SKIP_LINES]:
+        click.echo(f"skipped {f.path}: {f.reason}", err=True)
+    if len(skipped) > MAX_SKIP_LINES:
         click.echo(
-            f"{result.inputs} files: {result.used_files} used, {len(result.skipped)} skipped; "
-            f"{len(result.topics)} topics ({result.analysed} analysed, the rest cached) -> {config.docs_dir}/"
-            + (f", site in {config.site_dir}/" if config.build_site else ""),
-            err=True,
+            f"... and {len(skipped) - MAX_SKIP_LINES} more skipped: see {config.docs_dir}/report.md", err=True
         )
-    if strict and result.skipped:
-        fail(f"{len(result.skipped)} input files skipped (--strict)")
+    if not quiet:
+        click.echo(summary_line(result, config), err=True)
+    parts = [s for s in result.skipped if s.partial]
+    for s in parts[:MAX_SKIP_LINES]:
+        click.echo(f"skipped part of {printable(s.path)}: {s.reason}", err=True)
+    if strict and (skipped or parts):
+        fail(f"{len(skipped)} input files skipped, {len(parts)} parts of files skipped (--strict)")
+
+
+def summary_line(result: BuildResult, config: Config) -> str:
+    """E.g. '8 files: 4 used, 1 merged (syndicated copies), 3 skipped; 1 topic -> docs/ (report.md)'."""
+    n = len(result.topics)
+    return (
+        f"{result.inputs} files: {result.used_files} used, {result.merged_files} merged (syndicated copies), "
+        f"{result.account.count('skipped')} skipped; {n} {'topic' if n == 1 else 'topics'} "
+        f"({result.analysed} analysed, the rest cached) -> {config.docs_dir}/"
+        + (f", site in {config.site_dir}/" if config.build_site else "")
+        + f"; report in {config.docs_dir}/report.md"
+    )
 
 
 @main.command()

@@ -14,3 +14,7 @@ class InputError(BriefgenError):
 
 class UnreadableInput(Exception):
     """One input file cannot be read; it is skipped with this message as the reason."""
+
+
+class InternalError(Exception):
+    """A broken invariant: a bug in briefgen, never the user's fault. The message says what broke."""

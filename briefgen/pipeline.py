@@ -6,6 +6,7 @@ this file only wires them together and keeps the account of every input file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -13,24 +14,27 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tqdm import tqdm
 
+from .accounting import Account, account_inputs, printable, report_data
 from .analyze import analyze
 from .cache import AnalysisCache, load_state, save_state
 from .changes import Change, track_changes
 from .clean import to_article
-from .config import Config
+from .config import Config, Limits
 from .errors import InputError, UnreadableInput
 from .feed import FeedEntry, atom_feed
-from .fsutil import staged_dir, write_text
-from .models import Article, Brief, Skipped, Topic
-from .readers import discover, read_path
+from .fsutil import crash_point, staged_dir, write_text
+from .models import Article, Brief, RawDocument, Skipped, Topic
+from .readers import admit, file_size_limit, read_path, scan
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
-from .split import split_article
+from .split import MAX_SENTENCE_CHARS, split_article
 from .topics import group_topics
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -41,64 +45,149 @@ class BuildResult:
     topics: list[Topic]
     briefs: list[Brief] = field(default_factory=list)
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
+    account: Account = field(default_factory=lambda: Account(()))
+    """Every input file: used, merged (syndicated copy) or skipped, and why."""
 
     @property
     def used_files(self) -> int:
-        return len({a.path for a in self.articles})
+        return self.account.count("used")
+
+    @property
+    def merged_files(self) -> int:
+        return self.account.count("merged")
 
 
 def progress(items: Iterable[Any], quiet: bool, desc: str, total: int | None = None) -> Iterable[Any]:
     return tqdm(items, desc=desc, total=total, disable=quiet or not sys.stderr.isatty(), leave=False)
 
 
+@dataclass
+class Reading:
+    """What reading gave: articles, skipped files with their reason, and limits applied per file."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+
 def read_articles(
     paths: Sequence[Path], root: Path | None = None, quiet: bool = True
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean every file; a file that fails is skipped with its reason, never raised."""
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
+    reading = read_inputs(paths, root, Limits(), quiet)
+    return reading.articles, reading.skipped
+
+
+def read_inputs(
+    paths: Sequence[Path], root: Path | None = None, limits: Limits | None = None, quiet: bool = True
+) -> Reading:
+    """Read and clean every file within `limits`. A file gives articles or one skip reason, never
+    both and never an exception: an unexpected error in a reader skips that file and says so."""
+    limits = limits or Limits()
+    reading = Reading()
     ids: set[str] = set()
-    for path in progress(paths, quiet, "reading", total=len(paths)):
-        try:
-            found = read_path(path)
-            if not found:
-                raise UnreadableInput("no articles in file")
-            file_articles: list[Article] = []
-            for raw in found:
-                if isinstance(raw, Skipped):  # part of a multi-article file
-                    skipped.append(raw)
-                    continue
-                article = to_article(raw)
-                if not article.text.strip():
-                    if len(found) == 1:
-                        raise UnreadableInput("no article text left after removing boilerplate")
-                    reason = f"article {raw.id}: no article text left after removing boilerplate"
-                    skipped.append(Skipped(str(path), reason, partial=True))
-                    continue
-                file_articles.append(article)
-            if not file_articles:
-                raise UnreadableInput("no article with text in file")
-        except UnreadableInput as exc:
-            skipped[:] = [s for s in skipped if s.path != str(path)]
-            skipped.append(Skipped(str(path), str(exc)))
-            continue
-        for article in file_articles:
-            if not article.topic and root is not None:
-                rel = path.relative_to(root)
-                if len(rel.parts) > 1:
-                    article = _with(article, topic=rel.parts[0])
-            unique, n = article.id, 2
-            while unique.lower() in ids:
-                unique, n = f"{article.id}-{n}", n + 1
-            ids.add(unique.lower())
-            articles.append(_with(article, id=unique) if unique != article.id else article)
-    return articles, skipped
+    with file_size_limit(limits.max_file_bytes):
+        for n, path in enumerate(progress(paths, quiet, "reading", total=len(paths))):
+            key = printable(str(path))
+            notes: list[str] = []
+            try:
+                if n >= limits.max_input_files:
+                    raise UnreadableInput(f"too many input files (limit max_input_files = {n:,})")
+                if root is not None:
+                    admit(path, root)
+                found = read_file(path, root, limits, notes)
+            except UnreadableInput as exc:
+                reading.skipped.append(Skipped(key, str(exc)))
+            except Exception as exc:  # a bug in a reader must not stop the build
+                reading.skipped.append(
+                    Skipped(
+                        key,
+                        f"internal error while reading ({type(exc).__name__}: "
+                        f"{str(exc)[:200]}); please report this bug",
+                    )
+                )
+            else:
+                reading.skipped.extend(
+                    Skipped(key, n[len("part skipped: ") :], partial=True)
+                    for n in notes
+                    if n.startswith("part skipped: ")
+                )
+                for article in found:
+                    unique, k = article.id, 2
+                    while safe_name(unique).casefold() in ids:
+                        unique, k = f"{article.id}-{k}", k + 1
+                    ids.add(safe_name(unique).casefold())
+                    reading.articles.append(_with(article, id=unique, path=key))
+            if notes:
+                reading.notes[key] = notes
+    return reading
 
 
-def _with(article: Article, **changes: Any) -> Article:
-    import dataclasses
+def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -> list[Article]:
+    """The articles of one file, cut to the limits (each cut is added to `notes`)."""
+    found = read_path(path)
+    if not found:
+        raise UnreadableInput("no articles in file")
+    raws = [r for r in found if isinstance(r, RawDocument)]
+    parts = [r.reason for r in found if isinstance(r, Skipped)]  # bad parts of a multi-article file
+    if not raws:
+        raise UnreadableInput(
+            parts[0] if len(parts) == 1 else f"no usable article ({len(parts)} parts skipped)"
+        )
+    notes.extend(f"part skipped: {reason}" for reason in parts)
+    if len(raws) > limits.max_articles_per_file:
+        notes.append(
+            f"{len(raws) - limits.max_articles_per_file:,} articles after the first "
+            f"{limits.max_articles_per_file:,} not read (limit max_articles_per_file)"
+        )
+        raws = raws[: limits.max_articles_per_file]
+    articles = []
+    for raw in raws:
+        doc_id = " ".join(printable(raw.id).split()) or "article"
+        raw = _with(raw, id=doc_id, text=cut_text(raw.text, limits.max_article_chars, notes))
+        article = cut_sentences(to_article(raw), limits.max_sentences_per_article, notes)
+        if not article.text.strip():
+            if len(raws) > 1:
+                notes.append(f"article {raw.id!r}: no article text left after removing boilerplate")
+                continue
+            raise UnreadableInput("no article text left after removing boilerplate")
+        if not article.topic and root is not None:
+            rel = path.relative_to(root)
+            if len(rel.parts) > 1:
+                article = _with(article, topic=printable(rel.parts[0]))
+        articles.append(article)
+    if not articles:
+        raise UnreadableInput("no article text left after removing boilerplate")
+    return articles
 
-    return dataclasses.replace(article, **changes)
+
+def _with(obj: T, **changes: Any) -> T:
+    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+
+
+def cut_text(text: str, limit: int, notes: list[str]) -> str:
+    """`text` cut at the last line break (or space) before `limit` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    if cut < limit // 2:
+        cut = text.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    notes.append(f"text cut to its first {cut:,} of {len(text):,} characters (limit max_article_chars)")
+    return text[:cut]
+
+
+def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
+    """`article` cut after `limit` sentences (cheap when it obviously has fewer)."""
+    text = article.text
+    if sum(text.count(c) for c in ".!?…;:\n") + len(text) // MAX_SENTENCE_CHARS + 1 <= limit:
+        return article
+    sentences = split_article(article)
+    if len(sentences) <= limit:
+        return article
+    notes.append(f"cut after {limit:,} of {len(sentences):,} sentences (limit max_sentences_per_article)")
+    return _with(article, text=text[: sentences[limit - 1].end])
 
 
 def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: bool = True) -> BuildResult:
@@ -110,10 +199,13 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     input_dir = config.input_dir
     if not input_dir.is_dir():
         raise InputError(f"input folder {input_dir} does not exist (give a folder of articles)")
-    paths = list(discover(input_dir))
-    articles, skipped = read_articles(paths, root=input_dir, quiet=quiet)
+    found = scan(input_dir, exclude=(config.docs_dir, config.site_dir))
+    paths = found.inputs
+    reading = read_inputs(paths, root=input_dir, limits=config.limits, quiet=quiet)
+    articles, skipped = reading.articles, reading.skipped
     if not articles:
         raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
+    crash_point("read")
     topics = group_topics(articles)
     result = BuildResult(len(paths), articles, skipped, topics)
     cache = AnalysisCache(
@@ -124,10 +216,20 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
             cache.brief(topic, lambda t: analyze(t, config.summary_words, config.article_summary_words))
         )
     result.analysed = cache.misses
-    check_accounting(result)
+    crash_point("analysed")
+    result.account = account_inputs(
+        [printable(str(p)) for p in paths],
+        articles,
+        skipped,
+        result.briefs,
+        reading.notes,
+        root=input_dir,
+        ignored=[str(p) for p in found.ignored],
+    )
     changes, state = track_changes(result.briefs, load_state(config.cache_dir))
     rows = topic_rows(result.briefs)
     write_docs(result, config, rows, changes)
+    crash_point("docs")
     if config.build_site:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(articles))
         with staged_dir(config.site_dir) as site_tmp:
@@ -140,6 +242,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
                 strict=strict,
                 site_url=config.site_url,
             )
+            crash_point("site")
     save_state(config.cache_dir, state)
     cache.prune()
     return result
@@ -149,36 +252,6 @@ def source_date_epoch(articles: Sequence[Article]) -> int:
     """The build's timestamp for MkDocs (sitemap, archives): the latest article's date, never the clock."""
     latest = max((a.published for a in articles if a.published), default=dt.date(2000, 1, 1))
     return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
-
-
-def check_accounting(result: BuildResult) -> None:
-    """Invariant: every input file is used or skipped, never both, never neither.
-
-    (A multi-article file can be used and have parts skipped: those skips are `partial`.)
-    """
-    used = {a.path for a in result.articles}
-    skipped = {s.path for s in result.skipped if not s.partial}
-    if used & skipped or len(used) + len(skipped) != result.inputs:
-        raise AssertionError(
-            f"build lost track of inputs: {result.inputs} files, {len(used)} used, {len(skipped)} skipped"
-        )
-
-
-def report_data(result: BuildResult) -> dict[str, Any]:
-    return {
-        "inputs": result.inputs,
-        "used": result.used_files,
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
-        "topics": [
-            {"slug": t.slug, "title": t.title, "articles": [a.path for a in t.articles]}
-            for t in result.topics
-        ],
-        "removed": [
-            {"id": a.id, "path": a.path, "lines": [{"text": r.text, "reason": r.reason} for r in a.removed]}
-            for a in result.articles
-            if a.removed
-        ],
-    }
 
 
 def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], changes: dict[str, Change]) -> None:
@@ -207,13 +280,8 @@ def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], change
         write_text(docs / "archive.md", archive.render(months=archive_months(rows), total=len(rows)))
         entries = [FeedEntry(r.slug, r.title, r.updated, r.lead) for r in rows]
         write_text(docs / "feed.xml", atom_feed(entries, config.site_name, config.site_url))
-        report = report_data(result)
-        write_text(
-            docs / "report.md",
-            env.get_template("report.md.j2").render(
-                report={**report, "skipped": result.skipped, "removed": report["removed"]}
-            ),
-        )
+        report = report_data(result.account, result.topics, result.articles)
+        write_text(docs / "report.md", env.get_template("report.md.j2").render(report=report))
         write_text(docs / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         css = env.loader.get_source(env, "briefgen.css")[0]  # type: ignore[union-attr]
         write_text(docs / "assets" / "briefgen.css", css)

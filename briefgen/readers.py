@@ -11,8 +11,13 @@ Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds and `.jsonl` in `
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from collections.abc import Callable, Iterator
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -20,7 +25,13 @@ import yaml
 from .errors import UnreadableInput
 from .models import RawDocument, Skipped
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20_000_000
+"""Default size limit; a build sets its own (`limits.max_file_bytes`) with `file_size_limit`."""
+_max_file_bytes: ContextVar[int] = ContextVar("max_file_bytes", default=MAX_FILE_BYTES)
+
+# Files in these formats may carry a DTD; one with entity declarations is refused before parsing.
+MARKUP_EXTENSIONS = frozenset({".xml", ".rss", ".atom", ".rdf", ".feed", ".html", ".htm", ".xhtml"})
+ENTITY_DECLARATION = re.compile(rb"<!\s*ENTITY", re.I)
 
 Reader = Callable[[Path, str], list[RawDocument | Skipped]]
 READERS: dict[str, Reader] = {}
@@ -94,18 +105,47 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text if "\x00" not in text else None
 
 
+@contextmanager
+def file_size_limit(max_bytes: int) -> Iterator[None]:
+    """Within this block, readers refuse files larger than `max_bytes`."""
+    token = _max_file_bytes.set(max_bytes)
+    try:
+        yield
+    finally:
+        _max_file_bytes.reset(token)
+
+
+def too_large(size: int) -> UnreadableInput:
+    limit = _max_file_bytes.get()
+    return UnreadableInput(f"file too large ({size:,} bytes; limit max_file_bytes = {limit:,})")
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, within the size limit; `UnreadableInput` when it cannot be read or is empty."""
+    """The file's bytes, never more than the size limit (a file that grows while read is refused)."""
+    limit = _max_file_bytes.get()
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableInput(f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
-        data = path.read_bytes()
+        if size > limit:
+            raise too_large(size)
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
     except OSError as exc:
         raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise too_large(len(data))
     if not data.strip():
         raise UnreadableInput("empty file")
     return data
+
+
+def refuse_entity_declarations(data: bytes) -> None:
+    """Refuse XML/HTML that declares entities (billion laughs, external entities): never expanded."""
+    if b"\x00" in data:  # UTF-16/32: look at the ASCII bytes only
+        data = data.replace(b"\x00", b"")
+    if ENTITY_DECLARATION.search(data):
+        raise UnreadableInput(
+            "XML with entity declarations (<!ENTITY ...>): refused, entities are never expanded"
+        )
 
 
 def read_text_file(path: Path) -> str:
@@ -158,22 +198,93 @@ def read_markdown(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     return [RawDocument(id=doc_id, path=str(path), text=text, meta=meta)]
 
 
-def discover(input_dir: Path) -> Iterator[Path]:
-    """Every regular file under `input_dir`, sorted, hidden files and folders excluded."""
-    for path in sorted(input_dir.rglob("*")):
-        rel = path.relative_to(input_dir)
-        if any(part.startswith(".") for part in rel.parts):
+@dataclass(frozen=True)
+class Scan:
+    """What a folder holds: the inputs (every visible entry that is not a folder, including links
+    and special files, which `admit` refuses with a reason) and the entries ignored on purpose."""
+
+    inputs: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
+    """Hidden files and folders (name starting with '.'), and output folders inside the input."""
+
+
+def scan(input_dir: Path, exclude: Sequence[Path] = ()) -> Scan:
+    """Walk `input_dir` without following symbolic links (so a link loop cannot trap it)."""
+    excluded = {p.resolve() for p in exclude}
+    result = Scan()
+    stack = [input_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                found = sorted(entries, key=lambda e: e.name)
+        except OSError:
+            if folder == input_dir:
+                raise
+            result.inputs.append(folder)  # unreadable folder: `admit` reports it
             continue
-        if path.is_file():
-            yield path
+        for entry in found:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                result.ignored.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                if path.resolve() in excluded:
+                    result.ignored.append(path)
+                else:
+                    stack.append(path)
+            else:
+                result.inputs.append(path)
+    result.inputs.sort()
+    result.ignored.sort()
+    return result
+
+
+def discover(input_dir: Path) -> Iterator[Path]:
+    """Every input under `input_dir`, sorted, hidden files and folders excluded."""
+    yield from scan(input_dir).inputs
+
+
+def admit(path: Path, root: Path) -> None:
+    """Refuse, with a reason, an input that is not a regular file inside `root` within the size limit.
+
+    Symbolic links are followed only to a regular file inside the input folder; links to folders,
+    to outside the input folder, broken links and link loops are refused (never followed).
+    """
+    try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                raise UnreadableInput("broken or looping symbolic link (not followed)") from None
+            if not target.is_relative_to(root.resolve()):
+                raise UnreadableInput("symbolic link to outside the input folder (not followed)")
+            st = target.stat()
+            if stat.S_ISDIR(st.st_mode):
+                raise UnreadableInput("symbolic link to a folder (not followed)")
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableInput("folder cannot be listed (permission denied?)")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableInput("not a regular file (device, pipe or socket)")
+    if st.st_size > _max_file_bytes.get():
+        raise too_large(st.st_size)
 
 
 def read_path(path: Path) -> list[RawDocument | Skipped]:
-    """Read one file with the reader for its extension."""
-    func = READERS.get(path.suffix.lower())
+    """Read one file with the reader for its extension.
+
+    Markup files (XML feeds, HTML) that declare entities are refused here, before any parser sees
+    them, whatever reader handles the extension.
+    """
+    ext = path.suffix.lower()
+    func = READERS.get(ext)
     if func is None:
         known = ", ".join(sorted(READERS))
         raise UnreadableInput(f"unsupported file type {path.suffix or '(none)'!r} (known: {known})")
+    if ext in MARKUP_EXTENSIONS:
+        refuse_entity_declarations(read_bytes(path))
     return func(path, article_id(path))
 
 

@@ -8,8 +8,10 @@ and Markdown syntax, so an article can never inject markup, script or template s
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -31,16 +33,35 @@ def md(text: object) -> str:
     return MD_SPECIAL.sub(r"\\\1", s)
 
 
+def code(text: object) -> str:
+    """A file name or id shown as code: escaped like `md`, so it cannot break out of its line."""
+    return f"<code>{md(text)}</code>"
+
+
 def plain_title(text: object) -> str:
     """A title for MkDocs' nav and <title>, which it does not escape: no markup characters left."""
     s = " ".join(str(text).split())
     return s.translate(str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "`": "'"}))
 
 
+WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
+MAX_NAME_CHARS = 80
+
+
 def safe_name(article_id: str) -> str:
-    """A file name for an article id that cannot leave its folder."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", article_id).strip(".-")
-    return name or "article"
+    """A file name for an article id that cannot leave its folder and works on every file system.
+
+    Plain ASCII ids (letters, digits, '.', '_', '-') are kept as they are. Any other id (path
+    separators, '..', non-ASCII, very long, Windows device names) keeps its ASCII letters and gets
+    a short hash of the whole id, so different ids never share a file. Ids that differ only in case
+    are made distinct by the pipeline (case-insensitive file systems).
+    """
+    ascii_id = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_id).strip(".-")
+    if name == article_id and len(name) <= MAX_NAME_CHARS and not WINDOWS_RESERVED.match(name.split(".")[0]):
+        return name
+    digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{name[:MAX_NAME_CHARS].rstrip('.-')}-{digest}".lstrip("-")
 
 
 def is_web_url(url: str) -> bool:
@@ -116,6 +137,7 @@ def environment(project_templates: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = md
+    env.filters["code"] = code
     env.filters["safe_name"] = safe_name
     env.filters["plain_title"] = plain_title
     env.filters["anchor"] = anchor

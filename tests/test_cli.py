@@ -103,7 +103,9 @@ def test_build_writes_docs_and_site(seed_dir: Path, tmp_path: Path) -> None:
     page = (site / "topics" / topics[0].stem / "index.html").read_text(encoding="utf-8")
     assert "indispensable partner" in page
     report = json.loads((docs / "report.json").read_text(encoding="utf-8"))
-    assert report["inputs"] == 5 and report["used"] == 5 and report["skipped"] == []
+    assert (report["inputs"], report["used"], report["merged"], report["skipped"]) == (5, 4, 1, 0)
+    [merged] = [f for f in report["files"] if f["status"] == "merged"]
+    assert merged["path"].startswith("002") and merged["copy_of"].startswith("001")
 
 
 def test_build_is_deterministic(seed_dir: Path, tmp_path: Path) -> None:
@@ -126,7 +128,7 @@ def test_bad_files_are_reported_and_skipped(seed_dir: Path, tmp_path: Path) -> N
     assert "blob.txt: binary file" in err
     assert "image.png: unsupported file type" in err
     report = json.loads((tmp_path / "d" / "report.json").read_text(encoding="utf-8"))
-    assert report["inputs"] == 8 and report["used"] == 5 and len(report["skipped"]) == 3
+    assert (report["inputs"], report["used"], report["merged"], report["skipped"]) == (8, 4, 1, 3)
     code, _, err = run(
         "build", str(seed_dir), "--docs-dir", str(tmp_path / "d"), "--no-site", "--strict", "-q"
     )
