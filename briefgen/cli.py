@@ -17,12 +17,12 @@ from .analyze import analyze
 from .config import Config, load_config
 from .errors import BriefgenError
 from .models import Topic
-from .pipeline import BuildResult, read_articles
+from .pipeline import BuildResult, input_files, read_articles, read_inputs
 from .pipeline import build as run_build
 from .render import brief_to_json, environment, render_brief
 from .split import split_article
 from .summarize import ALGORITHMS, summarize
-from .topics import central_title, slugify
+from .topics import assignments, central_title, format_assignments, group_topics, slugify
 
 
 def fail(message: str) -> None:
@@ -235,3 +235,30 @@ def eval_cmd(dataset: Path, words: int, algorithms: str, quiet: bool) -> None:
         fail(str(exc))
         return
     click.echo(format_report(result), nl=False)
+
+
+@main.command("topics")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tsv", "json"]),
+    default="tsv",
+    show_default=True,
+    help="tsv: path, slug, title tab-separated, one article a line; json: a list of objects.",
+)
+def topics_cmd(paths: tuple[Path, ...], fmt: str) -> None:
+    """Group the articles in PATHS (files or folders) into topics; print each article's topic.
+
+    A `topic` in front matter, or a sub-folder of a folder given, names the topic; the other
+    articles are grouped automatically, one topic per story.
+    """
+    files, roots = input_files(paths)
+    reading = read_inputs(files, roots=roots)
+    articles = reading.articles
+    for s in reading.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if not articles:
+        fail("no usable article among the given paths")
+    rows = assignments(articles, group_topics(articles))
+    click.echo(format_assignments(rows, fmt), nl=False)

@@ -79,15 +79,23 @@ def read_articles(
 
 
 def read_inputs(
-    paths: Sequence[Path], root: Path | None = None, limits: Limits | None = None, quiet: bool = True
+    paths: Sequence[Path],
+    root: Path | None = None,
+    limits: Limits | None = None,
+    quiet: bool = True,
+    roots: Sequence[Path | None] | None = None,
 ) -> Reading:
     """Read and clean every file within `limits`. A file gives articles or one skip reason, never
-    both and never an exception: an unexpected error in a reader skips that file and says so."""
+    both and never an exception: an unexpected error in a reader skips that file and says so.
+
+    `roots` (one per path) replaces `root` when the paths come from several folders."""
     limits = limits or Limits()
     reading = Reading()
     ids: set[str] = set()
+    file_roots = list(roots) if roots is not None else [root] * len(paths)
     with file_size_limit(limits.max_file_bytes):
         for n, path in enumerate(progress(paths, quiet, "reading", total=len(paths))):
+            root = file_roots[n]
             key = printable(str(path))
             notes: list[str] = []
             try:
@@ -121,6 +129,21 @@ def read_inputs(
             if notes:
                 reading.notes[key] = notes
     return reading
+
+
+def input_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path | None]]:
+    """Files to read for PATH arguments (files, or folders read recursively) and each one's root."""
+    files: list[Path] = []
+    roots: list[Path | None] = []
+    for path in paths:
+        if path.is_dir():
+            found = scan(path).inputs
+            files += found
+            roots += [path] * len(found)
+        else:
+            files.append(path)
+            roots.append(None)
+    return files, roots
 
 
 def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -> list[Article]:

@@ -31,7 +31,7 @@ def test_version() -> None:
     assert code == 0 and __version__ in out
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["brief"], ["summarize"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["brief"], ["summarize"], ["topics"]])
 def test_every_command_has_help(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0

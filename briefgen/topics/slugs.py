@@ -1,0 +1,67 @@
+"""Topic slugs that do not change when articles are added.
+
+A found topic's slug comes from its *anchor*: its earliest article (by publication date, then id).
+News arrives later, not earlier, so adding articles leaves the anchor, and so the slug, unchanged even
+when no state is kept. When two topics would get the same slug, the one with the earlier anchor keeps
+it and the other gets a suffix derived from its anchor's id (not from an order, which could change).
+The topic registry (`state.py`) pins slugs across builds on top of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..models import Article
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0]
+    return slug or "topic"
+
+
+def anchor_key(article: Article) -> tuple[dt.date, str]:
+    return (article.published or dt.date.max, article.id)
+
+
+def anchor_article(articles: Sequence[Article]) -> Article:
+    """The earliest article of a topic (undated articles after dated ones), ties by id."""
+    return min(articles, key=anchor_key)
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def unique_slug(base: str, salt: str, used: set[str]) -> str:
+    """`base`, or `base-<hash of salt>` if taken (then numbered, which only a hash clash needs)."""
+    slug = base
+    if slug in used:
+        slug = f"{base}-{short_hash(salt)}"
+    n = 2
+    while slug in used:
+        slug, n = f"{base}-{short_hash(salt)}-{n}", n + 1
+    return slug
+
+
+def assign_slugs(names: Sequence[str], found: Sequence[Sequence[Article]]) -> tuple[list[str], list[str]]:
+    """Slugs for explicit topics (from their names) and found topics (from their anchors)."""
+    used: set[str] = set()
+    named = []
+    for name in names:
+        slug = unique_slug(slugify(name), name, used)
+        used.add(slug)
+        named.append(slug)
+    anchors = [anchor_article(m) for m in found]
+    slugs = [""] * len(found)
+    for i in sorted(range(len(found)), key=lambda i: anchor_key(anchors[i])):
+        slug = unique_slug(slugify(anchors[i].title), anchors[i].id, used)
+        used.add(slug)
+        slugs[i] = slug
+    return named, slugs

@@ -1,0 +1,57 @@
+"""Small synthetic news stories for the topic tests (invented names and events, written for the tests)."""
+
+from __future__ import annotations
+
+QUAKE = [
+    "A magnitude 7.1 earthquake struck near Valdoria on Tuesday, collapsing buildings in the port of "
+    "Santa Lenora. Rescue teams searched the rubble through the night. The Valdorian seismic institute "
+    "said aftershocks were likely. Officials counted 40 dead in Santa Lenora.",
+    "Rescuers in Santa Lenora pulled survivors from collapsed buildings after the Valdoria earthquake. "
+    "The magnitude 7.1 quake hit the port city and its hospitals were overwhelmed. The seismic institute "
+    "warned of strong aftershocks as the death toll rose to 52.",
+    "The death toll from the earthquake in Valdoria climbed to 60, officials in Santa Lenora said. "
+    "Aftershocks rattled the port while rescue teams dug through rubble. President Amaro of Valdoria "
+    "flew to Santa Lenora and promised aid to rebuild the collapsed buildings.",
+]
+MERGER = [
+    "Korvath Bank agreed to buy Elmstead Financial for 12 billion dollars, creating the largest lender "
+    "in the Northern Province. Shareholders of Elmstead will receive 3 Korvath shares each. Regulators "
+    "must approve the merger, which Korvath chief executive Lisa Brandt called transformative.",
+    "Elmstead Financial shareholders cheered the 12 billion dollar takeover by Korvath Bank. Lisa Brandt, "
+    "who runs Korvath, said the merger would cut costs and close overlapping branches. Competition "
+    "regulators will review the deal, the banks said.",
+    "Regulators opened a review of Korvath Bank's takeover of Elmstead Financial. The 12 billion dollar "
+    "merger would create a dominant lender, critics said, and branches would close. Korvath's Lisa Brandt "
+    "defended the deal before shareholders.",
+]
+FINAL = [
+    "Riverton Rovers won the cup final 3-1 against Castlebay United at Harmon Stadium on Saturday. "
+    "Striker Dani Okafor scored twice as Rovers lifted the trophy for the first time. Castlebay's coach "
+    "praised the winners.",
+    "Dani Okafor's two goals gave Riverton Rovers a 3-1 cup final win over Castlebay United. Fans "
+    "celebrated at Harmon Stadium as the Rovers captain lifted the trophy. Castlebay United had "
+    "equalised before half-time.",
+    "Thousands of Riverton Rovers fans lined the streets to welcome the cup winners home after the 3-1 "
+    "final victory over Castlebay United. Okafor, who scored twice at Harmon Stadium, held up the trophy.",
+]
+# One subject (Senator Holloway), two events a year apart.
+BRIBERY = [
+    "Senator Ruth Holloway was charged with taking bribes from the construction firm Baxley Group in "
+    "exchange for highway contracts. Prosecutors said Baxley paid 400,000 dollars into an account "
+    "controlled by Holloway. Her lawyer denied the bribery charges.",
+    "Prosecutors say Baxley Group paid Senator Ruth Holloway 400,000 dollars in bribes for highway "
+    "contracts. Holloway pleaded not guilty to the bribery charges in federal court on Friday. Baxley "
+    "executives are cooperating with investigators.",
+    "The bribery case against Senator Holloway widened as a second Baxley Group executive described "
+    "cash payments for highway contracts. Holloway's lawyer said the contracts were awarded fairly.",
+]
+EXPENSES = [
+    "Senator Ruth Holloway repaid 35,000 dollars in travel expenses after an audit found she billed "
+    "taxpayers for family holidays in Marbello. The ethics committee opened an inquiry into Holloway's "
+    "expense claims. She apologised for what she called an error.",
+    "The Senate ethics committee questioned Senator Holloway about expense claims for trips to Marbello. "
+    "The audit found 35,000 dollars of travel billed to taxpayers. Holloway said she had repaid the "
+    "money and apologised.",
+    "Holloway's expenses inquiry ended with a formal reprimand from the ethics committee over the "
+    "Marbello travel claims. The audit had found 35,000 dollars of family holidays billed to taxpayers.",
+]
