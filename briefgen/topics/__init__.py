@@ -15,12 +15,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..dedupe import _article_vectors
 from ..models import Article, Topic
 from .cluster import average_link
 from .features import article_features
 from .granularity import mixture_threshold
-from .graph import neighbour_graph, pair_similarity
-from .slugs import anchor_article, assign_slugs, slugify
+from .graph import neighbour_graph
+from .slugs import assign_slugs, slugify
 
 __all__ = [
     "assignments",
@@ -44,14 +45,11 @@ def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
 
 
 def central_title(articles: Sequence[Article]) -> str:
-    """The headline of the article most similar, on average, to the others."""
+    """The headline of the article most similar, in its words, to the others."""
     if len(articles) <= 2:
-        return anchor_article(articles).title
-    features = article_features(articles)
-    n = len(articles)
-    rows = np.repeat(np.arange(n), n)
-    cols = np.tile(np.arange(n), n)
-    centrality = pair_similarity(features, rows, cols).reshape(n, n).sum(axis=1)
+        return articles[0].title
+    vectors = _article_vectors(articles)
+    centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
     return articles[int(np.argmax(centrality))].title
 
 
