@@ -150,6 +150,7 @@ def to_article(raw: RawDocument) -> Article:
     removed = list(header_removed) + list(cleaned.removed)
     guess = guess_from_text(list(cleaned.lines), removed, guess)
     published = parse_iso_date(meta["published"]) if meta.get("published") else guess.published
+    guessed = tuple((name, how) for name, how in guess.how.items() if not meta.get(name))
     return Article(
         id=raw.id,
         path=raw.path,
@@ -162,4 +163,5 @@ def to_article(raw: RawDocument) -> Article:
         topic=meta.get("topic", ""),
         language=meta.get("language", "en"),
         removed=tuple(removed),
+        guessed=guessed,
     )

@@ -1,55 +1,97 @@
 """Syndication: find articles that carry the same report (copies or close rewrites).
 
-Sparse TF-IDF vectors of whole articles propose candidate pairs (one sparse product, no string
-comparison of all pairs); a pair is confirmed when most sentences of the shorter article have a
-close counterpart in the other. Confirmed pairs are joined into groups (union-find). Everywhere a
-brief counts sources it counts these groups, not articles.
+Two steps, so that it scales to thousands of articles without comparing every pair:
+
+1. Candidates: each article's set of content-word stems is summarised by a MinHash signature and
+   indexed with locality-sensitive hashing (datasketch). Only articles that land in a common LSH
+   bucket, i.e. share a good part of their vocabulary, are compared at all.
+2. Confirmation: a candidate pair carries the same report when most sentences of the shorter
+   article have a close counterpart (TF-IDF cosine of stems) in the other. A rewrite keeps every
+   fact of the report sentence by sentence; an article that merely covers the same story, or quotes
+   a few of the report's sentences among its own, does not.
+
+Confirmed pairs are joined into groups (union-find). Everywhere a brief counts sources it counts these
+groups, not articles. Matching ignores quote and dash styles (`clean.match_form`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 import numpy as np
+from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
+from .clean import match_form
 from .models import Article, Sentence
-from .summarize.consensus import SentenceSpace
 from .text import content_stems
 
-CANDIDATE_SIMILARITY = 0.5
-SENTENCE_MATCH = 0.5
-ALIGNED_SHARE = 0.6
+NUM_PERM = 128
+# LSH threshold on the Jaccard similarity of stem sets. Same-story articles sit around 0.2-0.35,
+# close rewrites above 0.4; a truncated copy of a long report can be lower, so the bar is low and
+# the weights favour recall: candidates are cheap to confirm, a missed one is lost.
+CANDIDATE_JACCARD = 0.15
+LSH_WEIGHTS = (0.1, 0.9)
+SENTENCE_MATCH = 0.4  # cosine above which two sentences say the same thing in other words
+ALIGNED_SHARE = 0.7  # share of the shorter article's sentences that must have such a counterpart
+MIN_SENTENCES = 2  # a one-sentence text is too little evidence to call an article a copy
+DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .&-]{1,24})\)\s*[—–-]")
 
 
 def _article_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """Row-normalised TF-IDF vectors of whole articles (content stems). Used by `topics`."""
+    return _tfidf([content_stems(a.text) for a in articles])
+
+
+def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
-    for r, article in enumerate(articles):
+    for r, stems in enumerate(docs):
         counts: dict[int, int] = {}
-        for s in content_stems(article.text):
+        for s in stems:
             c = vocab.setdefault(s, len(vocab))
             counts[c] = counts.get(c, 0) + 1
         for c, v in counts.items():
             rows.append(r)
             cols.append(c)
             vals.append(1.0 + np.log(v))
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(articles), max(len(vocab), 1)))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(len(vocab), 1)))
     df = np.asarray((m > 0).sum(axis=0)).ravel()
-    m = m @ sparse.diags(np.log((1 + len(articles)) / (1 + df)) + 1.0)
+    m = m @ sparse.diags(np.log((1 + len(docs)) / (1 + df)) + 1.0)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def aligned_share(a: Sequence[Sentence], b: Sequence[Sentence]) -> float:
-    """Share of the shorter article's sentences with a close sentence in the other."""
-    if not a or not b:
+def candidate_pairs(stem_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) whose stem sets may be similar, found by MinHash LSH (no all-pairs loop)."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    signatures: dict[int, MinHash] = {}
+    for i, stems in enumerate(stem_sets):
+        if not stems:
+            continue
+        m = MinHash(num_perm=NUM_PERM, seed=1)
+        m.update_batch([s.encode("utf-8") for s in sorted(stems)])
+        signatures[i] = m
+        lsh.insert(i, m)
+    pairs: set[tuple[int, int]] = set()
+    for i, m in signatures.items():
+        for j in lsh.query(m):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def aligned_share(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Share of the shorter article's sentences (rows) with a close sentence in the other."""
+    if a.shape[0] == 0 or b.shape[0] == 0:
         return 0.0
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    space = SentenceSpace(list(short) + list(long), {})
-    v = space.vectors
-    sims = (v[: len(short)] @ v[len(short) :].T).toarray()
+    short, long = (a, b) if a.shape[0] <= b.shape[0] else (b, a)
+    if short.shape[0] < MIN_SENTENCES:
+        return 0.0
+    sims = (short @ long.T).toarray()
     return float(np.mean(sims.max(axis=1) >= SENTENCE_MATCH))
 
 
@@ -65,16 +107,73 @@ def syndication_groups(
             x = parent[x]
         return x
 
-    if len(articles) > 1:
-        vectors = _article_vectors(articles)
-        sims = sparse.triu(vectors @ vectors.T, k=1).tocoo()
-        for i, j, sim in sorted(zip(sims.row, sims.col, sims.data, strict=True)):
-            if sim < CANDIDATE_SIMILARITY:
-                continue
-            a, b = articles[i], articles[j]
-            if aligned_share(sentences.get(a.id, ()), sentences.get(b.id, ())) >= ALIGNED_SHARE:
-                ra, rb = find(a.id), find(b.id)
+    pairs = candidate_pairs([set(content_stems(match_form(a.text))) for a in articles])
+    if pairs:
+        involved = sorted({i for pair in pairs for i in pair})
+        spans: dict[int, tuple[int, int]] = {}
+        docs: list[list[str]] = []
+        for i in involved:
+            start = len(docs)
+            docs.extend(content_stems(match_form(s.text)) for s in sentences.get(articles[i].id, ()))
+            spans[i] = (start, len(docs))
+        vectors = _tfidf(docs)
+        order = {a.id: n for n, a in enumerate(articles)}
+        for i, j in pairs:
+            va, vb = vectors[spans[i][0] : spans[i][1]], vectors[spans[j][0] : spans[j][1]]
+            if aligned_share(va, vb) >= ALIGNED_SHARE:
+                ra, rb = find(articles[i].id), find(articles[j].id)
                 if ra != rb:
-                    first, second = sorted((ra, rb), key=[x.id for x in articles].index)
+                    first, second = sorted((ra, rb), key=order.__getitem__)
                     parent[second] = first
     return {a.id: find(a.id) for a in articles}
+
+
+def dateline_agency(article: Article) -> str:
+    """The agency a dateline credits ("TOKYO (AP) —" -> "AP"), when the article opens with one."""
+    removed_datelines = [r.text for r in article.removed if r.reason == "truncated dateline"]
+    for line in [article.text.split("\n", 1)[0], *removed_datelines]:
+        match = DATELINE_AGENCY.search(line[:80])
+        if match:
+            return match.group("agency").strip()
+    return ""
+
+
+def infer_from_copies(articles: Sequence[Article], groups: dict[str, str]) -> list[Article]:
+    """Fill a missing outlet from the wire agency of a syndicated copy, marked as guessed.
+
+    Only an agency named in a copy's dateline is passed on: it names the report's origin, which
+    every copy shares. A publisher's name (from a footer, page or feed) is not: copies have their
+    own publishers. Nothing else (title, date) is inferred; a copy's date is its own.
+    """
+    members: dict[str, list[Article]] = {}
+    for a in articles:
+        members.setdefault(groups.get(a.id, a.id), []).append(a)
+    out = []
+    for a in articles:
+        group = members.get(groups.get(a.id, a.id), [])
+        if not a.outlet and len(group) > 1:
+            agencies = {(dateline_agency(o), o.id) for o in group if o.id != a.id and dateline_agency(o)}
+            names = {name for name, _ in agencies}
+            if len(names) == 1:
+                [name] = names
+                via = ", ".join(sorted(i for _, i in agencies))
+                note = (("outlet", f"inferred: carries the same {name} report as {via}"),)
+                a = dataclasses.replace(a, outlet=name, guessed=a.guessed + note)
+        out.append(a)
+    return out
+
+
+def infer_metadata(articles: Sequence[Article]) -> list[Article]:
+    """Group all articles by syndication and fill what copies can tell about each other."""
+    from .split import split_article
+
+    if len(articles) < 2 or all(a.outlet for a in articles):
+        return list(articles)
+    groups = syndication_groups(articles, {a.id: split_article(a) for a in articles})
+    return infer_from_copies(articles, groups)
+
+
+def group_agency(articles: Sequence[Article]) -> str:
+    """The one wire agency the datelines of a group's articles credit, or ''."""
+    names = {dateline_agency(a) for a in articles} - {""}
+    return names.pop() if len(names) == 1 else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .clean import classify
 from .models import RemovedLine
@@ -45,7 +45,7 @@ DATE_ONLY_LINE = re.compile(r"^[\w ,./-]{6,30}$")
 # "TOKYO (AP) —", "March 30, 2025 (EIRNS)—": the agency in brackets before a dash.
 DATELINE = re.compile(r"^(?P<place>[^()\n]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{1,24})\)\s*[—–-]+\s*")
 FOOTER_OUTLET = (
-    re.compile(r"copyright\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"),
+    re.compile(r"(?i:copyright)\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"),
     re.compile(
         r"\b(?:donation|subscribe|follow) (?:to |on )?the (?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"
     ),
@@ -84,6 +84,12 @@ class Guess:
     outlet: str = ""
     published: dt.date | None = None
     author: str = ""
+    how: dict[str, str] = field(default_factory=dict)  # field -> where the value was found
+
+    def set(self, name: str, value: object, how: str) -> None:
+        setattr(self, name, value)
+        if value:
+            self.how[name] = how
 
 
 def _unquote(line: str) -> str:
@@ -110,12 +116,12 @@ def take_header(
         words = line.split()
         date = parse_date(line)
         if date and DATE_ONLY_LINE.match(line) and len(words) <= 4 and guess.published is None:
-            guess.published = date
+            guess.set("published", date, "date line")
             removed.append(RemovedLine(line, "date line"))
         elif (reason := classify(line)) is not None:
             removed.append(RemovedLine(line, reason))
         elif (m := BYLINE.match(line)) and not guess.author:
-            guess.author = m.group("name")
+            guess.set("author", m.group("name"), "byline")
             removed.append(RemovedLine(line, "byline"))
         elif guess.title and _unquote(line).casefold() == guess.title.casefold():
             again = any(r.reason in ("headline", "repeated headline") for r in removed)
@@ -126,7 +132,7 @@ def take_header(
             and 3 <= len(words) <= 30
             and not line.endswith((".", ",", ";", ":"))
         ):
-            guess.title = _unquote(line)
+            guess.set("title", _unquote(line), "headline line")
             removed.append(RemovedLine(line, "headline"))
         else:
             break
@@ -140,15 +146,16 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
     first = next((line for line in body if line.strip()), "")
     dateline = DATELINE.match(first)
     if dateline:
-        guess.outlet = guess.outlet or dateline.group("outlet").strip()
+        if not guess.outlet:
+            guess.set("outlet", dateline.group("outlet").strip(), "dateline")
         if guess.published is None:
-            guess.published = parse_date(dateline.group("place"))
+            guess.set("published", parse_date(dateline.group("place")), "dateline")
     if not guess.outlet:
         for line in [r.text for r in removed] + body[-3:]:
             for pattern in FOOTER_OUTLET:
                 m = pattern.search(line)
                 if m:
-                    guess.outlet = m.group("name").strip()
+                    guess.set("outlet", m.group("name").strip(), "footer or appeal")
                     break
             if guess.outlet:
                 break
@@ -158,5 +165,6 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
         text = first[dateline.end() :] if dateline else first
         spans = split_text(text)
         words = text[spans[0][0] : spans[0][1]].split() if spans else text.split()
-        guess.title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+        title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+        guess.set("title", title, "first sentence (no headline printed)")
     return guess

@@ -38,9 +38,10 @@ class Article:
     topic: str = ""
     language: str = "en"
     removed: tuple[RemovedLine, ...] = ()
-    # Metadata the article does not state but that was inferred from another article:
-    # (field, why), e.g. ("outlet", "carries the same AP report as 001").
-    inferred: tuple[tuple[str, str], ...] = ()
+    # How each metadata field the input did not state was found: (field, how), e.g.
+    # ("outlet", "dateline"), ("title", "first sentence"),
+    # ("outlet", "inferred: carries the same AP report as 001").
+    guessed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .cache import AnalysisCache, load_state, save_state
 from .changes import Change, track_changes
 from .clean import to_article
 from .config import Config, Limits
+from .dedupe import infer_metadata
 from .errors import InputError, UnreadableInput
 from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
@@ -128,6 +129,8 @@ def read_inputs(
                     reading.articles.append(_with(article, id=unique, path=key))
             if notes:
                 reading.notes[key] = notes
+    # Syndicated copies fill what one states and the other does not (a wire agency as outlet).
+    reading.articles = infer_metadata(reading.articles)
     return reading
 
 

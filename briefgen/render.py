@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from .dedupe import group_agency
 from .models import Article, Brief, Item, Source
 
 if TYPE_CHECKING:
@@ -173,13 +174,33 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def syndicated_copies(brief: Brief) -> list[dict[str, Any]]:
+    """The groups of more than one article: ids, outlets, the wire agency when datelines name one."""
+    by_id = {a.id: a for a in brief.articles}
+    out = []
+    for group in brief.syndication:
+        if len(group) > 1:
+            members = [by_id[a] for a in group if a in by_id]
+            out.append(
+                {
+                    "articles": list(group),
+                    "outlets": sorted({a.outlet for a in members if a.outlet}),
+                    "agency": group_agency(members),
+                }
+            )
+    return out
+
+
 def syndication_note(brief: Brief, number: dict[str, int]) -> str:
     """E.g. '5 articles, 4 independent sources; [2] and [3] carry the same report.'"""
     n = brief.independent_sources
     note = f"{len(brief.articles)} articles, {n} independent {'source' if n == 1 else 'sources'}"
+    by_id = {a.id: a for a in brief.articles}
     for group in brief.syndication:
         if len(group) > 1:
-            note += f"; {_and([f'[{number[a]}]' for a in group])} carry the same report"
+            agency = group_agency([by_id[a] for a in group if a in by_id])
+            report = f"the same {agency} report" if agency else "the same report"
+            note += f"; {_and([f'[{number[a]}]' for a in group])} carry {report}"
     return note + "."
 
 
@@ -232,6 +253,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "topic": {"slug": brief.topic.slug, "title": brief.topic.title},
         "independent_sources": brief.independent_sources,
         "syndication": [list(g) for g in brief.syndication],
+        "syndicated_copies": syndicated_copies(brief),
         "articles": [
             {
                 "id": a.id,
@@ -243,6 +265,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "path": a.path,
                 "text": a.text,
                 "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                "guessed": dict(a.guessed),
+                "syndication_group": next((g[0] for g in brief.syndication if a.id in g), a.id),
                 "summary": [_item(i) for i in brief.article_summaries.get(a.id, ())],
             }
             for a in brief.articles

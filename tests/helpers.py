@@ -4,7 +4,7 @@ from pathlib import Path
 
 from briefgen.clean import to_article
 from briefgen.models import Article, RawDocument
-from briefgen.readers import read_path
+from briefgen.pipeline import read_articles
 from briefgen.sections import TopicContext
 from briefgen.split import split_article
 
@@ -18,4 +18,7 @@ def context(*articles: Article, groups: dict[str, str] | None = None) -> TopicCo
 
 
 def seed_articles(paths: list[Path]) -> list[Article]:
-    return [to_article(read_path(p)[0]) for p in paths]
+    """The seeds as the pipeline reads them (syndicated copies fill each other's missing outlet)."""
+    articles, skipped = read_articles(paths)
+    assert not skipped, skipped
+    return articles

@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from helpers import article, seed_articles
+from helpers import article
 
 from briefgen.metadata import parse_date
+from briefgen.pipeline import read_articles
 
 
 def test_parse_date_formats() -> None:
@@ -17,16 +18,49 @@ def test_parse_date_formats() -> None:
 
 
 def test_seed_metadata(seeds: list[Path]) -> None:
-    by_id = {a.id[:3]: a for a in seed_articles(seeds)}
-    assert by_id["000"].outlet == "EIRNS"
-    assert by_id["000"].published == dt.date(2025, 3, 30)
-    assert by_id["001"].title == "U.S. Upgrades Military Command in Japan Amid China Tensions"
-    assert by_id["001"].outlet == "AP"
-    assert by_id["001"].published == dt.date(2025, 4, 19)  # as printed, although it reports March events
-    assert by_id["003"].title.startswith("US and Japan bolster joint defense command")
-    assert by_id["003"].outlet == "IRIA"
-    assert by_id["004"].title.startswith("Hegseth Announces U.S.-Japan Military Command Upgrade")
-    assert by_id["004"].outlet == "Tampa Free Press"
+    """Title, outlet and date of all five seeds, as read by the pipeline (copies inform each other).
+
+    Seeds 000 and 002 print no headline: their title is the start of the first sentence, marked as
+    guessed. 002 prints no dateline, outlet or date: it carries the same AP report as 001 (whose
+    dateline credits AP), so its outlet is AP, marked as inferred. No seed but 000 and 001 prints a
+    publication date (003's "March 30, 2025" dates the talks inside a sentence; 004 says "this
+    weekend"), so those have none: a date is never invented.
+    """
+    articles, skipped = read_articles(seeds)
+    assert not skipped
+    by_id = {a.id[:3]: a for a in articles}
+    expected = {
+        "000": (
+            "U.S. Defense Secretary Pete Hegseth, in meeting with Japanese Defense Minister Gen "
+            "Nakatani in …",
+            "EIRNS",
+            dt.date(2025, 3, 30),
+        ),
+        # As printed, although it reports March events.
+        "001": ("U.S. Upgrades Military Command in Japan Amid China Tensions", "AP", dt.date(2025, 4, 19)),
+        "002": (
+            'US Defense Secretary Pete Hegseth called Japan on Sunday an "indispensable partner" in '
+            "deterring …",
+            "AP",
+            None,
+        ),
+        "003": (
+            "US and Japan bolster joint defense command to counter Chinese military in Indo-Pacific region",
+            "IRIA",
+            None,
+        ),
+        "004": (
+            "Hegseth Announces U.S.-Japan Military Command Upgrade Amid Rising Indo-Pacific Tensions",
+            "Tampa Free Press",
+            None,
+        ),
+    }
+    assert {k: (a.title, a.outlet, a.published) for k, a in by_id.items()} == expected
+    guessed = {k: dict(a.guessed) for k, a in by_id.items()}
+    assert guessed["000"]["title"] == guessed["002"]["title"] == "first sentence (no headline printed)"
+    assert guessed["001"] == {"published": "date line", "title": "headline line", "outlet": "dateline"}
+    assert guessed["002"]["outlet"] == "inferred: carries the same AP report as 001_87d165e13d463a75"
+    assert "published" not in guessed["002"]
 
 
 def test_explicit_metadata_wins() -> None:
