@@ -309,5 +309,6 @@ def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], change
         report = report_data(result.account, result.topics, result.articles)
         write_text(docs / "report.md", env.get_template("report.md.j2").render(report=report))
         write_text(docs / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-        css = env.loader.get_source(env, "briefgen.css")[0]  # type: ignore[union-attr]
-        write_text(docs / "assets" / "briefgen.css", css)
+        for asset in ("briefgen.css", "briefgen.js"):
+            text = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
+            write_text(docs / "assets" / asset, text)

@@ -51,6 +51,7 @@ DEFAULT_MKDOCS: dict[str, Any] = {
     "plugins": ["search"],
     "markdown_extensions": ["toc", "tables", "admonition"],
     "extra_css": ["assets/briefgen.css"],
+    "extra_javascript": ["assets/briefgen.js"],
     "use_directory_urls": True,
 }
 
