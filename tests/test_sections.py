@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from helpers import article, context, seed_articles
 
+from briefgen.models import Article
 from briefgen.sections import context as context_section
 from briefgen.sections import decisions, disputes, quotes
 
@@ -96,3 +98,65 @@ def test_seed_sections(seeds: list[Path]) -> None:
     assert "SM-6" in decision_text and "maintenance" in decision_text
     background = " ".join(i.text for i in context_section.extract(ctx))
     assert "July" in background and "50,000" in background
+
+
+def _plain(text: str, id: str = "a") -> Article:
+    """An article taken as written (no cleaning), for tests on exact paragraphs."""
+    return Article(id=id, path=f"{id}.txt", text=text)
+
+
+def test_said_name_with_appositive_and_description_speakers() -> None:
+    a = _plain(
+        "Shares fell sharply on Monday.\n\n"
+        "“The recall will cost us,” said Ingrid Falk, the chief executive of Norland Motors.\n\n"
+        "A worker at the plant in Port Elsie's Harbor District remarked, “Nobody told us anything.”"
+    )
+    found = quotes.extract(context(a))
+    assert [(q.speaker, q.text) for q in found] == [("Ingrid Falk", "The recall will cost us")]
+
+
+def test_continuation_and_multi_paragraph_quote() -> None:
+    a = _plain(
+        "Senator Paul Whitaker spoke on Wednesday.\n\n"
+        "“This bill is about hospitals. It is about farms.\n\n"
+        "“I ask my colleagues to remember that,” Whitaker said. “The vote is Friday.”"
+    )
+    found = {q.text: q.speaker for q in quotes.extract(context(a))}
+    assert found == {
+        "This bill is about hospitals. It is about farms.": "Paul Whitaker",
+        "I ask my colleagues to remember that": "Paul Whitaker",
+        "The vote is Friday.": "Paul Whitaker",
+    }
+
+
+def test_pronoun_skips_person_of_other_gender() -> None:
+    a = _plain(
+        "Host Karen Blake interviewed Governor Michael Torres on Sunday.\n\n"
+        '"Will you raise taxes?" Blake asked.\n\n'
+        '"No. Not this year," he said.'
+    )
+    found = {q.text: q.speaker for q in quotes.extract(context(a))}
+    assert found["No. Not this year"] == "Michael Torres"
+    assert found["Will you raise taxes?"] == "Karen Blake"
+
+
+def test_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
+    a = _plain(
+        "The documentary “Rivers of Salt” opened the festival. Critics called it the festival’s "
+        "“best opening in a decade.” The so-called “peace dividend” never came. "
+        "A farmer is known locally as “the Colonel.”"
+    )
+    assert quotes.extract(context(a)) == ()
+
+
+def test_hand_annotated_quotes_have_no_false_positive_or_wrong_speaker() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from eval_quotes import GOLD, evaluate
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["articles"]
+    result = evaluate(gold)
+    assert result["precision"] == 1.0
+    assert result["speaker_accuracy"] == 1.0
+    assert result["recall"] >= 0.9

@@ -1,203 +1,578 @@
-"""People named in a topic, with the role printed next to their name (rules, no model download).
+"""People and organisations named in a text, with their roles (rules and gazetteers, no model).
 
-A person is a run of 2-3 capitalised words that follows a title ("Defense Minister Gen Nakatani",
-"Secretary of Defense Pete Hegseth") or precedes a speech verb ("Jeffrey Goldberg said").
-Surnames alone ("Hegseth") and descriptions ("the Pentagon chief") resolve to these people.
+A person is a run of capitalised words that follows a title ("Defense Minister Gen Nakatani"), is
+followed by an appositive role ("Michelle McCaskill, a spokeswoman for the agency"), stands next to
+a speech verb ("Jeffrey Goldberg said", "said longtime friend Ann Kenwood") or follows a family or
+job word ("daughter Maryanne"). Surnames, first names and descriptions ("the Pentagon chief") resolve
+to these people; "he" and "she" resolve to the subject of the nearest earlier sentence that names a
+person of a compatible gender, or to nobody when that is ambiguous.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Z][a-z]+)?(?!\w)"
-NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}){{1,2}}"
+LOWER = "a-zà-öø-ÿ"
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAME_WORD = rf"(?:[A-Z]['’])?(?:Mc|Mac|De|Di|Da|La|Le)?[A-ZÀ-Ö][{LOWER}]+(?:-[A-Z][{LOWER}]+)*(?!\w)"
+PARTICLE = r"(?:de|da|del|van|von|der|den|bin|al|el|la|le|di|du|dos|das|ibn)"
+NAME = (
+    rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,3}}"
+    r"(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
+)
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Fr|Msgr|Sr)\.|Sir|Dame|Lord|Lady"
+)
 TITLE_WORDS = (
     "Secretary|Minister|President|Vice President|Prime Minister|Director|Adviser|Advisor|Chancellor|"
-    "Governor|Senator|Sen\\.|Rep\\.|Representative|Mayor|spokesman|spokeswoman|spokesperson|CEO|chief|"
-    "General|Gen\\.|Admiral|Ambassador|Judge|Justice|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|King|Queen|Pope|"
-    "Commissioner|Chairman|Chairwoman|Chair|leader|Leader|Speaker|Commander|Premier|Foreign Minister"
+    "Councilmember|Councilman|Councilwoman|Assemblyman|Assemblywoman|Alderman|Delegate|Coach|"
+    "Governor|Senator|Sen\\.|Rep\\.|Representative|Congressman|Congresswoman|Mayor|spokesman|spokeswoman|"
+    "spokesperson|CEO|chief|Chief|General|Gen\\.|Admiral|Ambassador|Judge|Justice|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
+    "King|Queen|Pope|Cardinal|Bishop|Commissioner|Chairman|Chairwoman|Chair|leader|Leader|Speaker|"
+    "Commander|Premier|Foreign Minister|Attorney General|Sheriff|Superintendent|Professor|Prof\\.|"
+    "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor"
 )
-ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}"
+ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}"
 TITLED = re.compile(
-    rf"(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+of(?:\s+[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})\b"
+    rf"(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
 )
+HONORED = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
 SPEECH_VERBS = (
-    "said|says|told|added|stated|declared|continued|noted|stressed|emphasized|emphasised|asserted|"
-    "argued|warned|explained|insisted|announced|wrote|tweeted|described|called|affirmed|vowed|hailed|"
-    "labeled|labelled|urged|remarked|replied|responded|acknowledged|admitted|claimed|recalled|"
-    "reiterated|pledged|promised|observed|commented|confirmed|predicted|suggested|cautioned"
+    "said|says|told|tells|added|adds|stated|states|declared|continued|noted|notes|stressed|stresses|"
+    "emphasized|emphasised|asserted|argued|argues|warned|warns|explained|explains|insisted|insists|"
+    "announced|wrote|writes|tweeted|posted|described|called|affirmed|vowed|hailed|labeled|labelled|"
+    "urged|remarked|replied|responded|acknowledged|acknowledges|admitted|admits|claimed|claims|recalled|"
+    "recalls|reiterated|pledged|promised|observed|commented|confirmed|predicted|suggested|suggests|"
+    "cautioned|conceded|countered|quipped|joked|boasted|complained|lamented|concluded|testified|"
+    "asked|asks|answered|shouted|yelled|whispered|mused|recounted|added|agreed|agrees|cautions|"
+    "contended|contends|maintained|maintains|thundered|exclaimed|pointed out|went on"
 )
-SPEAKER_OF_VERB = re.compile(rf"\b(?P<name>{NAME})\s+(?:{SPEECH_VERBS})\b")
-NOT_NAMES = {
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "and",
-    "but",
-    "when",
-    "while",
-    "during",
-    "after",
-    "before",
-    "on",
-    "in",
-    "at",
-    "as",
-}
+ROLE_NOUNS = words_of(
+    """
+    spokesman spokeswoman spokesperson secretary minister president director chief official officer
+    leader head chairman chairwoman chair founder co-founder ceo executive manager professor
+    researcher scientist analyst economist expert lawyer attorney prosecutor judge senator
+    congressman congresswoman lawmaker legislator representative governor mayor ambassador diplomat
+    general commander colonel captain sergeant soldier veteran adviser advisor aide consultant
+    author writer editor reporter journalist columnist correspondent historian teacher student
+    doctor physician nurse surgeon psychologist counselor pastor priest bishop cardinal nun rabbi
+    imam activist organizer campaigner candidate voter resident neighbor neighbour friend daughter
+    son wife husband mother father sister brother grandmother grandfather aunt uncle cousin niece
+    nephew widow widower girlfriend boyfriend partner owner worker employee coach player actor
+    actress singer artist musician producer filmmaker designer engineer farmer driver pilot victim
+    survivor witness member trader principal superintendent commissioner inspector detective sheriff
+    deputy trooper firefighter paramedic lieutenant agent investigator businessman businesswoman
+    entrepreneur investor banker strategist pollster physicist biologist chemist astronaut fan
+    parent mom dad coroner official spokesperson negotiator envoy premier chancellor king queen
+    prince princess pope
+    """
+)
+FEMALE = words_of(
+    """
+    spokeswoman chairwoman congresswoman daughter wife mother sister grandmother aunt niece widow
+    girlfriend actress nun businesswoman queen princess mom mrs. ms. lady dame she her
+    """
+)
+MALE = words_of(
+    """
+    spokesman chairman congressman son husband father brother grandfather uncle nephew widower
+    boyfriend actor priest businessman king prince dad mr. sir lord fr. he his him
+    """
+)
+APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:(?:a|an|the|who is|who was)\s+)?"
+    r"(?:[\w.'’-]+\s+){0,5}?(?P<noun>[a-z][a-z-]+)(?:\s+(?:of|for|at|with|in)\s+[^,.;]{2,60})?)(?=[,.;])"
+)
+NOT_NAMES = words_of(
+    """
+    the this that these those and but when while during after before on in at as he she it they we i
+    you his her its their our my a an if then so yet still also for from with by of to however
+    meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow there here
+    what who why how mr mrs ms dr both all some many most several other another one two three first
+    last next new
+    """
+)
+ORG_WORDS = words_of(
+    """
+    house ministry department office council committee forces force command news press agency times
+    post party government army navy university college institute bank court company group
+    association union league club headquarters service services administration congress parliament
+    senate assembly corporation corp inc ltd foundation fund organization organisation commission
+    board bureau authority center centre hospital school church police guard airlines airways
+    network channel journal magazine tribune herald gazette review daily federation alliance
+    coalition movement front council cabinet reserve treasury exchange market group industries
+    motors systems technologies labs laboratory museum library society trust partners capital
+    holdings media studios records
+    """
+)
+ORG_NAMES = words_of(
+    """
+    Reuters AP AFP CNN BBC NPR Bloomberg NASA FBI CIA NSA NATO UN EU IMF WHO Pentagon Kremlin
+    Congress Senate Google Apple Microsoft Amazon Facebook Meta Twitter Tesla Boeing Airbus Kyodo
+    Xinhua
+    """
+)
+DEMONYM_LIKE = words_of(
+    """
+    american african asian european russian muslim jewish catholic protestant hindu buddhist
+    sikh arab israeli iraqi iranian saudi pakistani afghan syrian turkish german french british english
+    irish scottish welsh spanish italian chinese japanese korean indian mexican canadian cuban brazilian
+    republican democratic democrat islamic islamist
+    """
+)
+PLACE_WORDS = words_of(
+    """
+    city county state island islands river lake mountain mountains valley beach bay street avenue
+    boulevard road park square airport station bridge hotel plaza district province region coast sea
+    ocean strait gulf peninsula hills heights village town township borough base camp prison
+    """
+)
+FEMALE_NAMES = words_of(
+    """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty
+    Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah
+    Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela
+    Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather
+    Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith Megan
+    Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara Janice Jean Alice
+    Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa Sophia
+    Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Hillary Kamala Nikki
+    Condoleezza Angela Theresa Ursula Marine Giorgia Jacinda Liz Meg Maryanne Ann Anne Annie Beth
+    Kate Katie Kathy Sue Jane Joanne Jo Tulsi Elise Kristi Kristen Kirsten Nancy Dana Stacey Tammy
+    Wendy Yolanda Esther Rosa Carmen Lucy Ella Zoe Chloe Mia Ava Sophie Claire Ellen Erin Melania
+    Ivanka Michele Oprah Greta Malala Sonia Ruth Elena Amy Tina Gina Karina Tanya Irina Olga
+    """
+)
+MALE_NAMES = words_of(
+    """
+    James Robert John Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew
+    Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward
+    Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin
+    Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan
+    Henry Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah Gerald
+    Carl Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan Joe Jordan Billy Bruce Albert Willie
+    Gabriel Logan Alan Juan Wayne Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby Philip
+    Johnny Barack Bill Bernie Mitt Newt Rick Ted Marco Mike Pete Chuck Harry Hank Jim Tom Tim Dick
+    Rand Lindsey Mitch Vladimir Xi Emmanuel Boris Justin Narendra Benjamin Recep Kim Shinzo Fumio
+    Shigeru Volodymyr Olaf Rishi Keir Gen Joe Hunter Beau Eric Don Ron Ben Sam Max Steve Dave Dan
+    Matt Tony Nick Greg Jeff Ken Andy Chris Pat Ray Ed Fred Al Bob Rob Jon Josh Luke Jake Mohammed
+    Muhammad Ahmed Ali Omar Hassan Abdullah Ibrahim Yusuf Carlos Luis Miguel Jorge Pedro Diego
+    Sergei Dmitry Alexei Ivan Hans Klaus Pierre Jean-Claude Francois Giuseppe Marco Paolo
+    """
+)
+PREPOSITIONS = words_of(
+    """
+    at in of for from with on near by to into inside outside about over under between among than
+    like
+    """
+)
+PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+MAX_BACK_SENTENCES = 4
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Countries, capitals, U.S. states, big cities and regions (GeoNames plus a hand-made list)."""
+    path = Path(__file__).with_name("places.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def gender_of_name(name: str) -> str:
+    first = name.split()[0] if name.split() else ""
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    return ""
+
+
+def gender_of_words(words: str) -> str:
+    lowered = {w.lower().strip(",.") for w in words.split()}
+    if lowered & FEMALE:
+        return "f"
+    if lowered & MALE:
+        return "m"
+    return ""
+
+
+def _title_like(token: str) -> bool:
+    t = token.lower().rstrip(".,")
+    return (
+        t in NOT_NAMES
+        or t in TITLE_SET
+        or t in ROLE_NOUNS
+        or t in ORG_WORDS
+        or t in PLACE_WORDS
+        or token.rstrip(".,") in places()
+        or token.isupper()
+        and len(token) > 1
+    )
+
+
+def _drop_leading_word(name: str) -> str:
+    """'Host Karen Blake' -> 'Karen Blake': a capitalised word before a known first name."""
+    tokens = name.split()
+    while (
+        len(tokens) >= 3
+        and tokens[0] not in FEMALE_NAMES | MALE_NAMES
+        and tokens[1] in FEMALE_NAMES | MALE_NAMES
+    ):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def strip_titles(words: str) -> str:
+    """Titles, roles and places off the front: 'San Mateo County Coroner Robert Foucrault' -> 'Robert
+    Foucrault', 'Secretary of Defense Pete Hegseth' -> 'Pete Hegseth'."""
+    tokens = words.split()
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        if _title_like(token) or token in ("of", "the", "for"):
+            cut = i + 1
+    after_of = cut > 0 and tokens[cut - 1] in ("of", "for")
+    tokens = tokens[cut:]
+    while tokens and (tokens[0].lower() in NOT_NAMES or tokens[0].lower().rstrip(".") in TITLE_SET):
+        tokens.pop(0)
+    # "Commissioner for Refugees Antonio Guterres", "Minister for Foreign Affairs Jane Doe".
+    while (
+        after_of
+        and len(tokens) >= 3
+        and tokens[0] not in FEMALE_NAMES | MALE_NAMES
+        and (
+            tokens[0].endswith("s")
+            or tokens[0].lower() in TITLE_SET
+            or tokens[0].lower() in ("state", "health")
+        )
+    ):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+TITLE_SET = frozenset(
+    w.lower().rstrip(".").replace("\\", "") for w in TITLE_WORDS.replace(" ", "|").split("|")
+) | {"defense", "defence", "foreign", "national", "security", "intelligence", "u.s", "us", "former", "then"}
+TITLE_SET = TITLE_SET - {"gen"}  # "Gen" is also a first name (Gen Nakatani)
+
+
+def looks_like_person(name: str, strict: bool = True) -> bool:
+    """A plausible person's name: capitalised words, not a place, organisation or calendar word.
+    Not `strict` (the text calls it a person), a last word such as "Park" or "Hill" is fine."""
+    tokens = name.split()
+    if not tokens or len(tokens) > 5:
+        return False
+    if any(t.lower() in NOT_NAMES for t in tokens):
+        return False
+    if tokens[-1].lower() in ORG_WORDS or name in places() or name in ORG_NAMES:
+        return False
+    if strict and tokens[-1].lower() in PLACE_WORDS:
+        return False
+    if any(t.isupper() and len(t) > 1 for t in tokens):
+        return False
+    if tokens[0].lower() in DEMONYM_LIKE:
+        return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
+    return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
+
+
+def looks_like_org(name: str) -> bool:
+    tokens = name.split()
+    if not tokens:
+        return False
+    if name in ORG_NAMES or (len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6):
+        return True
+    return tokens[-1].lower() in ORG_WORDS and all(
+        t[:1].isupper() or t in ("of", "the", "for", "and") for t in tokens
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    person: str
+    subject: bool
+
+
+class People:
+    """The people of one article (plus those known from the topic), resolvable by name or pronoun.
+
+    `sentences` are (start, end, paragraph) of the article's sentences, for pronoun resolution.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        known: dict[str, str] | None = None,
+        sentences: Sequence[tuple[int, int, int]] = (),
+        known_gender: dict[str, str] | None = None,
+    ) -> None:
+        self.text = text
+        self.roles: dict[str, str] = {}
+        self.gender: dict[str, str] = dict(known_gender or {})
+        self._find(text)
+        for name, role in (known or {}).items():
+            self.roles.setdefault(name, role)
+        for name in self.roles:
+            if name not in self.gender and (g := gender_of_name(name)):
+                self.gender[name] = g
+        self._index()
+        self.sentences = sorted(sentences) or [(0, len(text), 0)]
+        self.quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"\n]*\"", text)]
+        self.mentions = self._mentions(text)
+        self._vote_gender()
+
+    # -- finding people ------------------------------------------------------------------------
+    def _add(self, name: str, role: str = "") -> str:
+        name = " ".join(strip_titles(name).split())
+        if len(name.split()) < 2 or not looks_like_person(name, strict=not role):
+            return ""
+        if self._resolve_name(name) and self._resolve_name(name) != name:
+            return self._resolve_name(name)
+        role = re.split(rf"\s+(?:{SPEECH_VERBS})\b", role, maxsplit=1)[0].strip()
+        if role and not self.roles.get(name):
+            self.roles[name] = " ".join(role.split())
+        else:
+            self.roles.setdefault(name, "")
+        g = gender_of_words(role) or gender_of_name(name)
+        if g:
+            self.gender.setdefault(name, g)
+        return name
+
+    def _find(self, text: str) -> None:
+        for m in TITLED.finditer(text):
+            self._add(m.group("name"), m.group("role"))
+        for m in HONORED.finditer(text):
+            g = gender_of_words(m.group("hon"))
+            name = self._add(m.group("name"), "")
+            if name and g:
+                self.gender.setdefault(name, g)
+        for m in APPOSITIVE.finditer(text):
+            if m.group("noun") in ROLE_NOUNS:
+                self._add(m.group("name"), m.group("role").removeprefix("who is ").removeprefix("who was "))
+        for m in re.finditer(rf"\b(?P<noun>[A-Za-z-]+),?\s+(?P<name>{NAME})", text):
+            if (
+                m.group("noun").lower() in ROLE_NOUNS
+                and not m.group("noun")[:1].isupper()
+                or (m.group("noun") in ("Coach", "Officer", "Detective", "Trooper", "Deputy"))
+            ):
+                self._add(m.group("name"), m.group("noun"))
+        # A full name whose last word the text later uses alone, mid-sentence ("... Bautista said").
+        for m in re.finditer(rf"\b(?P<name>{NAME})", text):
+            name = strip_titles(m.group("name"))
+            surname = name.split()[-1] if name.split() else ""
+            first = name.split()[0] if name.split() else ""
+            introduced = (
+                first in FEMALE_NAMES
+                or first in MALE_NAMES
+                or re.search(r"(?:,|\b[a-z]+)\s$", text[max(0, m.start() - 20) : m.start()]) is not None
+            )
+            if (
+                len(name.split()) >= 2
+                and introduced
+                and re.search(rf"(?<![A-Za-z.]\s)(?<!\w){re.escape(surname)}\b(?!\s+[A-Z])", text[m.end() :])
+            ):
+                self._add(name)
+        for m in re.finditer(rf"\b(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", text):
+            self._add(m.group("name"))
+        for m in re.finditer(
+            rf"\b(?:{SPEECH_VERBS}),?\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})(?P<name>{NAME})", text
+        ):
+            desc = m.group("desc").strip()
+            self._add(m.group("name"), desc if set(desc.lower().split()) & ROLE_NOUNS else "")
+
+    def full_name(self, word: str) -> str:
+        """The one full name in the text that ends (or starts) with `word`, else ''."""
+        names = {
+            " ".join(m.group().split())
+            for m in re.finditer(rf"\b{NAME}", self.text)
+            if word in m.group().split() and looks_like_person(strip_titles(m.group()), strict=False)
+        }
+        names = {_drop_leading_word(strip_titles(n)) for n in names}
+        names = {n for n in names if len(n.split()) >= 2 and word in n.split()}
+        return next(iter(names)) if len(names) == 1 else ""
+
+    def is_proper(self, word: str, described: bool = False) -> bool:
+        """Whether a capitalised word is a name: a known first name, introduced by a description
+        ("daughter Rose"), or capitalised somewhere other than at a sentence's start."""
+        if word in FEMALE_NAMES or word in MALE_NAMES or described:
+            return True
+        return bool(
+            re.search(rf"(?<![.!?\"“”]\s)(?<![.!?\"“”])(?<!^)(?<!\n)(?<=\s){re.escape(word)}\b", self.text)
+        )
+
+    def _index(self) -> None:
+        self.by_word: dict[str, str] = {}
+        words: dict[str, set[str]] = defaultdict(set)
+        for name in self.roles:
+            tokens = name.replace(",", "").split()
+            tokens = [t for t in tokens if t not in ("Jr.", "Sr.", "II", "III")]
+            words[tokens[-1]].add(name)
+            words[tokens[0]].add(name)
+        for word, names in words.items():
+            if len(names) == 1 and word.lower() not in NOT_NAMES:
+                self.by_word[word] = next(iter(names))
+
+    def _resolve_name(self, words: str) -> str:
+        words = strip_titles(words)
+        if words in self.roles:
+            return words
+        tokens = [w for w in words.split() if w[:1].isupper()]
+        for i in range(len(tokens)):
+            candidate = " ".join(tokens[i:])
+            if candidate in self.roles:
+                return candidate
+        by_word = getattr(self, "by_word", {})
+        if len(tokens) == 1 and tokens[0] in by_word:
+            return by_word[tokens[0]]
+        if len(tokens) >= 2 and tokens[-1] in by_word:
+            full = by_word[tokens[-1]]
+            if (
+                full.split()[0] == tokens[0]
+                or len(tokens) == 2
+                and tokens[0] in ("Mr.", "Ms.", "Mrs.", "Dr.")
+            ):
+                return full
+        return ""
+
+    def resolve(self, words: str) -> str:
+        """A full name for a name, surname or description; '' when unknown or ambiguous."""
+        words = " ".join(words.split())
+        if name := self._resolve_name(words):
+            return name
+        return self.describe(words)
+
+    def describe(self, words: str) -> str:
+        """The one person whose role matches a description ('the Pentagon chief'), else ''."""
+        lowered = words.lower()
+        for prefix in ("the ", "a ", "an ", "his ", "her ", "their "):
+            lowered = lowered.removeprefix(prefix)
+        tokens = lowered.split()
+        if not tokens or tokens[-1] not in ROLE_NOUNS | {"secretary", "minister", "chief"}:
+            return ""
+        key = DESCRIPTIONS.get(lowered, tokens[-1])
+        matches = [n for n, role in self.roles.items() if re.search(rf"\b{re.escape(key)}\b", role.lower())]
+        if key == "minister":
+            matches = [n for n in matches if "prime minister" not in self.roles[n].lower()]
+        if key == "secretary" and not matches:
+            matches = [n for n, role in self.roles.items() if "secretary" in role.lower()]
+        return matches[0] if len(matches) == 1 else ""
+
+    # -- mentions and pronouns ------------------------------------------------------------------
+    def _in_quote(self, position: int) -> bool:
+        return any(s < position < e for s, e in self.quoted)
+
+    def _mentions(self, text: str) -> list[Mention]:
+        keys = set(self.roles) | set(self.by_word)
+        out: list[Mention] = []
+        if keys:
+            pattern = re.compile(
+                r"\b(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
+            )
+            for m in pattern.finditer(text):
+                person = self.resolve(m.group(1))
+                if person and not self._in_quote(m.start()):
+                    out.append(
+                        Mention(m.start(), m.end(), person, self._is_subject(text, m.start(), m.end()))
+                    )
+        descriptions = re.compile(
+            r"\b[Tt]he (?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+)?(?:"
+            + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+            + r")\b"
+        )
+        for m in descriptions.finditer(text):
+            person = self.describe(m.group())
+            if person and not self._in_quote(m.start()):
+                out.append(Mention(m.start(), m.end(), person, self._is_subject(text, m.start(), m.end())))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _is_subject(self, text: str, start: int, end: int) -> bool:
+        """Whether a mention starts a clause (not the object of a verb or preposition, not a possessive)."""
+        if text[end : end + 2] in ("'s", "’s"):
+            return False
+        before = text[max(0, start - 80) : start]
+        tokens = re.findall(r"[\w.'’-]+|[^\w\s]", before)
+        while tokens and (tokens[-1].lower().rstrip(".") in TITLE_SET or tokens[-1][:1].isupper()):
+            tokens.pop()
+        if not tokens:
+            return True
+        prev = tokens[-1]
+        return not prev[:1].islower() or prev in (
+            "and",
+            "but",
+            "then",
+            "while",
+            "as",
+            "when",
+            "after",
+            "before",
+        )
+
+    def _vote_gender(self) -> None:
+        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for start, end, _ in self.sentences:
+            people = {m.person for m in self.mentions if start <= m.start < end}
+            if len(people) != 1:
+                continue
+            sentence = self.text[start:end]
+            unquoted = re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", sentence)
+            male = len(re.findall(r"\b(?:he|him|his|himself)\b", unquoted, re.I))
+            female = len(re.findall(r"\b(?:she|her|hers|herself)\b", unquoted, re.I))
+            person = next(iter(people))
+            votes[person][0] += male
+            votes[person][1] += female
+        for person, (male, female) in votes.items():
+            if person not in self.gender and male != female:
+                self.gender[person] = "m" if male > female else "f"
+
+    def antecedent(self, position: int, pronoun: str) -> str:
+        """The person a 'he'/'she' at `position` refers to: the subject of the nearest earlier sentence
+        (or clause of the same sentence) naming a person of compatible gender; '' when ambiguous."""
+        want = "m" if pronoun.lower() == "he" else "f"
+        index = next((i for i, (s, e, _) in enumerate(self.sentences) if s <= position < e), None)
+        if index is None:
+            index = sum(1 for s, _, _ in self.sentences if s <= position) - 1
+        if index < 0:
+            return ""
+        paragraph = self.sentences[index][2]
+        for back in range(0, MAX_BACK_SENTENCES + 1):
+            i = index - back
+            if i < 0 or paragraph - self.sentences[i][2] > 2:
+                break
+            start, end, _ = self.sentences[i]
+            limit = position if back == 0 else end
+            found = [
+                m
+                for m in self.mentions
+                if start <= m.start < limit and self.gender.get(m.person, want) == want
+            ]
+            if not found:
+                continue
+            subjects = [m for m in found if m.subject]
+            if subjects:
+                return subjects[-1].person if back == 0 else subjects[0].person
+            people = {m.person for m in found}
+            return found[-1].person if len(people) == 1 else ""
+        return ""
+
+
 DESCRIPTIONS = {
     "pentagon chief": "secretary",
     "defense chief": "secretary",
     "defence chief": "secretary",
     "defense secretary": "secretary",
     "defence secretary": "secretary",
-    "secretary": "secretary",
-    "minister": "minister",
     "prime minister": "prime minister",
     "premier": "prime minister",
-    "president": "president",
 }
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    role: str
-
-
-TITLE_SET = {
-    w.lower() for w in TITLE_WORDS.replace("\\", "").replace(" ", "|").split("|") if w not in ("Gen.",)
-} | {"defense", "defence", "foreign", "national", "security", "intelligence", "u.s.", "us", "gen."}
-
-
-ORG_WORDS = {
-    "house",
-    "ministry",
-    "department",
-    "office",
-    "council",
-    "committee",
-    "forces",
-    "force",
-    "command",
-    "news",
-    "press",
-    "agency",
-    "times",
-    "post",
-    "party",
-    "government",
-    "army",
-    "navy",
-    "university",
-    "institute",
-    "bank",
-    "court",
-    "company",
-    "group",
-    "association",
-    "union",
-    "league",
-    "club",
-    "headquarters",
-    "service",
-    "services",
-    "administration",
-    "congress",
-    "parliament",
-    "senate",
-}
-
-
-def _clean_name(name: str) -> str:
-    words = name.split()
-    while words and (words[0].lower() in NOT_NAMES or words[0].lower() in TITLE_SET):
-        words.pop(0)
-    return " ".join(words)
-
-
-class People:
-    """The people of one text (or topic), resolvable by surname, full name or description."""
-
-    def __init__(self, text: str, known: dict[str, str] | None = None) -> None:
-        self.roles: dict[str, str] = dict(known or {})
-        self.mentions: list[tuple[int, str]] = []
-        for m in TITLED.finditer(text):
-            name = _clean_name(m.group("name"))
-            if len(name.split()) >= 2 and name.split()[-1].lower() not in ORG_WORDS:
-                role = " ".join(m.group("role").split())
-                self.roles.setdefault(name, role)
-        for m in SPEAKER_OF_VERB.finditer(text):
-            name = _clean_name(m.group("name"))
-            if (
-                len(name.split()) >= 2
-                and name.split()[-1].lower() not in ORG_WORDS
-                and not self._resolve_name(name)
-            ):
-                self.roles.setdefault(name, "")
-        self.by_surname: dict[str, str] = {}
-        surnames: dict[str, set[str]] = defaultdict(set)
-        for name in self.roles:
-            surnames[name.split()[-1]].add(name)
-        for surname, names in surnames.items():
-            if len(names) == 1:
-                self.by_surname[surname] = next(iter(names))
-        # Every mention (full name or known surname) with its position, for pronouns.
-        if self.roles:
-            pattern = re.compile(
-                r"\b("
-                + "|".join(
-                    re.escape(n)
-                    for n in sorted(set(self.roles) | set(self.by_surname), key=len, reverse=True)
-                )
-                + r")\b"
-            )
-            for m in pattern.finditer(text):
-                person = self.resolve(m.group(1))
-                if person:
-                    self.mentions.append((m.start(), person))
-
-    def _resolve_name(self, words: str) -> str:
-        tokens = [w for w in words.split() if w[:1].isupper()]
-        for i in range(len(tokens)):
-            candidate = " ".join(tokens[i:])
-            if candidate in self.roles:
-                return candidate
-        by_surname = getattr(self, "by_surname", {})
-        if tokens and tokens[-1] in by_surname:
-            return by_surname[tokens[-1]]
-        return ""
-
-    def resolve(self, words: str) -> str:
-        """A full name for a name, surname or description; '' when unknown or ambiguous."""
-        words = " ".join(words.split())
-        if words in self.roles:
-            return words
-        if name := self._resolve_name(words):
-            return name
-        lowered = words.lower().removeprefix("the ").strip()
-        key = DESCRIPTIONS.get(lowered)
-        if key is None:
-            for description, value in DESCRIPTIONS.items():
-                if lowered.endswith(description):
-                    key = value
-                    break
-        if key:
-            matches = [n for n, role in self.roles.items() if key in role.lower()]
-            if key == "minister":
-                matches = [n for n in matches if "prime minister" not in self.roles[n].lower()]
-            if len(matches) == 1:
-                return matches[0]
-        return ""
-
-    def last_before(self, position: int) -> str:
-        """The person mentioned last before `position` (for "he" / "she")."""
-        last = ""
-        for start, person in self.mentions:
-            if start >= position:
-                break
-            last = person
-        return last
