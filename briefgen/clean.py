@@ -14,26 +14,87 @@ import ftfy
 
 from .models import Article, RawDocument, RemovedLine
 
-# (pattern, reason). Matched against a stripped line, case-insensitively.
+# (pattern, reason). Matched against a stripped line in `match_form` (straight quotes, ASCII dashes),
+# case-insensitively. Each rule names a kind of page furniture; a body sentence must not match one.
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), reason)
     for pattern, reason in (
-        (r"^(read|read more|also read|see also|watch|listen)\s*[:|-]", "teaser for another article"),
-        (r"^also read$|^read more$|^recommended( for you)?$|^more from\b.*$", "teaser for another article"),
-        (r"^related( articles| stories| posts| content| news)?:?$", "related-articles block"),
-        (r"^(leave|post|add) a comment$|^\d*\s*comments?$|\bno comments on\b", "comments prompt"),
-        (r"login to (facebook|twitter)|sign in to comment|^comments are closed", "comments prompt"),
-        (r"\b(make|consider making) a (small )?(donation|contribution)\b", "donation appeal"),
-        (r"^(please )?(donate|support (us|our work|independent journalism))\b", "donation appeal"),
-        (r"^(sign up|subscribe)\b|\bsubscribe to\b.*\b(newsletter|news|updates)\b", "newsletter appeal"),
-        (r"\bnewsletter\b.*\binbox\b|^enter your e-?mail", "newsletter appeal"),
-        (r"^(connect|follow) (with )?us\b|^follow (the )?[\w .]+ on (facebook|twitter|x)\b", "social prompt"),
-        (r"^(share|tweet|email|print|whatsapp|pinterest)( this( article| story)?)?$", "social prompt"),
-        (r"^(copyright|©|\(c\))\s|\ball rights reserved\b", "copyright footer"),
-        (r"^back to top$|^skip to (main )?content$|^advertisement$|^sponsored$", "page furniture"),
-        (r"\((image|photo|picture|video) credit:?[^)]*\)\s*$|^(image|photo)( credit)?:\s", "image credit"),
-        (r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$", "breadcrumb"),
-        (r"^\d+\s*(min|mins|minute|minutes)\s+read$", "reading time"),
+        (
+            r"^(read|read more|also read|see also|watch|listen|related|recommended|trending|"
+            r"most read|more|don't miss|must read|top stories)\s*([:|>]|-\s)",
+            "teaser for another article",
+        ),
+        (
+            r"^(also read|read more|read next|recommended( for you)?|more from\b.*|you may also like|"
+            r"you might also like|more stories|most (read|popular)|trending( now)?|continue reading)$",
+            "teaser for another article",
+        ),
+        (
+            r"^click here\b|^(read|see) the (full|original) (story|article) (here|at)\b",
+            "teaser for another article",
+        ),
+        (
+            r"^related( articles| stories| posts| content| news| coverage| topics)?:?$",
+            "related-articles block",
+        ),
+        (
+            r"^(leave|post|add|write) a (comment|reply)$|^\d*\s*comments?$|\bno comments on\b",
+            "comments prompt",
+        ),
+        (
+            r"log ?in to (facebook|twitter)|(sign|log) ?in to (comment|reply)|^comments are closed|"
+            r"^(view|show|load|hide) (all |more )?comments|^join the (conversation|discussion)$",
+            "comments prompt",
+        ),
+        (
+            r"\b(donat\w*|contribution|chip in)\b.*\b(journalism|our (work|reporting|newsroom)|"
+            r"help (us|sustain|keep)|enables us|support us|keep (us|\w+ free))\b|"
+            r"^(please )?(donate|support (us|our work|independent journalism))\b|"
+            r"\b(please|consider) (make|making) a (small |one-time |monthly )?(donation|contribution)\b",
+            "donation appeal",
+        ),
+        (
+            r"^(sign up|subscribe)\b|\bsubscribe to\b.*\b(newsletter|news|updates|channel)\b",
+            "newsletter appeal",
+        ),
+        (
+            r"\bnewsletters?\b.*\binbox\b|^enter your e-?mail|\b(delivered|straight) to your inbox\b|"
+            r"^get (the|our) \w+( \w+)? newsletter",
+            "newsletter appeal",
+        ),
+        (
+            r"^(connect|follow) (with )?us\b|^follow (the )?[\w .]+ on (facebook|twitter|x|instagram)\b|"
+            r"^share (on|via|to) (facebook|twitter|x|whatsapp|linkedin|email|reddit)\b|"
+            r"^(like|follow) us on\b",
+            "social prompt",
+        ),
+        (
+            r"^(share|tweet|email|e-mail|print|whatsapp|pinterest|linkedin|facebook|twitter|reddit|copy link)"
+            r"( this( article| story| page)?)?:?$",
+            "social prompt",
+        ),
+        (r"^(copyright\s*)?(©|\(c\))|^copyright\s+\d{4}|\ball rights reserved\b", "copyright footer"),
+        (
+            r"^(back to top|skip to (main )?content|advertisement|sponsored( content)?|ad|"
+            r"scroll to continue( with content)?|story continues below( advertisement)?|"
+            r"(article )?continues? below( advertisement)?|listen to (this|the) (article|story).*)$",
+            "page furniture",
+        ),
+        (
+            r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
+            r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
+            r"^(photo|image|picture)s? (by|courtesy of)\s|/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
+            "image credit",
+        ),
+        (
+            r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|^[A-Za-z][\w& -]{0,29}(\s*[>/|\"']\s*[A-Za-z][\w& -]{0,29}){2,}$",
+            "breadcrumb",
+        ),
+        (r"^(tags|tagged|topics|filed under|categories|category|posted in)\s*:", "tags or categories"),
+        (
+            r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)( read(ing time)?)?$",
+            "reading time",
+        ),
     )
 )
 

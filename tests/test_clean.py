@@ -66,3 +66,110 @@ def test_removed_lines_are_kept_on_the_article() -> None:
     )
     assert a.title == "Headline of the story here"
     assert [r.reason for r in a.removed] == ["headline", "comments prompt"]
+
+
+BOILERPLATE_LINES = {
+    "READ: Trump Praises Oklahoma Senator Over Signal Leak": "teaser for another article",
+    "Also Read": "teaser for another article",
+    "RELATED: Port fees to rise next year": "teaser for another article",
+    "Read more: How the vote was won": "teaser for another article",
+    "Click here to read the full report": "teaser for another article",
+    "You may also like": "teaser for another article",
+    "Related Articles": "related-articles block",
+    "Leave a comment": "comments prompt",
+    "Leave a Reply": "comments prompt",
+    "Login To Facebook To Comment": "comments prompt",
+    "12 Comments": "comments prompt",
+    "Asia-Pacific, News, US No Comments on US and Japan bolster joint defense command": "comments prompt",
+    "Please make a small donation to the Tampa Free Press to help sustain independent journalism.": (
+        "donation appeal"
+    ),
+    "Your contribution enables us to keep reporting.": "donation appeal",
+    "Support independent journalism": "donation appeal",
+    "Sign up: Subscribe to our free newsletter for top stories delivered straight to your inbox.": (
+        "newsletter appeal"
+    ),
+    "Subscribe to IRIA News": "newsletter appeal",
+    "Enter your email address:": "newsletter appeal",
+    "Get the latest news delivered to your inbox every morning.": "newsletter appeal",
+    "Connect with us: Follow the Tampa Free Press on Facebook and Twitter for breaking news.": "social prompt",
+    "Share on Facebook": "social prompt",
+    "Share this article": "social prompt",
+    "Copyright © 2014-2025 IRIA - International Relations Insights & Analysis": "copyright footer",
+    "© 2025 Harbour Gazette. All rights reserved.": "copyright footer",
+    "Back to Top": "page furniture",
+    "Advertisement": "page furniture",
+    "Story continues below advertisement": "page furniture",
+    "Listen to this article (4 min)": "page furniture",
+    "The port at dawn. (Image Credit: Jane Doe/Reuters)": "image credit",
+    "Photo: Jane Doe": "image credit",
+    "Fishermen at the harbour on Monday. (Photo by John Roe/Getty Images)": "image credit",
+    "HomePolitics": "breadcrumb",
+    "Home › World › Asia": "breadcrumb",
+    "News > World > Asia-Pacific": "breadcrumb",
+    "Tags: Japan, defence, China": "tags or categories",
+    "6 minute read": "reading time",
+    "Reading time: 4 min": "reading time",
+    "5 min read": "reading time",
+}
+
+BODY_LINES = (
+    "He urged residents to make a donation to the relief fund.",
+    "Copyright law changed in 2019, the court said.",
+    "Subscribers will pay more from May, the company said.",
+    "Read the statement, which runs to four pages, before the vote.",
+    "Watch-makers in Geneva reported record sales.",
+    "More than 50,000 U.S. troops are stationed in Japan.",
+    "Comments from the minister drew criticism on Monday.",
+    "The photo was taken by a fisherman on Sunday.",
+    "Follow-up talks are planned for June.",
+    "Home prices rose 4% in the year to March.",
+    "Share prices fell 3% after the announcement.",
+    "The 19/04/2025 deadline was missed.",
+)
+
+
+def test_every_boilerplate_kind_is_recognised() -> None:
+    from briefgen.clean import classify
+
+    wrong = {line: classify(line) for line, reason in BOILERPLATE_LINES.items() if classify(line) != reason}
+    assert wrong == {}
+
+
+def test_body_lines_like_boilerplate_are_kept() -> None:
+    from briefgen.clean import classify
+
+    assert {line: classify(line) for line in BODY_LINES if classify(line)} == {}
+
+
+def test_markup_keeps_short_paragraphs_and_headings() -> None:
+    lines = [
+        "What the deal covers",
+        "The council will pay for two berths.",
+        "Work starts in May",
+        "Advertisement",
+    ]
+    cleaned = clean_lines(lines, markup=True)
+    assert cleaned.lines == tuple(lines[:3])
+    assert [r.reason for r in cleaned.removed] == ["page furniture"]
+    # The same lines in plain text: headings that are not sentences go, with their reason.
+    plain = clean_lines(lines)
+    assert plain.lines == ("The council will pay for two berths.",)
+
+
+def test_footer_marker_drops_the_rest_of_the_page() -> None:
+    body = [f"Body sentence number {n} of the article is here." for n in range(8)]
+    lines = body + ["Related Articles", "Port fees to rise next year", "Fishermen protest new rules"]
+    cleaned = clean_lines(lines, markup=True)
+    assert cleaned.lines == tuple(body)
+    assert [r.reason for r in cleaned.removed] == ["related-articles block", "page footer", "page footer"]
+
+
+def test_broken_unicode_is_repaired_and_matching_ignores_quote_styles() -> None:
+    from briefgen.clean import match_form
+
+    a = article("The minister said the plan was â€œfruitful and candidâ€\x9d and wonâ€™t change.")
+    assert a.text == "The minister said the plan was “fruitful and candid” and won’t change."
+    assert match_form("“Japan is ‘indispensable’” — he said") == "\"Japan is 'indispensable'\" - he said"
+    # Matching form is never shown: the article keeps its curly quotes as printed.
+    assert "“" in a.text
