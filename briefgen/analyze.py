@@ -24,6 +24,7 @@ from .split import split_article
 from .summarize import summarize
 
 ARTICLE_SUMMARY_ALGORITHM = "lexrank"
+ARTICLE_SUMMARY_MAX_SENTENCES = 150
 
 
 def build_context(topic: Topic) -> TopicContext:
@@ -44,7 +45,8 @@ def consensus_summary(ctx: TopicContext, words: int) -> tuple[Item, ...]:
 def article_summaries(ctx: TopicContext, words: int) -> dict[str, tuple[Item, ...]]:
     out = {}
     for article in ctx.articles:
-        sentences = ctx.sentences.get(article.id, ())
+        # LexRank compares every pair of sentences: rank a long article's first sentences only.
+        sentences = ctx.sentences.get(article.id, ())[:ARTICLE_SUMMARY_MAX_SENTENCES]
         ranked = summarize(sentences, words=words, algorithm=ARTICLE_SUMMARY_ALGORITHM)
         # Shown in reading order.
         ranked.sort(key=lambda r: r.sentence.index)

@@ -100,7 +100,10 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # A line that is only a truncated dateline, e.g. "TOKYO (AP) — U".
 DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Z .,'’-]*\s*\([A-Za-z]{2,10}\)\s*[—–-]+\s*\S{0,3}$")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Latin, CJK (。！？) and Arabic (؟ ۔) sentence ends; invisible format characters after them are ignored.
+SENTENCE_END = re.compile(
+    r"[.!?…。！？؟۔][\"'”’)\]」』]*[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u00ad]*$"
+)
 STRONG_FOOTER = {"related-articles block", "comments prompt", "copyright footer"}
 MAX_HEADING_WORDS = 20
 MAX_FOOTER_MARKER_WORDS = 12

@@ -33,9 +33,9 @@ class Limits:
     """Files beyond this many (in sorted order) are skipped ("too many input files")."""
     max_articles_per_file: int = 5_000
     """A feed or JSON Lines file keeps its first N articles; the report counts the rest."""
-    max_article_chars: int = 200_000
+    max_article_chars: int = 100_000
     """An article's text is cut at the last line break before this many characters (reported)."""
-    max_sentences_per_article: int = 2_000
+    max_sentences_per_article: int = 1_000
     """An article is cut after this many sentences (reported)."""
 
 

@@ -163,6 +163,7 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
         from .split import split_text
 
         text = first[dateline.end() :] if dateline else first
+        text = text[:2000]  # the first sentence is all we need, however long the line
         spans = split_text(text)
         words = text[spans[0][0] : spans[0][1]].split() if spans else text.split()
         title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
