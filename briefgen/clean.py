@@ -83,16 +83,19 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
             r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
-            r"^(photo|image|picture)s? (by|courtesy of)\s|/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
+            r"^(photo|image|picture)s? (by|courtesy of)\s|"
+            r"/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
             "image credit",
         ),
         (
-            r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|^[A-Za-z][\w& -]{0,29}(\s*[>/|\"']\s*[A-Za-z][\w& -]{0,29}){2,}$",
+            r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|"
+            r"^[A-Za-z][\w& -]{0,29}(\s*[>/|\"']\s*[A-Za-z][\w& -]{0,29}){2,}$",
             "breadcrumb",
         ),
         (r"^(tags|tagged|topics|filed under|categories|category|posted in)\s*:", "tags or categories"),
         (
-            r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)( read(ing time)?)?$",
+            r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)"
+            r"( read(ing time)?)?$",
             "reading time",
         ),
     )

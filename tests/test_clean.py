@@ -92,7 +92,7 @@ BOILERPLATE_LINES = {
     "Subscribe to IRIA News": "newsletter appeal",
     "Enter your email address:": "newsletter appeal",
     "Get the latest news delivered to your inbox every morning.": "newsletter appeal",
-    "Connect with us: Follow the Tampa Free Press on Facebook and Twitter for breaking news.": "social prompt",
+    "Connect with us: Follow the Tampa Free Press on Facebook and Twitter for news.": "social prompt",
     "Share on Facebook": "social prompt",
     "Share this article": "social prompt",
     "Copyright © 2014-2025 IRIA - International Relations Insights & Analysis": "copyright footer",
