@@ -123,6 +123,14 @@ ORG_NAMES = words_of(
     Xinhua
     """
 )
+SURNAME_LIKE_PLACES = words_of("park hill lake river beach bay brook wood field church hall street")
+NOT_SURNAMES = words_of(
+    """
+    commissioner secretary minister president director chairman chairwoman chief governor senator
+    spokesman spokeswoman spokesperson official leader officer ambassador mayor administrator adviser
+    advisor manager executive
+    """
+)
 DEMONYM_LIKE = words_of(
     """
     american african asian european russian muslim jewish catholic protestant hindu buddhist
@@ -276,10 +284,12 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in ORG_WORDS or name in places() or name in ORG_NAMES:
         return False
-    if strict and tokens[-1].lower() in PLACE_WORDS:
+    if tokens[-1].lower() in PLACE_WORDS and (strict or tokens[-1].lower() not in SURNAME_LIKE_PLACES):
         return False
     if any(t.isupper() and len(t) > 1 for t in tokens):
         return False
+    if tokens[-1].lower() in NOT_SURNAMES:
+        return False  # "High Commissioner"
     if tokens[0].lower() in DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
     return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
@@ -372,6 +382,9 @@ class People:
             name = strip_titles(m.group("name"))
             surname = name.split()[-1] if name.split() else ""
             first = name.split()[0] if name.split() else ""
+            if first in FEMALE_NAMES or first in MALE_NAMES and 2 <= len(name.split()) <= 3:
+                self._add(name)  # "Jim Harlow": a known first name and a surname
+                continue
             introduced = (
                 first in FEMALE_NAMES
                 or first in MALE_NAMES

@@ -50,9 +50,9 @@ PHRASE = r"(?P<speaker>[^,.;:!?“”\"()—]{1,90}?)"
 APPOS = r"(?:,\s*(?P<appos>[^,;:“”\"]{2,90}?),)?"
 # Attribution right after the closing mark.
 AFTER = (
-    re.compile(rf"^[\s,—-]*{PHRASE}{APPOS}\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}"),
+    re.compile(rf"^[\s,—-]*{PHRASE}{APPOS},?\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}"),
     re.compile(
-        rf"^[\s,—-]*{VERB}\s+(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?)(?=[,.;:!?]|\s+(?:in|on|at|during)\s|$)"
+        rf"^[\s,—-]*{VERB}\s+(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?)(?=[,.;:!?]|\s+(?:in|on|at|during|with|who|whose|after|before)\s|\s+(?:of|from|for)\s+(?:the\s|[a-z])|$)"
     ),
     re.compile(
         rf"^[\s,—-]*according to {STATEMENT}(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?)(?=[,.;:!?]|$)(?P<verb>)"
@@ -62,7 +62,7 @@ AFTER = (
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
 BOUNDARY = re.compile(rf"^|[,;:(—]\s*|\b(?:{CLAUSE})\s+")
 BEFORE = re.compile(
-    rf"{PHRASE}{APPOS}\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'-]+){{0,6}}?)[\s,:]*$"
+    rf"{PHRASE}{APPOS},?\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'-]+){{0,6}}?)[\s,:]*$"
 )
 ACCORDING = re.compile(
     rf"(?:^|[,;]\s*)[Aa]ccording to {STATEMENT}(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?),\s*$(?P<verb>)"
@@ -145,8 +145,18 @@ def _sentences_covering(sentences: tuple[Sentence, ...], start: int, end: int) -
     return [s for s in sentences if s.end > start and s.start < end]
 
 
-def speaker_of(phrase: str, appos: str, people: People, position: int) -> str:
+def speaker_of(phrase: str, appos: str, people: People, position: int, after_verb: bool = False) -> str:
     """The name a speaker phrase stands for ('' when it is not a resolvable person or organisation)."""
+    found = _speaker_of(phrase, people, position, after_verb)
+    if not found and after_verb:
+        # "said geneticist Svante Pääbo of Germany's Max Planck Institute": the name before "of".
+        head = re.split(r"\s+(?:of|from|for|at)\s+", phrase, maxsplit=1)[0]
+        if head != phrase:
+            found = _speaker_of(head, people, position, after_verb)
+    return found
+
+
+def _speaker_of(phrase: str, people: People, position: int, after_verb: bool) -> str:
     phrase = " ".join(phrase.split())
     if not phrase:
         return ""
@@ -182,8 +192,10 @@ def speaker_of(phrase: str, appos: str, people: People, position: int) -> str:
     if not run or (len(run) == 1 and lowered_prefix and lowered_prefix[-1] in ("the", "a", "an")):
         # A description: "the Pentagon chief", "the spokeswoman", "the Republican".
         return people.describe(phrase)
+    described = after_verb and len(prefix) <= 3 and len(run) >= 2  # "said venture capitalist Owen Fletcher"
     if (
         prefix
+        and not described
         and prefix[0].lower() not in ("the", "a", "an", "his", "her", "their", "its", "our", "my")
         and not (
             set(lowered_prefix)
@@ -231,7 +243,7 @@ def _attribute(
     if span.closed and not inner.endswith("."):
         after = text[span.end : min(para_end, span.end + 240)]
         after = re.split(r"[“\"]", after, maxsplit=1)[0]
-        for pattern in AFTER:
+        for n, pattern in enumerate(AFTER):
             m = pattern.match(after)
             if (
                 m
@@ -240,7 +252,7 @@ def _attribute(
             ):
                 continue  # a new sentence after a question or exclamation
             if m:
-                speaker = speaker_of(m.group("speaker"), "", people, span.start)
+                speaker = speaker_of(m.group("speaker"), "", people, span.start, after_verb=n == 1)
                 if speaker:
                     cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                     return speaker, cue, span.end + m.end()
