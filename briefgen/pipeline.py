@@ -48,6 +48,7 @@ class BuildResult:
     topics: list[Topic]
     briefs: list[Brief] = field(default_factory=list)
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
+    pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
     account: Account = field(default_factory=lambda: Account(()))
     """Every input file: used, merged (syndicated copy) or skipped, and why."""
 
@@ -261,7 +262,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     if config.build_site:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(articles))
         with staged_dir(config.site_dir) as site_tmp:
-            build_site(
+            result.pages_reused = build_site(
                 config.docs_dir,
                 site_tmp,
                 nav(rows),
@@ -269,6 +270,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
                 config.mkdocs_config,
                 strict=strict,
                 site_url=config.site_url,
+                memo_dir=config.cache_dir / "pages" if use_cache else None,
             )
             crash_point("site")
     save_state(config.cache_dir, state)

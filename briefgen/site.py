@@ -21,13 +21,14 @@ import yaml
 
 from .errors import BriefgenError
 from .models import Brief
-from .render import plain_title
+from .render import default_templates, plain_title
 
 HOME_TOPICS = 50
 """Topics listed on the home page; all of them are on the archive page."""
 NAV_TOPICS = 10
 """Most recent topics listed in the navigation."""
 TAGS = 5
+ARTICLE_TEMPLATE = "briefgen-article.html"
 
 DEFAULT_MKDOCS: dict[str, Any] = {
     "site_name": "briefgen briefings",
@@ -132,6 +133,104 @@ def copy_downloads(docs_dir: Path, site_dir: Path) -> None:
         shutil.copyfile(path, target)
 
 
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def pages_plugin(directory: Path | None) -> Any:
+    """briefgen's MkDocs plugin, added by `build_site`. Article pages (one per article, so thousands)
+    use a lighter template, without the navigation sidebars and footer.
+
+    With a `directory`, it also reuses each page's Markdown-to-HTML conversion from earlier builds.
+
+    Converting Markdown is most of a page's cost, and after one new article almost every page's Markdown
+    is unchanged. Entries are keyed by the page's path and Markdown, the MkDocs and theme versions and
+    the Markdown settings; a conversion that logged a warning is never stored (so --strict still sees it).
+    Only `content`, `toc`, the title and anchors are reused; everything else is built as usual.
+    """
+    import hashlib
+    import pickle
+    from importlib.metadata import version
+
+    from mkdocs.plugins import BasePlugin
+
+    from .cache import atomic_write
+
+    class RenderMemo(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self) -> None:
+            super().__init__()
+            self.used: set[str] = set()
+            self.hits = 0
+            self.warnings = _WarningCount()
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+        def on_config(self, config: Any) -> None:
+            settings = (
+                version("mkdocs"),
+                version("mkdocs-material"),
+                repr(config["markdown_extensions"]),
+                repr(sorted((config["mdx_configs"] or {}).items())),
+                config["use_directory_urls"],
+            )
+            self.salt = repr(settings)
+
+        def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+            if page.file.src_uri.startswith("articles/") and "template" not in page.meta:
+                page.meta["template"] = ARTICLE_TEMPLATE
+            if directory is None:
+                return markdown
+            key = hashlib.sha256(f"{self.salt}\0{page.file.src_uri}\0{markdown}".encode()).hexdigest()
+            path = directory / f"{key}.pickle"
+            self.used.add(key)
+            original = page.render
+
+            def render(config: Any, files: Any) -> None:
+                try:
+                    data = pickle.loads(path.read_bytes())
+                except Exception:
+                    data = None
+                if isinstance(data, dict):
+                    self.hits += 1
+                    page.content, page.toc = data["content"], data["toc"]
+                    page._title_from_render = data["title"]
+                    page.present_anchor_ids = data["anchors"]
+                    if data["links"] is not None:
+                        page.links_to_anchors = {
+                            f: links
+                            for uri, links in data["links"].items()
+                            if (f := files.get_file_from_path(uri))
+                        }
+                    return
+                before = self.warnings.count
+                original(config, files)
+                if self.warnings.count == before:
+                    links = getattr(page, "links_to_anchors", None)
+                    data = {
+                        "content": page.content,
+                        "toc": page.toc,
+                        "title": getattr(page, "_title_from_render", None),
+                        "anchors": page.present_anchor_ids,
+                        "links": {f.src_uri: v for f, v in links.items()} if links is not None else None,
+                    }
+                    atomic_write(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+            page.render = render
+            return markdown
+
+        def close(self) -> None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            for old in directory.glob("*.pickle") if directory is not None else ():
+                if old.stem not in self.used:
+                    old.unlink(missing_ok=True)
+
+    return RenderMemo()
+
+
 def build_site(
     docs_dir: Path,
     site_dir: Path,
@@ -140,8 +239,13 @@ def build_site(
     mkdocs_config: Path | None,
     strict: bool = False,
     site_url: str = "",
-) -> None:
-    """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure."""
+    memo_dir: Path | None = None,
+) -> int:
+    """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure.
+
+    With `memo_dir`, pages whose Markdown did not change since an earlier build reuse its conversion
+    (see `pages_plugin`); returns the number of pages reused.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -165,8 +269,16 @@ def build_site(
                 strict=strict,
                 **overrides,
             )
+            # briefgen's page templates (`template:` in a page's front matter), after the theme's own.
+            config.theme.dirs.append(str(default_templates()))
+            memo = pages_plugin(memo_dir)
+            config.plugins["briefgen-pages"] = memo
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-            build(config)
+            try:
+                build(config)
+            finally:
+                memo.close()
             copy_downloads(docs_dir, site_dir)
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None
+    return int(memo.hits)

@@ -97,6 +97,9 @@ def test_topic_page_has_every_section(seed_site: Config) -> None:
     home = (seed_site.site_dir / "index.html").read_text(encoding="utf-8")
     assert "4 independent outlets · 5 articles · updated 2025-04-19" in home
     assert '<span class="bg-tag">Pete Hegseth</span>' in home
+    article = next((seed_site.site_dir / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert 'class="bg-sentence" id="s-0"' in article
+    assert "md-sidebar--primary" not in article and "md-sidebar--primary" in home  # light article pages
 
 
 def test_mkdocs_build_strict(seed_site: Config, tmp_path: Path) -> None:
@@ -149,6 +152,7 @@ def test_incremental_build_is_identical_to_a_clean_build(tmp_path: Path) -> None
     )
     second = build(cfg, quiet=True)
     assert second.analysed == 1  # only the topic that gained an article
+    assert second.pages_reused > 3  # unchanged pages reuse their Markdown conversion
     build(clean, quiet=True, use_cache=False)
     assert tree(cfg.docs_dir) == tree(clean.docs_dir)
     assert tree(cfg.site_dir) == tree(clean.site_dir)

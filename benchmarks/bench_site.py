@@ -1,0 +1,159 @@
+"""Site build at scale: N synthetic topics, timed, with full navigation vs briefgen's bounded navigation.
+
+    python benchmarks/bench_site.py [--topics 1000] [--articles 2] [--work DIR]
+
+Prints, side by side:
+- `mkdocs build` of the same docs with a navigation listing every topic (the old behaviour) and with
+  briefgen's navigation (home, 10 recent topics, archive, report);
+- the whole `briefgen build` from a cold cache, then again after adding one article to one topic
+  (warm cache), with the number of topics analysed;
+- whether the incremental output is byte-identical to a clean build (`--no-cache`, same history), and
+  how many files differ from a build with no history at all (only the "changed" note should).
+
+The articles are generated here (random sentences from a fixed vocabulary, fixed seed): no third-party
+text. Nothing is asserted; figures vary with the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.pipeline import build, source_date_epoch
+from briefgen.site import build_site, nav
+from briefgen.site import topic_rows as rows_of
+
+PLACES = ["Avalon", "Brigg", "Corran", "Dunmore", "Elstow", "Farley", "Glenrock", "Harwick", "Ivybridge"]
+NOUNS = ["harbour", "budget", "bridge", "school", "ferry", "clinic", "railway", "museum", "market", "park"]
+VERBS = ["approved", "rejected", "delayed", "funded", "reviewed", "opened", "closed", "expanded"]
+PEOPLE = ["Ana Ortiz", "Ben Carter", "Chloe Lind", "Dev Patel", "Eva Novak", "Finn Walsh"]
+
+
+def sentence(rng: random.Random, place: str, noun: str) -> str:
+    kind = rng.randrange(4)
+    n = rng.randrange(2, 90)
+    if kind == 0:
+        return f"The {place} council {rng.choice(VERBS)} the {noun} plan on Monday by {n} votes."
+    if kind == 1:
+        who = rng.choice(PEOPLE)
+        return f'"The {noun} will serve {n} thousand people," {who} said on Tuesday.'
+    if kind == 2:
+        return f"Officials in {place} said the {noun} would cost {n} million pounds over {n % 9 + 2} years."
+    return f"Residents of {place} {rng.choice(VERBS)} a petition about the {rng.choice(NOUNS)} in March."
+
+
+def write_corpus(folder: Path, topics: int, articles: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    for t in range(topics):
+        place, noun = PLACES[t % len(PLACES)], NOUNS[(t // len(PLACES)) % len(NOUNS)]
+        topic = folder / f"topic-{t:04d}"
+        topic.mkdir(parents=True)
+        month, day = 1 + t % 12, 1 + t % 28
+        for a in range(articles):
+            body = " ".join(sentence(rng, place, noun) for _ in range(12))
+            (topic / f"a{a}.md").write_text(
+                f"---\ntitle: {place} {noun} plan {t}\noutlet: Outlet {a}\npublished: 2024-{month:02d}-{day:02d}\n"
+                + (f"url: https://news{a}.example/{t}\n" if a % 2 else "")
+                + f"---\n{body}\n",
+                encoding="utf-8",
+            )
+
+
+def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    ta, tb = tree(a), tree(b)
+    return sorted(k for k in ta.keys() | tb.keys() if ta.get(k) != tb.get(k))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--topics", type=int, default=1000, help="number of synthetic topics [1000]")
+    parser.add_argument("--articles", type=int, default=2, help="articles per topic [2]")
+    parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder, removed)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-site-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "articles"
+    shutil.rmtree(corpus, ignore_errors=True)
+    write_corpus(corpus, args.topics, args.articles)
+    n_files = args.topics * args.articles
+    print(f"{args.topics} topics, {n_files} articles in {corpus}")
+
+    def cfg(name: str) -> Config:
+        return Config(
+            input_dir=corpus,
+            docs_dir=work / name / "docs",
+            site_dir=work / name / "site",
+            cache_dir=work / name / "cache",
+            mkdocs_config=work / "none.yml",
+            templates_dir=work / "none",
+        )
+
+    for name in ("incr", "clean", "fresh"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    incr = cfg("incr")
+    cold, first = timed(build, incr, quiet=True)
+
+    # The site step alone on the same docs: full navigation vs bounded navigation.
+    rows = rows_of(first.briefs)
+    full_nav = [
+        {"Home": "index.md"},
+        {"Topics": [{r.title: f"topics/{r.slug}.md"} for r in rows]},
+        {"Build report": "report.md"},
+    ]
+    import os
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(first.articles))
+    t_full, _ = timed(build_site, incr.docs_dir, work / "site-full", full_nav, "bench", None)
+    t_ours, _ = timed(build_site, incr.docs_dir, work / "site-ours", nav(rows), "bench", None)
+
+    # One new article in one topic, then: warm incremental build vs clean build with the same history.
+    clean = cfg("clean")
+    shutil.copytree(incr.cache_dir, clean.cache_dir)
+    shutil.rmtree(clean.cache_dir / "analysis")
+    (corpus / "topic-0003" / "new.md").write_text(
+        "---\ntitle: Dunmore harbour plan update\noutlet: Outlet 9\npublished: 2024-12-30\n---\n"
+        + " ".join(sentence(random.Random(99), "Dunmore", "harbour") for _ in range(10))
+        + "\n",
+        encoding="utf-8",
+    )
+    warm, second = timed(build, incr, quiet=True)
+    full, _ = timed(build, clean, quiet=True, use_cache=False)
+    fresh = cfg("fresh")
+    build(fresh, quiet=True)
+
+    print()
+    print(f"{'site step only (mkdocs build, same docs)':<58}{'full nav':>10}{'briefgen nav':>14}")
+    print(f"{'  seconds':<58}{t_full:>10.1f}{t_ours:>14.1f}")
+    print()
+    print(f"{'whole briefgen build':<58}{'seconds':>10}{'analysed':>14}")
+    print(f"{'  cold cache (first build)':<58}{cold:>10.1f}{first.analysed:>14}")
+    print(f"{'  after one new article, warm cache (incremental)':<58}{warm:>10.1f}{second.analysed:>14}")
+    print(f"{'  after one new article, --no-cache (clean)':<58}{full:>10.1f}{len(second.topics):>14}")
+    print()
+    docs_diff = differing(incr.docs_dir, clean.docs_dir)
+    site_diff = differing(incr.site_dir, clean.site_dir)
+    print(f"incremental vs clean build (same history): {len(docs_diff)} docs files and {len(site_diff)} site files differ")
+    fresh_diff = differing(incr.docs_dir, fresh.docs_dir)
+    print(f"incremental vs build without any history: {len(fresh_diff)} docs files differ: {fresh_diff[:5]}")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
