@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ftfy
 
@@ -110,6 +111,7 @@ SENTENCE_END = re.compile(
 STRONG_FOOTER = {"related-articles block", "comments prompt", "copyright footer"}
 MAX_HEADING_WORDS = 20
 MAX_FOOTER_MARKER_WORDS = 12
+MAX_BOILERPLATE_CHARS = 400  # longer lines are paragraphs: no rule is tried on them
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class Cleaned:
 
 def repair(text: str) -> str:
     """Repair mojibake and line breaks without touching quotes, dashes or widths."""
+    if text.isascii() and "&" not in text and "\r" not in text and "\x1b" not in text:
+        return text  # nothing ftfy would change: no mojibake, entities, CRs or escapes possible
     return ftfy.fix_text(
         text,
         uncurl_quotes=False,
@@ -154,8 +158,11 @@ def is_sentence_like(line: str) -> bool:
     return bool(SENTENCE_END.search(line))
 
 
+@lru_cache(maxsize=8192)
 def classify(line: str) -> str | None:
-    """The reason a line is boilerplate, or None to keep it."""
+    """The reason a line is boilerplate, or None to keep it (a long paragraph is never)."""
+    if len(line) > MAX_BOILERPLATE_CHARS:
+        return None
     line = match_form(line)
     for pattern, reason in LINE_RULES:
         if pattern.search(line):

@@ -2,9 +2,10 @@
 
 Two steps, so that it scales to thousands of articles without comparing every pair:
 
-1. Candidates: each article's set of content-word stems is summarised by a MinHash signature and
-   indexed with locality-sensitive hashing (datasketch). Only articles that land in a common LSH
-   bucket, i.e. share a good part of their vocabulary, are compared at all.
+1. Candidates: each article's set of shingles (pairs of consecutive content-word stems) is
+   summarised by a MinHash signature and indexed with locality-sensitive hashing (datasketch).
+   Only articles that land in a common LSH bucket, i.e. share a good part of their wording, are
+   compared at all.
 2. Confirmation: a candidate pair carries the same report when most sentences of the shorter
    article have a close counterpart (TF-IDF cosine of stems) in the other. A rewrite keeps every
    fact of the report sentence by sentence; an article that merely covers the same story, or quotes
@@ -29,11 +30,10 @@ from .models import Article, Sentence
 from .text import content_stems
 
 NUM_PERM = 128
-# LSH threshold on the Jaccard similarity of stem sets. Same-story articles sit around 0.2-0.35,
-# close rewrites above 0.4; a truncated copy of a long report can be lower, so the bar is low and
-# the weights favour recall: candidates are cheap to confirm, a missed one is lost.
-CANDIDATE_JACCARD = 0.15
-LSH_WEIGHTS = (0.1, 0.9)
+# LSH threshold on the Jaccard similarity of shingle sets: unrelated articles share almost no
+# shingles (~0), same-story ones 0.05-0.15, close rewrites 0.2 and more, copies far more. The
+# low bar (64 bands of 2 rows) keeps every rewrite; the confirmation step sorts the candidates.
+CANDIDATE_JACCARD = 0.1
 SENTENCE_MATCH = 0.4  # cosine above which two sentences say the same thing in other words
 ALIGNED_SHARE = 0.7  # share of the shorter article's sentences that must have such a counterpart
 MIN_SENTENCES = 2  # a one-sentence text is too little evidence to call an article a copy
@@ -65,15 +65,21 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def candidate_pairs(stem_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
-    """Pairs (i < j) whose stem sets may be similar, found by MinHash LSH (no all-pairs loop)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+def shingles(text: str) -> set[str]:
+    """Pairs of consecutive content-word stems, in matching form (quote and dash styles ignored)."""
+    stems = content_stems(match_form(text))
+    return {f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
+
+
+def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) whose shingle sets may be similar, found by MinHash LSH (no all-pairs loop)."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
     signatures: dict[int, MinHash] = {}
-    for i, stems in enumerate(stem_sets):
-        if not stems:
+    for i, items in enumerate(shingle_sets):
+        if not items:
             continue
         m = MinHash(num_perm=NUM_PERM, seed=1)
-        m.update_batch([s.encode("utf-8") for s in sorted(stems)])
+        m.update_batch([s.encode("utf-8") for s in sorted(items)])
         signatures[i] = m
         lsh.insert(i, m)
     pairs: set[tuple[int, int]] = set()
@@ -107,7 +113,7 @@ def syndication_groups(
             x = parent[x]
         return x
 
-    pairs = candidate_pairs([set(content_stems(match_form(a.text))) for a in articles])
+    pairs = candidate_pairs([shingles(a.text) for a in articles])
     if pairs:
         involved = sorted({i for pair in pairs for i in pair})
         spans: dict[int, tuple[int, int]] = {}
@@ -117,10 +123,10 @@ def syndication_groups(
             docs.extend(content_stems(match_form(s.text)) for s in sentences.get(articles[i].id, ()))
             spans[i] = (start, len(docs))
         vectors = _tfidf(docs)
+        rows = {i: vectors[start:end] for i, (start, end) in spans.items()}  # sliced once each
         order = {a.id: n for n, a in enumerate(articles)}
         for i, j in pairs:
-            va, vb = vectors[spans[i][0] : spans[i][1]], vectors[spans[j][0] : spans[j][1]]
-            if aligned_share(va, vb) >= ALIGNED_SHARE:
+            if aligned_share(rows[i], rows[j]) >= ALIGNED_SHARE:
                 ra, rb = find(articles[i].id), find(articles[j].id)
                 if ra != rb:
                     first, second = sorted((ra, rb), key=order.__getitem__)
@@ -164,12 +170,29 @@ def infer_from_copies(articles: Sequence[Article], groups: dict[str, str]) -> li
 
 
 def infer_metadata(articles: Sequence[Article]) -> list[Article]:
-    """Group all articles by syndication and fill what copies can tell about each other."""
+    """Fill what syndicated copies can tell about each other (an outlet from a copy's dateline).
+
+    Only pairs that could teach something are examined: an article without an outlet and an LSH
+    candidate whose dateline names an agency. Sentences are split for those articles only.
+    """
     from .split import split_article
 
-    if len(articles) < 2 or all(a.outlet for a in articles):
+    if all(a.outlet for a in articles):
         return list(articles)
-    groups = syndication_groups(articles, {a.id: split_article(a) for a in articles})
+    agency = [dateline_agency(a) for a in articles]
+    if not any(agency):
+        return list(articles)
+    pairs = candidate_pairs([shingles(a.text) for a in articles])
+    useful = {
+        k
+        for i, j in pairs
+        if (not articles[i].outlet and agency[j]) or (not articles[j].outlet and agency[i])
+        for k in (i, j)
+    }
+    if not useful:
+        return list(articles)
+    subset = [articles[k] for k in sorted(useful)]
+    groups = syndication_groups(subset, {a.id: split_article(a) for a in subset})
     return infer_from_copies(articles, groups)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import article, seed_articles
 
-from briefgen.dedupe import candidate_pairs, infer_from_copies, syndication_groups
+from briefgen.dedupe import candidate_pairs, infer_from_copies, shingles, syndication_groups
 from briefgen.models import Article
 from briefgen.split import split_article
 
@@ -92,10 +92,8 @@ def test_candidates_come_from_lsh_not_all_pairs() -> None:
         "The football club sold its stadium. Fans marched to protest against the sale.",
         "The orchestra cancelled its concert tour. Its conductor is ill with pneumonia.",
     ]
-    from briefgen.clean import match_form
-    from briefgen.text import content_stems
 
-    pairs = candidate_pairs([set(content_stems(match_form(t))) for t in texts])
+    pairs = candidate_pairs([shingles(t) for t in texts])
     assert (0, 1) in pairs
     assert len(pairs) < len(texts) * (len(texts) - 1) // 2 / 2
 
