@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import pkgutil
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-from sumy.utils import get_stop_words
+import Stemmer
 
 from .split import words
 
-STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english")) | {
+
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    """sumy's stop-word list, read from its package data (importing sumy.utils costs ~0.5 s)."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt") or b""
+    return frozenset(w.strip() for w in data.decode("utf-8").splitlines() if w.strip())
+
+
+STOP_WORDS: frozenset[str] = _sumy_stop_words("english") | {
     "said",
     "says",
     "say",
@@ -24,12 +31,13 @@ STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english")) | {
     "ms",
     "mrs",
 }
-_stemmer = SnowballStemmer("english")
+# Snowball English (Porter2) in C (PyStemmer): fast, and no NLTK import on the consensus path.
+_stemmer = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _stemmer.stemWord(word)
 
 
 def content_stems(text: str) -> list[str]:

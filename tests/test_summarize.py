@@ -58,3 +58,83 @@ def test_every_algorithm_respects_the_word_budget(algorithm: str) -> None:
 
 def test_empty_input() -> None:
     assert summarize([], words=50) == []
+
+
+def test_support_counts_each_source_once_and_cites_its_closest_sentence() -> None:
+    ranked = summarize(sentences(), words=20, algorithm="consensus", groups={"a": "g", "b": "g", "c": "c"})
+    top = ranked[0]
+    sources = {top.sentence.article} | {s.article for s in top.supporters}
+    assert top.support == 2
+    # One supporter per other source; a copy in the chosen sentence's own source is not a supporter.
+    assert len(top.supporters) == 1
+    assert not ({"a", "b"} & {s.article for s in top.supporters} and top.sentence.article in {"a", "b"})
+    assert "c" in sources
+
+
+def test_consensus_is_deterministic() -> None:
+    first = summarize(sentences(), words=40, algorithm="consensus")
+    second = summarize(sentences(), words=40, algorithm="consensus")
+    assert [(r.sentence, r.support, r.supporters) for r in first] == [
+        (r.sentence, r.support, r.supporters) for r in second
+    ]
+
+
+def test_consensus_skips_questions_bylines_and_fragments() -> None:
+    noisy = article(
+        "By JANE DOE and JOHN ROE\n\n"
+        "Will the council approve the new schools budget on Monday evening at last?\n\n"
+        "The council approved the new schools budget on Monday evening after a debate.\n\n"
+        "Council approves schools budget in a late Monday evening vote at city hall",
+        id="n",
+    )
+    ranked = summarize([s for a in (noisy, B) for s in split_article(a)], words=200, algorithm="consensus")
+    texts = [r.sentence.text for r in ranked]
+    assert texts
+    assert not any(t.endswith("?") or t.startswith("By ") or not t.endswith(".") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "fit"),
+    [
+        ("The council approved the new schools budget on Monday evening.", True),
+        ("Will the council approve the new schools budget on Monday evening?", False),
+        ("“We will approve the budget, whatever it takes, on Monday.”", False),
+        ("By JANE DOE and JOHN ROE, Associated Press writers in the capital.", False),
+        ("(Reporting by Jane Doe; Editing by John Roe and others today.)", False),
+        ("Council approves schools budget in a late Monday evening vote", False),
+        ("Too short to say much.", False),
+    ],
+)
+def test_eligible_sentences(text: str, fit: bool) -> None:
+    from briefgen.models import Sentence
+    from briefgen.summarize.consensus import eligible
+
+    assert eligible(Sentence("a", 0, 0, len(text), text)) is fit
+
+
+def test_consensus_never_repeats_a_fact_told_by_syndicated_copies() -> None:
+    copy = article(A.text, id="a2")
+    pool = [s for a in (A, copy, B, C) for s in split_article(a)]
+    ranked = summarize(pool, words=60, algorithm="consensus", groups={"a": "a", "a2": "a"})
+    texts = [r.sentence.text for r in ranked]
+    assert len(texts) == len(set(texts))
+    assert sum("five percent raise" in t for t in texts) == 1
+
+
+def test_sumy_compatible_callable() -> None:
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from briefgen.split import SumyTokenizer
+    from briefgen.summarize import ConsensusSummarizer
+
+    docs = [PlaintextParser.from_string(a.text, SumyTokenizer()).document for a in (A, B, C)]
+    summarizer = ConsensusSummarizer()
+    chosen = summarizer(docs, 2)
+    assert len(chosen) == 2
+    assert any("budget" in str(s) for s in chosen)
+    every = [s for d in docs for s in d.sentences]
+    assert [every.index(s) for s in chosen] == sorted(every.index(s) for s in chosen)  # document order
+    single = summarizer(docs[0], "50%")
+    assert 1 <= len(single) <= 2
+    short = summarizer(docs, 10, words=20)
+    assert sum(len(str(s).split()) for s in short) <= 20

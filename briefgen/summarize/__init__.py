@@ -1,7 +1,7 @@
 """Extractive summarizers: our multi-document `consensus` and sumy's single-text algorithms.
 
 `summarize(sentences, words=N, algorithm=NAME)` returns whole sentences, best first, whose total
-length stays within N words.
+length stays within N words. sumy is imported only when one of its algorithms is asked for.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Sentence
-from .consensus import Ranked, consensus_rank
-from .sumy_adapter import SUMY_ALGORITHMS, sumy_rank
+from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank
 
-ALGORITHMS: tuple[str, ...] = ("consensus", *SUMY_ALGORITHMS)
+SUMY_NAMES: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
+ALGORITHMS: tuple[str, ...] = ("consensus", *SUMY_NAMES)
+
+__all__ = ["ALGORITHMS", "ConsensusSummarizer", "Ranked", "Settings", "summarize", "word_count"]
 
 
 def word_count(text: str) -> int:
@@ -31,8 +33,10 @@ def summarize(
     """
     if algorithm == "consensus":
         return consensus_rank(sentences, words, groups or {})
-    if algorithm not in SUMY_ALGORITHMS:
+    if algorithm not in SUMY_NAMES:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+    from .sumy_adapter import sumy_rank
+
     chosen: list[Ranked] = []
     used = 0
     for sentence in sumy_rank(sentences, algorithm):

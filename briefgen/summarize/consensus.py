@@ -1,32 +1,70 @@
-"""The consensus summarizer: multi-document, extractive, vectorised.
+"""The consensus summarizer: multi-document, extractive, vectorised, linear in the input.
 
-Concept coverage with a word budget (after Gillick & Favre 2009): concepts are content-word stems
-and stem bigrams; a concept's weight grows with the number of *independent* sources (syndication
-groups) that mention it, so facts many outlets agree on win. Sentences are picked greedily by the
-weight of the concepts they add that are not yet covered, per word, with a lead-position prior;
-covered concepts stop counting, which removes repetition across outlets.
+Budgeted concept coverage, after Gillick & Favre (2009, ICSISumm), solved greedily:
 
-Each chosen sentence reports its support: how many independent sources print a sentence close to it.
-Everything is sparse matrix work (scipy), linear in the number of sentences per greedy step.
+- *Concepts* are the stemmed word bigrams of each sentence (bigrams of two stop words do not count)
+  and its content-word stems.
+- A concept's *weight* grows with the number of independent sources that mention it (syndicated
+  copies form one source), so what several outlets agree on wins over what one outlet alone says.
+- Sentences are picked one at a time by the weight of the concepts they add that are not yet covered,
+  per word (length^LENGTH_POWER), times a news-lead prior on the sentence's position in its article.
+  Covered concepts stop counting: a fact told by five outlets is picked once, not five times.
+- Filters keep out sentences unfit for a summary: too short or too long, questions, bare quotes,
+  datelines, bylines, photo credits, fragments without an end mark.
+
+Each chosen sentence reports its *support*: how many independent sources print a sentence close to
+it (TF-IDF cosine), with the closest sentence of each other source. All of it is sparse matrix work:
+building the features is linear in the number of words, each greedy step is one sparse product.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from ..models import Sentence
-from ..text import content_stems
+from ..split import words
+from ..text import STOP_WORDS, content_stems, stem
 
-MIN_WORDS = 6
-MAX_WORDS = 70
-SUPPORT_SIMILARITY = 0.35
+
+@dataclass(frozen=True)
+class Settings:
+    """The summarizer's knobs. Defaults were chosen on principle and checked on held-out halves."""
+
+    min_words: int = 6
+    max_words: int = 70
+    unigram_weight: float = 0.5
+    df_power: float = 2.0
+    tf_power: float = 1.0
+    length_power: float = 0.5
+    concept_lead: float = 3.0
+    lead_weight: float = 0.5
+    lead_decay: float = 0.5
+    support_similarity: float = 0.35
+    redundant_similarity: float = 0.5
+    max_covered: float = 0.5
+
+
+DEFAULT = Settings()
+SUPPORT_SIMILARITY = DEFAULT.support_similarity
+MIN_WORDS = DEFAULT.min_words
+MAX_WORDS = DEFAULT.max_words
 QUESTION = re.compile(r"\?[\"'”’)]*$")
 QUOTE_ONLY = re.compile(r"^[\"“‘'][^\"“”]*[\"”’']$")
+END_MARK = re.compile(r"[.!…\"'”’)\]]$")
+# Not summary material: datelines, bylines, credits, page furniture.
+NOT_PROSE = re.compile(
+    r"^(by|photo|image|credit|source|updated|posted|published|reporting by|editing by|writing by)\b"
+    r"|^\(?(reporting|editing|writing|additional reporting) by\b"
+    r"|\b(image copyright|image caption|photo credit|getty images|all rights reserved)\b"
+    r"|https?://|www\.|@\w+\.\w",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -39,114 +77,214 @@ class Ranked:
     supporters: tuple[Sentence, ...]
 
 
-def eligible(sentence: Sentence) -> bool:
-    """Sentences fit for a summary: not too short or long, not a question, not a bare quote."""
-    n = len(sentence.text.split())
-    if n < MIN_WORDS or n > MAX_WORDS:
-        return False
+def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
+    """Sentences fit for a summary: a whole statement of reasonable length, not a question, a bare
+    quote, a byline or a credit line."""
     text = sentence.text.strip()
-    return not (QUESTION.search(text) or QUOTE_ONLY.match(text))
+    n = len(text.split())
+    if n < settings.min_words or n > settings.max_words:
+        return False
+    if QUESTION.search(text) or QUOTE_ONLY.match(text) or NOT_PROSE.search(text):
+        return False
+    return bool(END_MARK.search(text))
 
 
-def _concepts(text: str) -> list[str]:
-    stems = content_stems(text)
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
-
-
-def _matrix(rows: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+def _csr(rows: Iterable[Iterable[str]], vocab: dict[str, int], binary: bool) -> sparse.csr_matrix:
+    """Sparse rows x vocabulary counts (or 0/1 incidence); the vocabulary grows as needed."""
     indptr = [0]
     indices: list[int] = []
+    data: list[float] = []
     for row in rows:
-        ids = {vocab.setdefault(c, len(vocab)) for c in row}
-        indices.extend(sorted(ids))
+        counts: dict[int, int] = {}
+        for token in row:
+            i = vocab.setdefault(token, len(vocab))
+            counts[i] = counts.get(i, 0) + 1
+        for i in sorted(counts):
+            indices.append(i)
+            data.append(1.0 if binary else float(counts[i]))
         indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
+    shape = (len(indptr) - 1, max(len(vocab), 1))
+    return sparse.csr_matrix(
+        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)), shape=shape
+    )
+
+
+def _groups(sentences: Sequence[Sentence], groups: dict[str, str]) -> tuple[list[str], np.ndarray]:
+    names = sorted({groups.get(s.article, s.article) for s in sentences})
+    index = {g: i for i, g in enumerate(names)}
+    return names, np.array([index[groups.get(s.article, s.article)] for s in sentences], dtype=np.int64)
 
 
 class SentenceSpace:
-    """Sparse features of a set of sentences: concept incidence and TF-IDF unigram vectors."""
+    """Sparse, L2-normalised TF-IDF vectors of sentences (content-word stems), and their sources."""
 
-    def __init__(self, sentences: Sequence[Sentence], groups: dict[str, str]) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        groups: dict[str, str],
+        stems: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        """`stems`: each sentence's content-word stems, when already computed."""
         self.sentences = list(sentences)
-        self.group_ids = sorted({groups.get(s.article, s.article) for s in self.sentences})
-        gindex = {g: i for i, g in enumerate(self.group_ids)}
-        self.group = np.array(
-            [gindex[groups.get(s.article, s.article)] for s in self.sentences], dtype=np.int64
-        )
-        concept_vocab: dict[str, int] = {}
-        unigram_vocab: dict[str, int] = {}
-        stems = [content_stems(s.text) for s in self.sentences]
-        self.concepts = _matrix([_concepts(s.text) for s in self.sentences], concept_vocab)
-        self.concept_is_bigram = np.zeros(len(concept_vocab), dtype=bool)
-        for c, i in concept_vocab.items():
-            self.concept_is_bigram[i] = " " in c
-        counts = _matrix(stems, unigram_vocab)
+        self.group_ids, self.group = _groups(self.sentences, groups)
+        if stems is None:
+            stems = [content_stems(s.text) for s in self.sentences]
+        counts = _csr(stems, {}, binary=False)
         n = max(len(self.sentences), 1)
-        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((1 + n) / (1 + df)) + 1.0
         tfidf = counts @ sparse.diags(idf)
         norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        self.vectors = sparse.diags(1.0 / norms) @ tfidf
-        self.vectors = sparse.csr_matrix(self.vectors)
-        membership = sparse.csr_matrix(
-            (np.ones(n), (self.group, np.arange(len(self.sentences)))),
-            shape=(len(self.group_ids), len(self.sentences)),
-        )
-        # Number of independent sources mentioning each concept.
-        self.concept_df = np.asarray(((membership @ self.concepts) > 0).sum(axis=0)).ravel()
+        self.vectors = sparse.csr_matrix(sparse.diags(1.0 / norms) @ tfidf)
 
-    def supporters(self, i: int) -> list[int]:
-        """For sentence i, the closest sentence of each other group above the similarity bar."""
-        sims = (self.vectors @ self.vectors[i].T).toarray().ravel()
-        best: dict[int, int] = {}
-        for j in np.nonzero(sims >= SUPPORT_SIMILARITY)[0]:
-            g = int(self.group[j])
-            if g == self.group[i]:
-                continue
-            if g not in best or sims[j] > sims[best[g]]:
-                best[g] = int(j)
-        return [best[g] for g in sorted(best)]
+    def supporters(self, chosen: Sequence[int], threshold: float) -> list[list[int]]:
+        """For each chosen sentence, the closest sentence of every other source above `threshold`.
+
+        One sparse product for all chosen sentences: linear in the number of sentences.
+        """
+        if not chosen:
+            return []
+        sims = (self.vectors[list(chosen)] @ self.vectors.T).tocsr()
+        out = []
+        for row, i in enumerate(chosen):
+            start, end = sims.indptr[row], sims.indptr[row + 1]
+            cols, vals = sims.indices[start:end], sims.data[start:end]
+            keep = (vals >= threshold) & (self.group[cols] != self.group[i])
+            cols, vals = cols[keep], vals[keep]
+            # Best per source: sort by (source, -similarity, position), take each source's first.
+            order = np.lexsort((cols, -vals, self.group[cols]))
+            cols = cols[order]
+            _, first = np.unique(self.group[cols], return_index=True)
+            out.append([int(j) for j in cols[first]])
+        return out
 
 
-def consensus_rank(sentences: Sequence[Sentence], budget_words: int, groups: dict[str, str]) -> list[Ranked]:
+def features(text: str) -> tuple[list[str], list[str]]:
+    """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
+    stemmed word bigrams that are not two stop words."""
+    ws = words(text)
+    stems = [stem(w) for w in ws]
+    content = [
+        t for w, t in zip(ws, stems, strict=True) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
+    ]
+    bigrams = [
+        f"{stems[k]} {stems[k + 1]}"
+        for k in range(len(ws) - 1)
+        if not (ws[k] in STOP_WORDS and ws[k + 1] in STOP_WORDS)
+    ]
+    return content, content + bigrams
+
+
+def concept_weights(
+    incidence: sparse.csr_matrix, group: np.ndarray, position: np.ndarray, settings: Settings
+) -> np.ndarray:
+    """Each concept's weight: (votes of the independent sources)^df_power * (sentences)^tf_power.
+
+    A source votes once for a concept it mentions, 1 + concept_lead / (1 + p)^lead_decay where p is the
+    position of its earliest sentence with the concept: news put what matters first. Copies of one
+    report share a source, so they vote once. Linear: one sort of the incidence's non-zeros.
+    """
+    m = incidence.shape[1]
+    vote = 1.0 + settings.concept_lead / (1.0 + position) ** settings.lead_decay
+    coo = (sparse.diags(vote) @ incidence).tocoo()
+    key = group[coo.row] * m + coo.col
+    order = np.argsort(key, kind="stable")
+    key, val = key[order], coo.data[order]
+    if not len(key):
+        return np.zeros(m)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    votes = np.bincount(key[starts] % m, weights=np.maximum.reduceat(val, starts), minlength=m)
+    sentences = np.bincount(incidence.indices, minlength=m).astype(np.float64)
+    return votes**settings.df_power * sentences**settings.tf_power
+
+
+def consensus_rank(
+    sentences: Sequence[Sentence],
+    budget_words: int,
+    groups: dict[str, str],
+    settings: Settings = DEFAULT,
+) -> list[Ranked]:
     """Greedy budgeted concept coverage; best sentence first; whole sentences within the budget."""
-    pool = [s for s in sentences if eligible(s)] or [s for s in sentences if s.text.strip()]
+    # Every sentence votes for concepts and can support a chosen one; only eligible ones are chosen.
+    pool = [s for s in sentences if s.text.strip()]
     if not pool:
         return []
-    space = SentenceSpace(pool, groups)
-    n_groups = len(space.group_ids)
-    df = space.concept_df.astype(np.float64)
-    # Concepts one source alone mentions still count when there is only one source.
-    weights = df**2 if n_groups > 1 else df.copy()
-    weights[~space.concept_is_bigram] *= 0.5
-    lengths = np.array([len(s.text.split()) for s in pool], dtype=np.float64)
+    fit = np.array([eligible(s, settings) for s in pool], dtype=bool)
+    feats = [features(s.text) for s in pool]
+    space = SentenceSpace(pool, groups, stems=[content for content, _ in feats])
+    vocab: dict[str, int] = {}
+    incidence = _csr((concepts for _, concepts in feats), vocab, binary=True)
+    is_bigram = np.zeros(incidence.shape[1], dtype=bool)
+    is_bigram[[i for c, i in vocab.items() if " " in c]] = True
     position = np.array([s.index for s in pool], dtype=np.float64)
-    prior = 1.0 + 0.5 / np.sqrt(1.0 + position)
-    uncovered = np.ones(len(df), dtype=np.float64)
-    available = np.ones(len(pool), dtype=bool)
-    chosen: list[Ranked] = []
+    weights = concept_weights(incidence, space.group, position, settings)
+    weights *= np.where(is_bigram, 1.0, settings.unigram_weight)
+    lengths = np.array([len(s.text.split()) for s in pool], dtype=np.float64)
+    prior = 1.0 + settings.lead_weight / (1.0 + position) ** settings.lead_decay
+    scale = prior / np.maximum(lengths, 1.0) ** settings.length_power
+    uncovered = np.ones(incidence.shape[1], dtype=np.float64)
+    available = fit if fit.any() else np.ones(len(pool), dtype=bool)
+    picked: list[tuple[int, float]] = []
     used = 0
+    n_concepts = np.maximum(np.diff(incidence.indptr), 1)
     while True:
         available &= lengths <= budget_words - used
+        if picked and settings.max_covered <= 1.0:
+            # Mostly told already: most of the sentence's concepts are covered by chosen sentences.
+            available &= (incidence @ (1.0 - uncovered)) / n_concepts < settings.max_covered
         if not available.any():
             break
-        gain = space.concepts @ (weights * uncovered)
-        score = np.where(available, gain / np.sqrt(lengths) * prior, -1.0)
+        score = np.where(available, (incidence @ (weights * uncovered)) * scale, -1.0)
         i = int(np.argmax(score))
         if score[i] <= 0:
             break
         available[i] = False
-        uncovered[space.concepts[i].indices] = 0.0
+        if settings.redundant_similarity <= 1.0:
+            # A sentence this close to a chosen one tells the same fact: it can no longer be picked.
+            close = (space.vectors @ space.vectors[i].T).tocoo()
+            available[close.row[close.data >= settings.redundant_similarity]] = False
+        uncovered[incidence.indices[incidence.indptr[i] : incidence.indptr[i + 1]]] = 0.0
         used += int(lengths[i])
-        supporters = space.supporters(i)
-        chosen.append(
-            Ranked(
-                sentence=pool[i],
-                support=1 + len(supporters),
-                score=float(score[i]),
-                supporters=tuple(pool[j] for j in supporters),
-            )
-        )
-    return chosen
+        picked.append((i, float(score[i])))
+    supporters = space.supporters([i for i, _ in picked], settings.support_similarity)
+    return [
+        Ranked(pool[i], support=1 + len(sup), score=score, supporters=tuple(pool[j] for j in sup))
+        for (i, score), sup in zip(picked, supporters, strict=True)
+    ]
+
+
+class ConsensusSummarizer:
+    """The consensus summarizer with sumy's calling convention: `summarizer(document, count)`.
+
+    `document` is a sumy document (one source) or a sequence of them (one per article: then facts
+    several articles agree on win). Returns the chosen sumy sentences in document order, like sumy's
+    summarizers. `count` is a number of sentences or a percentage string ("10%"); `words` (here or
+    per call) adds a word budget.
+    """
+
+    def __init__(self, settings: Settings = DEFAULT, words: int | None = None) -> None:
+        self.settings = settings
+        self.words = words
+
+    def __call__(
+        self, document: Any, sentences_count: int | str, words: int | None = None
+    ) -> tuple[Any, ...]:
+        from sumy.utils import ItemsCount
+
+        documents = [document] if hasattr(document, "sentences") else list(document)
+        originals: list[Any] = []
+        ours: list[Sentence] = []
+        for d, doc in enumerate(documents):
+            offset = index = 0
+            for p, paragraph in enumerate(doc.paragraphs):
+                for sentence in paragraph.sentences:
+                    text = str(sentence)
+                    ours.append(Sentence(f"doc{d}", index, offset, offset + len(text), text, p))
+                    originals.append(sentence)
+                    offset, index = offset + len(text) + 1, index + 1
+        budget = words or self.words or sum(len(s.text.split()) for s in ours)
+        ranked = consensus_rank(ours, budget, {}, self.settings)
+        wanted = len(ItemsCount(sentences_count)(list(range(len(ours)))))
+        chosen = {id(r.sentence) for r in ranked[:wanted]}
+        return tuple(o for o, s in zip(originals, ours, strict=True) if id(s) in chosen)
