@@ -1,15 +1,19 @@
 """File-system helpers: write a whole output folder, then swap it in.
 
 A build killed at any moment leaves either the previous folder or the new one in place, never a
-half-written one: the next build cleans up what a killed build left and restores the previous
-folder if the kill came between the two renames of the swap.
+half-written one. On Linux the swap is one atomic exchange (renameat2); elsewhere it is two renames,
+and if a kill comes between them the next build restores the previous folder. The next build also
+removes the staging folders a killed build left.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +45,24 @@ def recover(target: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+    return done
+
+
 @contextmanager
 def staged_dir(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside `target`; on success it replaces `target`.
@@ -57,6 +79,10 @@ def staged_dir(target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     crash_point(f"staged:{target.name}")
+    if target.is_dir() and not target.is_symlink() and exchange(stage, target):
+        crash_point(f"swap:{target.name}")
+        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous output
+        return
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))

@@ -1,0 +1,123 @@
+"""Crash safety: a build killed (SIGKILL) at any moment leaves the previous site, docs and cache
+usable, and the next build completes and matches a build that was never interrupted, byte for byte.
+
+The build kills itself at named points when BRIEFGEN_CRASH_AT is set (briefgen.fsutil.crash_point);
+one more run is killed from outside after a delay, wherever it happens to be.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+
+NEW_ARTICLE = (
+    "Japan and U.S. agree on missile production\n\n"
+    "TOKYO (Reuters) — Japan and the United States agreed on Sunday to speed up joint production of "
+    "air-to-air missiles, Defense Minister Gen Nakatani said after talks with Pete Hegseth. "
+    "Nakatani said the two countries would also consider producing SM-6 interceptors together.\n"
+)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def args(input_dir: Path, out: Path, site: bool) -> list[str]:
+    extra = [] if site else ["--no-site"]
+    return ["build", str(input_dir), "--docs-dir", str(out / "docs"), "--site-dir", str(out / "site"),
+            "--cache-dir", str(out / "cache"), "-q", *extra]  # fmt: skip
+
+
+def build(input_dir: Path, out: Path, site: bool) -> None:
+    result = CliRunner().invoke(main, args(input_dir, out, site), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+
+
+def killed_build(input_dir: Path, out: Path, site: bool, at: str = "", after: float = 0.0) -> int:
+    """Run the CLI in a subprocess killed at crash point `at`, or `after` seconds."""
+    env = {**os.environ, "BRIEFGEN_CRASH_AT": at}
+    code = "from briefgen.cli import main; main()"
+    proc = subprocess.Popen([sys.executable, "-c", code, *args(input_dir, out, site)], env=env)
+    if after:
+        try:
+            proc.wait(timeout=after)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+    return proc.wait()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("crash-inputs")
+    old, new = root / "old", root / "new"
+    shutil.copytree(Path(__file__).parent.parent / "seeds", old)
+    shutil.copytree(old, new)
+    (new / "005_reuters.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    return old, new
+
+
+@pytest.fixture(scope="module")
+def reference(inputs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """Previous and next output of uninterrupted builds: old input, then new input."""
+    old, new = inputs
+    out = tmp_path_factory.mktemp("reference")
+    build(old, out, site=True)
+    previous = {d: files(out / d) for d in ("docs", "site")}
+    shutil.copytree(out, out.parent / "reference-previous")
+    build(new, out, site=True)
+    return {"previous": previous, "next": {d: files(out / d) for d in ("docs", "site")},
+            "previous_dir": {"path": out.parent / "reference-previous"}}  # fmt: skip
+
+
+def start_from_previous(reference: dict, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(reference["previous_dir"]["path"], out)
+    return out
+
+
+@pytest.mark.parametrize(
+    "point",
+    ["swap:docs", "staged:site", "swap:site"],
+)
+def test_killed_build_leaves_previous_output_and_recovers(
+    point: str, inputs: tuple[Path, Path], reference: dict, tmp_path: Path
+) -> None:
+    old, new = inputs
+    out = start_from_previous(reference, tmp_path)
+    assert killed_build(new, out, site=True, at=point) == -signal.SIGKILL
+    # The previous site is whole (or, past its swap, none was started); docs are old or new, never half.
+    if point == "swap:site":
+        assert files(out / "site") == reference["next"]["site"]
+    else:
+        assert files(out / "site") == reference["previous"]["site"]
+    assert files(out / "docs") in (reference["previous"]["docs"], reference["next"]["docs"])
+    build(new, out, site=True)
+    assert files(out / "docs") == reference["next"]["docs"]
+    assert files(out / "site") == reference["next"]["site"]
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert leftovers == [], leftovers
+
+
+def test_build_killed_after_a_delay_recovers(
+    inputs: tuple[Path, Path], reference: dict, tmp_path: Path
+) -> None:
+    old, new = inputs
+    out = start_from_previous(reference, tmp_path)
+    for delay in (2.5,):
+        killed_build(new, out, site=True, after=delay)
+        assert (out / "site" / "index.html").is_file()
+        assert (out / "docs" / "index.md").is_file()
+    build(new, out, site=True)
+    assert files(out / "docs") == reference["next"]["docs"]
+    assert files(out / "site") == reference["next"]["site"]
