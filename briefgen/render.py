@@ -59,7 +59,12 @@ def safe_name(article_id: str) -> str:
     """
     ascii_id = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_id).strip(".-")
-    if name == article_id and len(name) <= MAX_NAME_CHARS and not WINDOWS_RESERVED.match(name.split(".")[0]):
+    if (
+        name
+        and name == article_id
+        and len(name) <= MAX_NAME_CHARS
+        and not WINDOWS_RESERVED.match(name.split(".")[0])
+    ):
         return name
     digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"{name[:MAX_NAME_CHARS].rstrip('.-')}-{digest}".lstrip("-")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 ARTICLE = (
@@ -152,3 +153,35 @@ def make_hostile_corpus(folder: Path, outside: Path) -> dict[str, tuple[str, str
     (folder / ".hidden").mkdir()
     (folder / ".hidden" / "secret.txt").write_text(ARTICLE)
     return expect
+
+
+class MarkupAudit(HTMLParser):
+    """Collects anything in a page that could run script or load content an article put there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("iframe", "object", "embed") or (tag == "img" and ("src", "x") in attrs):
+            self.problems.append(f"<{tag} {attrs}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=...>")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                self.problems.append(f"<{tag} {name}={value}>")
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and "alert(" in data:
+            self.problems.append(f"script: {data[:80]}")
+
+
+def markup_problems(html: str) -> list[str]:
+    audit = MarkupAudit()
+    audit.feed(html)
+    return audit.problems

@@ -7,12 +7,11 @@ import hashlib
 import json
 import os
 import stat
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hostile import make_hostile_corpus
+from hostile import MarkupAudit, make_hostile_corpus
 
 from briefgen.cli import main
 
@@ -37,32 +36,6 @@ def snapshot(root: Path) -> dict[str, str]:
                 kind = "dir" if stat.S_ISDIR(st.st_mode) else f"special:{stat.S_IFMT(st.st_mode)}"
             tree[(rel_folder / name).as_posix()] = kind
     return tree
-
-
-class MarkupAudit(HTMLParser):
-    """Collects anything in a page that could run script or load content an article put there."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[str] = []
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("iframe", "object", "embed") or (tag == "img" and ("src", "x") in attrs):
-            self.problems.append(f"<{tag} {attrs}>")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}=...>")
-            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
-                self.problems.append(f"<{tag} {name}={value}>")
-        self.in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_script and "alert(" in data:
-            self.problems.append(f"script: {data[:80]}")
 
 
 @pytest.fixture(scope="module")
