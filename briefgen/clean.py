@@ -95,6 +95,13 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(tags|tagged|topics|filed under|categories|category|posted in)\s*:", "tags or categories"),
         (
+            r"^the post .{1,300} appeared first on [^,;]{1,100}$|^this (article|story|post) (was|is) "
+            r"(originally |first )?(published|posted|appeared) (on|in|at|by) [^.,;]{1,80}\.?$|"
+            r"^(continue reading|read the rest|keep reading)(\W*$|\s+(on|at|here)\b[^,;]{0,80}$)|"
+            r"^\(more\W*\)$",
+            "feed or syndication footer",
+        ),
+        (
             r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)"
             r"( read(ing time)?)?$",
             "reading time",

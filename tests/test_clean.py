@@ -111,6 +111,11 @@ BOILERPLATE_LINES = {
     "6 minute read": "reading time",
     "Reading time: 4 min": "reading time",
     "5 min read": "reading time",
+    "The post Port deal signed after long talks appeared first on Harbour Gazette.": (
+        "feed or syndication footer"
+    ),
+    "This article was originally published on The Conversation.": "feed or syndication footer",
+    "Continue reading →": "feed or syndication footer",
 }
 
 BODY_LINES = (
@@ -126,6 +131,8 @@ BODY_LINES = (
     "Home prices rose 4% in the year to March.",
     "Share prices fell 3% after the announcement.",
     "The 19/04/2025 deadline was missed.",
+    "The post of minister appeared first on the agenda, officials said.",
+    "Continue reading the statement, the judge told the clerk, and then stop.",
 )
 
 

@@ -332,3 +332,36 @@ def test_build_reads_every_format_and_reports_bad_parts(tmp_path: Path) -> None:
     assert by_path[("empty.rss", False)] == "feed has no entries"
     assert by_path[("dump.jsonl", True)].startswith("line 2: not valid JSON")
     assert ("news.rss", True) in by_path
+
+
+def test_wordpress_feed_footer_and_rss1(tmp_path: Path) -> None:
+    item = (
+        "<item><title>Port deal signed</title><link>https://g.example/p</link>"
+        "<description><![CDATA[<p>The council signed the port deal on Sunday after two years of talks.</p>"
+        "<p>The post <a href='https://g.example/p'>Port deal signed</a> appeared first on "
+        "<a href='https://g.example'>Harbour Gazette</a>.</p>]]></description></item>"
+    )
+    path = write(
+        tmp_path,
+        "wp.rss",
+        f"<rss version='2.0'><channel><title>Harbour Gazette</title>{item}</channel></rss>",
+    )
+    a = to_article(docs(path)[0])
+    assert a.text == "The council signed the port deal on Sunday after two years of talks."
+    assert [r.reason for r in a.removed] == ["feed or syndication footer"]
+    rdf = (
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<channel rdf:about="https://g.example/"><title>Gazette</title></channel>'
+        '<item rdf:about="https://g.example/p"><title>Port deal</title><link>https://g.example/p</link>'
+        "<dc:date>2025-03-30T10:00:00Z</dc:date><description>The council signed the port deal on Sunday."
+        "</description></item></rdf:RDF>"
+    )
+    [raw] = docs(write(tmp_path, "g.rdf", rdf))
+    a = to_article(raw)
+    assert (a.title, a.outlet, a.published, a.text) == (
+        "Port deal",
+        "Gazette",
+        dt.date(2025, 3, 30),
+        "The council signed the port deal on Sunday.",
+    )
