@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ class BuildResult:
     briefs: list[Brief] = field(default_factory=list)
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
     pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     account: Account = field(default_factory=lambda: Account(()))
     """Every input file: used, merged (syndicated copy) or skipped, and why."""
 
@@ -228,6 +230,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     input_dir = config.input_dir
     if not input_dir.is_dir():
         raise InputError(f"input folder {input_dir} does not exist (give a folder of articles)")
+    clock = Stopwatch()
     found = scan(input_dir, exclude=(config.docs_dir, config.site_dir))
     paths = found.inputs
     reading = read_inputs(paths, root=input_dir, limits=config.limits, quiet=quiet)
@@ -237,6 +240,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     crash_point("read")
     topics = group_topics(articles)
     result = BuildResult(len(paths), articles, skipped, topics)
+    result.timings["read and group"] = clock.lap()
     cache = AnalysisCache(
         config.cache_dir, settings=(config.summary_words, config.article_summary_words), read=use_cache
     )
@@ -245,6 +249,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
             cache.brief(topic, lambda t: analyze(t, config.summary_words, config.article_summary_words))
         )
     result.analysed = cache.misses
+    result.timings["analyse"] = clock.lap()
     crash_point("analysed")
     result.account = account_inputs(
         [printable(str(p)) for p in paths],
@@ -258,6 +263,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     changes, state = track_changes(result.briefs, load_state(config.cache_dir))
     rows = topic_rows(result.briefs)
     write_docs(result, config, rows, changes)
+    result.timings["write docs"] = clock.lap()
     crash_point("docs")
     if config.build_site:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(articles))
@@ -273,9 +279,23 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
                 memo_dir=config.cache_dir / "pages" if use_cache else None,
             )
             crash_point("site")
+        result.timings["site"] = clock.lap()
     save_state(config.cache_dir, state)
     cache.prune()
     return result
+
+
+class Stopwatch:
+    """Seconds spent in each stage of a build (`BuildResult.timings`), for benchmarks."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self) -> float:
+        """Seconds since the previous lap (or the start)."""
+        now = time.perf_counter()
+        elapsed, self.last = now - self.last, now
+        return elapsed
 
 
 def source_date_epoch(articles: Sequence[Article]) -> int:
@@ -293,13 +313,17 @@ def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], change
                 docs / "topics" / f"{slug}.md",
                 render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"),
             )
+        cited_in: dict[str, list[Topic]] = {}
+        for brief in result.briefs:
+            for a in brief.articles:
+                cited_in.setdefault(a.id, []).append(brief.topic)
         for article in result.articles:
             paragraphs: dict[int, list[Any]] = {}
             for s in split_article(article):
                 paragraphs.setdefault(s.paragraph, []).append(s)
             write_text(
                 docs / "articles" / f"{safe_name(article.id)}.md",
-                render_article(article, tuple(paragraphs.values()), env),
+                render_article(article, tuple(paragraphs.values()), env, cited_in.get(article.id, ())),
             )
         home = env.get_template("index.md.j2")
         write_text(

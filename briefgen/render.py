@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -19,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .dedupe import group_agency
-from .models import Article, Brief, Item, Source
+from .models import Article, Brief, Item, Source, Topic
 
 if TYPE_CHECKING:
     from .changes import Change
@@ -236,8 +237,11 @@ def render_brief(
     )
 
 
-def render_article(article: Article, sentences: tuple[Any, ...], env: Environment) -> str:
-    return env.get_template("article.md.j2").render(article=article, sentences=sentences)
+def render_article(
+    article: Article, sentences: tuple[Any, ...], env: Environment, topics: Sequence[Topic] = ()
+) -> str:
+    """An article's page: its cleaned text, one anchor per sentence, and links to the briefs citing it."""
+    return env.get_template("article.md.j2").render(article=article, sentences=sentences, topics=topics)
 
 
 def _source(s: Source) -> dict[str, Any]:

@@ -264,3 +264,23 @@ def test_hostile_article_renders_as_text(tmp_path: Path) -> None:
     assert "svg onload=alert(11)" in feed.entries[0].title
     topic = next((cfg.docs_dir / "topics").glob("*.md")).read_text(encoding="utf-8")
     assert "https://example.com/a%20b%22%3E%3Cscript%3E" in topic
+
+
+def test_github_workflow_rebuilds_caches_and_deploys() -> None:
+    import yaml
+
+    path = Path(__file__).parent.parent / ".github" / "workflows" / "briefgen.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert {"push", "schedule", "workflow_dispatch"} <= set(triggers)
+    assert f"{workflow['env']['ARTICLES_DIR']}/**" in triggers["push"]["paths"]
+    steps = workflow["jobs"]["build"]["steps"]
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert {"actions/checkout", "actions/cache", "actions/upload-pages-artifact"} <= set(uses)
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == ".briefgen-cache"
+    run = " ".join(s.get("run", "") for s in steps)
+    assert "briefgen build" in run and "--cache-dir .briefgen-cache" in run
+    deploy = workflow["jobs"]["deploy"]["steps"]
+    assert deploy[0]["uses"].startswith("actions/deploy-pages")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
