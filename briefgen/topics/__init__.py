@@ -40,7 +40,7 @@ def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
     features = article_features(articles)
     graph = neighbour_graph(features)
     threshold = mixture_threshold(graph.data) if graph.nnz else 1.0
-    groups = average_link(features, graph, threshold)
+    groups = average_link(graph, threshold)
     return sorted(groups)
 
 

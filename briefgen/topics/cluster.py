@@ -1,9 +1,10 @@
 """Average-link agglomerative clustering on the sparse neighbour graph.
 
-Clusters merge, most similar pair first, while their average similarity (over all pairs of their
-articles, computed exactly, pairs not in the graph included) stays at or above a threshold. Only
-clusters joined by at least one graph edge are ever compared, so the cost follows the graph, not n^2.
-Clusters marked `fixed` (existing topics, in incremental mode) never merge with each other.
+Clusters merge, most similar pair first, while their average similarity stays at or above a
+threshold. The average is over all pairs of their articles, a pair missing from the graph counting
+as 0 (it is not among either article's nearest neighbours, so its similarity is background). Only
+clusters joined by a graph edge are ever compared, so time and memory follow the graph (n * k), not
+n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge with each other.
 """
 
 from __future__ import annotations
@@ -14,67 +15,63 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from .features import Features
-from .graph import pair_similarity
-
-
-def _linkage(features: Features, a: Sequence[int], b: Sequence[int]) -> float:
-    rows = np.repeat(np.asarray(a), len(b))
-    cols = np.tile(np.asarray(b), len(a))
-    return float(pair_similarity(features, rows, cols).mean())
-
 
 def average_link(
-    features: Features,
     graph: sparse.coo_matrix,
     threshold: float,
     initial: Sequence[Sequence[int]] | None = None,
     fixed: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`."""
-    n = features.vectors.shape[0]
-    clusters: dict[int, list[int]] = {}
+    n = graph.shape[0]
+    start = [list(c) for c in initial] if initial is not None else [[i] for i in range(n)]
+    members: dict[int, list[int]] = dict(enumerate(start))
     owner = np.empty(n, dtype=np.int64)
-    for cid, members in enumerate(initial if initial is not None else [[i] for i in range(n)]):
-        clusters[cid] = sorted(members)
-        owner[clusters[cid]] = cid
-    is_fixed = {cid: bool(fixed[cid]) if fixed is not None else False for cid in clusters}
-    next_id = len(clusters)
-    neighbours: dict[int, set[int]] = {cid: set() for cid in clusters}
-    heap: list[tuple[float, int, int]] = []
-    edge_sum: dict[tuple[int, int], float] = {}
-    for i, j, s in zip(graph.row, graph.col, graph.data, strict=True):
+    for cid, group in members.items():
+        owner[group] = cid
+    is_fixed = {cid: bool(fixed[cid]) if fixed is not None else False for cid in members}
+    # links[a][b]: sum of edge similarities between clusters a and b.
+    links: dict[int, dict[int, float]] = {cid: {} for cid in members}
+    for i, j, s in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), strict=True):
         a, b = int(owner[i]), int(owner[j])
-        if a == b:
-            continue
-        key = (min(a, b), max(a, b))
-        edge_sum[key] = edge_sum.get(key, 0.0) + float(s)
-    for (a, b), total in sorted(edge_sum.items()):
-        if is_fixed[a] and is_fixed[b]:
-            continue
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-        size = len(clusters[a]) * len(clusters[b])
-        link = total / size if size == 1 else _linkage(features, clusters[a], clusters[b])
-        if link >= threshold:
-            heapq.heappush(heap, (-link, a, b))
+        if a != b:
+            links[a][b] = links[a].get(b, 0.0) + s
+            links[b][a] = links[b].get(a, 0.0) + s
+
+    def linkage(a: int, b: int) -> float:
+        return links[a][b] / (len(members[a]) * len(members[b]))
+
+    heap = [
+        (-linkage(a, b), a, b)
+        for a in sorted(links)
+        for b in sorted(links[a])
+        if a < b and not (is_fixed[a] and is_fixed[b]) and linkage(a, b) >= threshold
+    ]
+    heapq.heapify(heap)
+    next_id = len(members)
     while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in clusters or b not in clusters:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
             continue
         c = next_id
         next_id += 1
-        clusters[c] = sorted(clusters.pop(a) + clusters.pop(b))
+        members[c] = members.pop(a) + members.pop(b)
         is_fixed[c] = is_fixed.pop(a) or is_fixed.pop(b)
-        near = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
-        neighbours[c] = set()
-        for d in sorted(near):
-            neighbours[d] -= {a, b}
+        la, lb = links.pop(a), links.pop(b)
+        merged: dict[int, float] = {}
+        for d, s in list(la.items()) + list(lb.items()):
+            if d in (a, b):
+                continue
+            merged[d] = merged.get(d, 0.0) + s
+        links[c] = merged
+        for d, s in sorted(merged.items()):
+            other = links[d]
+            other.pop(a, None)
+            other.pop(b, None)
+            other[c] = s
             if is_fixed[c] and is_fixed[d]:
                 continue
-            neighbours[d].add(c)
-            neighbours[c].add(d)
-            link = _linkage(features, clusters[c], clusters[d])
+            link = linkage(c, d)
             if link >= threshold:
-                heapq.heappush(heap, (-link, min(c, d), max(c, d)))
-    return sorted(clusters.values())
+                heapq.heappush(heap, (-link, d, c))
+    return sorted(sorted(group) for group in members.values())
