@@ -39,7 +39,7 @@ def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
         return [[i] for i in range(len(articles))]
     features = article_features(articles)
     graph = neighbour_graph(features)
-    threshold = mixture_threshold(graph.data) if graph.nnz else 1.0
+    threshold = mixture_threshold(graph.data, 2 * graph.nnz / len(articles)) if graph.nnz else 1.0
     groups = average_link(graph, threshold)
     return sorted(groups)
 

@@ -8,7 +8,8 @@ sparse and linear in the size of the corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,15 +18,17 @@ from scipy import sparse
 from ..models import Article
 from ..text import STOP_WORDS, stem
 
-WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*|\d+(?:[.,]\d+)*", re.U)
+PUNCTUATION = re.compile(r"[^\w\s]+|_")
 # A run of capitalised words ("Kehinde Wiley", "National Portrait Gallery"), lower-case joiners allowed.
 NAME = re.compile(
     r"(?<![\w'’])[A-Z][\w'’.-]*[\w]?(?:\s+(?:(?:of|de|la|van|von|al|bin|the|and|for)\s+)?[A-Z][\w'’.-]*[\w]?)*"
 )
-ENTITY_WEIGHT = 1.0
+ENTITY_WEIGHT = 0.5
 """Weight of the name block relative to the word block (each block is unit length)."""
 TITLE_REPEAT = 2
 """The headline's words count this many extra times: editors put the event in it."""
+TERMS_PER_ARTICLE = 200
+"""Strongest terms kept per article."""
 DATE_SCALE_DAYS = 14.0
 """Days apart at which the date factor halves (see `date_factor`)."""
 
@@ -38,49 +41,59 @@ class Features:
     days: np.ndarray  # float, NaN when the article has no date
 
 
-def _tokens(text: str) -> list[str]:
-    out = []
-    for w in WORD.findall(text.lower()):
-        w = w.replace("’", "'")
-        if w in STOP_WORDS or (len(w) < 2 and not w.isdigit()):
-            continue
-        out.append(stem(w))
-    return out
+_TERMS: dict[str, str] = {}
+_NAMES: dict[str, str] = {}
 
 
-def _names(text: str) -> list[str]:
-    out = []
-    for match in NAME.finditer(text):
-        parts = match.group(0).replace("’", "'").split()
-        while parts and parts[0].lower() in STOP_WORDS:
-            parts.pop(0)
-        while parts and parts[-1].lower() in STOP_WORDS:
-            parts.pop()
-        if not parts:
-            continue
-        name = " ".join(parts).rstrip(".'").lower()
-        if len(name) > 1:
-            out.append(name)
-    return out
+def _term(word: str) -> str:
+    """The index term of a lower-case word: its stem, or "" for a stop word or a lone letter."""
+    if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    return stem(word)
 
 
-def _tfidf(docs: Sequence[list[str]]) -> sparse.csr_matrix:
+def _name(match: str) -> str:
+    """A name as an index term: lower case, leading and trailing stop words dropped ("The", "And")."""
+    parts = match.replace("’", "'").split()
+    while parts and parts[0].lower() in STOP_WORDS:
+        parts.pop(0)
+    while parts and parts[-1].lower() in STOP_WORDS:
+        parts.pop()
+    name = " ".join(parts).rstrip(".'").lower()
+    return name if len(name) > 1 else ""
+
+
+def _count(found: list[str], cache: dict[str, str], to_term: Callable[[str], str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for raw, n in Counter(found).items():
+        term = cache.get(raw)
+        if term is None:
+            term = cache[raw] = to_term(raw)
+        if term:
+            counts[term] += n
+    return counts
+
+
+def word_counts(text: str) -> Counter[str]:
+    return _count(PUNCTUATION.sub(" ", text.lower()).split(), _TERMS, _term)
+
+
+def name_counts(text: str) -> Counter[str]:
+    return _count(NAME.findall(text), _NAMES, _name)
+
+
+def _tfidf(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
     """Sublinear TF times smoothed IDF, rows scaled to unit length."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for doc in docs:
-        counts: dict[int, int] = {}
-        for term in doc:
-            c = vocab.setdefault(term, len(vocab))
-            counts[c] = counts.get(c, 0) + 1
-        indices.extend(counts)
-        data.extend(counts.values())
+        indices.extend(vocab.setdefault(term, len(vocab)) for term in doc)
+        data.extend(doc.values())
         indptr.append(len(indices))
     m = sparse.csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
         shape=(len(docs), max(len(vocab), 1)),
     )
-    m.sum_duplicates()
     m.data = 1.0 + np.log(m.data)
     df = np.bincount(m.indices, minlength=m.shape[1])
     m = m @ sparse.diags(np.log((1 + len(docs)) / (1 + df)) + 1.0)
@@ -97,17 +110,37 @@ def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def article_features(articles: Sequence[Article]) -> Features:
-    """TF-IDF of content words (headline counted extra) and of names, as one unit-length row each."""
-    words = []
-    names = []
+    """TF-IDF of content words (headline counted extra) and of names, as one unit-length row each.
+
+    Each row keeps its `TERMS_PER_ARTICLE` strongest terms (then rescaled to unit length): the terms
+    that say what the story is, and a bound on the cost of comparing articles.
+    """
+    words, names = [], []
     for a in articles:
         head = a.title if a.title and a.title != a.id else ""
-        words.append(_tokens(a.text) + _tokens(head) * TITLE_REPEAT)
-        names.append(_names(a.text) + _names(head) * TITLE_REPEAT)
+        w, n = word_counts(a.text), name_counts(a.text)
+        if head:
+            for _ in range(TITLE_REPEAT):
+                w.update(word_counts(head))
+                n.update(name_counts(head))
+        words.append(w)
+        names.append(n)
     vectors = sparse.hstack([_tfidf(words), ENTITY_WEIGHT * _tfidf(names)]).tocsr()
-    vectors = _unit_rows(vectors).astype(np.float32)
+    vectors = _unit_rows(prune_rows(_unit_rows(vectors), TERMS_PER_ARTICLE)).astype(np.float32)
     days = np.array([a.published.toordinal() if a.published else np.nan for a in articles], dtype=float)
     return Features(vectors, days)
+
+
+def prune_rows(m: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Keep each row's `keep` largest entries."""
+    m = m.tocsr(copy=True)
+    for i in range(m.shape[0]):
+        lo, hi = m.indptr[i], m.indptr[i + 1]
+        if hi - lo > keep:
+            row = m.data[lo:hi]
+            row[row < np.partition(row, hi - lo - keep)[hi - lo - keep]] = 0.0
+    m.eliminate_zeros()
+    return m
 
 
 def date_factor(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:

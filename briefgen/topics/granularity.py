@@ -1,11 +1,12 @@
 """How similar two articles must be to share a story, learned from the pile itself.
 
-The similarities on the neighbour graph are a mixture of two populations: pairs from the same story
-(high) and pairs of unrelated articles that happen to be nearest neighbours (low). A two-component
-Gaussian mixture on the log-similarities is fitted by EM, and the threshold is where a pair becomes
-more likely to belong to the same story than not. Weak priors (a few pseudo-observations, see
-`PRIOR_*`) keep the fit sensible on tiny piles; with a real pile the data dominates, so the granularity
-follows the corpus instead of a constant tuned to one.
+The similarities on the neighbour graph are a mixture of two populations: pairs of unrelated articles
+that happen to be nearest neighbours (the background: most edges) and pairs from the same story. A
+two-component Gaussian mixture on the log-similarities is fitted by EM; the threshold is the
+background's upper tail at a fixed error rate: a similarity that background pairs reach for fewer than
+`FALSE_LINKS` of an article's neighbours. So the granularity follows the corpus (how alike unrelated
+articles are in this pile) instead of a constant tuned to one. Weak priors (a few pseudo-observations,
+`PRIOR_*`) keep the fit sensible on tiny piles; with a real pile the data dominates.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.stats import norm
 
 PRIOR_UNRELATED = math.log(0.05)
 """Prior mean log-cosine of unrelated neighbours (TF-IDF cosine of unrelated news is a few percent)."""
@@ -23,10 +25,15 @@ PRIOR_SD = 0.6
 PRIOR_WEIGHT = 4.0
 """Pseudo-observations behind each prior: enough to steady a pile of five, nothing for a thousand."""
 FLOOR = 1e-4
+FALSE_LINKS = 0.05
+"""Expected number of an article's neighbours that background similarity puts above the threshold."""
 
 
-def mixture_threshold(similarities: np.ndarray, iterations: int = 200) -> float:
-    """The similarity above which a pair is more likely same-story than unrelated."""
+def mixture_threshold(similarities: np.ndarray, neighbours: float = 20.0, iterations: int = 200) -> float:
+    """The similarity above which a neighbour pair is unlikely to be background.
+
+    `neighbours`: edges per article in the graph the similarities come from.
+    """
     x = np.log(np.clip(np.asarray(similarities, dtype=np.float64), FLOOR, 1.0))
     prior_mean = np.array([PRIOR_UNRELATED, PRIOR_SAME])
     mean = prior_mean.copy()
@@ -46,16 +53,5 @@ def mixture_threshold(similarities: np.ndarray, iterations: int = 200) -> float:
         mean, var, weight = new_mean, new_var, new_weight
         if done:
             break
-    return math.exp(_crossing(mean, var, weight))
-
-
-def _crossing(mean: np.ndarray, var: np.ndarray, weight: np.ndarray) -> float:
-    """Where the weighted densities of the two components are equal, between the two means."""
-    lo, hi = float(min(mean)), float(max(mean))
-    grid = np.linspace(lo, hi, 4001)
-    logp = [
-        math.log(weight[c]) - 0.5 * math.log(var[c]) - 0.5 * (grid - mean[c]) ** 2 / var[c] for c in (0, 1)
-    ]
-    high = int(np.argmax(mean))
-    above = np.flatnonzero(logp[high] >= logp[1 - high])
-    return float(grid[above[0]]) if len(above) else hi
+    z = float(norm.isf(FALSE_LINKS / max(neighbours, 1.0)))
+    return min(1.0, math.exp(mean[0] + z * math.sqrt(var[0])))
