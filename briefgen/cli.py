@@ -22,7 +22,15 @@ from .pipeline import build as run_build
 from .render import brief_to_json, environment, render_brief
 from .split import split_article
 from .summarize import ALGORITHMS, summarize
-from .topics import assignments, central_title, format_assignments, group_topics, slugify
+from .topics import (
+    assign_topics,
+    assignments,
+    central_title,
+    format_assignments,
+    load_registry,
+    save_registry,
+    slugify,
+)
 
 
 def fail(message: str) -> None:
@@ -71,6 +79,11 @@ def main() -> None:
 @click.option(
     "--no-cache", is_flag=True, help="Analyse every topic again, ignoring cached analyses (same output)."
 )
+@click.option(
+    "--recluster",
+    is_flag=True,
+    help="Group every article into topics afresh, not only new ones (old slugs redirect).",
+)
 @click.option("--site-url", help="Public address of the site, for absolute feed links and the sitemap.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown briefs only; skip `mkdocs build`.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped or MkDocs warns (for CI).")
@@ -82,6 +95,7 @@ def build(
     config_file: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
+    recluster: bool,
     site_url: str | None,
     no_site: bool,
     strict: bool,
@@ -99,7 +113,7 @@ def build(
         )
         if no_site:
             config = config.replace(build_site=False)
-        result = run_build(config, quiet=quiet, strict=strict, use_cache=not no_cache)
+        result = run_build(config, quiet=quiet, strict=strict, use_cache=not no_cache, recluster=recluster)
     except BriefgenError as exc:
         fail(str(exc))
         return
@@ -247,18 +261,43 @@ def eval_cmd(dataset: Path, words: int, algorithms: str, quiet: bool) -> None:
     show_default=True,
     help="tsv: path, slug, title tab-separated, one article a line; json: a list of objects.",
 )
-def topics_cmd(paths: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    envvar="BRIEFGEN_CACHE_DIR",
+    help="Folder of the topic registry, shared with `build` [.briefgen-cache; env BRIEFGEN_CACHE_DIR].",
+)
+@click.option(
+    "--recluster",
+    is_flag=True,
+    help="Group every article afresh, not only new ones (old slugs redirect to where their articles went).",
+)
+@click.option(
+    "--no-registry",
+    is_flag=True,
+    help="Neither read nor update the topic registry: group from scratch (slugs from earliest articles).",
+)
+def topics_cmd(
+    paths: tuple[Path, ...], fmt: str, cache_dir: Path | None, recluster: bool, no_registry: bool
+) -> None:
     """Group the articles in PATHS (files or folders) into topics; print each article's topic.
 
     A `topic` in front matter, or a sub-folder of a folder given, names the topic; the other
-    articles are grouped automatically, one topic per story.
+    articles are grouped automatically, one topic per story. Articles grouped before (the topic
+    registry in the cache folder, updated here as by `build`) keep their topic and slug; new ones
+    join the closest topic or start their own.
     """
+    try:
+        folder = None if no_registry else (cache_dir or load_config(None).cache_dir)
+    except BriefgenError as exc:
+        fail(str(exc))
+        return
     files, roots = input_files(paths)
     reading = read_inputs(files, roots=roots)
-    articles = reading.articles
     for s in reading.skipped:
-        click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    if not articles:
+        click.echo(f"skipped {printable(s.path)}: {s.reason}", err=True)
+    if not reading.articles:
         fail("no usable article among the given paths")
-    rows = assignments(articles, group_topics(articles))
-    click.echo(format_assignments(rows, fmt), nl=False)
+    grouping = assign_topics(reading.articles, load_registry(folder), recluster=recluster)
+    save_registry(folder, grouping.registry)
+    click.echo(format_assignments(assignments(reading.articles, grouping.topics), fmt), nl=False)

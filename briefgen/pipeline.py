@@ -36,7 +36,8 @@ from .readers import admit, file_size_limit, read_path, scan
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
 from .split import split_article
-from .topics import group_topics
+from .topics import assign_topics, load_registry, save_registry
+from .topics.redirects import redirect_page
 
 T = TypeVar("T")
 
@@ -48,6 +49,8 @@ class BuildResult:
     skipped: list[Skipped]
     topics: list[Topic]
     briefs: list[Brief] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Old topic slugs (merged or split by a re-clustering) -> the slug that took their articles."""
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
     pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
@@ -221,11 +224,15 @@ def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
     return _with(article, text=article.text[: ends[limit - 1]].rstrip())
 
 
-def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: bool = True) -> BuildResult:
+def build(
+    config: Config, quiet: bool = False, strict: bool = False, use_cache: bool = True, recluster: bool = False
+) -> BuildResult:
     """Read the input folder, write Markdown briefs to docs_dir and the site to site_dir.
 
     Topics whose content did not change since a previous build are taken from the analysis cache
-    (`use_cache=False` analyses every topic again; the output is the same either way).
+    (`use_cache=False` analyses every topic again; the output is the same either way). Articles seen
+    by a previous build keep their topic (topic registry in the cache folder); `recluster=True` groups
+    every article afresh, old slugs redirecting to the topics that took their articles.
     """
     input_dir = config.input_dir
     if not input_dir.is_dir():
@@ -238,13 +245,13 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
     if not articles:
         raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
     crash_point("read")
-    topics = group_topics(articles)
-    result = BuildResult(len(paths), articles, skipped, topics)
+    grouping = assign_topics(articles, load_registry(config.cache_dir), recluster=recluster)
+    result = BuildResult(len(paths), articles, skipped, grouping.topics, redirects=grouping.redirects)
     result.timings["read and group"] = clock.lap()
     cache = AnalysisCache(
         config.cache_dir, settings=(config.summary_words, config.article_summary_words), read=use_cache
     )
-    for topic in progress(topics, quiet, "analysing topics"):
+    for topic in progress(grouping.topics, quiet, "analysing topics"):
         result.briefs.append(
             cache.brief(topic, lambda t: analyze(t, config.summary_words, config.article_summary_words))
         )
@@ -281,6 +288,7 @@ def build(config: Config, quiet: bool = False, strict: bool = False, use_cache: 
             crash_point("site")
         result.timings["site"] = clock.lap()
     save_state(config.cache_dir, state)
+    save_registry(config.cache_dir, grouping.registry)
     cache.prune()
     return result
 
@@ -313,6 +321,10 @@ def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], change
                 docs / "topics" / f"{slug}.md",
                 render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"),
             )
+        titles = {t.slug: t.title for t in result.topics}
+        for old, new in sorted(result.redirects.items()):
+            if old not in titles and new in titles:
+                write_text(docs / "topics" / f"{old}.md", redirect_page(new, titles[new]))
         cited_in: dict[str, list[Topic]] = {}
         for brief in result.briefs:
             for a in brief.articles:

@@ -118,3 +118,117 @@ def test_topics_command_subfolder_names_topic(tmp_path: Path) -> None:
     assert code == 0
     lines = [line.split("\t") for line in out.splitlines()]
     assert lines[0][1:] == ["banking-news", "Banking news"]
+
+
+def topic_lines(out: str) -> dict[str, tuple[str, str]]:
+    return {Path(p).name: (slug, title) for p, slug, title in (line.split("\t") for line in out.splitlines())}
+
+
+def test_slugs_stable_when_articles_are_added_through_the_cli(tmp_path: Path) -> None:
+    pile, cache = tmp_path / "pile", tmp_path / "cache"
+    write_pile(pile, quake=QUAKE[:2], merger=MERGER[:2])
+    code, out, _ = run("topics", str(pile), "--cache-dir", str(cache))
+    assert code == 0 and (cache / "topics.json").is_file()
+    before = topic_lines(out)
+    write_pile(pile, quake=QUAKE, merger=MERGER, final=FINAL)  # one more of each, and a new story
+    code, out, _ = run("topics", str(pile), "--cache-dir", str(cache))
+    after = topic_lines(out)
+    assert code == 0
+    for name, (slug, _) in before.items():
+        assert after[name][0] == slug
+    assert after["quake2.txt"][0] == before["quake0.txt"][0]
+    assert after["merger2.txt"][0] == before["merger0.txt"][0]
+    assert len({after[f"final{i}.txt"][0] for i in range(3)}) == 1
+    assert after["final0.txt"][0] not in {slug for slug, _ in before.values()}
+
+
+def test_slugs_stable_without_registry_when_newer_articles_arrive(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for i, text in enumerate(QUAKE):
+        (pile / f"q{i}.md").write_text(
+            f"---\ntitle: Quake report {i}\npublished: 2024-03-0{i + 1}\n---\n\n{text}\n"
+        )
+    code, out, _ = run("topics", str(pile), "--no-registry")
+    first = topic_lines(out)
+    (pile / "q9.md").write_text(f"---\ntitle: Quake later\npublished: 2024-03-09\n---\n\n{QUAKE[0]}\n")
+    code, out, _ = run("topics", str(pile), "--no-registry")
+    second = topic_lines(out)
+    assert code == 0 and {s for s, _ in first.values()} == {s for s, _ in second.values()} == {
+        "quake-report-0"
+    }
+
+
+def test_incremental_assignment_keeps_old_topics_and_places_new_articles() -> None:
+    from briefgen.topics import assign_topics
+
+    first = assign_topics(stories(quake=QUAKE[:2], merger=MERGER[:2]))
+    slugs = {a.id: t.slug for t in first.topics for a in t.articles}
+    # Tamper with the registry: the old grouping must be kept, not re-clustered.
+    registry = first.registry
+    quake_slug, merger_slug = slugs["quake0"], slugs["merger0"]
+    moved = [k for k in registry.topics[quake_slug]][:1]
+    registry.topics[quake_slug] = [k for k in registry.topics[quake_slug] if k not in moved]
+    registry.topics[merger_slug] = registry.topics[merger_slug] + moved
+    articles = stories(quake=QUAKE, merger=MERGER, final=FINAL)
+    second = assign_topics(articles, registry)
+    where = {a.id: t.slug for t in second.topics for a in t.articles}
+    moved_id = next(a.id for a in articles[:2] if where[a.id] == merger_slug)
+    assert moved_id in {"quake0", "quake1"}  # kept where the registry put it
+    assert where["quake2"] == quake_slug and where["merger2"] == merger_slug
+    assert where["final0"] == where["final1"] == where["final2"] not in {quake_slug, merger_slug}
+    # A full re-clustering puts it back, and nothing redirects (both topics survive).
+    third = assign_topics(articles, second.registry, recluster=True)
+    where = {a.id: t.slug for t in third.topics for a in t.articles}
+    assert where[moved_id] == quake_slug and where["merger0"] == merger_slug
+    assert third.redirects == {}
+
+
+def test_recluster_merge_redirects_old_slug() -> None:
+    from briefgen.topics import assign_topics
+
+    articles = stories(quake=QUAKE, merger=MERGER)
+    first = assign_topics(articles)
+    registry = first.registry
+    quake_slug = next(t.slug for t in first.topics if t.articles[0].id.startswith("quake"))
+    # Pretend an earlier build had split the quake story in two topics.
+    keys = sorted(registry.topics[quake_slug])
+    registry.topics[quake_slug] = keys[:1]
+    registry.topics["valdoria-aftershocks"] = keys[1:]
+    kept = assign_topics(articles, registry)
+    assert {t.slug for t in kept.topics} >= {quake_slug, "valdoria-aftershocks"}
+    merged = assign_topics(articles, kept.registry, recluster=True)
+    live = {t.slug for t in merged.topics}
+    assert len(live) == 2
+    (old,) = {quake_slug, "valdoria-aftershocks"} - live
+    assert merged.redirects == {old: ({quake_slug, "valdoria-aftershocks"} & live).pop()}
+    assert old in merged.registry.reserved()
+
+
+def test_build_writes_redirect_page_after_recluster(tmp_path: Path) -> None:
+    from briefgen.config import Config
+    from briefgen.pipeline import build
+    from briefgen.topics import load_registry, save_registry
+
+    pile = tmp_path / "pile"
+    write_pile(pile, quake=QUAKE)
+    config = Config(
+        input_dir=pile, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site", cache_dir=tmp_path / "cache"
+    ).replace(build_site=False)
+    result = build(config, quiet=True)
+    (slug,) = [t.slug for t in result.topics]
+    registry = load_registry(config.cache_dir)
+    keys = registry.topics.pop(slug)
+    registry.topics["old-quake-page"] = keys
+    save_registry(config.cache_dir, registry)
+    assert [t.slug for t in build(config, quiet=True).topics] == ["old-quake-page"]
+    result = build(config, quiet=True, recluster=True)
+    assert [t.slug for t in result.topics] == ["old-quake-page"]  # the slug survives a re-clustering
+    registry = load_registry(config.cache_dir)
+    registry.topics["other-old-page"] = registry.topics["old-quake-page"][:1]
+    registry.topics["old-quake-page"] = registry.topics["old-quake-page"][1:]
+    save_registry(config.cache_dir, registry)
+    result = build(config, quiet=True, recluster=True)
+    assert result.redirects == {"other-old-page": "old-quake-page"}
+    page = (config.docs_dir / "topics" / "other-old-page.md").read_text(encoding="utf-8")
+    assert "url=../old-quake-page/" in page and "(old-quake-page.md)" in page

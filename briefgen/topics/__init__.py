@@ -1,47 +1,111 @@
 """Grouping articles into topics (one topic = one story, i.e. one event).
 
 An explicit `topic` (front matter) or the input sub-folder wins. The other articles are grouped
-automatically (`cluster_articles`): sparse TF-IDF of words and names, a date factor, a sparse
-neighbour graph, average-link merging down to a threshold the pile itself determines
-(`granularity.py`). Titles are the most central headline; slugs are stable (`slugs.py`).
+automatically: sparse TF-IDF of words and names, a date factor, a sparse neighbour graph, average-link
+merging down to a threshold the pile itself determines (`granularity.py`).
+
+With a topic registry (`state.py`), grouping is incremental: articles seen before keep their topic,
+new ones join the closest existing topic (exact average similarity to all its articles) or form new
+topics among themselves; nothing already grouped is re-clustered. `recluster=True` groups everything
+afresh, and old slugs then redirect to the topic that took their articles. Titles are the most central
+headline; slugs never change once given (`slugs.py`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
 from .cluster import average_link
-from .features import article_features
+from .features import Features, article_features, date_factor
 from .granularity import mixture_threshold
-from .graph import neighbour_graph
-from .slugs import assign_slugs, slugify
+from .graph import BLOCK_ROWS, NEIGHBOURS, neighbour_graph
+from .slugs import anchor_article, anchor_key, slugify, unique_slug
+from .state import Registry, article_key, load_registry, save_registry
 
 __all__ = [
+    "Grouping",
+    "Registry",
+    "assign_topics",
     "assignments",
     "central_title",
     "cluster_articles",
     "format_assignments",
     "group_topics",
+    "load_registry",
+    "save_registry",
     "slugify",
 ]
 
 
-def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
-    """Groups of indices into `articles` (each group one story), in order of their first article."""
-    if len(articles) <= 1:
-        return [[i] for i in range(len(articles))]
-    features = article_features(articles)
+def learn_groups(features: Features) -> tuple[list[list[int]], float]:
+    """Full clustering: groups of article indices, and the threshold learned for them."""
+    n = features.vectors.shape[0]
+    if n <= 1:
+        return [[i] for i in range(n)], 1.0
     graph = neighbour_graph(features)
-    threshold = mixture_threshold(graph.data, 2 * graph.nnz / len(articles)) if graph.nnz else 1.0
-    groups = average_link(graph, threshold)
-    return sorted(groups)
+    threshold = mixture_threshold(graph.data, 2 * graph.nnz / n) if graph.nnz else 1.0
+    return average_link(graph, threshold), threshold
+
+
+def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
+    """Groups of indices into `articles` (each group one story), sorted."""
+    return sorted(learn_groups(article_features(articles))[0])
+
+
+def incremental_groups(
+    features: Features, topics: Sequence[Sequence[int]], new: Sequence[int], threshold: float
+) -> list[list[int]]:
+    """`topics` stay as they are (never merged with each other); each `new` article joins the topic
+    or the group of new articles with the highest average similarity, if at least `threshold`."""
+    n = features.vectors.shape[0]
+    new_idx = np.asarray(new, dtype=np.int64)
+    member = sparse.csr_matrix(
+        (
+            np.ones(sum(len(t) for t in topics)),
+            (
+                np.concatenate([list(t) for t in topics]).astype(np.int64) if topics else np.zeros(0, int),
+                np.repeat(np.arange(len(topics)), [len(t) for t in topics]),
+            ),
+        ),
+        shape=(n, max(len(topics), 1)),
+    )
+    reps = [t[0] for t in topics]
+    rows, cols, vals = [], [], []
+    vt = features.vectors.T.tocsr()
+    kk = min(NEIGHBOURS, len(new_idx) - 1)
+    for s in range(0, len(new_idx), BLOCK_ROWS):
+        q = new_idx[s : s + BLOCK_ROWS]
+        block = (features.vectors[q] @ vt).toarray()
+        block *= date_factor(features.days[q][:, None], features.days[None, :])
+        # Exact sums of similarity to every article of every existing topic.
+        sums = np.asarray(sparse.csr_matrix(block) @ member.toarray() if topics else np.zeros((len(q), 0)))
+        r, t = np.nonzero(sums > 0)
+        rows += q[r].tolist()
+        cols += [reps[j] for j in t]
+        vals += sums[r, t].tolist()
+        # Nearest other new articles.
+        if kk > 0:
+            among = block[:, new_idx]
+            among[np.arange(len(q)), np.arange(s, s + len(q))] = 0.0
+            top = np.argpartition(-among, kk - 1, axis=1)[:, :kk]
+            sims = np.take_along_axis(among, top, axis=1).ravel()
+            ok = sims > 0
+            rows += np.repeat(q, kk)[ok].tolist()
+            cols += new_idx[top.ravel()][ok].tolist()
+            vals += (sims[ok] / 2).tolist()  # each new pair is seen from both sides
+    graph = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n))
+    initial = [list(t) for t in topics] + [[i] for i in new]
+    fixed = [True] * len(topics) + [False] * len(new)
+    return average_link(graph, threshold, initial, fixed)
 
 
 def central_title(articles: Sequence[Article]) -> str:
@@ -53,20 +117,127 @@ def central_title(articles: Sequence[Article]) -> str:
     return articles[int(np.argmax(centrality))].title
 
 
-def group_topics(articles: Sequence[Article]) -> list[Topic]:
-    """Topics in a stable order (explicit topics by name, then by first article); slugs unique."""
+@dataclass
+class Grouping:
+    """The topics of a pile, the registry to save for the next build, and the old slugs to redirect."""
+
+    topics: list[Topic]
+    registry: Registry
+    redirects: dict[str, str] = field(default_factory=dict)
+    """old slug -> live slug, for every slug given before that no longer names a topic of its own."""
+
+
+def assign_topics(
+    articles: Sequence[Article], registry: Registry | None = None, recluster: bool = False
+) -> Grouping:
+    """Topics for `articles`, keeping the registry's assignments and slugs (see the module doc)."""
+    registry = registry or Registry()
     explicit: dict[str, list[Article]] = defaultdict(list)
     loose: list[Article] = []
     for article in articles:
         (explicit[article.topic] if article.topic else loose).append(article)
-    named = [(k, explicit[k]) for k in sorted(explicit)]
-    found = [[loose[i] for i in group] for group in cluster_articles(loose)]
-    slugs = assign_slugs([name for name, _ in named], found)
-    topics = [Topic(slug=slugs[0][i], title=name, articles=tuple(m)) for i, (name, m) in enumerate(named)]
-    topics += [
-        Topic(slug=slugs[1][i], title=central_title(m), articles=tuple(m)) for i, m in enumerate(found)
+    keys = [article_key(a) for a in loose]
+    known = registry.slug_of()
+    old = Registry(
+        {s: list(k) for s, k in registry.topics.items()},
+        dict(registry.titles),
+        dict(registry.redirects),
+        registry.threshold,
+    )
+    full = recluster or registry.threshold is None or not any(k in known for k in keys)
+    features = article_features(loose) if loose else None
+    slugs: list[str | None]
+    if features is None:
+        groups, slugs, threshold = [], [], registry.threshold
+    elif full:
+        groups, threshold = learn_groups(features)
+        slugs = inherit_slugs(groups, keys, old)
+    else:
+        threshold = registry.threshold
+        by_slug: dict[str, list[int]] = defaultdict(list)
+        new = []
+        for i, key in enumerate(keys):
+            (by_slug[known[key]] if key in known else new).append(i)
+        live = sorted(by_slug)
+        groups = incremental_groups(features, [by_slug[s] for s in live], new, float(threshold or 1.0))
+        owner = {by_slug[s][0]: s for s in live}
+        slugs = [next((owner[i] for i in g if i in owner), None) for g in groups]
+    assert threshold is not None or not loose
+    # Slugs: the registry's first, then explicit topics, then new stories (earliest anchor first).
+    used = old.reserved() | {s for s in slugs if s}
+    named = []
+    for name in sorted(explicit):
+        slug = unique_slug(slugify(name), name, used)
+        used.add(slug)
+        named.append(Topic(slug=slug, title=name, articles=tuple(explicit[name])))
+    members = [[loose[i] for i in sorted(g)] for g in groups]
+    for i in sorted(range(len(groups)), key=lambda i: anchor_key(anchor_article(members[i]))):
+        if slugs[i] is None:
+            anchor = anchor_article(members[i])
+            slugs[i] = unique_slug(slugify(anchor.title), anchor.id, used)
+            used.add(slugs[i])  # type: ignore[arg-type]
+    order = sorted(range(len(groups)), key=lambda i: min(groups[i]))
+    found = [
+        Topic(slug=str(slugs[i]), title=central_title(members[i]), articles=tuple(members[i])) for i in order
     ]
-    return topics
+    registry = updated_registry(
+        old, found, [[keys[j] for j in groups[i]] for i in order], keys, full, threshold
+    )
+    redirects = {s: registry.resolve(s) for s in registry.redirects if registry.resolve(s) in registry.topics}
+    return Grouping(named + found, registry, redirects)
+
+
+def inherit_slugs(groups: Sequence[Sequence[int]], keys: Sequence[str], old: Registry) -> list[str | None]:
+    """After a full clustering, each old topic's slug goes to the group with most of its articles
+    (one group per slug, one slug per group, largest overlaps first)."""
+    known = old.slug_of()
+    overlap: Counter[tuple[int, str]] = Counter()
+    for g, group in enumerate(groups):
+        for i in group:
+            if keys[i] in known:
+                overlap[(g, known[keys[i]])] += 1
+    slugs: list[str | None] = [None] * len(groups)
+    taken: set[str] = set()
+    for (g, slug), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0][1], min(groups[kv[0][0]]))):
+        if slugs[g] is None and slug not in taken:
+            slugs[g] = slug
+            taken.add(slug)
+    return slugs
+
+
+def updated_registry(
+    old: Registry,
+    found: Sequence[Topic],
+    found_keys: Sequence[Sequence[str]],
+    keys: Sequence[str],
+    full: bool,
+    threshold: float | None,
+) -> Registry:
+    present = set(keys)
+    topics = {s: [k for k in ks if not (full and k in present)] for s, ks in old.topics.items()}
+    redirects = dict(old.redirects)
+    titles = dict(old.titles)
+    where = {}
+    for topic, ks in zip(found, found_keys, strict=True):
+        topics[topic.slug] = sorted(set(topics.get(topic.slug, [])) | set(ks))
+        titles[topic.slug] = topic.title
+        where.update(dict.fromkeys(ks, topic.slug))
+    if full:
+        # An old topic whose articles all went elsewhere now redirects to the one that took most.
+        live = {t.slug for t in found}
+        for slug, ks in old.topics.items():
+            if slug in live:
+                continue
+            moved = Counter(where[k] for k in ks if k in where)
+            if moved:
+                redirects[slug] = sorted(moved.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                topics.pop(slug, None)
+    return Registry(topics, titles, redirects, threshold)
+
+
+def group_topics(articles: Sequence[Article]) -> list[Topic]:
+    """Topics from scratch (no registry): explicit topics by name, then found ones by first article."""
+    return assign_topics(articles).topics
 
 
 def assignments(articles: Sequence[Article], topics: Sequence[Topic]) -> list[dict[str, str]]:

@@ -4,7 +4,8 @@ A found topic's slug comes from its *anchor*: its earliest article (by publicati
 News arrives later, not earlier, so adding articles leaves the anchor, and so the slug, unchanged even
 when no state is kept. When two topics would get the same slug, the one with the earlier anchor keeps
 it and the other gets a suffix derived from its anchor's id (not from an order, which could change).
-The topic registry (`state.py`) pins slugs across builds on top of this.
+The topic registry (`state.py`) pins slugs across builds on top of this, and reserves every slug
+ever given so it never names another story.
 """
 
 from __future__ import annotations
@@ -48,20 +49,3 @@ def unique_slug(base: str, salt: str, used: set[str]) -> str:
     while slug in used:
         slug, n = f"{base}-{short_hash(salt)}-{n}", n + 1
     return slug
-
-
-def assign_slugs(names: Sequence[str], found: Sequence[Sequence[Article]]) -> tuple[list[str], list[str]]:
-    """Slugs for explicit topics (from their names) and found topics (from their anchors)."""
-    used: set[str] = set()
-    named = []
-    for name in names:
-        slug = unique_slug(slugify(name), name, used)
-        used.add(slug)
-        named.append(slug)
-    anchors = [anchor_article(m) for m in found]
-    slugs = [""] * len(found)
-    for i in sorted(range(len(found)), key=lambda i: anchor_key(anchors[i])):
-        slug = unique_slug(slugify(anchors[i].title), anchors[i].id, used)
-        used.add(slug)
-        slugs[i] = slug
-    return named, slugs
