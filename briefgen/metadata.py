@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .clean import classify
+from .clean import SENTENCE_END, classify
 from .models import RemovedLine
 
 MONTHS = {
@@ -51,7 +51,15 @@ FOOTER_OUTLET = (
     ),
     re.compile(r"\bsubscribe to (?P<name>[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}?) news\b", re.I),
 )
-BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})$")
+_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|di|al|bin|le|la)){1,3}"
+# "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Staff writer"
+BYLINE = re.compile(
+    rf"^(?i:by):?\s+(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*)"
+    r"(?:\s*[,|•·—–-]\s*[\w .'’&-]{1,40})?$"
+)
+# "Published March 30, 2025", "Updated: 2025-03-30 10:32 GMT", "Posted on 30 March 2025 at 9:15"
+STAMP_LINE = re.compile(r"^(first |last )?(published|updated|posted|modified)( on| at)?\b:?", re.I)
+MAX_STAMP_WORDS = 12
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -118,9 +126,17 @@ def take_header(
         if date and DATE_ONLY_LINE.match(line) and len(words) <= 4 and guess.published is None:
             guess.set("published", date, "date line")
             removed.append(RemovedLine(line, "date line"))
+        elif STAMP_LINE.match(line) and len(words) <= MAX_STAMP_WORDS and not SENTENCE_END.search(line):
+            if (
+                date
+                and guess.published is None
+                and not line.lower().lstrip().startswith(("updated", "last", "mod"))
+            ):
+                guess.set("published", date, "date line")
+            removed.append(RemovedLine(line, "date line"))
         elif (reason := classify(line)) is not None:
             removed.append(RemovedLine(line, reason))
-        elif (m := BYLINE.match(line)) and not guess.author:
+        elif (m := BYLINE.match(line)) and not guess.author and len(words) <= 16:
             guess.set("author", m.group("name"), "byline")
             removed.append(RemovedLine(line, "byline"))
         elif guess.title and _unquote(line).casefold() == guess.title.casefold():

@@ -365,3 +365,20 @@ def test_wordpress_feed_footer_and_rss1(tmp_path: Path) -> None:
         dt.date(2025, 3, 30),
         "The council signed the port deal on Sunday.",
     )
+
+
+def test_feed_content_drops_captions_and_share_bars() -> None:
+    from briefgen.formats import html_to_text
+
+    fragment = (
+        "<p>First paragraph of the story.</p>"
+        '<div class="wp-caption"><img src="x.jpg"><p class="wp-caption-text">The port at dawn</p></div>'
+        "<p>Second <b>paragraph</b> with<br>a line break.</p>"
+        '<div class="sharedaddy"><h3>Share this:</h3><ul><li>Facebook</li></ul></div>'
+        "<script>alert(1)</script>"
+    )
+    assert html_to_text(fragment) == "First paragraph of the story.\nSecond paragraph with\na line break."
+    wrapped = (
+        '<div class="entry-content share-enabled">' + "<p>Long paragraph of the story.</p>" * 20 + "</div>"
+    )
+    assert html_to_text(wrapped).count("Long paragraph") == 20

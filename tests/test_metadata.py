@@ -66,3 +66,23 @@ def test_seed_metadata(seeds: list[Path]) -> None:
 def test_explicit_metadata_wins() -> None:
     a = article("TOKYO (AP) — The minister spoke on Sunday about the plan.", outlet="Kyodo", title="Mine")
     assert (a.outlet, a.title) == ("Kyodo", "Mine")
+
+
+def test_bylines_and_date_stamps_at_the_top() -> None:
+    a = article(
+        "Port deal signed after long talks\n"
+        "By Jane Doe and John Roe, Reuters\n"
+        "Published March 30, 2025 at 10:15 GMT\n"
+        "Updated: 2025-04-01\n"
+        "The council signed the port deal on Sunday after two years of talks.\n"
+    )
+    assert (a.title, a.author, a.published) == (
+        "Port deal signed after long talks",
+        "Jane Doe and John Roe",
+        dt.date(2025, 3, 30),
+    )
+    assert a.text == "The council signed the port deal on Sunday after two years of talks."
+    assert [r.reason for r in a.removed] == ["headline", "byline", "date line", "date line"]
+    # "By" starting a sentence is not a byline.
+    b = article("Port deal signed after long talks\nBy the way, the council met on Sunday to sign it.\n")
+    assert b.author == "" and b.text.startswith("By the way")

@@ -18,6 +18,11 @@ BLOCK_TAGS = (
     "figure", "hr", "address", "main", "nav", "form",
 )  # fmt: skip
 DROPPED_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "figcaption")
+# Feed content often carries captions, share bars and "related" boxes as classed elements.
+FURNITURE_CLASS = re.compile(
+    r"caption|credit|share|sharing|social|related|newsletter|subscribe|advert|promo|byline|tags", re.I
+)
+MAX_FURNITURE_CHARS = 300
 LANG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
 
@@ -53,6 +58,10 @@ def html_to_text(fragment: str) -> str:
         return ""
     for el in list(root.iter(*DROPPED_TAGS)):
         el.drop_tree()
+    for el in [e for e in root.iter() if FURNITURE_CLASS.search(str(e.get("class") or ""))]:
+        # Only short elements: a wrapper such as class="entry-content share-enabled" holds the story.
+        if el.getparent() is not None and len(el.text_content()) <= MAX_FURNITURE_CHARS:
+            el.drop_tree()
     for el in root.iter("br"):
         el.tail = "\n" + (el.tail or "")
     for el in root.iter(*BLOCK_TAGS):
