@@ -44,6 +44,11 @@ def test_same_subject_two_events_split_by_dates() -> None:
     assert grouping(dated) == expected(dated)
 
 
+def test_same_subject_two_events_split_without_dates() -> None:
+    articles = stories(bribery=BRIBERY, expenses=EXPENSES, quake=QUAKE)
+    assert grouping(articles) == expected(articles)
+
+
 def test_explicit_topic_wins() -> None:
     articles = stories(quake=QUAKE, merger=MERGER)
     articles[0] = article(MERGER[0], id="quake0", topic="Valdoria earthquake")
@@ -232,3 +237,14 @@ def test_build_writes_redirect_page_after_recluster(tmp_path: Path) -> None:
     assert result.redirects == {"other-old-page": "old-quake-page"}
     page = (config.docs_dir / "topics" / "other-old-page.md").read_text(encoding="utf-8")
     assert "url=../old-quake-page/" in page and "(old-quake-page.md)" in page
+
+
+def test_a_story_bigger_than_the_neighbour_lists_stays_whole() -> None:
+    import itertools
+
+    sentences = [s.strip() for text in QUAKE for s in text.split(". ") if s.strip()]
+    combos = list(itertools.combinations(range(len(sentences)), 4))[::3]
+    big = [article(". ".join(sentences[i] for i in c) + ".", id=f"quake{n}") for n, c in enumerate(combos)]
+    articles = big + stories(merger=MERGER, final=FINAL)
+    assert len(big) > 20  # more than the neighbours kept per article
+    assert grouping(articles) == expected(articles)

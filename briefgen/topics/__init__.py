@@ -51,9 +51,24 @@ def learn_groups(features: Features) -> tuple[list[list[int]], float]:
     n = features.vectors.shape[0]
     if n <= 1:
         return [[i] for i in range(n)], 1.0
-    graph = neighbour_graph(features)
-    threshold = mixture_threshold(graph.data, 2 * graph.nnz / n) if graph.nnz else 1.0
+    graph, kth = neighbour_graph(features)
+    if not graph.nnz:
+        return [[i] for i in range(n)], 1.0
+    threshold = mixture_threshold(graph.data, 2 * graph.nnz / n)
+    # Articles of stories bigger than the neighbour lists: fetch all their close neighbours.
+    saturated = np.flatnonzero(kth >= threshold)
+    if len(saturated):
+        graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=threshold)[0])
     return average_link(graph, threshold), threshold
+
+
+def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
+    """Edges of both graphs (same pair: same similarity), each once."""
+    n = a.shape[0]
+    key = np.concatenate([a.row.astype(np.int64) * n + a.col, b.row.astype(np.int64) * n + b.col])
+    data = np.concatenate([a.data, b.data])
+    key, first = np.unique(key, return_index=True)
+    return sparse.coo_matrix((data[first], (key // n, key % n)), shape=a.shape)
 
 
 def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:

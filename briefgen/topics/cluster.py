@@ -1,10 +1,12 @@
 """Average-link agglomerative clustering on the sparse neighbour graph.
 
 Clusters merge, most similar pair first, while their average similarity stays at or above a
-threshold. The average is over all pairs of their articles, a pair missing from the graph counting
-as 0 (it is not among either article's nearest neighbours, so its similarity is background). Only
-clusters joined by a graph edge are ever compared, so time and memory follow the graph (n * k), not
-n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge with each other.
+threshold, and (for two groups of two or more articles) at least `COHESION_SHARE` of their own
+internal average similarity. The average is over all pairs of their articles, a pair missing from
+the graph counting as 0 (it is not among either article's nearest neighbours, so its similarity is
+background). Only clusters joined by a graph edge are ever compared, so time and memory follow the
+graph (n * k), not n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge
+with each other.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+COHESION_SHARE = 0.5
+"""Two groups of two or more articles merge only if their average similarity is at least this share
+of the geometric mean of their own internal average similarities: two events of one subject are
+each tighter than they are alike."""
+
 
 def average_link(
     graph: sparse.coo_matrix,
     threshold: float,
     initial: Sequence[Sequence[int]] | None = None,
     fixed: Sequence[bool] | None = None,
+    cohesion_share: float | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`."""
     n = graph.shape[0]
@@ -32,11 +40,19 @@ def average_link(
     is_fixed = {cid: bool(fixed[cid]) if fixed is not None else False for cid in members}
     # links[a][b]: sum of edge similarities between clusters a and b.
     links: dict[int, dict[int, float]] = {cid: {} for cid in members}
+    inner: dict[int, float] = dict.fromkeys(members, 0.0)
     for i, j, s in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), strict=True):
         a, b = int(owner[i]), int(owner[j])
         if a != b:
             links[a][b] = links[a].get(b, 0.0) + s
             links[b][a] = links[b].get(a, 0.0) + s
+        else:
+            inner[a] += s
+    share = COHESION_SHARE if cohesion_share is None else cohesion_share
+
+    def cohesion(c: int) -> float:
+        size = len(members[c])
+        return inner[c] / (size * (size - 1) / 2)
 
     def linkage(a: int, b: int) -> float:
         return links[a][b] / (len(members[a]) * len(members[b]))
@@ -50,13 +66,17 @@ def average_link(
     heapq.heapify(heap)
     next_id = len(members)
     while heap:
-        _, a, b = heapq.heappop(heap)
+        neg, a, b = heapq.heappop(heap)
         if a not in members or b not in members:
             continue
+        tight = share and len(members[a]) > 1 and len(members[b]) > 1
+        if tight and -neg < share * (cohesion(a) * cohesion(b)) ** 0.5:
+            continue  # two tighter groups: two events, not one
         c = next_id
         next_id += 1
         members[c] = members.pop(a) + members.pop(b)
         is_fixed[c] = is_fixed.pop(a) or is_fixed.pop(b)
+        inner[c] = inner.pop(a) + inner.pop(b) + links[a][b]
         la, lb = links.pop(a), links.pop(b)
         merged: dict[int, float] = {}
         for d, s in list(la.items()) + list(lb.items()):

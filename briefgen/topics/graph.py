@@ -14,6 +14,8 @@ from .features import Features, date_factor
 
 NEIGHBOURS = 20
 """Neighbours kept per article (more than the articles of most stories)."""
+MAX_NEIGHBOURS = 1000
+"""Bound on the neighbours kept for an article of a big story (see `extend_above`)."""
 BLOCK_ROWS = 512
 
 
@@ -27,11 +29,17 @@ def pair_similarity(features: Features, rows: np.ndarray, cols: np.ndarray) -> n
 
 
 def neighbour_graph(
-    features: Features, queries: np.ndarray | None = None, k: int = NEIGHBOURS
-) -> sparse.coo_matrix:
+    features: Features,
+    queries: np.ndarray | None = None,
+    k: int = NEIGHBOURS,
+    extend_above: float | None = None,
+) -> tuple[sparse.coo_matrix, np.ndarray]:
     """Symmetric sparse graph (upper triangle): each query article linked to its k most similar.
 
-    `queries` (default: all) limits the rows computed, for incremental assignment.
+    `queries` (default: all) limits the rows computed. With `extend_above`, an article whose k-th
+    neighbour is still that similar (it belongs to a story bigger than k) also keeps every article at
+    least half that similar (up to `MAX_NEIGHBOURS`), so average similarities within big stories are
+    not underestimated. Also returns each article's k-th neighbour similarity (0 when not a query).
     """
     v = features.vectors
     n = v.shape[0]
@@ -40,6 +48,7 @@ def neighbour_graph(
     vt = v.T.tocsr()
     dated = not np.isnan(features.days).all()
     found_a, found_b, found_s = [], [], []
+    kth = np.zeros(n)
     for s in range(0, len(queries) if kk > 0 else 0, BLOCK_ROWS):
         q = queries[s : s + BLOCK_ROWS]
         block = (v[q] @ vt).toarray()
@@ -47,15 +56,24 @@ def neighbour_graph(
             block *= date_factor(features.days[q][:, None], features.days[None, :])
         block[np.arange(len(q)), q] = 0.0  # not its own neighbour
         top = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
-        sims = np.take_along_axis(block, top, axis=1).ravel()
+        sims = np.take_along_axis(block, top, axis=1)
+        kth[q] = sims.min(axis=1)
         rows, cols = np.repeat(q, kk), top.ravel()
+        if extend_above is not None:
+            for r in np.flatnonzero(sims.min(axis=1) >= extend_above):
+                more = np.flatnonzero(block[r] >= extend_above / 2)
+                more = more[np.argsort(-block[r, more], kind="stable")[:MAX_NEIGHBOURS]]
+                rows = np.concatenate([rows, np.full(len(more), q[r])])
+                cols = np.concatenate([cols, more])
+                sims = np.concatenate([sims.ravel(), block[r, more]])
+        sims = sims.ravel()
         ok = sims > 0
         found_a.append(np.minimum(rows, cols)[ok])
         found_b.append(np.maximum(rows, cols)[ok])
         found_s.append(sims[ok])
     if not found_a:
-        return sparse.coo_matrix((n, n))
+        return sparse.coo_matrix((n, n)), kth
     a, b, sims = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
     key = a.astype(np.int64) * n + b
     key, first = np.unique(key, return_index=True)
-    return sparse.coo_matrix((sims[first], (key // n, key % n)), shape=(n, n))
+    return sparse.coo_matrix((sims[first], (key // n, key % n)), shape=(n, n)), kth
