@@ -153,7 +153,8 @@ def main() -> None:
     )
     warm, second = timed(build, incr, quiet=True)
     full, clean_result = timed(build, clean, quiet=True, use_cache=False)
-    fresh = cfg("fresh")
+    fresh = cfg("fresh")  # no history; its analyses copied (they never change the output)
+    shutil.copytree(incr.cache_dir / "analysis", fresh.cache_dir / "analysis")
     build(fresh, quiet=True)
 
     print()
