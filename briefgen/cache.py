@@ -24,11 +24,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .models import Brief, Topic
+from .models import Article, Brief, Sentence, Topic
+from .split import split_article
 
 FORMAT = 1
 ANALYSIS = "analysis"
 STATE = "state.json"
+SENTENCES = "sentences.pickle"  # in analysis/: each article's sentences, for its page in the site
 
 
 @cache
@@ -64,6 +66,8 @@ class AnalysisCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._sentences: dict[str, tuple[Sentence, ...]] | None = None
+        self._sentences_used: dict[str, tuple[Sentence, ...]] = {}
 
     def key(self, topic: Topic) -> str:
         digest = hashlib.sha256(code_fingerprint().encode())
@@ -91,13 +95,35 @@ class AnalysisCache:
         atomic_write(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
         return brief
 
+    def sentences(self, article: Article) -> tuple[Sentence, ...]:
+        """`split_article(article)`, from the cache when this article was split by an earlier build."""
+        if self.directory is None:
+            return split_article(article)
+        if self._sentences is None:
+            self._sentences = {}
+            if self.read:
+                try:
+                    loaded = pickle.loads((self.directory / SENTENCES).read_bytes())
+                    self._sentences = loaded if isinstance(loaded, dict) else {}
+                except Exception:  # absent or damaged: split again
+                    pass
+        key = hashlib.sha256(f"{code_fingerprint()}\0{article!r}".encode()).hexdigest()
+        found = self._sentences.get(key)
+        if found is None:
+            found = self._sentences[key] = split_article(article)
+        self._sentences_used[key] = found
+        return found
+
     def prune(self) -> None:
         """Drop entries this build did not use, so the cache does not grow without bound."""
         if self.directory is None or not self.directory.is_dir():
             return
         for path in self.directory.glob("*.pickle"):
-            if path.stem not in self.used:
+            if path.stem not in self.used and path.name != SENTENCES:
                 path.unlink(missing_ok=True)
+        if self._sentences_used:
+            data = pickle.dumps(self._sentences_used, protocol=pickle.HIGHEST_PROTOCOL)
+            atomic_write(self.directory / SENTENCES, data)
 
 
 def load_state(directory: Path | None) -> dict[str, Any] | None:

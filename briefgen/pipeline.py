@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +31,7 @@ from .dedupe import infer_metadata
 from .errors import InputError, UnreadableInput
 from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
-from .models import Article, Brief, RawDocument, Skipped, Topic
+from .models import Article, Brief, RawDocument, Sentence, Skipped, Topic
 from .readers import admit, file_size_limit, read_path, scan
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
@@ -269,7 +269,7 @@ def build(
     )
     changes, state = track_changes(result.briefs, load_state(config.cache_dir))
     rows = topic_rows(result.briefs)
-    write_docs(result, config, rows, changes)
+    write_docs(result, config, rows, changes, split=cache.sentences)
     result.timings["write docs"] = clock.lap()
     crash_point("docs")
     if config.build_site:
@@ -312,7 +312,13 @@ def source_date_epoch(articles: Sequence[Article]) -> int:
     return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
 
 
-def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], changes: dict[str, Change]) -> None:
+def write_docs(
+    result: BuildResult,
+    config: Config,
+    rows: list[TopicRow],
+    changes: dict[str, Change],
+    split: Callable[[Article], Sequence[Sentence]] = split_article,
+) -> None:
     env = environment(config.templates_dir)
     with staged_dir(config.docs_dir) as docs:
         for brief in result.briefs:
@@ -331,7 +337,7 @@ def write_docs(result: BuildResult, config: Config, rows: list[TopicRow], change
                 cited_in.setdefault(a.id, []).append(brief.topic)
         for article in result.articles:
             paragraphs: dict[int, list[Any]] = {}
-            for s in split_article(article):
+            for s in split(article):
                 paragraphs.setdefault(s.paragraph, []).append(s)
             write_text(
                 docs / "articles" / f"{safe_name(article.id)}.md",
