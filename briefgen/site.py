@@ -146,12 +146,12 @@ def pages_plugin(directory: Path | None) -> Any:
     """briefgen's MkDocs plugin, added by `build_site`. Article pages (one per article, so thousands)
     use a lighter template, without the navigation sidebars and footer.
 
-    With a `directory`, it also reuses each page's Markdown-to-HTML conversion from earlier builds.
-
-    Converting Markdown is most of a page's cost, and after one new article almost every page's Markdown
-    is unchanged. Entries are keyed by the page's path and Markdown, the MkDocs and theme versions and
-    the Markdown settings; a conversion that logged a warning is never stored (so --strict still sees it).
-    Only `content`, `toc`, the title and anchors are reused; everything else is built as usual.
+    With a `directory`, it also reuses, for pages whose Markdown did not change since the previous
+    build, their Markdown-to-HTML conversion and their search-index entries: together most of a page's
+    cost, and after one new article almost every page is unchanged. Entries are keyed by the page's path
+    and source, the MkDocs and theme versions and the Markdown settings; a conversion that logged a
+    warning is never stored (so --strict still sees it). The store is one file, `pages.pickle`, holding
+    only the entries the last build used.
     """
     import hashlib
     import pickle
@@ -161,13 +161,25 @@ def pages_plugin(directory: Path | None) -> Any:
 
     from .cache import atomic_write
 
-    class RenderMemo(BasePlugin):  # type: ignore[type-arg]
+    store = directory / "pages.pickle" if directory is not None else None
+
+    class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
         def __init__(self) -> None:
             super().__init__()
-            self.used: set[str] = set()
+            self.previous: dict[str, Any] = {}
+            self.kept: dict[str, Any] = {}
             self.hits = 0
             self.warnings = _WarningCount()
             logging.getLogger("mkdocs").addHandler(self.warnings)
+            if store is not None:
+                try:
+                    loaded = pickle.loads(store.read_bytes())
+                    self.previous = loaded if isinstance(loaded, dict) else {}
+                except Exception:  # absent or damaged: convert every page
+                    self.previous = {}
+
+        def key(self, *parts: object) -> str:
+            return hashlib.sha256("\0".join(map(str, (self.salt, *parts))).encode()).hexdigest()
 
         def on_config(self, config: Any) -> None:
             settings = (
@@ -179,21 +191,39 @@ def pages_plugin(directory: Path | None) -> Any:
             )
             self.salt = repr(settings)
 
+        def on_pre_build(self, config: Any) -> None:
+            if store is None:
+                return
+            for plugin in config.plugins.values():  # Material's search plugin
+                index = getattr(plugin, "search_index", None)
+                add = getattr(index, "add_entry_from_context", None)
+                if isinstance(getattr(index, "entries", None), list) and add is not None:
+                    index.add_entry_from_context = self._search(index, add)
+
+        def _search(self, index: Any, original: Any) -> Any:
+            def add(page: Any) -> None:
+                key = self.key("search", page.url, page.title, repr(page.meta), page.content)
+                entries = self.previous.get(key)
+                if entries is None:
+                    before = len(index.entries)
+                    original(page)
+                    entries = index.entries[before:]
+                else:
+                    index.entries.extend(entries)
+                self.kept[key] = entries
+
+            return add
+
         def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
             if page.file.src_uri.startswith("articles/") and "template" not in page.meta:
                 page.meta["template"] = ARTICLE_TEMPLATE
-            if directory is None:
+            if store is None:
                 return markdown
-            key = hashlib.sha256(f"{self.salt}\0{page.file.src_uri}\0{markdown}".encode()).hexdigest()
-            path = directory / f"{key}.pickle"
-            self.used.add(key)
+            key = self.key("page", page.file.src_uri, markdown)
             original = page.render
 
             def render(config: Any, files: Any) -> None:
-                try:
-                    data = pickle.loads(path.read_bytes())
-                except Exception:
-                    data = None
+                data = self.previous.get(key)
                 if isinstance(data, dict):
                     self.hits += 1
                     page.content, page.toc = data["content"], data["toc"]
@@ -205,30 +235,29 @@ def pages_plugin(directory: Path | None) -> Any:
                             for uri, links in data["links"].items()
                             if (f := files.get_file_from_path(uri))
                         }
+                    self.kept[key] = data
                     return
                 before = self.warnings.count
                 original(config, files)
                 if self.warnings.count == before:
                     links = getattr(page, "links_to_anchors", None)
-                    data = {
+                    self.kept[key] = {
                         "content": page.content,
                         "toc": page.toc,
                         "title": getattr(page, "_title_from_render", None),
                         "anchors": page.present_anchor_ids,
                         "links": {f.src_uri: v for f, v in links.items()} if links is not None else None,
                     }
-                    atomic_write(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
             page.render = render
             return markdown
 
-        def close(self) -> None:
+        def close(self, success: bool) -> None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
-            for old in directory.glob("*.pickle") if directory is not None else ():
-                if old.stem not in self.used:
-                    old.unlink(missing_ok=True)
+            if store is not None and success:
+                atomic_write(store, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
 
-    return RenderMemo()
+    return PagesPlugin()
 
 
 def build_site(
@@ -274,10 +303,12 @@ def build_site(
             memo = pages_plugin(memo_dir)
             config.plugins["briefgen-pages"] = memo
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+            ok = False
             try:
                 build(config)
+                ok = True
             finally:
-                memo.close()
+                memo.close(ok)
             copy_downloads(docs_dir, site_dir)
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None
