@@ -76,6 +76,7 @@ class Item:
     text: str
     sources: tuple[Source, ...]
     support: int = 1
+    actor: str = ""  # for decisions: who agreed, announced or decided ("Pete Hegseth and Gen Nakatani")
 
 
 @dataclass(frozen=True)

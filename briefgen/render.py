@@ -281,7 +281,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for a in brief.articles
         ],
         "summary": [_item(i) for i in brief.summary],
-        "decisions": [_item(i) for i in brief.decisions],
+        "decisions": [{**_item(i), "actor": i.actor} for i in brief.decisions],
         "quotes": [
             {
                 "text": q.text,
@@ -315,6 +315,26 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "sources": [_source(s) for s in t.sources],
             }
             for t in brief.timeline
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "role": e.role,
+                "mentions": e.mentions,
+                "support": e.support,
+                "sources": [_source(s) for s in e.sources],
+            }
+            for e in brief.entities
+        ],
+        "framing": [
+            {
+                "term": f.term,
+                "phrase": f.phrase,
+                "sources": [_source(s) for s in f.sources],
+                "others": [_source(s) for s in f.others],
+            }
+            for f in brief.framing
         ],
         "coverage": [
             {

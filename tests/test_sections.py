@@ -7,7 +7,7 @@ from helpers import article, context, seed_articles
 
 from briefgen.models import Article
 from briefgen.sections import context as context_section
-from briefgen.sections import decisions, disputes, quotes
+from briefgen.sections import decisions, disputes, entities, framing, quotes
 
 
 def test_pronoun_speaker_resolves_to_named_person() -> None:
@@ -160,3 +160,113 @@ def test_hand_annotated_quotes_have_no_false_positive_or_wrong_speaker() -> None
     assert result["precision"] == 1.0
     assert result["speaker_accuracy"] == 1.0
     assert result["recall"] >= 0.9
+
+
+def test_different_numbers_for_one_quantity_are_a_dispute() -> None:
+    a = _plain("The earthquake killed 120 people in the northern province, officials said on Monday.", "a")
+    b = _plain("The earthquake killed 87 people in the northern province, according to officials.", "b")
+    [d] = disputes.extract(context(a, b))
+    assert d.kind == "number"
+    assert [s.value for s in d.sides] == ["120", "87"]
+    assert [[x.article for x in s.sources] for s in d.sides] == [["a"], ["b"]]
+
+
+def test_compatible_or_unrelated_numbers_are_no_dispute() -> None:
+    a = _plain("Japan is home to more than 50,000 U.S. troops stationed across the country.", "a")
+    b = _plain("About 54,000 U.S. troops are stationed across the country, the ministry said.", "b")
+    c = _plain("The storm damaged 300 homes and 12 schools in the coastal towns on Friday.", "c")
+    d = _plain("Officials said 4 schools and 35 homes had been damaged in the mountain villages.", "d")
+    assert disputes.extract(context(a, b)) == ()
+    assert disputes.extract(context(c, d)) == ()
+
+
+def test_one_source_giving_two_figures_is_a_change_not_a_dispute() -> None:
+    a = _plain("Unemployment rose to 7 percent in May from 5 percent in April, the agency said.", "a")
+    b = _plain("Unemployment rose to 7 percent in May, the agency said in its report.", "b")
+    assert [d for d in disputes.extract(context(a, b)) if d.kind == "number"] == []
+
+
+def test_different_dates_for_one_event_are_a_dispute() -> None:
+    a = _plain("The new bridge over the river opened to traffic on May 3, 2024, the city said.", "a")
+    b = _plain("The new bridge over the river opened to traffic on May 4, 2024, city officials said.", "b")
+    [d] = disputes.extract(context(a, b))
+    assert d.kind == "date"
+    assert sorted(s.value for s in d.sides) == ["2024-05-03", "2024-05-04"]
+
+
+def test_framing_word_one_outlet_uses_alone() -> None:
+    a = _plain("The minister visited the border to counter the supposed threat from smugglers.", "a")
+    b = _plain("The minister visited the border to counter the growing threat from smugglers.", "b")
+    c = _plain("“It is a supposed threat,” the mayor said of the smugglers at the border.", "c")
+    [f] = framing.extract(context(a, b))
+    assert (f.term, f.phrase) == ("supposed", "supposed threat")
+    assert [s.article for s in f.others] == ["b"]
+    # Inside a quotation the word is the speaker's, and an outlet that prints it does not avoid it.
+    assert framing.extract(context(c, b)) == ()
+    assert framing.extract(context(a, b, c)) == ()
+
+
+def test_entities_with_roles_acronyms_and_places() -> None:
+    a = _plain(
+        "Defense Secretary Robert Kane met Philippine officials in Manila on Thursday. "
+        "The Armed Forces of the Philippines (AFP) will join the patrols, Kane said.",
+        "a",
+    )
+    b = _plain("Kane said the AFP and the U.S. Navy would patrol near Manila and Taiwan.", "b")
+    found = {e.name: e for e in entities.extract(context(a, b))}
+    assert found["Robert Kane"].kind == "person" and found["Robert Kane"].role == "Defense Secretary"
+    assert found["Robert Kane"].support == 2
+    assert found["Armed Forces of the Philippines"].role == "AFP"
+    assert found["Armed Forces of the Philippines"].support == 2
+    assert found["Manila"].kind == "place" and found["Taiwan"].kind == "place"
+    assert "Thursday" not in found
+
+
+def test_decision_names_who_decided() -> None:
+    a = _plain(
+        "Finance Minister Ana Silva met her counterpart on Friday. "
+        "Silva and the central bank jointly announced a plan to cap fuel prices until March.",
+        "a",
+    )
+    [item] = decisions.extract(context(a))
+    assert item.actor == "Ana Silva"
+
+
+def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:
+    from briefgen.analyze import analyze
+    from briefgen.models import Topic
+
+    articles = tuple(seed_articles(seeds))
+    brief = analyze(Topic(slug="seed", title="seed", articles=articles))
+
+    def ids(sources: tuple) -> set[str]:
+        return {s.article[:3] for s in sources}
+
+    decided = " ".join(i.text for i in brief.decisions)
+    for fact in ("war-fighting headquarters", "SM-6", "maintenance", "Southwestern islands", "phase one"):
+        assert fact in decided, fact
+    quoted = {q.text: q for q in brief.quotes}
+    partner = quoted["Japan is our indispensable partner in deterring Communist Chinese military aggression"]
+    assert partner.speaker == "Pete Hegseth" and ids(partner.sources) == {"000", "001", "002", "003"}
+    ethos = quoted["We share a warrior ethos that defines our forces"]
+    assert ethos.speaker == "Pete Hegseth" and ids(ethos.sources) == {"003", "004"}
+    assert ethos.cue.startswith("told") and "Nakatani" in ethos.cue
+    alone = next(q for q in brief.quotes if "America first does not mean America alone" in q.text)
+    assert alone.speaker == "Pete Hegseth" and ids(alone.sources) == {"004"}
+    assert quoted["fruitful and candid"].speaker == "Gen Nakatani"
+    kinds = {(d.kind, d.about): d for d in brief.disputes}
+    troop = next(d for (kind, about), d in kinds.items() if kind == "claim" and "troop" in about)
+    assert ids(troop.sides[0].sources) == {"001", "002"} and ids(troop.sides[1].sources) == {"004"}
+    name = next(d for (kind, _), d in kinds.items() if kind == "name")
+    assert {s.article[:3] for side in name.sides for s in side.sources} == {"000", "001", "002", "003", "004"}
+    date = next(d for (kind, _), d in kinds.items() if kind == "date")
+    assert "2025-04-19" in date.about and ids(date.sides[0].sources) == {"001"}
+    background = " ".join(i.text for i in brief.context)
+    for fact in ("In July", "50,000", "Joint Operations Command", "80th anniversary"):
+        assert fact in background, fact
+    assert [f.phrase for f in brief.framing] == ["supposed Chinese assertiveness"]
+    people = {e.name: e for e in brief.entities if e.kind == "person"}
+    assert people["Pete Hegseth"].role == "U.S. Defense Secretary"
+    assert people["Gen Nakatani"].role == "Japanese Defense Minister"
+    dated = {t.date for t in brief.timeline}
+    assert {"2025-03-29", "2025-03-30", "2024-07"} <= dated

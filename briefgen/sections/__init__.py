@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..models import Article, Sentence, Source
 from ..summarize.consensus import SentenceSpace
+
+if TYPE_CHECKING:
+    from .people import People
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,21 @@ class TopicContext:
     def row_at(self, article_id: str, start: int) -> int:
         """The row in `space` of the sentence of `article_id` starting at character `start`."""
         return self._row_by_start[(article_id, start)]
+
+    @cached_property
+    def people(self) -> dict[str, People]:
+        """Each article's people (names, roles, mentions), knowing the names the whole topic gives."""
+        from .people import People
+
+        known = People("\n\n".join(a.text for a in self.articles), mentions=False).roles
+        return {
+            a.id: People(
+                a.text,
+                known=known,
+                sentences=[(s.start, s.end, s.paragraph) for s in self.sentences.get(a.id, ())],
+            )
+            for a in self.articles
+        }
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

@@ -136,7 +136,8 @@ DEMONYM_LIKE = words_of(
     american african asian european russian muslim jewish catholic protestant hindu buddhist
     sikh arab israeli iraqi iranian saudi pakistani afghan syrian turkish german french british english
     irish scottish welsh spanish italian chinese japanese korean indian mexican canadian cuban brazilian
-    republican democratic democrat islamic islamist
+    republican democratic democrat islamic islamist communist socialist conservative liberal northern
+    southern eastern western central reproductive
     """
 )
 PLACE_WORDS = words_of(
@@ -290,7 +291,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in NOT_SURNAMES:
         return False  # "High Commissioner"
-    if tokens[0].lower() in DEMONYM_LIKE:
+    if {tokens[0].lower(), tokens[0].lower().removesuffix("s"), tokens[-1].lower()} & DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
     return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
 
@@ -326,6 +327,7 @@ class People:
         known: dict[str, str] | None = None,
         sentences: Sequence[tuple[int, int, int]] = (),
         known_gender: dict[str, str] | None = None,
+        mentions: bool = True,
     ) -> None:
         self.text = text
         self.roles: dict[str, str] = {}
@@ -339,8 +341,9 @@ class People:
         self._index()
         self.sentences = sorted(sentences) or [(0, len(text), 0)]
         self.quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"\n]*\"", text)]
-        self.mentions = self._mentions(text)
-        self._vote_gender()
+        self.mentions = self._mentions(text) if mentions else []
+        if mentions:
+            self._vote_gender()
 
     # -- finding people ------------------------------------------------------------------------
     def _add(self, name: str, role: str = "") -> str:
@@ -515,6 +518,7 @@ class People:
         if text[end : end + 2] in ("'s", "’s"):
             return False
         before = text[max(0, start - 80) : start]
+        before = re.split(r"[.!?][\"”’')]*\s+|\n", before)[-1]  # this sentence only
         tokens = re.findall(r"[\w.'’-]+|[^\w\s]", before)
         while tokens and (tokens[-1].lower().rstrip(".") in TITLE_SET or tokens[-1][:1].isupper()):
             tokens.pop()

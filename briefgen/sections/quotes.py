@@ -272,12 +272,12 @@ def _attribute(
     return "", "", span.end
 
 
-def find_quotes(ctx: TopicContext, known: dict[str, str]) -> list[Found]:
+def find_quotes(ctx: TopicContext) -> list[Found]:
     found: list[Found] = []
     for article in ctx.articles:
         text = article.text
         sentences = ctx.sentences.get(article.id, ())
-        people = People(text, known=known, sentences=[(s.start, s.end, s.paragraph) for s in sentences])
+        people = ctx.people[article.id]
         paragraphs = _paragraphs(text)
         rows: list[tuple[Span, str, int, list[Sentence], str, str]] = []
         for span in quote_spans(text):
@@ -371,8 +371,7 @@ def _unmarked_sources(ctx: TopicContext, quote: str, known: set[tuple[str, int]]
 
 
 def extract(ctx: TopicContext) -> tuple[Quote, ...]:
-    topic_people = People("\n\n".join(a.text for a in ctx.articles)).roles
-    found = find_quotes(ctx, topic_people)
+    found = find_quotes(ctx)
     # Full quotes first, so partial quotes join the full quote they come from.
     found.sort(key=lambda f: (not f.full, ctx.order.get(f.source.article, 0), f.source.start))
     items: list[list[Found]] = []

@@ -1,0 +1,177 @@
+"""Entities: the people, organisations and places of a topic, with roles and source counts.
+
+- People come from the person registry (`people.py`: titles, appositions, speech verbs); every
+  mention (full name, surname, description such as "the Pentagon chief") counts.
+- Organisations are runs of capitalised words ending in an organisation word ("Joint Operations
+  Command", "Defense Department", "White House"), well-known names (Reuters, NATO), and acronyms an
+  article defines ("Japan Joint Operations Command (JJOC)", "..., or JJOC"), whose later uses count.
+- Places come from a gazetteer (countries, capitals, U.S. states, big cities, regions).
+
+Each entity cites the sentence of its first mention in every article, and counts independent
+sources. No model is downloaded: rules and the packaged gazetteer only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..models import Entity, Sentence, Source
+from . import TopicContext, sort_sources, source
+from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, places
+
+CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
+ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the)\s+)?){{0,5}}{CAP}")
+LEADING = NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "other", "all"}
+ACRONYM_DEF = re.compile(
+    rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
+)
+PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}")
+LIMITS = {"person": 10, "organisation": 8, "place": 8}
+KINDS = ("person", "organisation", "place")
+
+
+@dataclass
+class Tally:
+    kind: str
+    role: str = ""
+    first: dict[str, int] = field(default_factory=dict)  # article id -> first mention offset
+    mentions: int = 0
+
+
+def _sentence_at(sentences: tuple[Sentence, ...], starts: list[int], offset: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    if 0 <= i < len(sentences) and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def _initials(tokens: list[str]) -> str:
+    out = ""
+    for token in tokens:
+        parts = [p for p in token.split(".") if p] if "." in token else [token]
+        out += "".join(p[0] for p in parts if p[:1].isupper())
+    return out
+
+
+def _defined(name: str, acronym: str) -> str:
+    """The words of `name` an acronym stands for ("Japan's new Joint Operations Command" + "JOC"
+    -> "Joint Operations Command"), or '' when its letters do not match the words' initials."""
+    tokens = [t for t in name.split() if t not in ("of", "for", "and", "the")]
+    for i in range(len(tokens)):
+        if _initials(tokens[i:]) == acronym.replace("&", ""):
+            return " ".join(name.split()[name.split().index(tokens[i]) :])
+    return ""
+
+
+def acronyms_of(texts: list[str]) -> dict[str, str]:
+    """Acronyms the texts define ("Japan Joint Operations Command (JJOC)"), with their names."""
+    acronyms: dict[str, str] = {}
+    for text in texts:
+        for m in ACRONYM_DEF.finditer(text):
+            name = _defined(m.group("name"), m.group("acr"))
+            if name and len(name.split()) >= 2:
+                acronyms.setdefault(m.group("acr"), name)
+    return acronyms
+
+
+def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(offset, name, acronym) of the organisations named in `text`; a shorter form of a defined
+    name ("Joint Operations Command") counts for the defined one."""
+    found: list[tuple[int, str, str]] = []
+    by_name = {name: acr for acr, name in acronyms.items()}
+    for m in ORG.finditer(text):
+        name = _trim_org(m.group())
+        if name and len(name.split()) >= 2 and looks_like_org(name):
+            full = next((n for n in by_name if f" {name} " in f" {n} "), name)
+            found.append((m.start() + m.group().find(name), full, by_name.get(full, "")))
+    for m in re.finditer(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b[A-Z][a-z]+\b", text):
+        word = m.group()
+        if word in acronyms:
+            found.append((m.start(), acronyms[word], word))
+        elif word in ORG_NAMES:
+            found.append((m.start(), word, ""))
+    return found
+
+
+def _trim_org(name: str) -> str:
+    """Cut a run of capitalised words to the organisation it ends with ("Japan's new Joint ...")."""
+    tokens = name.split()
+    while tokens and tokens[-1].lower() not in ORG_WORDS:
+        tokens.pop()
+    while tokens and (tokens[0].lower() in LEADING or tokens[0].endswith(("'s", "’s", "."))):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _places(text: str) -> list[tuple[int, str]]:
+    gazetteer = places()
+    found = []
+    for m in PLACE_RUN.finditer(text):
+        tokens = m.group().split()
+        i = 0
+        while i < len(tokens):
+            for n in range(min(4, len(tokens) - i), 0, -1):
+                candidate = " ".join(tokens[i : i + n]).rstrip(".,’'")
+                candidate = re.sub(r"['’]s$", "", candidate)
+                if candidate in gazetteer:
+                    offset = m.start() + m.group().find(tokens[i])
+                    found.append((offset, candidate))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
+
+
+def extract(ctx: TopicContext) -> tuple[Entity, ...]:
+    tallies: dict[str, Tally] = {}
+
+    def count(name: str, kind: str, article: str, offset: int, role: str = "") -> None:
+        tally = tallies.setdefault(name, Tally(kind, role))
+        if tally.kind != kind:
+            return
+        if role and not tally.role:
+            tally.role = role
+        tally.mentions += 1
+        tally.first.setdefault(article, offset)
+
+    acronyms = acronyms_of([a.text for a in ctx.articles])
+    for article in ctx.articles:
+        people = ctx.people[article.id]
+        for mention in people.mentions:
+            count(mention.person, "person", article.id, mention.start, people.roles.get(mention.person, ""))
+        for offset, name, acronym in _organisations(article.text, acronyms):
+            if name not in people.roles:
+                count(name, "organisation", article.id, offset, acronym)
+        for offset, name in _places(article.text):
+            if name not in people.roles:
+                count(name, "place", article.id, offset)
+    # Sources: the sentence of the first mention in each article.
+    starts = {a.id: [s.start for s in ctx.sentences.get(a.id, ())] for a in ctx.articles}
+    entities: list[Entity] = []
+    for name, tally in tallies.items():
+        cited: list[Source] = []
+        for article_id, offset in tally.first.items():
+            sentence = _sentence_at(ctx.sentences.get(article_id, ()), starts[article_id], offset)
+            if sentence is not None:
+                cited.append(source(sentence))
+        if not cited:
+            continue
+        sources = sort_sources(ctx, cited)
+        entities.append(Entity(name, tally.kind, tally.role, sources, ctx.support(sources), tally.mentions))
+    out: list[Entity] = []
+    for kind in KINDS:
+        of_kind = [e for e in entities if e.kind == kind]
+        of_kind.sort(key=lambda e: (-e.support, -e.mentions, e.name))
+        out.extend(of_kind[: LIMITS[kind]])
+    return tuple(out)
+
+
+def by_kind(entities: tuple[Entity, ...]) -> dict[str, list[Entity]]:
+    grouped: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        grouped[e.kind].append(e)
+    return grouped
