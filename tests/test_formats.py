@@ -158,6 +158,16 @@ def test_html_page_sentences_are_verbatim_paragraphs(tmp_path: Path) -> None:
         assert paragraph in raw.text
 
 
+def test_html_page_in_a_language_without_spaces(tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>防衛相は{n}日、東京で米国の国防長官と会談し、同盟の強化で一致した。</p>" for n in range(1, 4)
+    )
+    page = f"<html lang='ja'><head><title>会談</title></head><body><article>{body}</article></body></html>"
+    [raw] = docs(write(tmp_path, "ja.html", page))
+    assert raw.meta["language"] == "ja"
+    assert "東京で米国の国防長官と会談し" in raw.text
+
+
 def test_html_in_legacy_encoding(tmp_path: Path) -> None:
     page = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
     [raw] = docs(write(tmp_path, "page.htm", page.encode("cp1252")))

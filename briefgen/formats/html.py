@@ -17,15 +17,23 @@ from ..readers import decode, read_bytes, reader
 from . import language_code
 
 MIN_WORDS_WITHOUT_SENTENCE = 50
+CJK_SENTENCE_END = re.compile(r"[。！？][」』”）)]*$")
 
 HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
 
 
 def has_article_text(text: str) -> bool:
-    """At least one real sentence (six words or more, ending like a sentence), or a long text."""
+    """At least one real sentence (six words, or 20 characters of a script written without spaces,
+    ending like a sentence), or a long text. Menus and link lists have neither."""
     if len(text.split()) >= MIN_WORDS_WITHOUT_SENTENCE:
         return True
-    return any(len(line.split()) >= 6 and SENTENCE_END.search(line.strip()) for line in text.splitlines())
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line.split()) >= 6 and SENTENCE_END.search(line):
+            return True
+        if len(line) >= 20 and CJK_SENTENCE_END.search(line):
+            return True
+    return False
 
 
 def extract(data: bytes | str) -> tuple[str, dict[str, str]]:
