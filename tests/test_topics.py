@@ -182,6 +182,7 @@ def test_incremental_assignment_keeps_old_topics_and_places_new_articles() -> No
     assert moved_id in {"quake0", "quake1"}  # kept where the registry put it
     assert where["quake2"] == quake_slug and where["merger2"] == merger_slug
     assert where["final0"] == where["final1"] == where["final2"] not in {quake_slug, merger_slug}
+    assert second.registry.learned_from == len(articles)  # the pile doubled: threshold learned again
     # A full re-clustering puts it back, and nothing redirects (both topics survive).
     third = assign_topics(articles, second.registry, recluster=True)
     where = {a.id: t.slug for t in third.topics for a in t.articles}
@@ -248,3 +249,15 @@ def test_a_story_bigger_than_the_neighbour_lists_stays_whole() -> None:
     articles = big + stories(merger=MERGER, final=FINAL)
     assert len(big) > 20  # more than the neighbours kept per article
     assert grouping(articles) == expected(articles)
+
+
+def test_incremental_new_event_of_known_subject_gets_its_own_topic() -> None:
+    from briefgen.topics import assign_topics
+
+    first = assign_topics(stories(bribery=BRIBERY, quake=QUAKE, merger=MERGER))
+    second = assign_topics(
+        stories(bribery=BRIBERY, quake=QUAKE, merger=MERGER, expenses=EXPENSES), first.registry
+    )
+    where = {a.id: t.slug for t in second.topics for a in t.articles}
+    assert where["expenses0"] == where["expenses1"] == where["expenses2"] != where["bribery0"]
+    assert len(second.topics) == 4

@@ -120,7 +120,12 @@ def incremental_groups(
     graph = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n))
     initial = [list(t) for t in topics] + [[i] for i in new]
     fixed = [True] * len(topics) + [False] * len(new)
-    return average_link(graph, threshold, initial, fixed)
+    # Internal similarity of existing topics (for the cohesion rule): the sum over pairs of unit
+    # vectors is (|sum|^2 - n) / 2, exact for the cosine, without comparing pairs.
+    totals = member.T @ features.vectors if topics else sparse.csr_matrix((0, 1))
+    norms = np.asarray(totals.multiply(totals).sum(axis=1)).ravel() if topics else np.zeros(0)
+    inner = [(norms[j] - len(t)) / 2 for j, t in enumerate(topics)] + [0.0] * len(new)
+    return average_link(graph, threshold, initial, fixed, inner_sums=inner)
 
 
 def central_title(articles: Sequence[Article]) -> str:
@@ -158,9 +163,18 @@ def assign_topics(
         dict(registry.titles),
         dict(registry.redirects),
         registry.threshold,
+        registry.learned_from,
     )
     full = recluster or registry.threshold is None or not any(k in known for k in keys)
-    features = article_features(loose) if loose else None
+    if not full and len(loose) >= 2 * max(registry.learned_from, 1):
+        # The pile has doubled since the threshold was learned: learn it again (assignments stay).
+        features = article_features(loose)
+        graph, _ = neighbour_graph(features)
+        if graph.nnz:
+            old.threshold = mixture_threshold(graph.data, 2 * graph.nnz / len(loose))
+            old.learned_from = len(loose)
+    else:
+        features = article_features(loose) if loose else None
     slugs: list[str | None]
     if features is None:
         groups, slugs, threshold = [], [], registry.threshold
@@ -168,7 +182,7 @@ def assign_topics(
         groups, threshold = learn_groups(features)
         slugs = inherit_slugs(groups, keys, old)
     else:
-        threshold = registry.threshold
+        threshold = old.threshold
         by_slug: dict[str, list[int]] = defaultdict(list)
         new = []
         for i, key in enumerate(keys):
@@ -247,7 +261,7 @@ def updated_registry(
             if moved:
                 redirects[slug] = sorted(moved.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
                 topics.pop(slug, None)
-    return Registry(topics, titles, redirects, threshold)
+    return Registry(topics, titles, redirects, threshold, old.learned_from)
 
 
 def group_topics(articles: Sequence[Article]) -> list[Topic]:

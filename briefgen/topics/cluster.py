@@ -29,8 +29,10 @@ def average_link(
     initial: Sequence[Sequence[int]] | None = None,
     fixed: Sequence[bool] | None = None,
     cohesion_share: float | None = None,
+    inner_sums: Sequence[float] | None = None,
 ) -> list[list[int]]:
-    """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`."""
+    """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`;
+    `inner_sums` gives their internal similarity sums when the graph lacks their internal edges."""
     n = graph.shape[0]
     start = [list(c) for c in initial] if initial is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = dict(enumerate(start))
@@ -41,6 +43,8 @@ def average_link(
     # links[a][b]: sum of edge similarities between clusters a and b.
     links: dict[int, dict[int, float]] = {cid: {} for cid in members}
     inner: dict[int, float] = dict.fromkeys(members, 0.0)
+    for cid, total in enumerate(inner_sums or ()):
+        inner[cid] = float(total)
     for i, j, s in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), strict=True):
         a, b = int(owner[i]), int(owner[j])
         if a != b:

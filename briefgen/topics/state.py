@@ -41,6 +41,8 @@ class Registry:
     """old slug -> the slug that took over its articles after a merge or split."""
     threshold: float | None = None
     """Similarity threshold learned at the last full clustering, reused for incremental assignment."""
+    learned_from: int = 0
+    """Articles the threshold was learned from; it is learned again once the pile has doubled."""
 
     @property
     def empty(self) -> bool:
@@ -68,6 +70,7 @@ class Registry:
         return {
             "format": FORMAT,
             "threshold": self.threshold,
+            "learned_from": self.learned_from,
             "topics": {s: sorted(set(k)) for s, k in sorted(self.topics.items())},
             "titles": dict(sorted(self.titles.items())),
             "redirects": dict(sorted(self.redirects.items())),
@@ -91,6 +94,7 @@ def load_registry(directory: Path | None) -> Registry:
             titles={str(s): str(t) for s, t in dict(data.get("titles", {})).items()},
             redirects={str(a): str(b) for a, b in dict(data.get("redirects", {})).items()},
             threshold=float(threshold) if isinstance(threshold, int | float) else None,
+            learned_from=int(data.get("learned_from") or 0),
         )
     except (TypeError, ValueError):
         return Registry()
