@@ -79,9 +79,18 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
+@lru_cache(maxsize=4)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH (bands, rows): datasketch finds them by numerical integration, 0.1 s a time: once is enough."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
     """Pairs (i < j) whose shingle sets may be similar, found by MinHash LSH (no all-pairs loop)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    if sum(1 for items in shingle_sets if items) < 2:
+        return []
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands(CANDIDATE_JACCARD, NUM_PERM))
     signatures: dict[int, MinHash] = {}
     template = _template()
     for i, items in enumerate(shingle_sets):

@@ -166,3 +166,32 @@ def test_a_50mb_line_is_skipped_unread_or_cut_within_bounds(tmp_path: Path) -> N
     report = json.loads((tmp_path / "docs" / "report.json").read_text(encoding="utf-8"))
     huge = next(f for f in report["files"] if f["path"] == "huge.txt")
     assert huge["status"] in ("used", "merged") and "limit max_article_chars" in huge["notes"][0]
+
+
+@pytest.mark.slow
+def test_20000_tiny_files_are_each_accounted_for(tmp_path: Path) -> None:
+    """20,000 tiny files (a few words, no sentence) next to one real article: every one gets a
+    report line; reading costs about a millisecond a file (see benchmarks/hostile_build.py)."""
+    src = tmp_path / "in"
+    for n in range(200):
+        (src / f"d{n:03d}").mkdir(parents=True)
+        for i in range(100):
+            (src / f"d{n:03d}" / f"t{i:03d}.txt").write_text(f"note {n * 100 + i}\n")
+    (src / "d000" / "real.txt").write_text(
+        "The council approved the budget on Monday after a long debate. The mayor said it adds teachers.\n"
+    )
+    args = [
+        "build",
+        str(src),
+        "--docs-dir",
+        str(tmp_path / "docs"),
+        "--no-site",
+        "--cache-dir",
+        str(tmp_path / "c"),
+    ]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr[-500:]
+    assert "... and 19950 more skipped: see" in result.stderr
+    report = json.loads((tmp_path / "docs" / "report.json").read_text(encoding="utf-8"))
+    assert (report["inputs"], report["used"], report["skipped"]) == (20_001, 1, 20_000)
+    assert len({f["path"] for f in report["files"]}) == 20_001
