@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..models import Article, Sentence, Source
+from ..split import words
 from ..summarize.consensus import SentenceSpace
 
 if TYPE_CHECKING:
@@ -59,16 +60,27 @@ class TopicContext:
         return self._row_by_start[(article_id, start)]
 
     @cached_property
+    def sentence_keys(self) -> tuple[str, ...]:
+        """Each sentence's words, case-folded and space-joined (for matching wording), in order."""
+        return tuple(" ".join(words(s.text)) for s in self.all_sentences)
+
+    @cached_property
     def people(self) -> dict[str, People]:
         """Each article's people (names, roles, mentions), knowing the names the whole topic gives."""
         from .people import People
 
-        known = People("\n\n".join(a.text for a in self.articles), mentions=False).roles
+        known: dict[str, str] = {}
+        first = {a.id: People(a.text, mentions=False) for a in self.articles}
+        for a in self.articles:
+            for name, role in first[a.id].roles.items():
+                if role or name not in known:
+                    known[name] = known.get(name) or role
         return {
             a.id: People(
                 a.text,
                 known=known,
                 sentences=[(s.start, s.end, s.paragraph) for s in self.sentences.get(a.id, ())],
+                found=first[a.id],
             )
             for a in self.articles
         }

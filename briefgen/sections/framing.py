@@ -30,6 +30,7 @@ LOADED = words_of(
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 MAX_OTHERS = 3
+ANY_LOADED = re.compile(r"\b(?:" + "|".join(sorted(LOADED, key=len, reverse=True)) + r")\b", re.I)
 ADVERBS = frozenset({"then", "now", "also", "still", "even", "just", "once", "again", "already"})
 
 
@@ -55,6 +56,8 @@ def extract(ctx: TopicContext) -> tuple[Framing, ...]:
     used_by: dict[str, set[str]] = {}
     uses: list[tuple[str, Sentence, int]] = []
     for sentence in ctx.all_sentences:
+        if not ANY_LOADED.search(sentence.text):
+            continue
         group = ctx.group(sentence.article)
         for m in _unquoted_words(sentence):
             word = m.group().lower()
@@ -64,9 +67,9 @@ def extract(ctx: TopicContext) -> tuple[Framing, ...]:
     # The whole topic's words, quoted or not, by independent source: an outlet quoting the word
     # elsewhere does not avoid it.
     words_by_group: dict[str, set[str]] = {}
-    for sentence in ctx.all_sentences:
-        words_by_group.setdefault(ctx.group(sentence.article), set()).update(
-            w.lower() for w in WORD.findall(sentence.text)
+    for article in ctx.articles:
+        words_by_group.setdefault(ctx.group(article.id), set()).update(
+            w.lower() for w in WORD.findall(article.text)
         )
     out: list[Framing] = []
     seen: set[tuple[str, str]] = set()

@@ -188,6 +188,8 @@ PREPOSITIONS = words_of(
 )
 PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 MAX_BACK_SENTENCES = 4
+# A capitalised word standing alone: not right after another capitalised word or an initial.
+STANDALONE = re.compile(r"(?<![A-Za-z.]\s)(?<!\w)([A-Z][\w'’-]*)\b(?!\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -328,11 +330,16 @@ class People:
         sentences: Sequence[tuple[int, int, int]] = (),
         known_gender: dict[str, str] | None = None,
         mentions: bool = True,
+        found: People | None = None,
     ) -> None:
         self.text = text
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = dict(known_gender or {})
-        self._find(text)
+        if found is not None:  # the names of this text were found already (first pass)
+            self.roles = dict(found.roles)
+            self.gender.update(found.gender)
+        else:
+            self._find(text)
         for name, role in (known or {}).items():
             self.roles.setdefault(name, role)
         for name in self.roles:
@@ -380,7 +387,10 @@ class People:
                 or (m.group("noun") in ("Coach", "Officer", "Detective", "Trooper", "Deputy"))
             ):
                 self._add(m.group("name"), m.group("noun"))
-        # A full name whose last word the text later uses alone, mid-sentence ("... Bautista said").
+        # A full name whose last word the text later uses alone ("... Bautista said").
+        alone: dict[str, int] = {}  # capitalised word -> last offset where it stands alone
+        for w in STANDALONE.finditer(text):
+            alone[w.group(1)] = w.start(1)
         for m in re.finditer(rf"\b(?P<name>{NAME})", text):
             name = strip_titles(m.group("name"))
             surname = name.split()[-1] if name.split() else ""
@@ -393,11 +403,7 @@ class People:
                 or first in MALE_NAMES
                 or re.search(r"(?:,|\b[a-z]+)\s$", text[max(0, m.start() - 20) : m.start()]) is not None
             )
-            if (
-                len(name.split()) >= 2
-                and introduced
-                and re.search(rf"(?<![A-Za-z.]\s)(?<!\w){re.escape(surname)}\b(?!\s+[A-Z])", text[m.end() :])
-            ):
+            if len(name.split()) >= 2 and introduced and alone.get(surname, -1) > m.end():
                 self._add(name)
         for m in re.finditer(rf"\b(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", text):
             self._add(m.group("name"))

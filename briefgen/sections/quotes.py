@@ -362,11 +362,12 @@ def _unmarked_sources(ctx: TopicContext, quote: str, known: set[tuple[str, int]]
     if len(key.split()) < 6:
         return []
     out = []
-    for sentence in ctx.all_sentences:
+    for sentence, words_of_sentence in zip(ctx.all_sentences, ctx.sentence_keys, strict=True):
+        if key not in words_of_sentence:
+            continue
         if any(a == sentence.article and sentence.start <= p < sentence.end for a, p in known):
             continue
-        if key in " ".join(words(sentence.text)):
-            out.append(Source(sentence.article, sentence.text, sentence.start, sentence.end))
+        out.append(Source(sentence.article, sentence.text, sentence.start, sentence.end))
     return out
 
 

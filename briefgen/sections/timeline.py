@@ -67,6 +67,8 @@ FUTURE = re.compile(
     re.I,
 )
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Cheap pre-check: a sentence without any of these has no date expression.
+QUICK = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|week|month|year|tonight", re.I)
 LATE_DAYS = 6  # an article dated more than this after the topic's latest explicit date is "late"
 MIN_WORDS = 6
 SAME_EVENT = 0.2
@@ -115,6 +117,8 @@ def mentions_of(sentence: Sentence) -> list[Mention]:
     """Every date expression of a sentence; absolute ones resolved, the rest left for the anchor."""
     text = sentence.text
     out: list[Mention] = []
+    if not QUICK.search(text):
+        return out
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match[str], kind: str, iso: str, precision: str) -> None:
@@ -298,7 +302,15 @@ class Dated:
 
 
 def dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
-    """Every sentence with the date it speaks of (first resolvable date expression)."""
+    """Every sentence with the date it speaks of (first resolvable date expression); computed once
+    per topic (the timeline and the date disputes both read it)."""
+    cached = ctx.__dict__.get("_dated_sentences")
+    if cached is None:
+        cached = ctx.__dict__["_dated_sentences"] = _dated_sentences(ctx)
+    return cached
+
+
+def _dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
     mentions = {a.id: [m for s in ctx.sentences.get(a.id, ()) for m in mentions_of(s)] for a in ctx.articles}
     found = anchors(ctx, mentions)
     out = []
