@@ -261,3 +261,14 @@ def test_incremental_new_event_of_known_subject_gets_its_own_topic() -> None:
     where = {a.id: t.slug for t in second.topics for a in t.articles}
     assert where["expenses0"] == where["expenses1"] == where["expenses2"] != where["bribery0"]
     assert len(second.topics) == 4
+
+
+def test_topics_command_is_deterministic(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    write_pile(pile, quake=QUAKE, merger=MERGER, final=FINAL, bribery=BRIBERY)
+    outs = [
+        run("topics", str(pile), "--format", "json", "--cache-dir", str(tmp_path / f"c{i}"))[1]
+        for i in range(2)
+    ]
+    assert outs[0] == outs[1]
+    assert (tmp_path / "c0" / "topics.json").read_bytes() == (tmp_path / "c1" / "topics.json").read_bytes()
