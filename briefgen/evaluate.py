@@ -75,6 +75,7 @@ class CleaningReport:
     removed: Counter[str] = field(default_factory=Counter)
     removed_words: Counter[str] = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def kept_share(self) -> float:
@@ -136,10 +137,12 @@ class Rouge:
 
 def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     """The cluster's articles through briefgen's reader and cleaner; accounts what cleaning removed."""
-    from .pipeline import read_articles
+    from .pipeline import Limits, read_inputs
 
-    articles, skipped = read_articles(list(cluster.docs))
+    reading = read_inputs(list(cluster.docs), None, Limits(), True)
+    articles, skipped = reading.articles, reading.skipped
     report.skipped.extend(f"{s.path}: {s.reason}" for s in skipped)
+    report.notes.extend(f"{path}: {note}" for path, notes in reading.notes.items() for note in notes)
     for path in cluster.docs:
         report.raw_words += len(path.read_text(encoding="utf-8", errors="replace").split())
     for article in articles:
@@ -150,11 +153,12 @@ def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     return articles
 
 
-def summarize_cluster(articles: Sequence[Article], words: int, algorithm: str) -> tuple[list[str], float]:
+def summarize_cluster(
+    articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]], words: int, algorithm: str
+) -> tuple[list[str], float]:
     """The summary's sentences and the seconds spent (syndication grouping included for consensus)."""
     from .dedupe import syndication_groups
 
-    sentences = {a.id: split_article(a) for a in articles}
     all_sentences: list[Sentence] = [s for a in articles for s in sentences[a.id]]
     start = time.perf_counter()
     groups = syndication_groups(articles, sentences) if algorithm == "consensus" else {}
@@ -181,10 +185,13 @@ def evaluate(
             progress(cluster.name)
         articles = read_cluster(cluster, cleaning)
         documents += len(cluster.docs)
-        cleaning.sentences += sum(len(split_article(a)) for a in articles)
+        sentences = {a.id: split_article(a) for a in articles}
+        cleaning.sentences += sum(len(s) for s in sentences.values())
         references = [p.read_text(encoding="utf-8", errors="replace") for p in cluster.refs]
         for algorithm in algorithms:
-            summary, seconds = summarize_cluster(articles, words, algorithm) if articles else ([], 0.0)
+            summary, seconds = (
+                summarize_cluster(articles, sentences, words, algorithm) if articles else ([], 0.0)
+            )
             results[algorithm].scores.append(rouge("\n".join(summary), references))
             results[algorithm].seconds.append(seconds)
     return Evaluation(str(dataset), words, [c.name for c in chosen], results, cleaning, documents)
@@ -205,7 +212,8 @@ def format_report(evaluation: Evaluation) -> str:
             if c.removed
             else ""
         )
-        + (f"; {len(c.skipped)} documents skipped" if c.skipped else ""),
+        + (f"; {len(c.skipped)} documents skipped" if c.skipped else "")
+        + (f"; {len(c.notes)} notes from reading (e.g. {c.notes[0]})" if c.notes else ""),
         "",
         f"{'algorithm':<12}{'R-1 R':>8}{'R-1 F':>8}{'R-2 R':>8}{'R-2 F':>8}{'s/cluster':>11}",
     ]
