@@ -94,3 +94,15 @@ def test_seed_timeline(seeds: list[Path]) -> None:
     assert any("command and control" in t for t in found["2024-07"])
     # 001 is dated 19.04.2025: its "Sunday" must not become 13 April.
     assert not [d for d in found if d.startswith("2025-04")]
+
+
+def test_day_without_year_is_the_one_closest_to_the_article_date() -> None:
+    a = article(
+        "Recreational sales start in the state on Jan. 1, officials confirmed to reporters.",
+        published="2017-12-20",
+    )
+    b = article(
+        "The city council voted Dec. 6 to license the first shops in the county.", published="2017-12-20"
+    )
+    assert list(dates(context(a))) == ["2018-01-01"]
+    assert list(dates(context(b))) == ["2017-12-06"]

@@ -100,13 +100,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def nearest_year(month: int, day: int, anchor: dt.date, future: bool) -> dt.date | None:
-    """The month/day closest to the anchor: in the past unless the sentence speaks of the future."""
-    this = _safe_date(anchor.year, month, day)
-    if this is None:
+    """The month/day closest to the anchor (news speaks of the weeks around its date: "Jan. 1" in
+    late December is the coming one); the future wins a tie when the sentence speaks of it."""
+    candidates = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))
+    ]
+    if not candidates:
         return None
-    if future:
-        return this if this >= anchor - dt.timedelta(days=1) else _safe_date(anchor.year + 1, month, day)
-    return this if this <= anchor + dt.timedelta(days=1) else _safe_date(anchor.year - 1, month, day)
+    return min(candidates, key=lambda d: (abs((d - anchor).days), (d < anchor) == future))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
