@@ -274,13 +274,14 @@ def anchors(ctx: TopicContext, mentions: dict[str, list[Mention]]) -> Anchors:
         if own is not None and (latest is None or (own - latest).days <= LATE_DAYS):
             dates[article.id] = own
             continue
-        if latest is None:
-            continue
-        hits, total = _weekday_hits(mentions[article.id], latest, story_dates)
-        if hits and hits == total:
+        hits, total = _weekday_hits(mentions[article.id], latest, story_dates) if latest else (0, 0)
+        if latest is not None and hits and hits == total:
+            # Its weekdays land on the topic's dates counted from the latest: a late or undated copy.
             dates[article.id] = latest
             if own is not None:
                 late[article.id] = (own, latest)
+        elif own is not None:
+            dates[article.id] = own
     # A syndicated copy without a date of its own takes its group's anchor.
     by_group: dict[str, dt.date] = {}
     for article in ctx.articles:
