@@ -360,6 +360,7 @@ class People:
         if self._resolve_name(name) and self._resolve_name(name) != name:
             return self._resolve_name(name)
         role = re.split(rf"\s+(?:{SPEECH_VERBS})\b", role, maxsplit=1)[0].strip()
+        role = re.split(r"(?<=[a-z]{2})\.\s+", role)[-1]  # "President Obama. President": this sentence only
         if role and not self.roles.get(name):
             self.roles[name] = " ".join(role.split())
         else:
