@@ -299,7 +299,12 @@ def build_site(
                 **overrides,
             )
             # briefgen's page templates (`template:` in a page's front matter), after the theme's own.
-            config.theme.dirs.append(str(default_templates()))
+            # Only the HTML templates: MkDocs copies every other file of a theme folder into the site.
+            theme_dir = Path(tmp) / "theme"
+            theme_dir.mkdir()
+            for template in default_templates().glob("*.html"):
+                shutil.copy2(template, theme_dir / template.name)
+            config.theme.dirs.append(str(theme_dir))
             memo = pages_plugin(memo_dir)
             config.plugins["briefgen-pages"] = memo
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")

@@ -100,6 +100,9 @@ def test_build_writes_docs_and_site(seed_dir: Path, tmp_path: Path) -> None:
     assert (docs / "index.md").read_text(encoding="utf-8").count("](topics/") == 1
     assert (site / "index.html").is_file()
     assert (site / "topics" / topics[0].stem / "index.html").is_file()
+    # Templates are not published: the site holds pages and assets only.
+    assert not [p.name for p in site.rglob("*.j2")]
+    assert not (site / "briefgen-article.html").exists()
     page = (site / "topics" / topics[0].stem / "index.html").read_text(encoding="utf-8")
     assert "indispensable partner" in page
     report = json.loads((docs / "report.json").read_text(encoding="utf-8"))
