@@ -275,7 +275,7 @@ def eval_cmd(dataset: Path, words: int, algorithms: str, quiet: bool) -> None:
 @click.option(
     "--no-registry",
     is_flag=True,
-    help="Neither read nor update the topic registry: group from scratch (slugs from earliest articles).",
+    help="Neither read nor update the topic registry: group from scratch (slugs from earliest headlines).",
 )
 def topics_cmd(
     paths: tuple[Path, ...], fmt: str, cache_dir: Path | None, recluster: bool, no_registry: bool

@@ -164,6 +164,30 @@ def test_slugs_stable_without_registry_when_newer_articles_arrive(tmp_path: Path
     }
 
 
+def test_slug_comes_from_earliest_printed_headline(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    # The earliest report prints no headline: its title is the start of its first sentence.
+    (pile / "q0.txt").write_text(f"March 1, 2024\n\n{QUAKE[0]}\n")
+    (pile / "q1.txt").write_text(f"March 2, 2024\n\nValdoria quake toll rises\n\n{QUAKE[1]}\n")
+    (pile / "q2.txt").write_text(f"March 3, 2024\n\nPresident visits Santa Lenora\n\n{QUAKE[2]}\n")
+    code, out, _ = run("topics", str(pile), "--no-registry")
+    assert code == 0 and {s for s, _ in topic_lines(out).values()} == {"valdoria-quake-toll-rises"}
+    # A newer headline does not take the slug over (no registry either).
+    (pile / "q3.txt").write_text(f"March 9, 2024\n\nAftershocks in Valdoria\n\n{QUAKE[0]}\n")
+    code, out, _ = run("topics", str(pile), "--no-registry")
+    assert code == 0 and {s for s, _ in topic_lines(out).values()} == {"valdoria-quake-toll-rises"}
+
+
+def test_seed_slug_matches_a_headline() -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    code, out, _ = run("topics", str(seeds), "--no-registry")
+    assert code == 0
+    assert {s for s, _ in topic_lines(out).values()} == {
+        "u-s-upgrades-military-command-in-japan-amid-china-tensions"
+    }
+
+
 def test_incremental_assignment_keeps_old_topics_and_places_new_articles() -> None:
     from briefgen.topics import assign_topics
 

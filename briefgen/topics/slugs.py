@@ -1,8 +1,11 @@
 """Topic slugs that do not change when articles are added.
 
-A found topic's slug comes from its *anchor*: its earliest article (by publication date, then id).
-News arrives later, not earlier, so adding articles leaves the anchor, and so the slug, unchanged even
-when no state is kept. When two topics would get the same slug, the one with the earlier anchor keeps
+A found topic's slug comes from its *anchor*: its earliest article (by publication date, then id) that
+printed a headline, or its earliest article when none did. A headline is what readers will look for in
+the address; the start of a first sentence, which stands in for a missing headline, rarely names the
+story. News arrives later, not earlier, so adding articles leaves the anchor, and so the slug, unchanged
+even when no state is kept (one exception: a topic none of whose articles printed a headline takes the
+first one that does). When two topics would get the same slug, the one with the earlier anchor keeps
 it and the other gets a suffix derived from its anchor's id (not from an order, which could change).
 The topic registry (`state.py`) pins slugs across builds on top of this, and reserves every slug
 ever given so it never names another story.
@@ -31,9 +34,18 @@ def anchor_key(article: Article) -> tuple[dt.date, str]:
     return (article.published or dt.date.max, article.id)
 
 
+def printed_headline(article: Article) -> bool:
+    """Whether the article's title is a headline it printed or stated, not a stand-in (see metadata.py:
+    the start of the first sentence, or the file name when there is no text to take it from)."""
+    how = dict(article.guessed).get("title", "")
+    return bool(article.title) and article.title != article.id and not how.startswith("first sentence")
+
+
 def anchor_article(articles: Sequence[Article]) -> Article:
-    """The earliest article of a topic (undated articles after dated ones), ties by id."""
-    return min(articles, key=anchor_key)
+    """The earliest article of a topic that printed a headline, else its earliest article (undated
+    articles after dated ones, ties by id)."""
+    headlined = [a for a in articles if printed_headline(a)]
+    return min(headlined or articles, key=anchor_key)
 
 
 def short_hash(text: str) -> str:
