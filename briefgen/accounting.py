@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InternalError
+from .fsutil import safe_name
 from .models import Article, Brief, Skipped, Topic
-from .render import safe_name
 
 
 @dataclass(frozen=True)

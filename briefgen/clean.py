@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ftfy
-
 from .models import Article, RawDocument, RemovedLine
 
 # (pattern, reason). Matched against a stripped line in `match_form` (straight quotes, ASCII dashes),
@@ -133,6 +131,8 @@ def repair(text: str) -> str:
     """Repair mojibake and line breaks without touching quotes, dashes or widths."""
     if text.isascii() and "&" not in text and "\r" not in text and "\x1b" not in text:
         return text  # nothing ftfy would change: no mojibake, entities, CRs or escapes possible
+    import ftfy
+
     return ftfy.fix_text(
         text,
         uncurl_quotes=False,

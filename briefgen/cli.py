@@ -1,6 +1,9 @@
 """The `briefgen` command line: a thin click layer over the library.
 
 Exit codes: 0 success; 1 failure (a message says what to fix); 2 usage error.
+
+Each command imports the library modules it needs when it runs, so a command pays only for its
+own imports (`summarize` never loads the renderer, the site builder or topic grouping).
 """
 
 from __future__ import annotations
@@ -8,29 +11,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .accounting import printable
-from .analyze import analyze
 from .config import Config, load_config
 from .errors import BriefgenError
-from .models import Topic
-from .pipeline import BuildResult, input_files, read_articles, read_inputs
-from .pipeline import build as run_build
-from .render import brief_to_json, environment, render_brief
-from .split import split_article
-from .summarize import ALGORITHMS, summarize
-from .topics import (
-    assign_topics,
-    assignments,
-    central_title,
-    format_assignments,
-    load_registry,
-    save_registry,
-    slugify,
-)
+from .summarize import ALGORITHMS
+
+if TYPE_CHECKING:
+    from .models import Article, Topic
+    from .pipeline import BuildResult
 
 
 def fail(message: str) -> None:
@@ -38,12 +31,22 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def load_topic(paths: tuple[Path, ...]) -> Topic:
+def load_articles(paths: tuple[Path, ...]) -> list[Article]:
+    from .ingest import read_articles
+
     articles, skipped = read_articles(list(paths))
     for s in skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
     if not articles:
         fail("no usable article among the given files")
+    return articles
+
+
+def load_topic(paths: tuple[Path, ...]) -> Topic:
+    from .models import Topic
+    from .topics import central_title, slugify
+
+    articles = load_articles(paths)
     title = central_title(articles)
     return Topic(slug=slugify(title), title=title, articles=tuple(articles))
 
@@ -107,6 +110,8 @@ def build(
     report docs/report.md and report.json (every input file: used, merged as a syndicated copy,
     or skipped and why), then builds the MkDocs site into site/.
     """
+    from .pipeline import build as run_build
+
     try:
         config = load_config(config_file).replace(
             input_dir=input_dir, docs_dir=docs_dir, site_dir=site_dir, cache_dir=cache_dir, site_url=site_url
@@ -166,6 +171,9 @@ def summary_line(result: BuildResult, config: Config) -> str:
 )
 def brief(paths: tuple[Path, ...], fmt: str, words: int) -> None:
     """Print the brief of PATHS, taken as one topic."""
+    from .analyze import analyze
+    from .render import brief_to_json, environment, render_brief
+
     topic = load_topic(paths)
     result = analyze(topic, summary_words=words)
     if fmt == "json":
@@ -196,11 +204,13 @@ def brief(paths: tuple[Path, ...], fmt: str, words: int) -> None:
 def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: bool) -> None:
     """Print the extractive summary of PATHS, one sentence per line."""
     from .dedupe import syndication_groups
+    from .split import split_article
+    from .summarize import summarize
 
-    topic = load_topic(paths)
-    sentences = {a.id: split_article(a) for a in topic.articles}
-    groups = syndication_groups(topic.articles, sentences) if algorithm == "consensus" else {}
-    all_sentences = [s for a in topic.articles for s in sentences[a.id]]
+    articles = load_articles(paths)
+    sentences = {a.id: split_article(a) for a in articles}
+    groups = syndication_groups(articles, sentences) if algorithm == "consensus" else {}
+    all_sentences = [s for a in articles for s in sentences[a.id]]
     ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups)
     if as_json:
         data = [
@@ -287,6 +297,9 @@ def topics_cmd(
     registry in the cache folder, updated here as by `build`) keep their topic and slug; new ones
     join the closest topic or start their own.
     """
+    from .ingest import input_files, read_inputs
+    from .topics import assign_topics, assignments, format_assignments, load_registry, save_registry
+
     try:
         folder = None if no_registry else (cache_dir or load_config(None).cache_dir)
     except BriefgenError as exc:

@@ -11,8 +11,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import BriefgenError
 
 CONFIG_FILE = "briefgen.yml"
@@ -78,6 +76,8 @@ def load_config(path: Path | None = None) -> Config:
         if explicit:
             raise BriefgenError(f"config file {path} not found")
         return Config()
+    import yaml
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -3,9 +3,11 @@
 Two steps, so that it scales to thousands of articles without comparing every pair:
 
 1. Candidates: each article's set of shingles (pairs of consecutive content-word stems) is
-   summarised by a MinHash signature and indexed with locality-sensitive hashing (datasketch).
-   Only articles that land in a common LSH bucket, i.e. share a good part of their wording, are
-   compared at all.
+   summarised by a MinHash signature, cut into bands (locality-sensitive hashing). Only articles
+   that share a whole band, i.e. a good part of their wording, are compared at all. Signatures and
+   bands are datasketch's (`MinHash(num_perm=128, seed=1, hashfunc=crc32)`, scheme "affine32", and
+   `MinHashLSH(threshold=0.1)`), computed here with numpy for all articles at once: importing
+   datasketch costs about a second (scipy.stats), more than the whole `summarize` command.
 2. Confirmation: a candidate pair carries the same report when most sentences of the shorter
    article have a close counterpart (TF-IDF cosine of stems) in the other. A rewrite keeps every
    fact of the report sentence by sentence; an article that merely covers the same story, or quotes
@@ -18,13 +20,13 @@ groups, not articles. Matching ignores quote and dash styles (`clean.match_form`
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
 from .clean import match_form
@@ -73,41 +75,73 @@ def shingles(text: str) -> set[str]:
     return {f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
 
 
+# LSH bands x rows per band: what datasketch's MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=128)
+# chooses (it minimises false positives + false negatives by numerical integration; checked by a test).
+BANDS, ROWS = 64, 2
+SEED = 1
+BATCH_SHINGLES = 1 << 14
+# MurmurHash3's 32-bit finalizer, the bijection datasketch applies to input hashes before permuting.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
-    """A MinHash whose seeded random permutations every signature reuses (drawn once)."""
-    return MinHash(num_perm=NUM_PERM, seed=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seeded affine permutations h -> a*h + b mod 2^32 (a odd), drawn as datasketch draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
-@lru_cache(maxsize=4)
-def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """LSH (bands, rows): datasketch finds them by numerical integration, 0.1 s a time: once is enough."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    h = h ^ (h >> s1)
+    h = h * m1
+    h = h ^ (h >> s2)
+    h = h * m2
+    return h ^ (h >> s3)
+
+
+def minhash_signatures(shingle_sets: Sequence[set[str]]) -> np.ndarray:
+    """One row of NUM_PERM 32-bit minimum hashes per non-empty shingle set (crc32 of each shingle)."""
+    sets = [items for items in shingle_sets if items]
+    out = np.empty((len(sets), NUM_PERM), dtype=np.uint32)
+    a, b = _permutations()
+    sizes = [len(items) for items in sets]
+    crc = (zlib.crc32(s.encode("utf-8")) for items in sets for s in items)
+    hashes = _fmix32(np.fromiter(crc, dtype=np.uint32, count=sum(sizes)))
+    # Whole sets in batches of about BATCH_SHINGLES, so the (shingles x permutations) block stays small.
+    first, lo = 0, 0
+    while first < len(sets):
+        last, hi = first, lo
+        while last < len(sets) and (last == first or hi + sizes[last] - lo <= BATCH_SHINGLES):
+            hi += sizes[last]
+            last += 1
+        starts = np.cumsum([0] + sizes[first : last - 1])
+        permuted = hashes[lo:hi, None] * a + b  # uint32 arithmetic: wraps modulo 2^32, as intended
+        out[first:last] = np.minimum.reduceat(permuted, starts, axis=0)
+        first, lo = last, hi
+    return out
 
 
 def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
-    """Pairs (i < j) whose shingle sets may be similar, found by MinHash LSH (no all-pairs loop)."""
-    if sum(1 for items in shingle_sets if items) < 2:
+    """Pairs (i < j) whose shingle sets may be similar: their MinHash signatures agree on at least
+    one whole band (locality-sensitive hashing; no all-pairs loop)."""
+    index = np.array([i for i, items in enumerate(shingle_sets) if items], dtype=np.int64)
+    if len(index) < 2:
         return []
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands(CANDIDATE_JACCARD, NUM_PERM))
-    signatures: dict[int, MinHash] = {}
-    template = _template()
-    for i, items in enumerate(shingle_sets):
-        if not items:
-            continue
-        # crc32: a fast, deterministic 32-bit hash in C (sha1 per shingle dominated the time).
-        m = MinHash(
-            num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=template.permutations, scheme=template.scheme
-        )
-        m.update_batch([s.encode("utf-8") for s in sorted(items)])
-        signatures[i] = m
-        lsh.insert(i, m)
+    signatures = minhash_signatures(shingle_sets)
     pairs: set[tuple[int, int]] = set()
-    for i, m in signatures.items():
-        for j in lsh.query(m):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
+    for band in range(BANDS):
+        rows = signatures[:, band * ROWS : (band + 1) * ROWS]
+        _, bucket = np.unique(rows, axis=0, return_inverse=True)
+        bucket = bucket.ravel()
+        order = np.argsort(bucket, kind="stable")
+        sizes = np.bincount(bucket)
+        ends = np.cumsum(sizes)
+        for k in np.flatnonzero(sizes > 1):
+            members = sorted(index[order[ends[k] - sizes[k] : ends[k]]].tolist())
+            pairs.update(itertools.combinations(members, 2))
     return sorted(pairs)
 
 

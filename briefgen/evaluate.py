@@ -137,7 +137,8 @@ class Rouge:
 
 def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     """The cluster's articles through briefgen's reader and cleaner; accounts what cleaning removed."""
-    from .pipeline import Limits, read_inputs
+    from .config import Limits
+    from .ingest import read_inputs
 
     reading = read_inputs(list(cluster.docs), None, Limits(), True)
     articles, skipped = reading.articles, reading.skipped

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
+import re
 import shutil
 import signal
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,3 +99,28 @@ def staged_dir(target: Path) -> Iterator[Path]:
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
+
+
+WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
+MAX_NAME_CHARS = 80
+
+
+def safe_name(article_id: str) -> str:
+    """A file name for an article id that cannot leave its folder and works on every file system.
+
+    Plain ASCII ids (letters, digits, '.', '_', '-') are kept as they are. Any other id (path
+    separators, '..', non-ASCII, very long, Windows device names) keeps its ASCII letters and gets
+    a short hash of the whole id, so different ids never share a file. Ids that differ only in case
+    are made distinct by the pipeline (case-insensitive file systems).
+    """
+    ascii_id = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_id).strip(".-")
+    if (
+        name
+        and name == article_id
+        and len(name) <= MAX_NAME_CHARS
+        and not WINDOWS_RESERVED.match(name.split(".")[0])
+    ):
+        return name
+    digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{name[:MAX_NAME_CHARS].rstrip('.-')}-{digest}".lstrip("-")

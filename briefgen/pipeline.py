@@ -6,40 +6,30 @@ this file only wires them together and keeps the account of every input file.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import itertools
 import json
 import os
-import re
-import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
-
-from tqdm import tqdm
+from typing import Any
 
 from .accounting import Account, account_inputs, printable, report_data
 from .analyze import analyze
 from .cache import AnalysisCache, load_state, save_state
 from .changes import Change, track_changes
-from .clean import to_article
-from .config import Config, Limits
-from .dedupe import infer_metadata
-from .errors import InputError, UnreadableInput
+from .config import Config
+from .errors import InputError
 from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
-from .models import Article, Brief, RawDocument, Sentence, Skipped, Topic
-from .readers import admit, file_size_limit, read_path, scan
+from .ingest import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
+from .models import Article, Brief, Sentence, Skipped, Topic
+from .readers import scan
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
 from .split import split_article
 from .topics import assign_topics, load_registry, save_registry
 from .topics.redirects import redirect_page
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -64,164 +54,6 @@ class BuildResult:
     @property
     def merged_files(self) -> int:
         return self.account.count("merged")
-
-
-def progress(items: Iterable[Any], quiet: bool, desc: str, total: int | None = None) -> Iterable[Any]:
-    return tqdm(items, desc=desc, total=total, disable=quiet or not sys.stderr.isatty(), leave=False)
-
-
-@dataclass
-class Reading:
-    """What reading gave: articles, skipped files with their reason, and limits applied per file."""
-
-    articles: list[Article] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    notes: dict[str, list[str]] = field(default_factory=dict)
-
-
-def read_articles(
-    paths: Sequence[Path], root: Path | None = None, quiet: bool = True
-) -> tuple[list[Article], list[Skipped]]:
-    """Read and clean every file; a file that fails is skipped with its reason, never raised."""
-    reading = read_inputs(paths, root, Limits(), quiet)
-    return reading.articles, reading.skipped
-
-
-def read_inputs(
-    paths: Sequence[Path],
-    root: Path | None = None,
-    limits: Limits | None = None,
-    quiet: bool = True,
-    roots: Sequence[Path | None] | None = None,
-) -> Reading:
-    """Read and clean every file within `limits`. A file gives articles or one skip reason, never
-    both and never an exception: an unexpected error in a reader skips that file and says so.
-
-    `roots` (one per path) replaces `root` when the paths come from several folders."""
-    limits = limits or Limits()
-    reading = Reading()
-    ids: set[str] = set()
-    file_roots = list(roots) if roots is not None else [root] * len(paths)
-    with file_size_limit(limits.max_file_bytes):
-        for n, path in enumerate(progress(paths, quiet, "reading", total=len(paths))):
-            root = file_roots[n]
-            key = printable(str(path))
-            notes: list[str] = []
-            try:
-                if n >= limits.max_input_files:
-                    raise UnreadableInput(f"too many input files (limit max_input_files = {n:,})")
-                if root is not None:
-                    admit(path, root)
-                found = read_file(path, root, limits, notes)
-            except UnreadableInput as exc:
-                reading.skipped.append(Skipped(key, str(exc)))
-            except Exception as exc:  # a bug in a reader must not stop the build
-                reading.skipped.append(
-                    Skipped(
-                        key,
-                        f"internal error while reading ({type(exc).__name__}: "
-                        f"{str(exc)[:200]}); please report this bug",
-                    )
-                )
-            else:
-                reading.skipped.extend(
-                    Skipped(key, n[len("part skipped: ") :], partial=True)
-                    for n in notes
-                    if n.startswith("part skipped: ")
-                )
-                for article in found:
-                    unique, k = article.id, 2
-                    while safe_name(unique).casefold() in ids:
-                        unique, k = f"{article.id}-{k}", k + 1
-                    ids.add(safe_name(unique).casefold())
-                    reading.articles.append(_with(article, id=unique, path=key))
-            if notes:
-                reading.notes[key] = notes
-    # Syndicated copies fill what one states and the other does not (a wire agency as outlet).
-    reading.articles = infer_metadata(reading.articles)
-    return reading
-
-
-def input_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path | None]]:
-    """Files to read for PATH arguments (files, or folders read recursively) and each one's root."""
-    files: list[Path] = []
-    roots: list[Path | None] = []
-    for path in paths:
-        if path.is_dir():
-            found = scan(path).inputs
-            files += found
-            roots += [path] * len(found)
-        else:
-            files.append(path)
-            roots.append(None)
-    return files, roots
-
-
-def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -> list[Article]:
-    """The articles of one file, cut to the limits (each cut is added to `notes`)."""
-    found = read_path(path)
-    if not found:
-        raise UnreadableInput("no articles in file")
-    raws = [r for r in found if isinstance(r, RawDocument)]
-    parts = [r.reason for r in found if isinstance(r, Skipped)]  # bad parts of a multi-article file
-    if not raws:
-        raise UnreadableInput(
-            parts[0] if len(parts) == 1 else f"no usable article ({len(parts)} parts skipped)"
-        )
-    notes.extend(f"part skipped: {reason}" for reason in parts)
-    if len(raws) > limits.max_articles_per_file:
-        notes.append(
-            f"{len(raws) - limits.max_articles_per_file:,} articles after the first "
-            f"{limits.max_articles_per_file:,} not read (limit max_articles_per_file)"
-        )
-        raws = raws[: limits.max_articles_per_file]
-    articles = []
-    for raw in raws:
-        doc_id = " ".join(printable(raw.id).split()) or "article"
-        raw = _with(raw, id=doc_id, text=cut_text(raw.text, limits.max_article_chars, notes))
-        article = cut_sentences(to_article(raw), limits.max_sentences_per_article, notes)
-        if not article.text.strip():
-            if len(raws) > 1:
-                notes.append(f"article {raw.id!r}: no article text left after removing boilerplate")
-                continue
-            raise UnreadableInput("no article text left after removing boilerplate")
-        if not article.topic and root is not None:
-            rel = path.relative_to(root)
-            if len(rel.parts) > 1:
-                article = _with(article, topic=printable(rel.parts[0]))
-        articles.append(article)
-    if not articles:
-        raise UnreadableInput("no article text left after removing boilerplate")
-    return articles
-
-
-def _with(obj: T, **changes: Any) -> T:
-    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
-
-
-def cut_text(text: str, limit: int, notes: list[str]) -> str:
-    """`text` cut at the last line break (or space) before `limit` characters."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("\n", 0, limit)
-    if cut < limit // 2:
-        cut = text.rfind(" ", 0, limit)
-    if cut < limit // 2:
-        cut = limit
-    notes.append(f"text cut to its first {cut:,} of {len(text):,} characters (limit max_article_chars)")
-    return text[:cut]
-
-
-SENTENCE_STOP = re.compile(r"[.!?…。！？؟۔]+(?=\s|$)|\n")
-
-
-def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
-    """`article` cut after about `limit` sentences (counted by their end marks: one fast pass)."""
-    ends = [m.end() for m in itertools.islice(SENTENCE_STOP.finditer(article.text), limit + 1)]
-    if len(ends) <= limit:
-        return article
-    notes.append(f"cut after {limit:,} sentences (limit max_sentences_per_article)")
-    return _with(article, text=article.text[: ends[limit - 1]].rstrip())
 
 
 def build(

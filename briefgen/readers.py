@@ -20,8 +20,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import UnreadableInput
 from .models import RawDocument, Skipped
 
@@ -183,6 +181,8 @@ def read_markdown(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     meta: dict[str, str] = {}
     match = FRONT_MATTER.match(text)
     if match:
+        import yaml
+
         try:
             data = yaml.safe_load(match.group(1))
         except yaml.YAMLError as exc:

@@ -8,10 +8,8 @@ and Markdown syntax, so an article can never inject markup, script or template s
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .dedupe import group_agency
+from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
 from .models import Article, Brief, Item, Source, Topic
 
 if TYPE_CHECKING:
@@ -44,31 +43,6 @@ def plain_title(text: object) -> str:
     """A title for MkDocs' nav and <title>, which it does not escape: no markup characters left."""
     s = " ".join(str(text).split())
     return s.translate(str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "`": "'"}))
-
-
-WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
-MAX_NAME_CHARS = 80
-
-
-def safe_name(article_id: str) -> str:
-    """A file name for an article id that cannot leave its folder and works on every file system.
-
-    Plain ASCII ids (letters, digits, '.', '_', '-') are kept as they are. Any other id (path
-    separators, '..', non-ASCII, very long, Windows device names) keeps its ASCII letters and gets
-    a short hash of the whole id, so different ids never share a file. Ids that differ only in case
-    are made distinct by the pipeline (case-insensitive file systems).
-    """
-    ascii_id = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_id).strip(".-")
-    if (
-        name
-        and name == article_id
-        and len(name) <= MAX_NAME_CHARS
-        and not WINDOWS_RESERVED.match(name.split(".")[0])
-    ):
-        return name
-    digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{name[:MAX_NAME_CHARS].rstrip('.-')}-{digest}".lstrip("-")
 
 
 def is_web_url(url: str) -> bool:

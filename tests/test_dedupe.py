@@ -5,9 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import article, seed_articles
 
-from briefgen.dedupe import candidate_pairs, infer_from_copies, shingles, syndication_groups
+from briefgen import dedupe
+from briefgen.dedupe import (
+    BANDS,
+    CANDIDATE_JACCARD,
+    ROWS,
+    candidate_pairs,
+    infer_from_copies,
+    minhash_signatures,
+    shingles,
+    syndication_groups,
+)
 from briefgen.models import Article
 from briefgen.split import split_article
 
@@ -123,3 +134,41 @@ def test_seed_syndication(seeds: list[Path]) -> None:
     groups = groups_of(arts)
     by = {a.id[:3]: groups[a.id][:3] for a in arts}
     assert by == {"000": "000", "001": "001", "002": "001", "003": "003", "004": "004"}
+
+
+def _datasketch_pairs(sets: list[set[str]]) -> tuple[dict[int, object], list[tuple[int, int]]]:
+    """Signatures and candidate pairs as datasketch computes them (the reference implementation)."""
+    import zlib
+
+    datasketch = pytest.importorskip("datasketch")
+    template = datasketch.MinHash(num_perm=128, seed=1)
+    lsh = datasketch.MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=128)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    signatures = {}
+    for i, items in enumerate(sets):
+        if items:
+            m = datasketch.MinHash(
+                num_perm=128, hashfunc=zlib.crc32, permutations=template.permutations, scheme=template.scheme
+            )
+            m.update_batch([s.encode("utf-8") for s in sorted(items)])
+            signatures[i] = m.hashvalues
+            lsh.insert(i, m)
+    pairs: set[tuple[int, int]] = set()
+    for i in signatures:
+        probe = datasketch.MinHash(num_perm=128, hashvalues=signatures[i], scheme=template.scheme)
+        pairs |= {(min(i, j), max(i, j)) for j in lsh.query(probe) if j != i}
+    return signatures, sorted(pairs)
+
+
+def test_minhash_and_lsh_are_datasketchs(seeds: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Our numpy MinHash/LSH gives datasketch's signatures and candidates bit for bit, also when the
+    # shingles are hashed in several batches.
+    texts = [REPORT, REWRITE, TRUNCATED_COPY, SAME_STORY, "", *(a.text for a in seed_articles(seeds))]
+    sets = [shingles(t) for t in texts]
+    reference, reference_pairs = _datasketch_pairs(sets)
+    monkeypatch.setattr(dedupe, "BATCH_SHINGLES", 50)
+    ours = minhash_signatures(sets)
+    assert [i for i, s in enumerate(sets) if s] == list(reference)
+    assert all((row == reference[i]).all() for row, i in zip(ours, reference, strict=True))
+    assert candidate_pairs(sets) == reference_pairs
+    assert (0, 1) in reference_pairs and (0, 2) in reference_pairs

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from helpers import article
 
@@ -138,3 +142,22 @@ def test_sumy_compatible_callable() -> None:
     assert 1 <= len(single) <= 2
     short = summarizer(docs, 10, words=20)
     assert sum(len(str(s).split()) for s in short) <= 20
+
+
+def test_summarize_command_imports_only_what_it_needs(seeds: list[Path]) -> None:
+    # `briefgen summarize` must start fast: no renderer, site builder, topic grouping, datasketch,
+    # NLTK or sumy on the consensus path (each costs a large share of the command's time).
+    code = (
+        "import sys\n"
+        "from briefgen.cli import main\n"
+        "main(['summarize', *sys.argv[1:], '--words', '50'], standalone_mode=False)\n"
+        "heavy = ['jinja2', 'mkdocs', 'datasketch', 'scipy.stats', 'nltk', 'sumy.summarizers',\n"
+        "         'trafilatura', 'feedparser', 'tqdm', 'briefgen.render', 'briefgen.site',\n"
+        "         'briefgen.topics', 'briefgen.analyze', 'briefgen.pipeline']\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, seeds)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "LOADED []"
+    assert "Hegseth" in out  # the summary itself was printed

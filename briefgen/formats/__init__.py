@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lxml import html as lxml_html
-
 # Elements that end a line when their content is turned into text.
 BLOCK_TAGS = (
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -52,6 +50,8 @@ def html_to_text(fragment: str) -> str:
     """
     if not fragment.strip():
         return ""
+    from lxml import html as lxml_html
+
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types for hopeless markup

@@ -13,7 +13,6 @@ from pathlib import Path
 from ..errors import UnreadableInput
 from ..models import RawDocument, Skipped
 from ..readers import meta_from_mapping, read_text_file, reader
-from ..topics import slugify
 from . import language_code, unique_ids
 
 
@@ -32,6 +31,8 @@ def parse_line(line: str) -> tuple[str, dict[str, str], str]:
     if "language" in meta:
         meta["language"] = language_code(meta["language"]) or meta["language"]
     ident = data.get("id")
+    from ..topics.slugs import slugify
+
     return text, meta, slugify(str(ident), 80) if isinstance(ident, str | int) and str(ident) else ""
 
 
