@@ -48,8 +48,8 @@ from briefgen.pipeline import read_inputs
 from briefgen.readers import scan
 from briefgen.topics import cluster_articles
 
-BASELINE_THRESHOLD = 0.18
-"""Baseline's cut (cosine similarity), the best of 0.05-0.40 in steps of 0.01 on the dev mix."""
+BASELINE_THRESHOLD = 0.17
+"""Baseline's cut (cosine similarity), the best of 0.05-0.40 in steps of 0.01 on the dev mix as read."""
 SCALE_SIZES = (2_500, 5_000, 10_000)
 DISGUISED_SHARE = 0.7
 """Share of lower-case words renamed per synthetic scale event (all capitalised words are)."""
@@ -132,9 +132,17 @@ def data_dir(argv: Sequence[str]) -> Path | None:
 
 
 def dev_pile(root: Path) -> tuple[list[Article], list[str]]:
+    articles, labels, _ = dev_files(root)
+    return articles, labels
+
+
+def dev_files(root: Path) -> tuple[list[Article], list[str], list[str]]:
+    """The dev documents briefgen reads as articles, their clusters, and the clusters of the files it
+    skips (no article text once boilerplate is removed: web-archive notices, tweet widgets...)."""
     paths = [p for p in scan(root).inputs if p.parent.name == "docs" and p.suffix == ".txt"]
     reading = read_inputs(paths, quiet=True)
-    return reading.articles, [Path(a.path).parts[-3] for a in reading.articles]
+    skipped = [Path(s.path).parts[-3] for s in reading.skipped]
+    return reading.articles, [Path(a.path).parts[-3] for a in reading.articles], skipped
 
 
 SYLLABLES = [
@@ -348,7 +356,7 @@ def scale_corpus(root: Path, size: int, seed: int = 7) -> list[Article]:
 
 def show(name: str, truth: Sequence[object], a: Sequence[int], b: Sequence[int]) -> None:
     print(
-        f"{name:<34} ours ARI {adjusted_rand(truth, a):.3f}  V {v_measure(truth, a):.3f}  "
+        f"{name:<36} ours ARI {adjusted_rand(truth, a):.3f}  V {v_measure(truth, a):.3f}  "
         f"({len(set(a))} topics)   baseline ARI {adjusted_rand(truth, b):.3f}  V {v_measure(truth, b):.3f}  "
         f"({len(set(b))} topics)   true topics {len(set(truth))}"
     )
@@ -381,13 +389,20 @@ def main(argv: Sequence[str]) -> int:
     if root is None or not root.is_dir():
         print("multinews-dev not found (give its path or set BRIEFGEN_DATA); skipping.")
         return 0
-    articles, truth = dev_pile(root)
-    print(f"dev mix: {len(articles)} articles, {len(set(truth))} clusters (no dates)")
-    start = time.perf_counter()
+    articles, truth, skipped = dev_files(root)
+    print(
+        f"dev mix: {len(articles) + len(skipped)} files, {len(articles)} articles read "
+        f"({len(skipped)} files skipped: no article text), {len(set(truth))} clusters (no dates)"
+    )
+    start, cpu = time.perf_counter(), time.process_time()
     mine = ours(articles)
-    took = time.perf_counter() - start
-    show("1. dev mix", truth, mine, baseline(articles))
-    print(f"   (ours grouped them in {took:.2f} s)")
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    theirs = baseline(articles)
+    show("1. dev mix (articles read)", truth, mine, theirs)
+    # Every file, a skipped one counting as a topic of its own (what a reader of the TSV would see).
+    alone = [-1 - i for i in range(len(skipped))]
+    show("1. dev mix (skipped files alone)", truth + skipped, mine + alone, theirs + alone)
+    print(f"   (ours grouped them in {took:.2f} s wall, {cpu:.2f} s CPU)")
 
     rng = random.Random(11)
     stories = same_subject_stories(rng)

@@ -107,6 +107,40 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+# Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
+# videos, web-archive (Wayback Machine) capture pages, notification and reaction widgets. Identical on
+# every page, such a page would otherwise look like a copy of every other one and tie unrelated
+# stories together. Anchored at the line's start, so they are tried cheaply on long lines too.
+PLATFORM_NOTICES = re.compile(
+    "|".join(
+        (
+            r"you can add location information to your tweets\b",
+            r"add this (tweet|video) to your website by copying the code below\b",
+            r"by embedding twitter content in your website or app\b",
+            r"starting in \d{4}, alexa internet has been donating their crawl data\b",
+            r"these crawls are part of an effort to archive pages\b",
+            r"the seed for this crawl was\b",
+            r"this crawl was run at a level \d",
+            r"the warc files associated with this crawl\b",
+            r"(close )?get email notifications on .{1,80} daily!?$",
+            r"your notification has been saved\.?$",
+            r"there was a problem saving your notification\.?$",
+            r"email notifications are only sent once a day\b",
+            r"rating is available when the video has been rented\.?$",
+            r"this feature is not available right now\. please try again later\.?$",
+            r"sorry, but you can only react up to \d+ times\b",
+            r"oops! it looks like you've already used that reaction\b",
+        )
+    ),
+    re.I,
+)
+
+
+def platform_notice(line: str) -> str | None:
+    """The reason "platform notice" if the line is one (see `PLATFORM_NOTICES`), else None."""
+    return "platform notice" if PLATFORM_NOTICES.match(match_form(line[:300])) else None
+
+
 # A line that is only a truncated dateline, e.g. "TOKYO (AP) — U".
 DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Z .,'’-]*\s*\([A-Za-z]{2,10}\)\s*[—–-]+\s*\S{0,3}$")
 # Latin, CJK (。！？) and Arabic (؟ ۔) sentence ends; invisible format characters after them are ignored.
@@ -167,16 +201,17 @@ def is_sentence_like(line: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def classify(line: str) -> str | None:
-    """The reason a line is boilerplate, or None to keep it (a long paragraph is never)."""
+    """The reason a line is boilerplate, or None to keep it (a long paragraph only if it is a
+    platform notice)."""
     if len(line) > MAX_BOILERPLATE_CHARS:
-        return None
+        return platform_notice(line)
     line = match_form(line)
     for pattern, reason in LINE_RULES:
         if pattern.search(line):
             return reason
     if DATELINE_FRAGMENT.match(line):
         return "truncated dateline"
-    return None
+    return platform_notice(line)
 
 
 def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:

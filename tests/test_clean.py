@@ -180,3 +180,21 @@ def test_broken_unicode_is_repaired_and_matching_ignores_quote_styles() -> None:
     assert match_form("“Japan is ‘indispensable’” — he said") == "\"Japan is 'indispensable'\" - he said"
     # Matching form is never shown: the article keeps its curly quotes as printed.
     assert "“" in a.text
+
+
+def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
+    notices = [
+        "You can add location information to your Tweets when you post them from a phone.",
+        "Add this video to your website by copying the code below. Learn more",
+        "Your notification has been saved.",
+        "This feature is not available right now. Please try again later.",
+        "These crawls are part of an effort to archive pages as they are created. " + "Crawl note. " * 40,
+    ]
+    cleaned = clean_lines(notices)
+    assert cleaned.lines == ()
+    assert {r.reason for r in cleaned.removed} == {"platform notice"}
+    body = [
+        "Privacy groups said users can add location information to their tweets without knowing it.",
+        "The Internet Archive said these crawls are part of an effort to save the city's web pages.",
+    ]
+    assert clean_lines(body).lines == tuple(body)
