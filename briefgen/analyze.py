@@ -7,8 +7,10 @@ extractor on the same context.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from .dedupe import syndication_groups
-from .models import Brief, Item, Topic
+from .models import Article, Brief, Item, Sentence, Topic
 from .sections import (
     TopicContext,
     context,
@@ -29,8 +31,11 @@ ARTICLE_SUMMARY_ALGORITHM = "lexrank"
 ARTICLE_SUMMARY_MAX_SENTENCES = 150
 
 
-def build_context(topic: Topic) -> TopicContext:
-    sentences = {a.id: split_article(a) for a in topic.articles}
+Splitter = Callable[[Article], Sequence[Sentence]]
+
+
+def build_context(topic: Topic, split: Splitter = split_article) -> TopicContext:
+    sentences = {a.id: tuple(split(a)) for a in topic.articles}
     groups = syndication_groups(topic.articles, sentences)
     return TopicContext(topic.articles, sentences, groups)
 
@@ -56,8 +61,14 @@ def article_summaries(ctx: TopicContext, words: int) -> dict[str, tuple[Item, ..
     return out
 
 
-def analyze(topic: Topic, summary_words: int = 150, article_summary_words: int = 60) -> Brief:
-    ctx = build_context(topic)
+def analyze(
+    topic: Topic,
+    summary_words: int = 150,
+    article_summary_words: int = 60,
+    split: Splitter = split_article,
+) -> Brief:
+    """The brief of `topic`. `split` gives an article's sentences (a memo of `split_article`)."""
+    ctx = build_context(topic, split)
     groups: dict[str, list[str]] = {}
     for article in topic.articles:
         groups.setdefault(ctx.group(article.id), []).append(article.id)

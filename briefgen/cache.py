@@ -75,10 +75,10 @@ class AnalysisCache:
         digest.update(repr(topic).encode())
         return digest.hexdigest()
 
-    def brief(self, topic: Topic, analyze: Callable[[Topic], Brief]) -> Brief:
+    def lookup(self, topic: Topic) -> Brief | None:
+        """The cached brief of `topic`, or None (then analyse it and `store` the result)."""
         if self.directory is None:
-            self.misses += 1
-            return analyze(topic)
+            return None
         key = self.key(topic)
         self.used.add(key)
         path = self.directory / f"{key}.pickle"
@@ -90,29 +90,54 @@ class AnalysisCache:
             if isinstance(cached, Brief) and cached.topic == topic:
                 self.hits += 1
                 return cached
+        return None
+
+    def store(self, topic: Topic, brief: Brief) -> None:
+        """Keep the brief `topic` was just analysed into."""
         self.misses += 1
-        brief = analyze(topic)
-        atomic_write(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.directory is None:
+            return
+        key = self.key(topic)
+        self.used.add(key)
+        atomic_write(self.directory / f"{key}.pickle", pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def brief(self, topic: Topic, analyze: Callable[[Topic], Brief]) -> Brief:
+        """`analyze(topic)`, from the cache when an earlier build analysed the same topic."""
+        brief = self.lookup(topic)
+        if brief is None:
+            brief = analyze(topic)
+            self.store(topic, brief)
         return brief
 
-    def sentences(self, article: Article) -> tuple[Sentence, ...]:
-        """`split_article(article)`, from the cache when this article was split by an earlier build."""
-        if self.directory is None:
-            return split_article(article)
+    def _sentence_memo(self) -> dict[str, tuple[Sentence, ...]]:
         if self._sentences is None:
             self._sentences = {}
-            if self.read:
+            if self.read and self.directory is not None:
                 try:
                     loaded = pickle.loads((self.directory / SENTENCES).read_bytes())
                     self._sentences = loaded if isinstance(loaded, dict) else {}
                 except Exception:  # absent or damaged: split again
                     pass
-        key = hashlib.sha256(f"{code_fingerprint()}\0{article!r}".encode()).hexdigest()
-        found = self._sentences.get(key)
+        return self._sentences
+
+    @staticmethod
+    def _sentence_key(article: Article) -> str:
+        return hashlib.sha256(f"{code_fingerprint()}\0{article!r}".encode()).hexdigest()
+
+    def sentences(self, article: Article) -> tuple[Sentence, ...]:
+        """`split_article(article)`, from memory when this build already split it (during the
+        analysis) or from the cache when an earlier build did."""
+        memo, key = self._sentence_memo(), self._sentence_key(article)
+        found = memo.get(key)
         if found is None:
-            found = self._sentences[key] = split_article(article)
+            found = memo[key] = split_article(article)
         self._sentences_used[key] = found
         return found
+
+    def remember(self, article: Article, sentences: tuple[Sentence, ...]) -> None:
+        """Record `split_article(article)`, computed elsewhere (in a worker process)."""
+        key = self._sentence_key(article)
+        self._sentence_memo()[key] = self._sentences_used[key] = sentences
 
     def prune(self) -> None:
         """Drop entries this build did not use, so the cache does not grow without bound."""

@@ -90,6 +90,12 @@ def main() -> None:
 @click.option("--site-url", help="Public address of the site, for absolute feed links and the sitemap.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown briefs only; skip `mkdocs build`.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped or MkDocs warns (for CI).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that analyse topics at once [one per CPU core]; 1 runs in one process. Same output.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display or summary.")
 def build(
     input_dir: Path | None,
@@ -102,6 +108,7 @@ def build(
     site_url: str | None,
     no_site: bool,
     strict: bool,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Build briefs and the site from INPUT_DIR (default: seeds/).
@@ -114,7 +121,12 @@ def build(
 
     try:
         config = load_config(config_file).replace(
-            input_dir=input_dir, docs_dir=docs_dir, site_dir=site_dir, cache_dir=cache_dir, site_url=site_url
+            input_dir=input_dir,
+            docs_dir=docs_dir,
+            site_dir=site_dir,
+            cache_dir=cache_dir,
+            site_url=site_url,
+            jobs=jobs,
         )
         if no_site:
             config = config.replace(build_site=False)

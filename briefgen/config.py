@@ -61,6 +61,9 @@ class Config:
     """Shared state folder: analysis cache and the previous build's state (safe to delete)."""
     site_url: str = ""
     """Public address of the site (e.g. https://you.github.io/repo/): absolute feed links and sitemap."""
+    jobs: int = 0
+    """Processes that analyse topics at once: one per CPU core when unset; 1 for no worker processes.
+    The output is the same whatever the number."""
     limits: Limits = Limits()
     """Resource limits (a mapping under `limits:`; see `Limits`)."""
 

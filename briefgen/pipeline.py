@@ -7,6 +7,7 @@ this file only wires them together and keeps the account of every input file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import time
@@ -24,6 +25,7 @@ from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
 from .ingest import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
 from .models import Article, Brief, Sentence, Skipped, Topic
+from .parallel import ordered_map
 from .readers import scan
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
@@ -83,10 +85,7 @@ def build(
     cache = AnalysisCache(
         config.cache_dir, settings=(config.summary_words, config.article_summary_words), read=use_cache
     )
-    for topic in progress(grouping.topics, quiet, "analysing topics"):
-        result.briefs.append(
-            cache.brief(topic, lambda t: analyze(t, config.summary_words, config.article_summary_words))
-        )
+    result.briefs = analyse_topics(grouping.topics, config, cache, quiet)
     result.analysed = cache.misses
     result.timings["analyse"] = clock.lap()
     crash_point("analysed")
@@ -123,6 +122,40 @@ def build(
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()
     return result
+
+
+def analyse_topics(topics: Sequence[Topic], config: Config, cache: AnalysisCache, quiet: bool) -> list[Brief]:
+    """Each topic's brief, in order: from the cache, or analysed (on `config.jobs` processes).
+
+    The articles' sentences split during the analysis are kept in `cache` for the article pages."""
+    briefs = [cache.lookup(topic) for topic in topics]
+    todo = [topic for topic, brief in zip(topics, briefs, strict=True) if brief is None]
+    work = functools.partial(
+        analyse_one, summary_words=config.summary_words, article_summary_words=config.article_summary_words
+    )
+    done = iter(progress(ordered_map(work, todo, config.jobs), quiet, "analysing topics", total=len(todo)))
+    for n, topic in enumerate(topics):
+        if briefs[n] is None:
+            brief, splits = next(done)
+            cache.store(topic, brief)
+            for article, sentences in zip(topic.articles, splits, strict=True):
+                cache.remember(article, sentences)
+            briefs[n] = brief
+    return [brief for brief in briefs if brief is not None]
+
+
+def analyse_one(
+    topic: Topic, summary_words: int, article_summary_words: int
+) -> tuple[Brief, tuple[tuple[Sentence, ...], ...]]:
+    """`analyze(topic)` and the sentences of its articles (a worker process sends both back)."""
+    splits: dict[str, tuple[Sentence, ...]] = {}
+
+    def split(article: Article) -> tuple[Sentence, ...]:
+        splits[article.id] = split_article(article)
+        return splits[article.id]
+
+    brief = analyze(topic, summary_words, article_summary_words, split=split)
+    return brief, tuple(splits.get(a.id) or split_article(a) for a in topic.articles)
 
 
 class Stopwatch:

@@ -1,0 +1,76 @@
+"""Topic analysis on several processes: same output as one process, results in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_site import config, small_topic, tree
+
+from briefgen import parallel
+from briefgen.cli import main
+from briefgen.pipeline import build
+
+
+def square(n: int) -> int:
+    if n < 0:
+        raise ValueError(f"negative: {n}")
+    return n * n
+
+
+def test_ordered_map_keeps_the_input_order_on_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    items = list(range(40))
+    assert parallel.worker_count(2, len(items)) == 2
+    assert list(parallel.ordered_map(square, items, jobs=2)) == [n * n for n in items]
+
+
+def test_ordered_map_raises_a_worker_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    with pytest.raises(ValueError, match="negative: -3"):
+        list(parallel.ordered_map(square, [1, 2, -3, 4], jobs=2))
+
+
+def test_small_batches_and_one_job_stay_in_this_process() -> None:
+    assert parallel.worker_count(4, parallel.MIN_PARALLEL_ITEMS - 1) == 1
+    assert parallel.worker_count(1, 1000) == 1
+    assert parallel.worker_count(0, 1000) == min(parallel.available_cores(), 1000)
+    assert parallel.worker_count(8, 10) == 8
+
+
+def test_parallel_build_is_byte_identical_to_a_serial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    for n, name in enumerate(("Avalon", "Brigg", "Corran", "Dunmore", "Elstow")):
+        small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
+    serial = build(config(tmp_path, tmp_path / "in", "serial", jobs=1, build_site=False), quiet=True)
+    cfg = config(tmp_path, tmp_path / "in", "parallel", jobs=2, build_site=False)
+    parallel_result = build(cfg, quiet=True)
+    assert serial.analysed == parallel_result.analysed == 5
+    assert [b.topic.slug for b in serial.briefs] == [b.topic.slug for b in parallel_result.briefs]
+    assert tree(tmp_path / "serial" / "docs") == tree(cfg.docs_dir)
+    # The workers' sentence splits are kept for the next build's article pages.
+    assert (cfg.cache_dir / "analysis" / "sentences.pickle").is_file()
+    assert build(cfg, quiet=True).analysed == 0
+
+
+def test_cli_jobs_option(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert "--jobs" in runner.invoke(main, ["build", "--help"]).output
+    bad = runner.invoke(main, ["build", str(tmp_path), "--jobs", "0"])
+    assert bad.exit_code == 2
+
+
+def test_article_pages_reuse_the_analysis_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.cache
+
+    calls: list[str] = []
+    real = briefgen.cache.split_article
+    monkeypatch.setattr(briefgen.cache, "split_article", lambda a: calls.append(a.id) or real(a))
+    for n, name in enumerate(("Avalon", "Brigg")):
+        small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
+    result = build(config(tmp_path, tmp_path / "in", jobs=1, build_site=False), quiet=True, use_cache=False)
+    assert len(result.articles) == 4
+    assert calls == []  # every article page used the sentences its topic's analysis split
