@@ -152,7 +152,7 @@ def test_incremental_build_is_identical_to_a_clean_build(tmp_path: Path) -> None
     )
     second = build(cfg, quiet=True)
     assert second.analysed == 1  # only the topic that gained an article
-    assert second.pages_reused > 3  # unchanged pages reuse their Markdown conversion
+    assert second.pages_reused >= 2  # the unchanged topic pages reuse their conversion
     build(clean, quiet=True, use_cache=False)
     assert tree(cfg.docs_dir) == tree(clean.docs_dir)
     assert tree(cfg.site_dir) == tree(clean.site_dir)
