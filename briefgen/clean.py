@@ -108,9 +108,10 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 # Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
-# videos, web-archive (Wayback Machine) capture pages, notification and reaction widgets. Identical on
-# every page, such a page would otherwise look like a copy of every other one and tie unrelated
-# stories together. Anchored at the line's start, so they are tried cheaply on long lines too.
+# videos, web-archive (Wayback Machine) capture pages, notification and reaction widgets, reprint
+# notices. Identical on every page, such a page would otherwise look like a copy of every other one
+# and tie unrelated stories together. Anchored at the line's start, so they are tried cheaply on long
+# lines too.
 PLATFORM_NOTICES = re.compile(
     "|".join(
         (
@@ -130,6 +131,7 @@ PLATFORM_NOTICES = re.compile(
             r"this feature is not available right now\. please try again later\.?$",
             r"sorry, but you can only react up to \d+ times\b",
             r"oops! it looks like you've already used that reaction\b",
+            r"dow jones reprints: this copy is for your personal, non-commercial use only\b",
         )
     ),
     re.I,

@@ -188,6 +188,7 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
         "Add this video to your website by copying the code below. Learn more",
         "Your notification has been saved.",
         "This feature is not available right now. Please try again later.",
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only. Order copies here.",
         "These crawls are part of an effort to archive pages as they are created. " + "Crawl note. " * 40,
     ]
     cleaned = clean_lines(notices)
