@@ -116,6 +116,7 @@ def environment(project_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per rendered page
     )
     env.filters["md"] = md
     env.filters["code"] = code

@@ -133,10 +133,18 @@ class SentenceSpace:
         n = max(len(self.sentences), 1)
         df = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((1 + n) / (1 + df)) + 1.0
-        tfidf = counts @ sparse.diags(idf)
-        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        # counts @ diag(idf), then each row / its L2 norm, on the CSR arrays: the same floating-point
+        # operations as scipy's (row sums by `np.add.reduceat`, like `csr.sum(axis=1)`) without
+        # building four intermediate matrices, which is most of the time on a small topic.
+        tfidf = counts.data * idf[counts.indices]
+        lengths = np.diff(counts.indptr)
+        nonempty = np.flatnonzero(lengths)
+        norms = np.zeros(counts.shape[0])
+        if len(nonempty):
+            norms[nonempty] = np.sqrt(np.add.reduceat(tfidf * tfidf, counts.indptr[nonempty]))
         norms[norms == 0] = 1.0
-        self.vectors = sparse.csr_matrix(sparse.diags(1.0 / norms) @ tfidf)
+        data = tfidf * (1.0 / norms)[np.repeat(np.arange(counts.shape[0]), lengths)]
+        self.vectors = sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
     def supporters(self, chosen: Sequence[int], threshold: float) -> list[list[int]]:
         """For each chosen sentence, the closest sentence of every other source above `threshold`.
