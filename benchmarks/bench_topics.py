@@ -1,6 +1,6 @@
 """Topic grouping: quality against true clusters, and time and memory at 10,000 articles.
 
-    python benchmarks/bench_topics.py [MULTINEWS_DEV]      (or BRIEFGEN_DATA=/path/to/data)
+    python benchmarks/bench_topics.py [MULTINEWS_DEV] [--no-scale]   (or BRIEFGEN_DATA=/path/to/data)
     python benchmarks/bench_topics.py --scale-only N       (one scale run, used internally)
 
 Prints, side by side with a baseline (plain TF-IDF cosine + average link on the dense matrix, cut at
@@ -11,6 +11,10 @@ a similarity threshold tuned by hand on the dev mix, i.e. its most favourable se
 2. same subject, two events: synthetic stories (invented people, places and events, generated here)
    where each person has two different events of the same kind of news, mixed into the dev pile as
    background; ARI on the synthetic articles, with publication dates a year apart and without dates.
+   2b. the same with real text: the dev clusters that have a main name (a two-word capitalised name
+   in at least half of their articles, the most mentioned such) are paired at random, and in the
+   second cluster of each pair that name (and its last word) is replaced by the first cluster's: two
+   different stories about one subject. ARI on the whole pile, and on the paired clusters only.
 3. scale: 2,500 / 5,000 / 10,000 synthetic articles, each run in a fresh process: wall time of
    grouping (features, neighbour graph, threshold, clustering) and peak memory (max RSS) of the process.
    The scale corpus is built in memory, never written: synthetic event e takes dev cluster e mod 100;
@@ -26,6 +30,7 @@ Skips cleanly (exit 0) when the data is absent.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -35,6 +40,7 @@ import subprocess
 import sys
 import time
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -302,6 +308,45 @@ def synthetic_articles(
     return articles, labels
 
 
+MAIN_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]{2,}\b")
+
+
+def main_name(texts: Sequence[str]) -> str | None:
+    """The two-word name in at least half of the texts (two at least), the most mentioned."""
+    in_texts: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for text in texts:
+        found = MAIN_NAME.findall(text)
+        in_texts.update(set(found))
+        mentions.update(found)
+    need = max(2, (len(texts) + 1) // 2)
+    names = [(in_texts[n], mentions[n], n) for n in in_texts if in_texts[n] >= need]
+    return max(names)[2] if names else None
+
+
+def shared_subject_pile(
+    articles: Sequence[Article], labels: Sequence[str], seed: int = 5
+) -> tuple[list[Article], list[int]]:
+    """`articles` where paired clusters share their main name (see the module doc), and the indices
+    of the articles of the paired clusters. Built in memory only."""
+    members: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    names = {c: main_name([articles[i].text for i in idx]) for c, idx in sorted(members.items())}
+    named = [c for c in sorted(members) if names[c]]
+    random.Random(seed).shuffle(named)
+    out, paired = list(articles), []
+    for a, b in zip(named[0::2], named[1::2], strict=False):
+        old, new = str(names[b]), str(names[a])
+        for i in members[b]:
+            x = out[i]
+            text = x.text.replace(old, new).replace(old.split()[-1], new.split()[-1])
+            title = x.title.replace(old, new).replace(old.split()[-1], new.split()[-1])
+            out[i] = dataclasses.replace(x, text=text, title=title)
+        paired += members[a] + members[b]
+    return out, sorted(paired)
+
+
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 WORDS = re.compile(r"[A-Za-z]{3,}")
 
@@ -385,6 +430,8 @@ def main(argv: Sequence[str]) -> int:
     if argv[:1] == ["--scale-only"]:
         scale_only(Path(argv[2]), int(argv[1]))
         return 0
+    scale = "--no-scale" not in argv
+    argv = [a for a in argv if a != "--no-scale"]
     root = data_dir(argv)
     if root is None or not root.is_dir():
         print("multinews-dev not found (give its path or set BRIEFGEN_DATA); skipping.")
@@ -412,7 +459,14 @@ def main(argv: Sequence[str]) -> int:
         a, b = ours(pile)[: len(syn)], baseline(pile)[: len(syn)]
         label = "2. same subject, two events" + (" (dated)" if dated else " (no dates)")
         show(label, syn_truth, a, b)
+    renamed, paired = shared_subject_pile(articles, truth)
+    a, b = ours(renamed), baseline(renamed)
+    show("2b. same main name (real text)", truth, a, b)
+    pick = [truth[i] for i in paired]
+    show("2b. ... paired clusters only", pick, [a[i] for i in paired], [b[i] for i in paired])
 
+    if not scale:
+        return 0
     print("3. scale (each size in a fresh process; target: 10,000 in < 60 s and < 2 GB)")
     for size in SCALE_SIZES:
         subprocess.run(
