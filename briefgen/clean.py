@@ -13,99 +13,130 @@ from functools import lru_cache
 
 from .models import Article, RawDocument, RemovedLine
 
-# (pattern, reason). Matched against a stripped line in `match_form` (straight quotes, ASCII dashes),
-# case-insensitively. Each rule names a kind of page furniture; a body sentence must not match one.
-LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), reason)
-    for pattern, reason in (
-        (
-            r"^(read|read more|also read|see also|watch|listen|related|recommended|trending|"
-            r"most read|more|don't miss|must read|top stories)\s*([:|>]|-\s)",
-            "teaser for another article",
-        ),
-        (
-            r"^(also read|read more|read next|recommended( for you)?|more from\b.*|you may also like|"
-            r"you might also like|more stories|most (read|popular)|trending( now)?|continue reading)$",
-            "teaser for another article",
-        ),
-        (
-            r"^click here\b|^(read|see) the (full|original) (story|article) (here|at)\b",
-            "teaser for another article",
-        ),
-        (
-            r"^related( articles| stories| posts| content| news| coverage| topics)?:?$",
-            "related-articles block",
-        ),
-        (
-            r"^(leave|post|add|write) a (comment|reply)$|^\d*\s*comments?$|\bno comments on\b",
-            "comments prompt",
-        ),
-        (
-            r"log ?in to (facebook|twitter)|(sign|log) ?in to (comment|reply)|^comments are closed|"
-            r"^(view|show|load|hide) (all |more )?comments|^join the (conversation|discussion)$",
-            "comments prompt",
-        ),
-        (
-            r"\b(donat\w*|contribution|chip in)\b.*\b(journalism|our (work|reporting|newsroom)|"
-            r"help (us|sustain|keep)|enables us|support us|keep (us|\w+ free))\b|"
-            r"^(please )?(donate|support (us|our work|independent journalism))\b|"
-            r"\b(please|consider) (make|making) a (small |one-time |monthly )?(donation|contribution)\b",
-            "donation appeal",
-        ),
-        (
-            r"^(sign up|subscribe)\b|\bsubscribe to\b.*\b(newsletter|news|updates|channel)\b",
-            "newsletter appeal",
-        ),
-        (
-            r"\bnewsletters?\b.*\binbox\b|^enter your e-?mail|\b(delivered|straight) to your inbox\b|"
-            r"^get (the|our) \w+( \w+)? newsletter",
-            "newsletter appeal",
-        ),
-        (
-            r"^(connect|follow) (with )?us\b|^follow (the )?[\w .]+ on (facebook|twitter|x|instagram)\b|"
-            r"^share (on|via|to) (facebook|twitter|x|whatsapp|linkedin|email|reddit)\b|"
-            r"^(like|follow) us on\b",
-            "social prompt",
-        ),
-        (
-            r"^(share|tweet|email|e-mail|print|whatsapp|pinterest|linkedin|facebook|twitter|reddit|copy link)"
-            r"( this( article| story| page)?)?:?$",
-            "social prompt",
-        ),
-        (r"^(copyright\s*)?(©|\(c\))|^copyright\s+\d{4}|\ball rights reserved\b", "copyright footer"),
-        (
-            r"^(back to top|skip to (main )?content|advertisement|sponsored( content)?|ad|"
-            r"scroll to continue( with content)?|story continues below( advertisement)?|"
-            r"(article )?continues? below( advertisement)?|listen to (this|the) (article|story).*)$",
-            "page furniture",
-        ),
-        (
-            r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
-            r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
-            r"^(photo|image|picture)s? (by|courtesy of)\s|"
-            r"/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
-            "image credit",
-        ),
-        (
-            r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|"
-            r"^[A-Za-z][\w& -]{0,29}(\s*[>/|\"']\s*[A-Za-z][\w& -]{0,29}){2,}$",
-            "breadcrumb",
-        ),
-        (r"^(tags|tagged|topics|filed under|categories|category|posted in)\s*:", "tags or categories"),
-        (
-            r"^the post .{1,300} appeared first on [^,;]{1,100}$|^this (article|story|post) (was|is) "
-            r"(originally |first )?(published|posted|appeared) (on|in|at|by) [^.,;]{1,80}\.?$|"
-            r"^(continue reading|read the rest|keep reading)(\W*$|\s+(on|at|here)\b[^,;]{0,80}$)|"
-            r"^\(more\W*\)$",
-            "feed or syndication footer",
-        ),
-        (
-            r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)"
-            r"( read(ing time)?)?$",
-            "reading time",
-        ),
-    )
+# (pattern, reason[, clues]). Matched against a stripped line in `match_form` (straight quotes, ASCII
+# dashes), case-insensitively. Each rule names a kind of page furniture; a body sentence must not
+# match one. `clues`: words one of which every line the pattern matches contains (in lower case), so
+# the costly unanchored patterns are only tried on the few lines that hold one.
+_RULES: tuple[tuple[str, ...], ...] = (
+    (
+        r"^(read|read more|also read|see also|watch|listen|related|recommended|trending|"
+        r"most read|more|don't miss|must read|top stories)\s*([:|>]|-\s)",
+        "teaser for another article",
+    ),
+    (
+        r"^(also read|read more|read next|recommended( for you)?|more from\b.*|you may also like|"
+        r"you might also like|more stories|most (read|popular)|trending( now)?|continue reading)$",
+        "teaser for another article",
+    ),
+    (
+        r"^click here\b|^(read|see) the (full|original) (story|article) (here|at)\b",
+        "teaser for another article",
+    ),
+    (
+        r"^related( articles| stories| posts| content| news| coverage| topics)?:?$",
+        "related-articles block",
+    ),
+    (
+        r"^(leave|post|add|write) a (comment|reply)$|^\d*\s*comments?$|\bno comments on\b",
+        "comments prompt",
+        "comment",
+        "reply",
+    ),
+    (
+        r"log ?in to (facebook|twitter)|(sign|log) ?in to (comment|reply)|^comments are closed|"
+        r"^(view|show|load|hide) (all |more )?comments|^join the (conversation|discussion)$",
+        "comments prompt",
+        "in to",
+        "comment",
+        "join the",
+    ),
+    (
+        r"\b(donat\w*|contribution|chip in)\b.*\b(journalism|our (work|reporting|newsroom)|"
+        r"help (us|sustain|keep)|enables us|support us|keep (us|\w+ free))\b|"
+        r"^(please )?(donate|support (us|our work|independent journalism))\b|"
+        r"\b(please|consider) (make|making) a (small |one-time |monthly )?(donation|contribution)\b",
+        "donation appeal",
+        "donat",
+        "contribution",
+        "chip in",
+        "support",
+    ),
+    (
+        r"^(sign up|subscribe)\b|\bsubscribe to\b.*\b(newsletter|news|updates|channel)\b",
+        "newsletter appeal",
+        "sign up",
+        "subscribe",
+    ),
+    (
+        r"\bnewsletters?\b.*\binbox\b|^enter your e-?mail|\b(delivered|straight) to your inbox\b|"
+        r"^get (the|our) \w+( \w+)? newsletter",
+        "newsletter appeal",
+        "newsletter",
+        "inbox",
+        "enter your e",
+    ),
+    (
+        r"^(connect|follow) (with )?us\b|^follow (the )?[\w .]+ on (facebook|twitter|x|instagram)\b|"
+        r"^share (on|via|to) (facebook|twitter|x|whatsapp|linkedin|email|reddit)\b|"
+        r"^(like|follow) us on\b",
+        "social prompt",
+    ),
+    (
+        r"^(share|tweet|email|e-mail|print|whatsapp|pinterest|linkedin|facebook|twitter|reddit|copy link)"
+        r"( this( article| story| page)?)?:?$",
+        "social prompt",
+    ),
+    (
+        r"^(copyright\s*)?(©|\(c\))|^copyright\s+\d{4}|\ball rights reserved\b",
+        "copyright footer",
+        "©",
+        "(c)",
+        "copyright",
+        "all rights reserved",
+    ),
+    (
+        r"^(back to top|skip to (main )?content|advertisement|sponsored( content)?|ad|"
+        r"scroll to continue( with content)?|story continues below( advertisement)?|"
+        r"(article )?continues? below( advertisement)?|listen to (this|the) (article|story).*)$",
+        "page furniture",
+    ),
+    (
+        r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
+        r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
+        r"^(photo|image|picture)s? (by|courtesy of)\s|"
+        r"/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
+        "image credit",
+        "image",
+        "photo",
+        "picture",
+        "video",
+        "/",
+    ),
+    (
+        r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|"
+        r"^[A-Za-z][\w& -]{0,29}(\s*[>/|\"']\s*[A-Za-z][\w& -]{0,29}){2,}$",
+        "breadcrumb",
+    ),
+    (r"^(tags|tagged|topics|filed under|categories|category|posted in)\s*:", "tags or categories"),
+    (
+        r"^the post .{1,300} appeared first on [^,;]{1,100}$|^this (article|story|post) (was|is) "
+        r"(originally |first )?(published|posted|appeared) (on|in|at|by) [^.,;]{1,80}\.?$|"
+        r"^(continue reading|read the rest|keep reading)(\W*$|\s+(on|at|here)\b[^,;]{0,80}$)|"
+        r"^\(more\W*\)$",
+        "feed or syndication footer",
+    ),
+    (
+        r"^(reading time:?\s*)?(about |approx\.? )?\d+\s*-?\s*(min|mins|minute|minutes)"
+        r"( read(ing time)?)?$",
+        "reading time",
+    ),
 )
+LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rule[0], re.I), rule[1]) for rule in _RULES
+)
+RULE_CLUES: tuple[tuple[str, ...], ...] = tuple(rule[2:] for rule in _RULES)
+# The characters re.IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
+ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 # Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
 # videos, web-archive (Wayback Machine) capture pages, notification and reaction widgets, reprint
@@ -163,20 +194,44 @@ class Cleaned:
     removed: tuple[RemovedLine, ...]
 
 
+# Lines of only these characters are never changed by ftfy with our settings: printable ASCII but
+# "&" (HTML entities), tabs, and curly quotes, dashes and the ellipsis. Those are Windows-1252's bytes
+# 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as UTF-8, so they cannot be mojibake
+# (checked exhaustively on short strings in tests/test_clean.py).
+FTFY_SAFE_LINE = re.compile("[\t\x20-\x25\x27-\x7e‘’“”–—…]*\n?")
+FTFY_SAFE_TEXT = re.compile("[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
+FTFY_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's segments: up to and with each newline
+FTFY_SETTINGS = {
+    "uncurl_quotes": False,
+    "fix_latin_ligatures": False,
+    "fix_character_width": False,
+    "normalization": None,
+    "explain": False,
+}
+
+
 def repair(text: str) -> str:
-    """Repair mojibake and line breaks without touching quotes, dashes or widths."""
+    """Repair mojibake and line breaks without touching quotes, dashes or widths.
+
+    The same result as `ftfy.fix_text` (which fixes line by line), but ftfy is imported and run only
+    for lines it could change: most articles have none, and ftfy costs more than the rest of reading.
+    """
     if text.isascii() and "&" not in text and "\r" not in text and "\x1b" not in text:
         return text  # nothing ftfy would change: no mojibake, entities, CRs or escapes possible
+    if FTFY_SAFE_TEXT.fullmatch(text):
+        return text
     import ftfy
 
-    return ftfy.fix_text(
-        text,
-        uncurl_quotes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        normalization=None,
-        explain=False,
-    )
+    out: list[str] = []
+    markup = False  # ftfy stops unescaping HTML entities from the first line holding a "<"
+    for match in FTFY_LINE.finditer(text):
+        line = match.group()
+        if FTFY_SAFE_LINE.fullmatch(line):
+            out.append(line)
+        else:
+            out.append(ftfy.fix_text(line, unescape_html=False if markup else "auto", **FTFY_SETTINGS))
+        markup = markup or "<" in line
+    return "".join(out)
 
 
 MATCH_FORM = str.maketrans(
@@ -208,8 +263,9 @@ def classify(line: str) -> str | None:
     if len(line) > MAX_BOILERPLATE_CHARS:
         return platform_notice(line)
     line = match_form(line)
-    for pattern, reason in LINE_RULES:
-        if pattern.search(line):
+    lower = line.translate(ASCII_FOLD).lower()
+    for (pattern, reason), clues in zip(LINE_RULES, RULE_CLUES, strict=True):
+        if (not clues or any(clue in lower for clue in clues)) and pattern.search(line):
             return reason
     if DATELINE_FRAGMENT.match(line):
         return "truncated dateline"
@@ -237,6 +293,9 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         ):
             footer_from = i
             break
+    next_line = [""] * (n + 1)  # the next non-empty line after each line
+    for i in range(n - 1, -1, -1):
+        next_line[i] = stripped[i + 1] if i + 1 < n and stripped[i + 1] else next_line[i + 1]
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -244,8 +303,7 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         if reason is None and i >= footer_from:
             reason = "page footer"
         if reason is None and not is_sentence_like(line):
-            nxt = next((s for s in stripped[i + 1 :] if s), "")
-            if classify(nxt) == "image credit":
+            if classify(next_line[i]) == "image credit":
                 reason = "image caption"
             elif not markup and len(line.split()) <= MAX_HEADING_WORDS:
                 reason = "heading or caption (not a sentence)"

@@ -1,5 +1,17 @@
 """Sentence splitting with character offsets, on syntok (rule-based, no data download).
 
+syntok tokenizes and segments in pure Python, the costliest step of reading. Two exact shortcuts
+give the very spans syntok gives without running it where its rules leave no choice (tests compare
+both ways on generated and real text):
+
+- a paragraph is first cut where syntok always splits: a terminal (`.`, `!`, `?`, maybe a closing
+  quote) after a plain word that is not one of its abbreviations, then spaces and a capital letter
+  or a quotation mark, outside the stretch that holds brackets (syntok skips bracketed text, looking
+  ahead). syntok starts there afresh, so each piece can be segmented alone;
+- a piece is one sentence when no terminal can end a sentence before its last characters: it has
+  no bracket, and each terminal inside it is inside a word ("U.S", "3.5") or is followed by a
+  lower-case word (syntok's first rule: never split there).
+
 Also provides `SumyTokenizer`, so sumy's summarizers run on our splitter instead of NLTK punkt.
 """
 
@@ -10,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from syntok import segmenter
+from syntok._segmentation_states import State
 
 from .models import Article, Sentence
 
@@ -27,6 +40,137 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_TERMINALS = re.escape("".join(sorted(t for t in State.terminals if len(t) == 1)))
+_BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_brackets)))
+_CLOSERS = re.escape("".join(sorted(State.closing_quotes | State.closing_brackets)))
+_SPACES = " \t\u00a0\u200b"  # surely spaces for syntok (white space or U+200B)
+TERMINAL_RUN = re.compile(rf"[{_TERMINALS}]+")
+FINAL_MARKS = re.compile(rf"[{_TERMINALS}]*[{_CLOSERS}]*$")
+# After a terminal run: an optional closing quote (no space), spaces, then the next token's first
+# character, or the end of the text.
+AFTER_TERMINAL = re.compile(r"(?P<quote>[\"'”’]?)(?P<gap>[ \t\u00a0]*)(?P<next>.?)", re.S)
+LETTERS = re.compile(r"[^\W\d_]+")
+NUMBER_TOKEN = re.compile(r"[0-9]+(?=$|[ \t\u00a0]|[,;:.!?](?:$|[ \t\u00a0]))")
+DOTTED_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)+|[A-Z0-9]+(?:\.[A-Z0-9]+)+")
+ONE_TOKEN_WORD = re.compile(r"[A-Z]?[a-z]+")
+ABBREVIATIONS = frozenset(w for w in State.abbreviations if ONE_TOKEN_WORD.fullmatch(w))
+MONTHS = frozenset(w for w in State.months if ONE_TOKEN_WORD.fullmatch(w))
+
+
+def _next_token_is_starter(text: str, at: int) -> bool:
+    """Whether the token syntok reads at `at` (a letter) may be one of its sentence starters."""
+    word = LETTERS.match(text, at)
+    if word is None:
+        return False
+    if not word.group().isascii():
+        return True  # not worth the risk: a few starters are not ASCII
+    token = re.split(r"(?<=[a-z])(?=[A-Z])", word.group(), maxsplit=1)[0]
+    return token in State.starters
+
+
+def _harmless(body: str, start: int, end: int) -> bool:
+    """Whether syntok surely does not split at the terminals body[start:end] (one sentence goes on)."""
+    run = body[start:end]
+    before = body[start - 1 : start]
+    after_char = body[end : end + 1]
+    inside_word = run in (".", "!", "?") and (before + after_char).isascii() and before.isalnum()
+    if inside_word and after_char.isalnum() and not (before.islower() and after_char.isupper()):
+        # Inside a word ("U.S", "3.5", "e.g"): not a token of its own, unless syntok cuts the word
+        # at a lower-to-upper case change ("end.Next").
+        return True
+    after = AFTER_TERMINAL.match(body, end)
+    assert after is not None
+    nxt = after.group("next")
+    if not after.group("gap") or not nxt:
+        return False
+    if "a" <= nxt <= "z":
+        return True  # syntok's first rule: a lower-case word goes on with the sentence
+    if run != "." or after.group("quote") or not (nxt.isascii() and nxt.isalnum()):
+        return False
+    # The token before the full stop, a whole word after a space.
+    word_start = max(body.rfind(c, 0, start) for c in _SPACES) + 1
+    word = body[word_start:start]
+    at = after.start("next")
+    if word in ABBREVIATIONS or DOTTED_WORD.fullmatch(word):
+        # "Gen. Smith", "U.S. Army", "p.m. Saturday": no split unless a sentence starter follows.
+        return not nxt.isalpha() or not _next_token_is_starter(body, at)
+    if word in MONTHS:
+        return bool(NUMBER_TOKEN.match(body, at))  # "Oct. 9, 2013"
+    return False
+
+
+def one_sentence(piece: str) -> tuple[int, int] | None:
+    """(start, end) of `piece` as one sentence when syntok surely does not split it, else None."""
+    start = len(piece) - len(piece.lstrip(_SPACES))
+    end = len(piece.rstrip(_SPACES))
+    core = piece[start:end]
+    if not core or core[0].isspace() or core[-1].isspace() or ANY_BRACKET.search(core):
+        return None
+    final = FINAL_MARKS.search(core)
+    assert final is not None
+    body = core[: final.start()]
+    if not body or body[0] in State.terminals:
+        return None
+    for run in TERMINAL_RUN.finditer(body):
+        if not _harmless(body, run.start(), run.end()):
+            return None
+    return start, end
+
+
+ANY_BRACKET = re.compile(rf"[{_BRACKETS}]")
+# Where syntok always splits: a terminal after a word of two letters or more (lower case or
+# capitalised, maybe after hyphenated parts, which syntok makes tokens of their own), an optional
+# closing quote, spaces, then a capital letter or a quotation mark. Provided the word is not one of
+# syntok's abbreviations nor "no", every rule syntok checks before splitting is then false there
+# (`_move_and_maybe_extract_terminal` in syntok), whatever came before.
+SURE_END = re.compile(
+    r"(?<!\S)(?:[A-Za-z]+-)*(?P<word>[A-Z]?[a-z]+)[.!?][\"'”’]?(?P<gap>[ \t\u00a0]+)(?=[A-Z“\"‘'])"
+)
+NOT_BEFORE_END = frozenset(State.abbreviations | {"no", "No"})
+
+
+def _pieces(para: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a paragraph that syntok segments independently.
+
+    Bracketed text (which syntok may skip over, looking ahead) stays within one part.
+    """
+    brackets = [m.start() for m in ANY_BRACKET.finditer(para)]
+    first, last = (brackets[0], brackets[-1]) if brackets else (len(para), -1)
+    out, start = [], 0
+    for match in SURE_END.finditer(para):
+        word = match.group("word")
+        outside = match.end("gap") <= first or match.start() > last
+        if outside and len(word) > 1 and word not in NOT_BEFORE_END:
+            out.append((start, match.start("gap")))
+            start = match.end("gap")
+    out.append((start, len(para)))
+    return out
+
+
+def _syntok_spans(para: str) -> list[tuple[int, int]]:
+    """(start, end) of syntok's sentences in one paragraph (a line)."""
+    out = []
+    for sent_para in segmenter.analyze(para):
+        for sentence in sent_para:
+            tokens = [t for t in sentence if t.value]
+            if tokens:
+                out.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return out
+
+
+def sentence_spans(para: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of one paragraph, exactly as syntok splits it (faster)."""
+    out = []
+    for start, end in _pieces(para):
+        piece = para[start:end]
+        one = one_sentence(piece)
+        if one:
+            out.append((start + one[0], start + one[1]))
+        else:
+            out.extend((start + s, start + e) for s, e in _syntok_spans(piece))
+    return out
+
+
 def split_text(text: str, skip: int = 0) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of every sentence of `text`; each line is a paragraph.
 
@@ -38,20 +182,14 @@ def split_text(text: str, skip: int = 0) -> list[tuple[int, int, int]]:
             continue
         pstart = max(pstart, skip)
         para = text[pstart:pend]
-        for sent_para in segmenter.analyze(para):
-            for sentence in sent_para:
-                tokens = [t for t in sentence if t.value]
-                if not tokens:
-                    continue
-                start = tokens[0].offset
-                end = tokens[-1].offset + len(tokens[-1].value)
-                # Long run-ons without punctuation are cut so one "sentence" cannot swallow a page.
-                while end - start > MAX_SENTENCE_CHARS:
-                    cut = para.rfind(" ", start, start + MAX_SENTENCE_CHARS)
-                    cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-                    out.append((pstart + start, pstart + cut, p))
-                    start = cut + 1
-                out.append((pstart + start, pstart + end, p))
+        for start, end in sentence_spans(para):
+            # Long run-ons without punctuation are cut so one "sentence" cannot swallow a page.
+            while end - start > MAX_SENTENCE_CHARS:
+                cut = para.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+                cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+                out.append((pstart + start, pstart + cut, p))
+                start = cut + 1
+            out.append((pstart + start, pstart + end, p))
     return out
 
 

@@ -199,3 +199,45 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
         "The Internet Archive said these crawls are part of an effort to save the city's web pages.",
     ]
     assert clean_lines(body).lines == tuple(body)
+
+
+def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
+    import itertools
+
+    import ftfy
+
+    from briefgen.clean import FTFY_SAFE_LINE, FTFY_SETTINGS, repair
+
+    # The claim behind the shortcut: ftfy never changes a line of these characters (exhaustive on
+    # short strings mixing them with letters, spaces and punctuation).
+    alphabet = "‘’“”–—…aA .'\"\t<;0"
+    for n in range(1, 4):
+        for chars in itertools.product(alphabet, repeat=n):
+            line = "".join(chars)
+            assert FTFY_SAFE_LINE.fullmatch(line)
+            assert ftfy.fix_text(line, **FTFY_SETTINGS) == line
+    # And repair gives ftfy's result: mojibake, entities (until a line holds "<"), CRs, escapes.
+    texts = [
+        "The minister’s “plan” — agreed…\nIt costs â‚¬5 and itâ€™s done.\nCafÃ© &amp; bar\n",
+        "Tom &amp; Jerry\n<p>Fish &amp; chips</p>\nSalt &amp; pepper\r\nEnd \x1b[31mred\x1b[0m",
+        "Plain “quoted” line\n\nSecond – line\n",
+    ]
+    for text in texts:
+        assert repair(text) == ftfy.fix_text(text, **FTFY_SETTINGS)
+    assert repair(texts[0]).splitlines()[1] == "It costs €5 and it’s done."
+
+
+def test_rule_clues_miss_no_case_variant() -> None:
+    import sys
+
+    from briefgen.clean import ASCII_FOLD, classify
+
+    # Every character re.IGNORECASE matches with an ASCII letter becomes that letter in the text
+    # the clues are looked for in (else a clue could hide a line its pattern matches).
+    letter = re.compile("[a-z]", re.I)
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if letter.fullmatch(c):
+            assert len(c.translate(ASCII_FOLD).lower()) == 1 and c.translate(ASCII_FOLD).lower().isascii(), c
+    assert classify("Log ın to Facebook to comment") == "comments prompt"
+    assert classify("ALL RIGHTS RESERVED.") == "copyright footer"

@@ -3,8 +3,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import article, seed_articles
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from briefgen.split import SumyTokenizer, normalize, split_article
+from briefgen.split import (
+    SumyTokenizer,
+    _pieces,
+    _syntok_spans,
+    normalize,
+    one_sentence,
+    sentence_spans,
+    split_article,
+)
 
 
 def test_sentences_are_verbatim_slices(seeds: list[Path]) -> None:
@@ -42,3 +52,65 @@ def test_sumy_tokenizer_needs_no_nltk_data() -> None:
 
 def test_normalize_for_matching() -> None:
     assert normalize("“Quoted” — text’s") == normalize('"quoted" - TEXT\'S')
+
+
+# The fast path must give syntok's spans exactly: paragraphs built from the tokens its rules turn on
+# (abbreviations, months, roman numerals, starters, dotted and hyphenated words, numbers, brackets,
+# quotes, terminals, odd spaces).
+LOWER = [
+    "the",
+    "said",
+    "it",
+    "no",
+    "etc",
+    "may",
+    "vs",
+    "approx",
+    "see-through",
+    "x",
+    "mr",
+    "don't",
+    "p.m",
+    "e.g",
+]
+UPPER = ["The", "It", "But", "He", "Smith", "Gen", "Mr", "Oct", "May", "II", "IV", "I", "A", "No", "So", "Co"]
+OTHER = ["U.S", "McDonald", "Nämlich", "Éric", "It’s", "SoThe", "9", "2015", "3.5", "9th", "246-173", "9,000"]
+TERMINALS = [".", ".", ".", "!", "?", ";", "...", "?!", ". .", "…", ",", ":", "—"]
+MARKS = ["", "", "", "”", '"', "'", "’", "“", "‘", "(", ")", "["]
+SPACES = [" ", " ", " ", "  ", "\u00a0", "\u200b", "\t", ""]
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        parts.append(draw(st.sampled_from(MARKS)) + draw(st.sampled_from(UPPER + OTHER)))
+        for _ in range(draw(st.integers(0, 6))):
+            parts.append(
+                draw(st.sampled_from(SPACES)) + draw(st.sampled_from(LOWER + UPPER + OTHER + TERMINALS))
+            )
+        parts.append(
+            draw(st.sampled_from(TERMINALS)) + draw(st.sampled_from(MARKS)) + draw(st.sampled_from(SPACES))
+        )
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs())
+def test_fast_path_gives_syntoks_spans(para: str) -> None:
+    assert sentence_spans(para) == _syntok_spans(para)
+
+
+def test_fast_path_on_seeds_and_known_cases(seeds: list[Path]) -> None:
+    paras = [line for p in seeds for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paras += [
+        "Gen. Smith met the U.S. envoy at 10 p.m. Saturday. The talks ended on Oct. 9, 2013 in Rome.",
+        "He left. “We will act,” she said. It rained (a lot. Really.) in Tokyo. But the vote, 246-173. Yes.",
+        "Mr. Lapid spoke. Nämlich nichts. Then see-through. The end.Next one... and more; so on. II. III.",
+    ]
+    for para in paras:
+        assert sentence_spans(para) == _syntok_spans(para), para
+    # The shortcuts do their work: these cut where syntok always splits, and need no syntok.
+    assert len(_pieces("It rained. The vote passed. He left.")) == 3
+    assert one_sentence("Gen. Smith met the U.S. envoy at 10 p.m. on Oct. 9, 2013 in Rome.") is not None
+    assert one_sentence("He left. The end.") is None
