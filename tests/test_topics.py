@@ -296,3 +296,18 @@ def test_topics_command_is_deterministic(tmp_path: Path) -> None:
     ]
     assert outs[0] == outs[1]
     assert (tmp_path / "c0" / "topics.json").read_bytes() == (tmp_path / "c1" / "topics.json").read_bytes()
+
+
+def test_title_prefers_a_printed_headline() -> None:
+    from briefgen.topics import central_title
+
+    # The most central report (it tells both others' facts) prints no headline: its title is the
+    # start of its first sentence.
+    articles = [
+        article(f"{QUAKE[0]} {QUAKE[2]}", id="q1"),
+        article(f"Quake toll rises in Valdoria\n\n{QUAKE[0]}", id="q0"),
+        article(f"President visits Santa Lenora\n\n{QUAKE[2]}", id="q2"),
+    ]
+    assert not articles[0].title.startswith(("Quake", "President"))
+    assert central_title(articles) in {"Quake toll rises in Valdoria", "President visits Santa Lenora"}
+    assert central_title(articles[:1]) == articles[0].title

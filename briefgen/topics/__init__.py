@@ -28,7 +28,7 @@ from .cluster import average_link
 from .features import Features, article_features, date_factor
 from .granularity import mixture_threshold
 from .graph import BLOCK_ROWS, NEIGHBOURS, neighbour_graph
-from .slugs import anchor_article, anchor_key, slugify, unique_slug
+from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
 
 __all__ = [
@@ -129,12 +129,15 @@ def incremental_groups(
 
 
 def central_title(articles: Sequence[Article]) -> str:
-    """The headline of the article most similar, in its words, to the others."""
+    """The headline of the article most similar, in its words, to the others. Articles that printed a
+    headline come first: the start of a first sentence, standing in for a missing headline, is the
+    title only when no article printed one."""
+    pool = [i for i, a in enumerate(articles) if printed_headline(a)] or list(range(len(articles)))
     if len(articles) <= 2:
-        return articles[0].title
+        return articles[pool[0]].title
     vectors = _article_vectors(articles)
     centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
-    return articles[int(np.argmax(centrality))].title
+    return articles[max(pool, key=lambda i: (centrality[i], -i))].title
 
 
 @dataclass
