@@ -48,10 +48,14 @@ MD_LINK = re.compile(r'<a href="([^"]*)"( title="[^"]*")?>')
 TAG = re.compile(r"<[^>]*>")
 ID_ATTR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)"')
 
-ARTICLE_SHELL_NAME = "briefgen-page-shell"
+SHELL_NAME = "briefgen-page-shell"
 TITLE_MARK = "briefgen-page-shell-title"
 ANCHOR_MARK = "briefgen-page-shell-anchor"
-CONTENT_MARK = "<h1>briefgen-page-shell-content</h1>"
+CONTENT_MARK = "<h1>briefgen-page-shell-content</h1>"  # an <h1>: the theme adds none of its own
+TOC_MARK = "briefgen-page-shell-toc"
+TOC_TEMPLATE = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
+SHELL_TEMPLATE = "briefgen-shell.html"
+"""The template of a page filled into its folder's shell: it renders nothing (see `PageShell`)."""
 
 
 def applies(config: Any) -> bool:
@@ -61,9 +65,27 @@ def applies(config: Any) -> bool:
     return names <= FAST_EXTENSIONS and "admonition" in names and not options
 
 
+def shells_apply(config: Any) -> bool:
+    """Whether pages can be filled into a shell: no plugin but search sees or changes pages, and no
+    per-page links (edit links) or per-page feedback in the theme."""
+    plugins = set(config["plugins"]) - {"briefgen-pages"}
+    extra = config["extra"] or {}
+    return (
+        plugins <= {"search", "material/search"}
+        and not config["repo_url"]
+        and not config["edit_uri"]
+        and not (extra.get("analytics") or {}).get("feedback")
+    )
+
+
+BRIEFGEN_PAGES = frozenset({"index.md", "archive.md", "report.md"})
+
+
 def is_fast_page(src_uri: str) -> bool:
-    """Pages briefgen writes from its templates, in numbers: topics and articles."""
-    return src_uri.startswith(("topics/", "articles/")) and src_uri.endswith(".md")
+    """Pages briefgen writes from its templates: home, archive, report, topics and articles."""
+    return src_uri in BRIEFGEN_PAGES or (
+        src_uri.startswith(("topics/", "articles/")) and src_uri.endswith(".md")
+    )
 
 
 def admonitions_to_html(markdown: str) -> str:
@@ -118,6 +140,25 @@ def convert(markdown: str, file: File, files: Any, config: Any) -> tuple[Rendere
     """A page's HTML, table of contents, title and anchors, like MkDocs' own `Page.render` with the
     `FAST_EXTENSIONS`; also the links to anchors of other pages, for MkDocs' anchor check."""
     resolver = _RelativePathTreeprocessor(file, files, config)
+    resolved: dict[str, tuple[str, File | None]] = {}
+
+    def resolve(href: str) -> str:
+        """MkDocs' `path_to_url` (it resolves, checks and registers links to anchors), called once per
+        target file of the page: citations link to a few articles many times."""
+        path, sep, anchor = href.partition("#")
+        known = resolved.get(path) if sep and path else None
+        if known is None:
+            url = resolver.path_to_url(href)
+            if sep and path and url.endswith(f"#{anchor}"):
+                links = resolver.links_to_anchors.items()
+                target = next((f for f, seen in links if seen.get(anchor) == href), None)
+                resolved[path] = url[: -len(anchor) - 1], target
+            return url
+        prefix, target = known
+        if target is not None:
+            resolver.links_to_anchors[target].setdefault(anchor, href)
+        return f"{prefix}#{anchor}"
+
     out = to_html(markdown)
 
     used: set[str] = set()
@@ -135,7 +176,7 @@ def convert(markdown: str, file: File, files: Any, config: Any) -> tuple[Rendere
         return f'<h{level} id="{ident}">{inner}</h{level}>'
 
     out = HEADING.sub(heading, out)
-    out = MD_LINK.sub(lambda m: link(m, resolver.path_to_url), out)
+    out = MD_LINK.sub(lambda m: link(m, resolve), out)
     anchors = set(ID_ATTR.findall(out))
     rendered = Rendered(out, get_toc(nest_toc_tokens(tokens)), title[0] if title else None, anchors)
     return rendered, resolver.links_to_anchors
@@ -182,29 +223,39 @@ class ArticleFile(File):
         write_file(self.renderer(self).encode("utf-8", errors="xmlcharrefreplace"), self.abs_dest_path)
 
 
-class ArticleShell:
-    """Material's article page rendered once around markers, then filled in for every article.
+class PageShell:
+    """The theme's page for one folder of pages (`topics/`, `articles/`), rendered once around markers
+    and then filled in for every page of that folder.
 
-    What differs between two article pages is their title, address, content and the "skip to content"
-    link to their first heading; two shells (with and without that link) cover every page."""
+    Between two such pages only their title, address, table of contents, "skip to content" link (to
+    their first heading) and content differ, as long as they are outside the navigation, have no
+    other metadata and no plugin but search changes pages (the caller checks). The table of contents is
+    rendered per page with the theme's own `partials/toc.html`. Two shells, with and without a first
+    heading, cover every page. A test checks that the pages are byte-identical to the theme's."""
 
-    def __init__(self, env: Any, config: Any, files: Any, nav: Any, template: str) -> None:
+    def __init__(self, env: Any, config: Any, files: Any, nav: Any, template: str, folder: str) -> None:
         self.env, self.config, self.files, self.nav, self.template = env, config, files, nav, template
-        self.shells: dict[bool, tuple[str, str]] = {}
-        self.url = File(f"articles/{ARTICLE_SHELL_NAME}.md", None, "", config["use_directory_urls"]).url
+        self.folder = folder
+        self.shells: dict[bool, list[str]] = {}
+        self.url = File(f"{folder}/{SHELL_NAME}.md", None, "", config["use_directory_urls"]).url
+        self.toc_template = env.from_string(TOC_TEMPLATE)
 
-    def shell(self, heading: bool) -> tuple[str, str]:
-        """The page before and after its content, with the title, address and anchor markers."""
+    def toc(self, toc: TableOfContents) -> str:
+        """The theme's table of contents of a page."""
+        return str(self.toc_template.render(config=self.config, page=_TocPage(toc)))
+
+    def shell(self, heading: bool) -> list[str]:
+        """The page as pieces: static text at even positions (with the title, address and anchor
+        markers), at odd positions `TOC_MARK` or `CONTENT_MARK`, where a page's own parts go."""
         if heading not in self.shells:
             from mkdocs.commands.build import get_context
             from mkdocs.structure.pages import Page
 
             config = self.config
-            sample = File(
-                f"articles/{ARTICLE_SHELL_NAME}.md", None, config["site_dir"], config["use_directory_urls"]
-            )
+            uri = f"{self.folder}/{SHELL_NAME}.md"
+            sample = File(uri, None, config["site_dir"], config["use_directory_urls"])
             page = Page(None, sample, config)
-            page.meta = {"title": TITLE_MARK, "template": self.template, "search": {"exclude": True}}
+            page.meta = {"title": TITLE_MARK, "template": self.template}
             page.markdown = ""
             page.content = CONTENT_MARK
             first = [{"level": 1, "id": ANCHOR_MARK, "name": TITLE_MARK, "children": []}]
@@ -213,26 +264,160 @@ class ArticleShell:
             page.active = True
             output = self.env.get_template(self.template).render(context)
             page.active = False
-            head, found, tail = output.partition(CONTENT_MARK)
-            if not found or CONTENT_MARK in tail:
-                raise RuntimeError(f"the article template {self.template} must show the page content once")
-            self.shells[heading] = head, tail
+            toc = self.toc(page.toc)
+            if output.count(CONTENT_MARK) != 1 or output.count(toc) > 1:
+                raise RuntimeError(f"the template {self.template} must show the page content once")
+            head, _, tail = output.partition(CONTENT_MARK)
+            pieces = [head, CONTENT_MARK, tail]
+            if toc in head:
+                before, _, after = head.partition(toc)
+                pieces = [before, TOC_MARK, after, CONTENT_MARK, tail]
+            self.shells[heading] = pieces
         return self.shells[heading]
+
+    def render(self, title: str, url: str, toc: TableOfContents, content: str) -> str:
+        """A page of the folder; `title` as the theme shows a page's `meta.title` (not escaped)."""
+        first = next(iter(toc), None)
+        marks = {TITLE_MARK: title, self.url: url, ANCHOR_MARK: first.id if first is not None else ""}
+        marker = re.compile("|".join(map(re.escape, marks)))
+        out = []
+        for i, piece in enumerate(self.shell(first is not None)):
+            if i % 2 == 0:
+                out.append(marker.sub(lambda m: marks[m.group()], piece))
+            else:
+                out.append(content if piece == CONTENT_MARK else self.toc(toc))
+        return "".join(out)
+
+
+class _TocPage:
+    """What the theme's `partials/toc.html` reads of a page."""
+
+    def __init__(self, toc: TableOfContents) -> None:
+        self.toc = toc
+
+
+class ArticlePages:
+    """Article pages: each article's Markdown converted and filled into the article template's shell."""
+
+    def __init__(self, shell: PageShell) -> None:
+        self.shell = shell
 
     def render(self, file: ArticleFile) -> str:
         markdown, meta = mkdocs_meta.get_data(file.content_string)
-        rendered, _ = convert(markdown, file, self.files, self.config)
+        rendered, _ = convert(markdown, file, self.shell.files, self.shell.config)
         title = meta.get("title") if isinstance(meta.get("title"), str) else rendered.title
-        first = next(iter(rendered.toc), None)
-        marks = {
-            TITLE_MARK: html.escape(str(title or file.name)),
-            self.url: file.url,
-            ANCHOR_MARK: first.id if first is not None else "",
-        }
-        head, tail = self.shell(first is not None)
-        marker = re.compile("|".join(map(re.escape, marks)))
-        return (
-            marker.sub(lambda m: marks[m.group()], head)
-            + rendered.content
-            + marker.sub(lambda m: marks[m.group()], tail)
-        )
+        title = html.escape(str(title or file.name), quote=False)
+        return self.shell.render(title, file.url, rendered.toc, rendered.content)
+
+
+TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*?)(/?)>|([^<]+)")
+UNSURE = re.compile(
+    r"<!|<\?|<(?:pre|script|style|object|textarea|title)\b|data-search-|linenodiv|headerlink", re.I
+)
+HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+HEADING_ID = re.compile(r'\sid="([^"]*)"')
+ATTRIBUTES = re.compile(r'(?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*\s*')
+
+
+def search_sections(content: str) -> list[Any] | None:
+    """The sections Material's search plugin cuts a page into (its `Section` objects: heading id, title
+    and text with the markup it keeps), for the HTML the fast path makes, without Python's HTMLParser
+    (most of the plugin's cost). It follows the plugin's parser step by step; on markup it would treat
+    specially (comments, `pre`, `script`, exclusions...) it returns None and the plugin's parser runs.
+    A test checks both give the same sections on briefgen's pages."""
+    from material.plugins.search.plugin import Element, Section
+
+    if UNSURE.search(content):
+        return None
+    context: list[str] = []
+    data: list[Any] = []
+    section: Any = None
+    pos = 0
+    for match in TOKEN.finditer(content):
+        if match.start() != pos:
+            return None  # a "<" that starts no tag
+        pos = match.end()
+        closing, tag, attrs, selfclosing, text = match.groups()
+        if text is not None:
+            text = html.unescape(text).replace("\n", " ") if not text.isspace() else " "
+            if section is None:
+                section = Section(Element("hx"))
+                data.append(section)
+            if section.el.tag in context:
+                section.title.append(html.escape(text, quote=False))
+            elif text.isspace():
+                if not section.text or not section.text[-1].isspace():
+                    section.text.append(text)
+            else:
+                section.text.append(html.escape(text, quote=False))
+            continue
+        tag = tag.lower()
+        if attrs and not ATTRIBUTES.fullmatch(attrs):
+            return None  # attributes not all in double quotes: the parser reads them its own way
+        if not closing:
+            if tag in VOID:
+                continue
+            context.append(tag)
+            if tag in HEADINGS and (found := HEADING_ID.search(attrs)):
+                depth = len(context)
+                if depth != 1:
+                    return None  # a heading inside another element: sections nest
+                if tag != "h1" and not data:
+                    section = Section(Element("hx"), depth)
+                    data.append(section)
+                section = Section(Element(tag), depth)
+                if data:
+                    section.id = html.unescape(found.group(1))
+                data.append(section)
+            if section is None:
+                section = Section(Element("hx"))
+                data.append(section)
+            if tag in KEEP:
+                (section.title if section.el.tag in context else section.text).append(f"<{tag}>")
+            if not selfclosing:
+                continue
+        if not context or context[-1] != tag:
+            continue
+        context.pop()
+        if tag in KEEP:
+            parts = section.title if section.el.tag in context else section.text
+            index = parts.index(f"<{tag}>")
+            if all(part.isspace() for part in parts[index + 1 :]):
+                del parts[index:]
+            else:
+                parts.append(f"</{tag}>")
+    if pos != len(content):
+        return None
+    return data
+
+
+def index_page(index: Any, page: Any) -> bool:
+    """Material's `SearchIndex.add_entry_from_context(page)` with `search_sections`; False (nothing
+    added) when the page needs the plugin's own parser."""
+    if (page.meta.get("search") or {}).get("exclude"):
+        return True
+    sections = search_sections(page.content)
+    if sections is None:
+        return False
+    for section in sections:
+        index.create_entry_for_section(section, page.toc, page.url, page)
+    return True

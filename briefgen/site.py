@@ -8,6 +8,7 @@ listing every topic makes the build quadratic.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -176,8 +177,8 @@ def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
             self.kept: dict[str, Any] = {}
             self.hits = 0
             self.fast = False
+            self.shells = False
             self.nav: Any = None
-            self.shell: fastpages.ArticleShell | None = None
             self.warnings = _WarningCount()
             logging.getLogger("mkdocs").addHandler(self.warnings)
             if store is not None:
@@ -192,6 +193,7 @@ def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
 
         def on_config(self, config: Any) -> None:
             self.fast = fast and fastpages.applies(config)
+            self.shells = self.fast and fastpages.shells_apply(config)
             settings = (
                 version("mkdocs"),
                 version("mkdocs-material"),
@@ -203,7 +205,7 @@ def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
             self.salt = repr(settings)
 
         def on_files(self, files: Any, config: Any) -> Any:
-            if not self.fast:
+            if not self.shells:
                 return files
             return Files(
                 [
@@ -220,17 +222,34 @@ def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
 
         def on_env(self, env: Any, config: Any, files: Any) -> Any:
             env.auto_reload = False  # one build: templates need no check for changes on every page
-            if self.fast and any(isinstance(f, fastpages.ArticleFile) for f in files):
-                self.shell = fastpages.ArticleShell(env, config, files, self.nav, ARTICLE_TEMPLATE)
+            if not self.shells:
+                return env
+            shell = fastpages.PageShell(env, config, files, self.nav, ARTICLE_TEMPLATE, "articles")
+            self.articles = fastpages.ArticlePages(shell)
+            self.topic_shell = fastpages.PageShell(env, config, files, self.nav, "main.html", "topics")
+            in_nav = {page.file.src_uri for page in self.nav.pages}
+            for file in files.documentation_pages():
+                page = file.page
+                if (
+                    file.src_uri.startswith("topics/")
+                    and file.src_uri not in in_nav
+                    and page is not None
+                    and set(page.meta) == {"title"}
+                    and isinstance(page.meta["title"], str)
+                ):
+                    page.meta["template"] = fastpages.SHELL_TEMPLATE
             return env
 
         def render_article(self, file: Any) -> str:
-            assert self.shell is not None
-            return self.shell.render(file)
+            return str(self.articles.render(file))
+
+        def on_post_page(self, output: str, page: Any, config: Any) -> str:
+            if page.meta.get("template") != fastpages.SHELL_TEMPLATE:
+                return output
+            title = html.escape(page.meta["title"], quote=False)
+            return str(self.topic_shell.render(title, page.url, page.toc, page.content))
 
         def on_pre_build(self, config: Any) -> None:
-            if store is None:
-                return
             for plugin in config.plugins.values():  # Material's search plugin
                 index = getattr(plugin, "search_index", None)
                 add = getattr(index, "add_entry_from_context", None)
@@ -238,12 +257,20 @@ def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
                     index.add_entry_from_context = self._search(index, add)
 
         def _search(self, index: Any, original: Any) -> Any:
+            def index_page(page: Any) -> None:
+                fast_page = self.fast and fastpages.is_fast_page(page.file.src_uri)
+                if not (fast_page and fastpages.index_page(index, page)):
+                    original(page)
+
+            if store is None:
+                return index_page
+
             def add(page: Any) -> None:
                 key = self.key("search", page.url, page.title, repr(page.meta), page.content)
                 entries = self.previous.get(key)
                 if entries is None:
                     before = len(index.entries)
-                    original(page)
+                    index_page(page)
                     entries = index.entries[before:]
                 else:
                     index.entries.extend(entries)

@@ -6,11 +6,13 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 from test_site import config, small_topic, write_hostile
 
+from briefgen import fastpages
 from briefgen.errors import BriefgenError
 from briefgen.fastpages import admonitions_to_html
 from briefgen.pipeline import build
@@ -20,9 +22,9 @@ ROOT = Path(__file__).parent.parent
 NAV = [{"Home": "index.md"}, {"All topics": "archive.md"}, {"Build report": "report.md"}]
 
 
-def site(docs: Path, out: Path, fast: bool, **kw: object) -> Path:
+def site(docs: Path, out: Path, fast: bool, nav: list[Any] = NAV, **kw: object) -> Path:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    build_site(docs, out, NAV, "test site", None, fast=fast, **kw)  # type: ignore[arg-type]
+    build_site(docs, out, nav, "test site", None, fast=fast, **kw)  # type: ignore[arg-type]
     return out
 
 
@@ -110,3 +112,49 @@ def test_other_markdown_settings_keep_mkdocs_own_path(tmp_path: Path) -> None:
     page = (cfg.site_dir / "topics" / "harbour" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a class="headerlink" href="#summary"', page)  # Python-Markdown's toc permalink
     assert (cfg.site_dir / "articles").is_dir()
+
+
+SEARCH_SNIPPETS = [
+    '<h1>T</h1>\n<p>x &amp; y &quot;z&quot;</p>\n<h2 id="a">A <em>b</em></h2>\n'
+    "<ul>\n<li></li>\n<li>x</li>\n</ul>\n",
+    '<p>preface</p>\n<h2 id="s">S</h2>\n<p><span>x</span> <a href="#s">[1]</a></p>\n'
+    "<p> </p>\n<h3>no id</h3>\n",
+    '<div class="admonition note">\n<p class="admonition-title">N</p>\n<p>a<br />b</p>\n</div>\n<table>\n'
+    "<tr><td>c</td></tr></table>\n<ol>\n<li><p>x</p>\n<ul>\n<li>y</li>\n</ul>\n</li>\n</ol>\n",
+]
+
+
+def test_search_sections_match_materials_parser(docs: Path) -> None:
+    from material.plugins.search.plugin import Parser
+
+    from briefgen.fastpages import search_sections, to_html
+
+    def cut(sections: list[Any]) -> list[tuple[object, ...]]:
+        return [(s.id, "".join(s.title), "".join(s.text), s.el.tag, s.depth) for s in sections]
+
+    pages = [to_html(p.read_text(encoding="utf-8").split("---\n", 2)[-1]) for p in docs.rglob("*.md")]
+    for content in [*pages, *SEARCH_SNIPPETS]:
+        parser = Parser()
+        parser.feed(content)
+        parser.close()
+        mine = search_sections(content)
+        assert mine is not None, content
+        assert cut(mine) == cut(parser.data), content
+    assert search_sections("<p>a</p><!-- c -->") is None  # markup it does not follow: Material's parser
+    assert search_sections("<blockquote><h2 id='x'>X</h2></blockquote>") is None
+
+
+def test_page_shells_give_the_theme_pages_byte_for_byte(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Topic and article pages filled into their folder's shell are the pages the theme renders."""
+    topics = sorted(p.name for p in (docs / "topics").glob("*.md"))
+    nav = [*NAV, {"Recent topics": [{"In the nav": f"topics/{topics[0]}"}]}]  # rendered, not shelled
+    shelled = site(docs, tmp_path / "shelled", fast=True, nav=nav, site_url="https://example.org/b/")
+    monkeypatch.setattr(fastpages, "shells_apply", lambda config: False)
+    rendered = site(docs, tmp_path / "rendered", fast=True, nav=nav, site_url="https://example.org/b/")
+    pages = sorted(p.relative_to(rendered) for p in rendered.rglob("*.html"))
+    assert pages == sorted(p.relative_to(shelled) for p in shelled.rglob("*.html"))
+    assert len(topics) >= 2 and sum(p.parts[0] == "articles" for p in pages) > 5
+    for page in pages:
+        assert (shelled / page).read_bytes() == (rendered / page).read_bytes(), page
