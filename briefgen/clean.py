@@ -139,10 +139,10 @@ RULE_CLUES: tuple[tuple[str, ...], ...] = tuple(rule[2:] for rule in _RULES)
 ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 # Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
-# videos, web-archive (Wayback Machine) capture pages, notification and reaction widgets, reprint
-# notices. Identical on every page, such a page would otherwise look like a copy of every other one
-# and tie unrelated stories together. Anchored at the line's start, so they are tried cheaply on long
-# lines too.
+# videos, video players, web-archive (Wayback Machine) capture pages, notification and reaction
+# widgets, reprint and archived-article notices. Identical on every page, such a page would otherwise
+# look like a copy of every other one and tie unrelated stories together. Anchored at the line's
+# start, so they are tried cheaply on long lines too.
 PLATFORM_NOTICES = re.compile(
     "|".join(
         (
@@ -163,6 +163,8 @@ PLATFORM_NOTICES = re.compile(
             r"sorry, but you can only react up to \d+ times\b",
             r"oops! it looks like you've already used that reaction\b",
             r"dow jones reprints: this copy is for your personal, non-commercial use only\b",
+            r"media playback is unsupported on your device\b",
+            r"this is an archived article and the information in the article may be outdated\b",
         )
     ),
     re.I,

@@ -189,6 +189,8 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
         "Your notification has been saved.",
         "This feature is not available right now. Please try again later.",
         "Dow Jones Reprints: This copy is for your personal, non-commercial use only. Order copies here.",
+        "Media playback is unsupported on your device Media caption Fishermen return to the harbour",
+        "This is an archived article and the information in the article may be outdated. Check the date.",
         "These crawls are part of an effort to archive pages as they are created. " + "Crawl note. " * 40,
     ]
     cleaned = clean_lines(notices)
