@@ -54,6 +54,7 @@ ANCHOR_MARK = "briefgen-page-shell-anchor"
 CONTENT_MARK = "<h1>briefgen-page-shell-content</h1>"  # an <h1>: the theme adds none of its own
 TOC_MARK = "briefgen-page-shell-toc"
 TOC_TEMPLATE = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
+LITERAL, MARK, TOC, CONTENT = range(4)
 SHELL_TEMPLATE = "briefgen-shell.html"
 """The template of a page filled into its folder's shell: it renders nothing (see `PageShell`)."""
 
@@ -236,17 +237,25 @@ class PageShell:
     def __init__(self, env: Any, config: Any, files: Any, nav: Any, template: str, folder: str) -> None:
         self.env, self.config, self.files, self.nav, self.template = env, config, files, nav, template
         self.folder = folder
-        self.shells: dict[bool, list[str]] = {}
+        self.shells: dict[bool, list[tuple[int, str]]] = {}
         self.url = File(f"{folder}/{SHELL_NAME}.md", None, "", config["use_directory_urls"]).url
         self.toc_template = env.from_string(TOC_TEMPLATE)
+        self.tocs: dict[tuple[Any, ...], str] = {}
 
     def toc(self, toc: TableOfContents) -> str:
-        """The theme's table of contents of a page."""
-        return str(self.toc_template.render(config=self.config, page=_TocPage(toc)))
+        """The theme's table of contents of a page. It shows the children of a first heading of level 1
+        (the page title), else every item: pages with the same sections share it."""
+        first = next(iter(toc), None)
+        key = _toc_key(first.children if first is not None and first.level == 1 else toc)
+        if key not in self.tocs:
+            if len(self.tocs) > 1000:
+                self.tocs.clear()
+            self.tocs[key] = str(self.toc_template.render(config=self.config, page=_TocPage(toc)))
+        return self.tocs[key]
 
-    def shell(self, heading: bool) -> list[str]:
-        """The page as pieces: static text at even positions (with the title, address and anchor
-        markers), at odd positions `TOC_MARK` or `CONTENT_MARK`, where a page's own parts go."""
+    def shell(self, heading: bool) -> list[tuple[int, str]]:
+        """The page as pieces `(kind, text)`: `LITERAL` text, a `MARK` (title, address, anchor) or where
+        the page's table of contents (`TOC`) or content (`CONTENT`) goes."""
         if heading not in self.shells:
             from mkdocs.commands.build import get_context
             from mkdocs.structure.pages import Page
@@ -264,14 +273,22 @@ class PageShell:
             page.active = True
             output = self.env.get_template(self.template).render(context)
             page.active = False
-            toc = self.toc(page.toc)
+            toc = str(self.toc_template.render(config=config, page=_TocPage(page.toc)))
             if output.count(CONTENT_MARK) != 1 or output.count(toc) > 1:
                 raise RuntimeError(f"the template {self.template} must show the page content once")
             head, _, tail = output.partition(CONTENT_MARK)
-            pieces = [head, CONTENT_MARK, tail]
+            parts = [(LITERAL, head), (CONTENT, ""), (LITERAL, tail)]
             if toc in head:
                 before, _, after = head.partition(toc)
-                pieces = [before, TOC_MARK, after, CONTENT_MARK, tail]
+                parts[:1] = [(LITERAL, before), (TOC, ""), (LITERAL, after)]
+            marks = re.compile(f"({re.escape(TITLE_MARK)}|{re.escape(self.url)}|{re.escape(ANCHOR_MARK)})")
+            pieces = []
+            for kind, text in parts:
+                if kind != LITERAL:
+                    pieces.append((kind, text))
+                    continue
+                for i, bit in enumerate(marks.split(text)):
+                    pieces.append((MARK if i % 2 else LITERAL, bit))
             self.shells[heading] = pieces
         return self.shells[heading]
 
@@ -279,14 +296,19 @@ class PageShell:
         """A page of the folder; `title` as the theme shows a page's `meta.title` (not escaped)."""
         first = next(iter(toc), None)
         marks = {TITLE_MARK: title, self.url: url, ANCHOR_MARK: first.id if first is not None else ""}
-        marker = re.compile("|".join(map(re.escape, marks)))
         out = []
-        for i, piece in enumerate(self.shell(first is not None)):
-            if i % 2 == 0:
-                out.append(marker.sub(lambda m: marks[m.group()], piece))
+        for kind, text in self.shell(first is not None):
+            if kind == LITERAL:
+                out.append(text)
+            elif kind == MARK:
+                out.append(marks[text])
             else:
-                out.append(content if piece == CONTENT_MARK else self.toc(toc))
+                out.append(self.toc(toc) if kind == TOC else content)
         return "".join(out)
+
+
+def _toc_key(items: Any) -> tuple[Any, ...]:
+    return tuple((i.level, i.id, i.title, _toc_key(i.children)) for i in items)
 
 
 class _TocPage:
@@ -310,14 +332,26 @@ class ArticlePages:
         return self.shell.render(title, file.url, rendered.toc, rendered.content)
 
 
-TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*?)(/?)>|([^<]+)")
-UNSURE = re.compile(
-    r"<!|<\?|<(?:pre|script|style|object|textarea|title)\b|data-search-|linenodiv|headerlink", re.I
+TAG_SPLIT = re.compile(r"(<[^<>]*>)")
+TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*)\s*(/?)>')
+"""A tag whose attributes are all double-quoted (or valueless): read the same by HTMLParser."""
+UNSURE = (
+    "<!",
+    "<?",
+    "<pre",
+    "<script",
+    "<style",
+    "<object",
+    "<textarea",
+    "<title",
+    "data-search-",
+    "linenodiv",
+    "headerlink",
 )
 HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 VOID = frozenset(
-    {
+    [
         "area",
         "base",
         "br",
@@ -332,55 +366,63 @@ VOID = frozenset(
         "source",
         "track",
         "wbr",
-    }
+    ]
 )
-HEADING_ID = re.compile(r'\sid="([^"]*)"')
-ATTRIBUTES = re.compile(r'(?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*\s*')
+HEADING_ID = re.compile(r'\sid(?:="([^"]*)")?(?=\s|$)')
 
 
 def search_sections(content: str) -> list[Any] | None:
     """The sections Material's search plugin cuts a page into (its `Section` objects: heading id, title
     and text with the markup it keeps), for the HTML the fast path makes, without Python's HTMLParser
     (most of the plugin's cost). It follows the plugin's parser step by step; on markup it would treat
-    specially (comments, `pre`, `script`, exclusions...) it returns None and the plugin's parser runs.
-    A test checks both give the same sections on briefgen's pages."""
+    specially (comments, `pre`, `script`, exclusions, attributes not in double quotes...) it returns None
+    and the plugin's parser runs. A test checks both give the same sections on briefgen's pages."""
     from material.plugins.search.plugin import Element, Section
 
-    if UNSURE.search(content):
+    lowered = content.lower()
+    if any(marker in lowered for marker in UNSURE):
         return None
     context: list[str] = []
     data: list[Any] = []
     section: Any = None
-    pos = 0
-    for match in TOKEN.finditer(content):
-        if match.start() != pos:
-            return None  # a "<" that starts no tag
-        pos = match.end()
-        closing, tag, attrs, selfclosing, text = match.groups()
-        if text is not None:
-            text = html.unescape(text).replace("\n", " ") if not text.isspace() else " "
+    for i, piece in enumerate(TAG_SPLIT.split(content)):
+        if not i % 2:  # text between two tags
+            if not piece:
+                continue
+            if "<" in piece:
+                return None  # a "<" that starts no tag
+            if piece.isspace():
+                piece = " "
+            else:
+                if "&" in piece:
+                    piece = html.unescape(piece)
+                piece = piece.replace("\n", " ")
             if section is None:
                 section = Section(Element("hx"))
                 data.append(section)
             if section.el.tag in context:
-                section.title.append(html.escape(text, quote=False))
-            elif text.isspace():
+                section.title.append(html.escape(piece, quote=False))
+            elif piece.isspace():
                 if not section.text or not section.text[-1].isspace():
-                    section.text.append(text)
+                    section.text.append(piece)
+            elif "&" in piece or "<" in piece or ">" in piece:
+                section.text.append(html.escape(piece, quote=False))
             else:
-                section.text.append(html.escape(text, quote=False))
+                section.text.append(piece)
             continue
+        match = TAG.fullmatch(piece)
+        if match is None:
+            return None
+        closing, tag, attrs, selfclosing = match.groups()
         tag = tag.lower()
-        if attrs and not ATTRIBUTES.fullmatch(attrs):
-            return None  # attributes not all in double quotes: the parser reads them its own way
         if not closing:
             if tag in VOID:
                 continue
             context.append(tag)
             if tag in HEADINGS and (found := HEADING_ID.search(attrs)):
                 depth = len(context)
-                if depth != 1:
-                    return None  # a heading inside another element: sections nest
+                if depth != 1 or found.group(1) is None:
+                    return None  # a heading inside another element (sections nest), or an empty id
                 if tag != "h1" and not data:
                     section = Section(Element("hx"), depth)
                     data.append(section)
@@ -405,8 +447,6 @@ def search_sections(content: str) -> list[Any] | None:
                 del parts[index:]
             else:
                 parts.append(f"</{tag}>")
-    if pos != len(content):
-        return None
     return data
 
 
