@@ -1,6 +1,7 @@
 """Topic grouping: quality against true clusters, and time and memory at 10,000 articles.
 
-    python benchmarks/bench_topics.py [MULTINEWS_DEV] [--no-scale]   (or BRIEFGEN_DATA=/path/to/data)
+    python benchmarks/bench_topics.py [MULTINEWS_DEV] [--no-scale] [--set NAME=VALUE]...
+                                                           (or BRIEFGEN_DATA=/path/to/data)
     python benchmarks/bench_topics.py --scale-only N       (one scale run, used internally)
 
 Prints, side by side with a baseline (plain TF-IDF cosine + average link on the dense matrix, cut at
@@ -25,6 +26,9 @@ a similarity threshold tuned by hand on the dev mix, i.e. its most favourable se
    words, like different events of one kind); half of the events are dated (articles within 3 days of
    the event's date, events spread over three years).
 
+`--set NAME=VALUE` changes one of the method's constants (`SETTINGS`) for the whole run (scale runs
+included), to see how robust the figures are to it; `--no-scale` skips section 3.
+
 The data is licensed for research evaluation only: nothing of it is written anywhere.
 Skips cleanly (exit 0) when the data is absent.
 """
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 import os
 import random
 import re
@@ -438,7 +443,35 @@ def scale_only(root: Path, size: int) -> None:
     )
 
 
+SETTINGS = {
+    "COHESION_SHARE": "briefgen.topics.cluster",
+    "FALSE_LINKS": "briefgen.topics.granularity",
+    "ENTITY_WEIGHT": "briefgen.topics.features",
+    "TITLE_REPEAT": "briefgen.topics.features",
+    "TERMS_PER_ARTICLE": "briefgen.topics.features",
+}
+"""Constants `--set NAME=VALUE` may change, to measure how robust the figures are to them."""
+
+
+def apply_settings(argv: Sequence[str]) -> list[str]:
+    """Apply and drop every `--set NAME=VALUE` of `argv`; returns the other arguments."""
+    rest, i = [], 0
+    while i < len(argv):
+        if argv[i] == "--set":
+            name, value = argv[i + 1].split("=", 1)
+            module = importlib.import_module(SETTINGS[name])
+            setattr(module, name, type(getattr(module, name))(float(value)))
+            print(f"setting {name} = {getattr(module, name)}")
+            i += 2
+        else:
+            rest.append(argv[i])
+            i += 1
+    return rest
+
+
 def main(argv: Sequence[str]) -> int:
+    settings = [a for i, a in enumerate(argv) if a == "--set" or (i and argv[i - 1] == "--set")]
+    argv = apply_settings(argv)
     if argv[:1] == ["--scale-only"]:
         scale_only(Path(argv[2]), int(argv[1]))
         return 0
@@ -482,7 +515,7 @@ def main(argv: Sequence[str]) -> int:
     print("3. scale (each size in a fresh process; target: 10,000 in < 60 s and < 2 GB)")
     for size in SCALE_SIZES:
         subprocess.run(
-            [sys.executable, __file__, "--scale-only", str(size), str(root)],
+            [sys.executable, __file__, *settings, "--scale-only", str(size), str(root)],
             check=True,
             env={**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "2")},
         )
