@@ -135,6 +135,11 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rule[0], re.I), rule[1]) for rule in _RULES
 )
 RULE_CLUES: tuple[tuple[str, ...], ...] = tuple(rule[2:] for rule in _RULES)
+_PLAIN_RULES = [
+    pattern.pattern for (pattern, _), clues in zip(LINE_RULES, RULE_CLUES, strict=True) if not clues
+]
+ANY_PLAIN_RULE = re.compile("|".join(f"(?:{pattern})" for pattern in _PLAIN_RULES), re.I)
+ANY_CLUE = re.compile("|".join(re.escape(clue) for clues in RULE_CLUES for clue in clues))
 # The characters re.IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
 ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -251,7 +256,9 @@ def match_form(text: str) -> str:
 
     Never shown: citations and the article's text keep the characters as printed.
     """
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(MATCH_FORM)).strip()
+    if not text.isascii() or "`" in text:  # NFKC and the table change no other ASCII character
+        text = unicodedata.normalize("NFKC", text).translate(MATCH_FORM)
+    return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): same white space
 
 
 def is_sentence_like(line: str) -> bool:
@@ -266,9 +273,12 @@ def classify(line: str) -> str | None:
         return platform_notice(line)
     line = match_form(line)
     lower = line.translate(ASCII_FOLD).lower()
-    for (pattern, reason), clues in zip(LINE_RULES, RULE_CLUES, strict=True):
-        if (not clues or any(clue in lower for clue in clues)) and pattern.search(line):
-            return reason
+    # Most lines match no rule: one search for the rules without clues and one for all the clues
+    # tell so; only the few other lines go through the rules in order.
+    if ANY_PLAIN_RULE.search(line) or ANY_CLUE.search(lower):
+        for (pattern, reason), clues in zip(LINE_RULES, RULE_CLUES, strict=True):
+            if (not clues or any(clue in lower for clue in clues)) and pattern.search(line):
+                return reason
     if DATELINE_FRAGMENT.match(line):
         return "truncated dateline"
     return platform_notice(line)

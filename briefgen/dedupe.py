@@ -25,12 +25,13 @@ import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from .clean import match_form
 from .models import Article, Sentence
+from .rows import Rows, count_rows, cross_similarities, select_rows, tfidf_rows
 from .text import content_stems
 
 NUM_PERM = 128
@@ -44,29 +45,15 @@ MIN_SENTENCES = 2  # a one-sentence text is too little evidence to call an artic
 DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .&-]{1,24})\)\s*[—–-]")
 
 
-def _article_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
-    """Row-normalised TF-IDF vectors of whole articles (content stems). Used by `topics`."""
-    return _tfidf([content_stems(a.text) for a in articles])
+def _article_vectors(articles: Sequence[Article]) -> Any:
+    """Row-normalised TF-IDF vectors of whole articles (content stems), a scipy.sparse CSR matrix.
+    Used by `topics`."""
+    return _tfidf([content_stems(a.text) for a in articles]).to_scipy()
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, stems in enumerate(docs):
-        counts: dict[int, int] = {}
-        for s in stems:
-            c = vocab.setdefault(s, len(vocab))
-            counts[c] = counts.get(c, 0) + 1
-        for c, v in counts.items():
-            rows.append(r)
-            cols.append(c)
-            vals.append(1.0 + np.log(v))
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(len(vocab), 1)))
-    df = np.asarray((m > 0).sum(axis=0)).ravel()
-    m = m @ sparse.diags(np.log((1 + len(docs)) / (1 + df)) + 1.0)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+def _tfidf(docs: Sequence[Sequence[str]]) -> Rows:
+    """Unit-length TF-IDF rows of the documents (1 + log of term counts)."""
+    return tfidf_rows(count_rows(docs, {}), sublinear=True)
 
 
 def shingles(text: str) -> set[str]:
@@ -145,14 +132,14 @@ def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def aligned_share(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+def aligned_share(a: Rows, b: Rows) -> float:
     """Share of the shorter article's sentences (rows) with a close sentence in the other."""
     if a.shape[0] == 0 or b.shape[0] == 0:
         return 0.0
     short, long = (a, b) if a.shape[0] <= b.shape[0] else (b, a)
     if short.shape[0] < MIN_SENTENCES:
         return 0.0
-    sims = (short @ long.T).toarray()
+    sims = cross_similarities(short, long)
     return float(np.mean(sims.max(axis=1) >= SENTENCE_MATCH))
 
 
@@ -178,7 +165,7 @@ def syndication_groups(
             docs.extend(content_stems(match_form(s.text)) for s in sentences.get(articles[i].id, ()))
             spans[i] = (start, len(docs))
         vectors = _tfidf(docs)
-        rows = {i: vectors[start:end] for i, (start, end) in spans.items()}  # sliced once each
+        rows = {i: select_rows(vectors, range(start, end)) for i, (start, end) in spans.items()}
         order = {a.id: n for n, a in enumerate(articles)}
         for i, j in pairs:
             if aligned_share(rows[i], rows[j]) >= ALIGNED_SHARE:

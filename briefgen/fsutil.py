@@ -8,8 +8,6 @@ removes the staging folders a killed build left.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import os
 import re
@@ -57,6 +55,8 @@ def exchange(a: Path, b: Path) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
+        import ctypes.util  # here, not at start-up: only swapping folders needs it
+
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):

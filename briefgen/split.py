@@ -252,8 +252,9 @@ _MATCH_TABLE = str.maketrans(
 
 def normalize(text: str) -> str:
     """Text for matching only (never shown): NFKC, straight quotes, plain dashes, case-folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    if not text.isascii():  # the table maps non-ASCII characters only
+        text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE)
+    return " ".join(text.split()).casefold()  # = re.sub(r"\s+", " ", text).strip(): same white space
 
 
 def words(text: str) -> list[str]:

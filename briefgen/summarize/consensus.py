@@ -13,21 +13,23 @@ Budgeted concept coverage, after Gillick & Favre (2009, ICSISumm), solved greedi
   datelines, bylines, photo credits, fragments without an end mark.
 
 Each chosen sentence reports its *support*: how many independent sources print a sentence close to
-it (TF-IDF cosine), with the closest sentence of each other source. All of it is sparse matrix work:
-building the features is linear in the number of words, each greedy step is one sparse product.
+it (TF-IDF cosine), with the closest sentence of each other source. All of it is sparse matrix work
+(`briefgen.rows`, plain numpy: importing scipy.sparse would cost more than summarizing): building the
+features is linear in the number of words, each greedy step is one sparse product.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from ..models import Sentence
+from ..rows import Rows, count_rows, tfidf_rows
 from ..split import words
 from ..text import STOP_WORDS, content_stems, stem
 
@@ -89,26 +91,6 @@ def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
     return bool(END_MARK.search(text))
 
 
-def _csr(rows: Iterable[Iterable[str]], vocab: dict[str, int], binary: bool) -> sparse.csr_matrix:
-    """Sparse rows x vocabulary counts (or 0/1 incidence); the vocabulary grows as needed."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for row in rows:
-        counts: dict[int, int] = {}
-        for token in row:
-            i = vocab.setdefault(token, len(vocab))
-            counts[i] = counts.get(i, 0) + 1
-        for i in sorted(counts):
-            indices.append(i)
-            data.append(1.0 if binary else float(counts[i]))
-        indptr.append(len(indices))
-    shape = (len(indptr) - 1, max(len(vocab), 1))
-    return sparse.csr_matrix(
-        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)), shape=shape
-    )
-
-
 def _groups(sentences: Sequence[Sentence], groups: dict[str, str]) -> tuple[list[str], np.ndarray]:
     names = sorted({groups.get(s.article, s.article) for s in sentences})
     index = {g: i for i, g in enumerate(names)}
@@ -116,7 +98,10 @@ def _groups(sentences: Sequence[Sentence], groups: dict[str, str]) -> tuple[list
 
 
 class SentenceSpace:
-    """Sparse, L2-normalised TF-IDF vectors of sentences (content-word stems), and their sources."""
+    """Sparse, L2-normalised TF-IDF vectors of sentences (content-word stems), and their sources.
+
+    `rows` holds them as numpy arrays; `vectors` is the same matrix in scipy.sparse form.
+    """
 
     def __init__(
         self,
@@ -129,37 +114,23 @@ class SentenceSpace:
         self.group_ids, self.group = _groups(self.sentences, groups)
         if stems is None:
             stems = [content_stems(s.text) for s in self.sentences]
-        counts = _csr(stems, {}, binary=False)
-        n = max(len(self.sentences), 1)
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        idf = np.log((1 + n) / (1 + df)) + 1.0
-        # counts @ diag(idf), then each row / its L2 norm, on the CSR arrays: the same floating-point
-        # operations as scipy's (row sums by `np.add.reduceat`, like `csr.sum(axis=1)`) without
-        # building four intermediate matrices, which is most of the time on a small topic.
-        tfidf = counts.data * idf[counts.indices]
-        lengths = np.diff(counts.indptr)
-        nonempty = np.flatnonzero(lengths)
-        norms = np.zeros(counts.shape[0])
-        if len(nonempty):
-            norms[nonempty] = np.sqrt(np.add.reduceat(tfidf * tfidf, counts.indptr[nonempty]))
-        norms[norms == 0] = 1.0
-        data = tfidf * (1.0 / norms)[np.repeat(np.arange(counts.shape[0]), lengths)]
-        self.vectors = sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
+        self.rows = tfidf_rows(count_rows(stems, {}))
+
+    @cached_property
+    def vectors(self) -> Any:
+        """The TF-IDF rows as a scipy.sparse CSR matrix."""
+        return self.rows.to_scipy()
 
     def supporters(self, chosen: Sequence[int], threshold: float) -> list[list[int]]:
         """For each chosen sentence, the closest sentence of every other source above `threshold`.
 
-        One sparse product for all chosen sentences: linear in the number of sentences.
+        One sparse product per chosen sentence: linear in the number of sentences.
         """
-        if not chosen:
-            return []
-        sims = (self.vectors[list(chosen)] @ self.vectors.T).tocsr()
         out = []
-        for row, i in enumerate(chosen):
-            start, end = sims.indptr[row], sims.indptr[row + 1]
-            cols, vals = sims.indices[start:end], sims.data[start:end]
-            keep = (vals >= threshold) & (self.group[cols] != self.group[i])
-            cols, vals = cols[keep], vals[keep]
+        for i in chosen:
+            sims = self.rows.similarities(i)
+            cols = np.flatnonzero((sims >= threshold) & (self.group != self.group[i]))
+            vals = sims[cols]
             # Best per source: sort by (source, -similarity, position), take each source's first.
             order = np.lexsort((cols, -vals, self.group[cols]))
             cols = cols[order]
@@ -173,19 +144,15 @@ def features(text: str) -> tuple[list[str], list[str]]:
     stemmed word bigrams that are not two stop words."""
     ws = words(text)
     stems = [stem(w) for w in ws]
-    content = [
-        t for w, t in zip(ws, stems, strict=True) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
-    ]
-    bigrams = [
-        f"{stems[k]} {stems[k + 1]}"
-        for k in range(len(ws) - 1)
-        if not (ws[k] in STOP_WORDS and ws[k + 1] in STOP_WORDS)
-    ]
+    stop = [w in STOP_WORDS for w in ws]
+    content = [t for w, t, s in zip(ws, stems, stop, strict=True) if not s and (len(w) > 1 or w.isdigit())]
+    pairs = zip(stems, stems[1:], stop, stop[1:], strict=False)
+    bigrams = [f"{a} {b}" for a, b, s1, s2 in pairs if not (s1 and s2)]
     return content, content + bigrams
 
 
 def concept_weights(
-    incidence: sparse.csr_matrix, group: np.ndarray, position: np.ndarray, settings: Settings
+    incidence: Rows, group: np.ndarray, position: np.ndarray, settings: Settings
 ) -> np.ndarray:
     """Each concept's weight: (votes of the independent sources)^df_power * (sentences)^tf_power.
 
@@ -195,10 +162,10 @@ def concept_weights(
     """
     m = incidence.shape[1]
     vote = 1.0 + settings.concept_lead / (1.0 + position) ** settings.lead_decay
-    coo = (sparse.diags(vote) @ incidence).tocoo()
-    key = group[coo.row] * m + coo.col
+    weighted = incidence.scale_rows(vote)
+    key = group[weighted.row] * m + weighted.indices
     order = np.argsort(key, kind="stable")
-    key, val = key[order], coo.data[order]
+    key, val = key[order], weighted.data[order]
     if not len(key):
         return np.zeros(m)
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
@@ -222,7 +189,7 @@ def consensus_rank(
     feats = [features(s.text) for s in pool]
     space = SentenceSpace(pool, groups, stems=[content for content, _ in feats])
     vocab: dict[str, int] = {}
-    incidence = _csr((concepts for _, concepts in feats), vocab, binary=True)
+    incidence = count_rows((concepts for _, concepts in feats), vocab, binary=True)
     is_bigram = np.zeros(incidence.shape[1], dtype=bool)
     is_bigram[[i for c, i in vocab.items() if " " in c]] = True
     position = np.array([s.index for s in pool], dtype=np.float64)
@@ -240,18 +207,17 @@ def consensus_rank(
         available &= lengths <= budget_words - used
         if picked and settings.max_covered <= 1.0:
             # Mostly told already: most of the sentence's concepts are covered by chosen sentences.
-            available &= (incidence @ (1.0 - uncovered)) / n_concepts < settings.max_covered
+            available &= incidence.matvec(1.0 - uncovered) / n_concepts < settings.max_covered
         if not available.any():
             break
-        score = np.where(available, (incidence @ (weights * uncovered)) * scale, -1.0)
+        score = np.where(available, incidence.matvec(weights * uncovered) * scale, -1.0)
         i = int(np.argmax(score))
         if score[i] <= 0:
             break
         available[i] = False
         if settings.redundant_similarity <= 1.0:
             # A sentence this close to a chosen one tells the same fact: it can no longer be picked.
-            close = (space.vectors @ space.vectors[i].T).tocoo()
-            available[close.row[close.data >= settings.redundant_similarity]] = False
+            available[space.rows.similarities(i) >= settings.redundant_similarity] = False
         uncovered[incidence.indices[incidence.indptr[i] : incidence.indptr[i + 1]]] = 0.0
         used += int(lengths[i])
         picked.append((i, float(score[i])))
