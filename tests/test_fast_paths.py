@@ -7,9 +7,10 @@ from helpers import seed_articles
 from scipy import sparse
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
+from briefgen.rows import count_rows, cross_similarities, select_rows
 from briefgen.split import split_article
 from briefgen.summarize import sumy_adapter
-from briefgen.summarize.consensus import SentenceSpace, _csr
+from briefgen.summarize.consensus import SentenceSpace
 from briefgen.text import content_stems
 
 
@@ -31,7 +32,7 @@ def test_sentence_vectors_are_scipys_to_the_bit(seeds: list) -> None:
     sentences = [s for a in seed_articles(seeds) for s in split_article(a)]
     stems = [content_stems(s.text) for s in sentences] + [[]]  # an empty row too
     sentences.append(sentences[0])
-    counts = _csr(stems, {}, binary=False)
+    counts = count_rows(stems, {}).to_scipy()
     n = len(sentences)
     idf = np.log((1 + n) / (1 + np.bincount(counts.indices, minlength=counts.shape[1]))) + 1.0
     tfidf = counts @ sparse.diags(idf)
@@ -42,3 +43,45 @@ def test_sentence_vectors_are_scipys_to_the_bit(seeds: list) -> None:
     assert np.array_equal(got.indptr, expected.indptr)
     assert np.array_equal(got.indices, expected.indices)
     assert np.array_equal(got.data, expected.data)
+
+
+def test_numpy_rows_compute_what_scipy_computes_to_the_bit(seeds: list) -> None:
+    # The summarizer and syndication run on briefgen.rows (no scipy import); every product must be
+    # scipy's, bit for bit, so summaries and groups do not change.
+    from briefgen.dedupe import _tfidf
+
+    sentences = [s for a in seed_articles(seeds) for s in split_article(a)]
+    stems = [content_stems(s.text) for s in sentences] + [[]]
+    counts = count_rows(stems, {})
+    space = SentenceSpace(sentences + [sentences[0]], {}, stems=stems)
+    rows, vectors = space.rows, space.vectors
+    x = np.linspace(0.1, 2.0, rows.shape[1])
+    assert np.array_equal(rows.matvec(x), vectors @ x)
+    for i in (0, 7, len(sentences) - 1):
+        assert np.array_equal(rows.similarities(i), (vectors @ vectors[i].T).toarray().ravel())
+    a, b = select_rows(rows, range(0, 12)), select_rows(rows, range(12, 40))
+    assert np.array_equal(cross_similarities(a, b), (vectors[0:12] @ vectors[12:40].T).toarray())
+    # Syndication's TF-IDF (1 + log counts), against the scipy formulation it replaced.
+    vocab: dict[str, int] = {}
+    cells, values = [], []
+    for r, row in enumerate(stems):
+        tally: dict[int, int] = {}
+        for stem in row:
+            c = vocab.setdefault(stem, len(vocab))
+            tally[c] = tally.get(c, 0) + 1
+        for c, v in tally.items():
+            cells.append((r, c))
+            values.append(1.0 + np.log(v))
+    m = sparse.csr_matrix(
+        (values, ([r for r, _ in cells], [c for _, c in cells])), shape=(len(stems), max(len(vocab), 1))
+    )
+    df = np.asarray((m > 0).sum(axis=0)).ravel()
+    m = m @ sparse.diags(np.log((1 + len(stems)) / (1 + df)) + 1.0)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    expected = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    got = _tfidf(stems).to_scipy()
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)
+    assert counts.shape == (len(stems), len(vocab))
