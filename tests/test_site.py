@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -284,3 +285,12 @@ def test_github_workflow_rebuilds_caches_and_deploys() -> None:
     deploy = workflow["jobs"]["deploy"]["steps"]
     assert deploy[0]["uses"].startswith("actions/deploy-pages")
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_tldr_is_not_repeated_in_the_summary(seed_site: Config) -> None:
+    [brief] = (seed_site.docs_dir / "topics").glob("*.md")
+    markdown = brief.read_text(encoding="utf-8")
+    [tldr] = re.findall(r"^> \*\*TL;DR:\*\* (.+?) \[", markdown, re.M)
+    summary = markdown.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "indispensable partner" in tldr and tldr not in summary
+    assert summary.count("\n- ") >= 2  # the other summary lines
