@@ -10,8 +10,9 @@ own process:
 - `baseline` (with `--baseline-code DIR`): the briefgen package found in DIR (e.g. an older commit
   exported with `git archive`), run as it is, to print before/after side by side.
 
-Prints wall-clock seconds per stage and, per variant, the CPU seconds of the build process and of its
-worker processes; then whether every variant wrote byte-identical `docs/`. The input comes from
+Prints wall-clock and CPU seconds per stage (CPU of the build process plus its worker processes; an
+older checkout may not report CPU per stage), the CPU seconds of the build process and of its worker
+processes, then whether every variant wrote byte-identical `docs/`. The input comes from
 `bench_site.write_corpus` (random sentences from a fixed vocabulary, fixed seed: no third-party text).
 Nothing is asserted; figures vary with the machine and its load: on a busy machine a parallel
 speed-up shows in CPU-bound wall time only when a core is free.
@@ -56,6 +57,7 @@ result = build(config, quiet=True, use_cache=args["cache"])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
     "timings": result.timings,
+    "cpu_timings": getattr(result, "cpu_timings", {}),
     "analysed": result.analysed,
     "cpu": time.process_time() - cpu,
     "workers_cpu": workers.ru_utime + workers.ru_stime,
@@ -123,7 +125,10 @@ def main() -> None:
     for stage in stages:
         print(f"  {stage:<26}" + "".join(f"{results[n]['timings'].get(stage, 0.0):>14.1f}" for n in names))
     print(f"  {'whole process':<26}" + "".join(f"{results[n]['wall']:>14.1f}" for n in names))
-    print(f"{'cpu seconds':<28}" + "".join(f"{'':>14}" for n in names))
+    print(f"{'cpu seconds (workers incl.)':<28}" + "".join(f"{'':>14}" for n in names))
+    for stage in stages:
+        cells = [results[n]["cpu_timings"].get(stage) for n in names]
+        print(f"  {stage:<26}" + "".join(f"{c:>14.1f}" if c is not None else f"{'-':>14}" for c in cells))
     print(f"  {'build process':<26}" + "".join(f"{results[n]['cpu']:>14.1f}" for n in names))
     print(f"  {'worker processes':<26}" + "".join(f"{results[n]['workers_cpu']:>14.1f}" for n in names))
     print(f"  {'topics analysed':<26}" + "".join(f"{results[n]['analysed']:>14}" for n in names))

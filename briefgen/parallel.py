@@ -16,7 +16,7 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-MIN_PARALLEL_ITEMS = 8
+MIN_PARALLEL_ITEMS = 32
 """Fewer items than this run in this process, whatever `jobs` says."""
 
 
@@ -46,10 +46,14 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int = 0) -> Iter
     if workers == 1:
         yield from map(fn, items)
         return
+    # The first item runs here: it imports what `fn` imports lazily and fills its caches, which
+    # forked workers then share instead of each doing it again.
+    yield fn(items[0])
+    rest = items[1:]
     # fork starts workers at once with everything already imported; elsewhere the default method.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # Chunks amortise the hand-over; keep them small enough that both cores stay busy to the end.
-    chunksize = max(1, min(16, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(fn, items, chunksize=chunksize)
+    chunksize = max(1, min(16, len(rest) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=context) as pool:
+        yield from pool.map(fn, rest, chunksize=chunksize)

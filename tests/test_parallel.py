@@ -19,11 +19,26 @@ def square(n: int) -> int:
     return n * n
 
 
+def pid_of(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
 def test_ordered_map_keeps_the_input_order_on_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
     items = list(range(40))
     assert parallel.worker_count(2, len(items)) == 2
     assert list(parallel.ordered_map(square, items, jobs=2)) == [n * n for n in items]
+
+
+def test_ordered_map_runs_the_first_item_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    pids = list(parallel.ordered_map(pid_of, list(range(6)), jobs=2))
+    assert pids[0] == os.getpid()  # warms lazy imports and caches before the workers fork
+    assert os.getpid() not in pids[1:]
 
 
 def test_ordered_map_raises_a_worker_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,7 +51,7 @@ def test_small_batches_and_one_job_stay_in_this_process() -> None:
     assert parallel.worker_count(4, parallel.MIN_PARALLEL_ITEMS - 1) == 1
     assert parallel.worker_count(1, 1000) == 1
     assert parallel.worker_count(0, 1000) == min(parallel.available_cores(), 1000)
-    assert parallel.worker_count(8, 10) == 8
+    assert parallel.worker_count(8, 100) == 8
 
 
 def test_parallel_build_is_byte_identical_to_a_serial_one(
