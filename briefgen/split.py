@@ -127,6 +127,7 @@ SURE_END = re.compile(
     r"(?<!\S)(?:[A-Za-z]+-)*(?P<word>[A-Z]?[a-z]+)[.!?][\"'”’]?(?P<gap>[ \t\u00a0]+)(?=[A-Z“\"‘'])"
 )
 NOT_BEFORE_END = frozenset(State.abbreviations | {"no", "No"})
+MAYBE_END = re.compile(r"[.!?][\"'”’]?[ \t\u00a0]+[A-Z“\"‘']")  # SURE_END without its word
 
 
 def _pieces(para: str) -> list[tuple[int, int]]:
@@ -134,6 +135,8 @@ def _pieces(para: str) -> list[tuple[int, int]]:
 
     Bracketed text (which syntok may skip over, looking ahead) stays within one part.
     """
+    if not MAYBE_END.search(para):  # most paragraphs: no terminal before a capital at all
+        return [(0, len(para))]
     brackets = [m.start() for m in ANY_BRACKET.finditer(para)]
     first, last = (brackets[0], brackets[-1]) if brackets else (len(para), -1)
     out, start = [], 0
