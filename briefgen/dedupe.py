@@ -95,7 +95,7 @@ def minhash_signatures(shingle_sets: Sequence[set[str]]) -> np.ndarray:
     out = np.empty((len(sets), NUM_PERM), dtype=np.uint32)
     a, b = _permutations()
     sizes = [len(items) for items in sets]
-    crc = (zlib.crc32(s.encode("utf-8")) for items in sets for s in items)
+    crc = map(zlib.crc32, map(str.encode, itertools.chain.from_iterable(sets)))  # UTF-8 bytes
     hashes = _fmix32(np.fromiter(crc, dtype=np.uint32, count=sum(sizes)))
     # Whole sets in batches of about BATCH_SHINGLES, so the (shingles x permutations) block stays small.
     first, lo = 0, 0
