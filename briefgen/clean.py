@@ -69,11 +69,12 @@ _RULES: tuple[tuple[str, ...], ...] = (
     ),
     (
         r"\bnewsletters?\b.*\binbox\b|^enter your e-?mail|\b(delivered|straight) to your inbox\b|"
-        r"^get (the|our) \w+( \w+)? newsletter",
+        r"^get (the|our) \w+( \w+)? newsletter|^breaking news emails\b",
         "newsletter appeal",
         "newsletter",
         "inbox",
         "enter your e",
+        "breaking news emails",
     ),
     (
         r"^(connect|follow) (with )?us\b|^follow (the )?[\w .]+ on (facebook|twitter|x|instagram)\b|"
@@ -95,22 +96,51 @@ _RULES: tuple[tuple[str, ...], ...] = (
         "all rights reserved",
     ),
     (
-        r"^(back to top|skip to (main )?content|advertisement|sponsored( content)?|ad|"
+        r"^(back to top|skip to (main )?content|advertisements?|sponsored( content)?|ad|"
         r"scroll to continue( with content)?|story continues below( advertisement)?|"
-        r"(article )?continues? below( advertisement)?|listen to (this|the) (article|story).*)$",
+        r"(article )?continues? below( advertisement)?|listen to (this|the) (article|story).*|"
+        r"((photo|video|advertisement) )*continue reading the main story)$|"
+        r"^story highlights\b(?!.*[.!?][\"')\]]*$)",
         "page furniture",
     ),
     (
         r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
         r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
-        r"^(photo|image|picture)s? (by|courtesy of)\s|"
-        r"/\s*(getty images|afp|reuters|ap photo|shutterstock)\)?$",
+        r"^(photo|image|picture|photograph|video)s? (by|via|courtesy of)\s|"
+        r"^credits?:\s|\(courtesy( of)?\b[^()]*\)$|"
+        r"^source:\s*[^\s/]+( [^\s/]+){0,3}\s*/\s*[^\s/]+( [^\s/]+){0,3}$|"
+        r"^source:\s*[^!?]{0,60}\b(wikimedia|flickr|getty images|shutterstock|instagram)\b[^!?.]{0,30}$|"
+        r"/\s*(getty images|afp|reuters|ap( photo)?|epa|shutterstock|wireimage|filmmagic|invision|"
+        r"corbis|landov|rex features|zuma press|bloomberg|istockphoto|wikimedia commons|flickr)"
+        r"( for [^/()]{1,40})?\)?$|"
+        r"(?-i:\b(REUTERS|AFP|EPA|AP Photo)/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3})\)?$|"
+        r"©\s*[^\s©][^©]{0,40}(?<![.!?])$|^(getty images|ap photo|afp photo|wireimage|filmmagic)$",
         "image credit",
         "image",
         "photo",
         "picture",
         "video",
         "/",
+        "credit",
+        "courtesy",
+        "source",
+        "©",
+        "getty",
+        "wireimage",
+        "filmmagic",
+    ),
+    (
+        # Captions of pages saved flat (BBC): "Image copyright AFP Image caption ...", "Media
+        # caption ...", a line "Image copyright Getty Images"; AP's "FILE - In this ... file photo".
+        r"^(image copyright .{1,60}? )?(image|media) caption (?-i:[A-Z0-9\"'])|"
+        r"^image copyright [^.!?]{1,40}$|"
+        r"^file\s*-\s*(in )?this .{0,60}\bphoto\b|"
+        r"^in this (\w+, )?\w+\.? \d{1,2}, \d{4},? (file )?photo\b",
+        "image caption",
+        "caption",
+        "image copyright",
+        "file",
+        "photo",
     ),
     (
         r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|"
@@ -170,6 +200,10 @@ PLATFORM_NOTICES = re.compile(
             r"dow jones reprints: this copy is for your personal, non-commercial use only\b",
             r"media playback is unsupported on your device\b",
             r"this is an archived article and the information in the article may be outdated\b",
+            r"(ctrl|cmd)[-+ ]?c,? or (ctrl|cmd)[-+ ]?c\b",  # a "copy this link" widget
+            r"your reactions?\??$",
+            r"skip in skip x embed x share\b",  # a video player's buttons before its caption
+            r"(?-i:CLOSE [A-Z0-9\"'])",  # a video player's close button before its caption
         )
     ),
     re.I,
