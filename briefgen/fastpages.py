@@ -44,9 +44,11 @@ CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_TABLE_PREFER_STYLE_
 
 ADMONITION = re.compile(r'^!!! +([\w-]+)(?: +"(.*?)")? *$')
 HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
-MD_LINK = re.compile(r'<a href="([^"]*)"( title="[^"]*")?>')
+MD_LINK = re.compile(r'<a href="(?!https?://)([^"]*)"( title="[^"]*")?>')
+"""A link as cmark-gfm writes a Markdown link (a raw HTML link has other attributes); web links are
+left as they are, as MkDocs does."""
 TAG = re.compile(r"<[^>]*>")
-ID_ATTR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]*)"')
+ID_ATTR = re.compile(r' (?:id|name)="([^"]*)"')  # attributes as cmark-gfm and our templates write them
 
 SHELL_NAME = "briefgen-page-shell"
 TITLE_MARK = "briefgen-page-shell-title"
@@ -147,18 +149,22 @@ def convert(markdown: str, file: File, files: Any, config: Any) -> tuple[Rendere
         """MkDocs' `path_to_url` (it resolves, checks and registers links to anchors), called once per
         target file of the page: citations link to a few articles many times."""
         path, sep, anchor = href.partition("#")
-        known = resolved.get(path) if sep and path else None
-        if known is None:
-            url = resolver.path_to_url(href)
-            if sep and path and url.endswith(f"#{anchor}"):
+        known = resolved.get(path) if path else None
+        if known is not None and (not sep or known[1] is not None):
+            prefix, target = known
+            if not sep:
+                return prefix
+            resolver.links_to_anchors[target].setdefault(anchor, href)  # as path_to_url does
+            return f"{prefix}#{anchor}"
+        url = resolver.path_to_url(href)
+        if path and (not sep or url.endswith(f"#{anchor}")):
+            target = None
+            if sep:
                 links = resolver.links_to_anchors.items()
                 target = next((f for f, seen in links if seen.get(anchor) == href), None)
-                resolved[path] = url[: -len(anchor) - 1], target
-            return url
-        prefix, target = known
-        if target is not None:
-            resolver.links_to_anchors[target].setdefault(anchor, href)
-        return f"{prefix}#{anchor}"
+            if target is not None or known is None:
+                resolved[path] = (url[: len(url) - len(anchor) - 1] if sep else url), target
+        return url
 
     out = to_html(markdown)
 
@@ -184,10 +190,9 @@ def convert(markdown: str, file: File, files: Any, config: Any) -> tuple[Rendere
 
 
 def link(match: re.Match[str], path_to_url: Callable[[str], str]) -> str:
-    """A link of the converted Markdown, with its target resolved like MkDocs does."""
-    href = html.unescape(match.group(1))
-    if not href.startswith(("http://", "https://")):
-        href = path_to_url(href)
+    """A relative link of the converted Markdown, with its target resolved like MkDocs does."""
+    href = match.group(1)
+    href = path_to_url(html.unescape(href) if "&" in href else href)
     return f'<a href="{html.escape(href)}"{match.group(2) or ""}>'
 
 
@@ -348,6 +353,7 @@ UNSURE = (
     "linenodiv",
     "headerlink",
 )
+TAGS: dict[str, tuple[str, str, str, str]] = {}
 HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 VOID = frozenset(
@@ -410,11 +416,16 @@ def search_sections(content: str) -> list[Any] | None:
             else:
                 section.text.append(piece)
             continue
-        match = TAG.fullmatch(piece)
-        if match is None:
-            return None
-        closing, tag, attrs, selfclosing = match.groups()
-        tag = tag.lower()
+        parsed = TAGS.get(piece)
+        if parsed is None:
+            match = TAG.fullmatch(piece)
+            if match is None:
+                return None
+            closing, tag, attrs, selfclosing = match.groups()
+            parsed = closing, tag.lower(), attrs, selfclosing
+            if len(piece) < 40 and len(TAGS) < 1000:  # the few short tags that come back all the time
+                TAGS[piece] = parsed
+        closing, tag, attrs, selfclosing = parsed
         if not closing:
             if tag in VOID:
                 continue
