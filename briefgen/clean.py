@@ -235,12 +235,13 @@ class Cleaned:
     removed: tuple[RemovedLine, ...]
 
 
-# Lines of only these characters are never changed by ftfy with our settings: printable ASCII but
-# "&" (HTML entities), tabs, and curly quotes, dashes and the ellipsis. Those are Windows-1252's bytes
-# 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as UTF-8, so they cannot be mojibake
-# (checked exhaustively on short strings in tests/test_clean.py).
-FTFY_SAFE_LINE = re.compile("[\t\x20-\x25\x27-\x7e‘’“”–—…]*\n?")
-FTFY_SAFE_TEXT = re.compile("[\t\n\x20-\x25\x27-\x7e‘’“”–—…]*")
+# Lines of only these characters are never changed by ftfy with our settings: printable ASCII ("&"
+# only where no HTML entity starts), tabs, and curly quotes, dashes and the ellipsis. Those are
+# Windows-1252's bytes 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as UTF-8, so they
+# cannot be mojibake (checked exhaustively on short strings in tests/test_clean.py).
+_FTFY_SAFE_CHAR = "(?:[\t\x20-\x25\x27-\x7e‘’“”–—…]|&(?!#?[0-9A-Za-z]{1,24};))"
+FTFY_SAFE_LINE = re.compile(f"{_FTFY_SAFE_CHAR}*\n?")
+FTFY_SAFE_TEXT = re.compile(f"(?:{_FTFY_SAFE_CHAR}|\n)*")
 FTFY_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's segments: up to and with each newline
 FTFY_SETTINGS = {
     "uncurl_quotes": False,
