@@ -133,10 +133,10 @@ def main() -> None:
     print(f"  {'worker processes':<26}" + "".join(f"{results[n]['workers_cpu']:>14.1f}" for n in names))
     print(f"  {'topics analysed':<26}" + "".join(f"{results[n]['analysed']:>14}" for n in names))
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    first = names[0]
-    for other in names[1:]:
-        diff = differing(work / first / "docs", work / other / "docs")
-        print(f"docs/ of {other} vs {first}: {len(diff)} files differ {diff[:5] if diff else ''}")
+    for k, first in enumerate(names):
+        for other in names[k + 1 :]:
+            diff = differing(work / first / "docs", work / other / "docs")
+            print(f"docs/ of {other} vs {first}: {len(diff)} files differ {diff[:5] if diff else ''}")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 
