@@ -107,14 +107,15 @@ _RULES: tuple[tuple[str, ...], ...] = (
         r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
         r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
         r"^(photo|image|picture|photograph|video)s? (by|via|courtesy of)\s|"
-        r"^credits?:\s|\(courtesy( of)?\b[^()]*\)$|"
+        r"^credits?:\s|\(courtesy( of)?\b[^()]*\)$|\((photo|image|video)s?:\s[^()]*\)$|"
         r"^source:\s*[^\s/]+( [^\s/]+){0,3}\s*/\s*[^\s/]+( [^\s/]+){0,3}$|"
         r"^source:\s*[^!?]{0,60}\b(wikimedia|flickr|getty images|shutterstock|instagram)\b[^!?.]{0,30}$|"
         r"/\s*(getty images|afp|reuters|ap( photo)?|epa|shutterstock|wireimage|filmmagic|invision|"
         r"corbis|landov|rex features|zuma press|bloomberg|istockphoto|wikimedia commons|flickr)"
         r"( for [^/()]{1,40})?\)?$|"
         r"(?-i:\b(REUTERS|AFP|EPA|AP Photo)/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3})\)?$|"
-        r"©\s*[^\s©][^©]{0,40}(?<![.!?])$|^(getty images|ap photo|afp photo|wireimage|filmmagic)$",
+        r"©\s*[^\s©][^©]{0,40}(?<![.!?])$|^(getty images|ap photo|afp photo|wireimage|filmmagic)$|"
+        r"^[^|]{10,300}[.!?] ?\| ?(ap photo|afp photo|getty images?)\b",
         "image credit",
         "image",
         "photo",

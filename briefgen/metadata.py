@@ -57,9 +57,38 @@ BYLINE = re.compile(
     rf"^(?i:by):?\s+(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*)"
     r"(?:\s*[,|•·—–-]\s*[\w .'’&-]{1,40})?$"
 )
-# "Published March 30, 2025", "Updated: 2025-03-30 10:32 GMT", "Posted on 30 March 2025 at 9:15"
-STAMP_LINE = re.compile(r"^(first |last )?(published|updated|posted|modified)( on| at)?\b:?", re.I)
+# "Published March 30, 2025", "Updated: 2025-03-30 10:32 GMT", "Posted on 30 March 2025 at 9:15",
+# "In Print: Thursday, July 26, 2012"
+STAMP_LINE = re.compile(r"^(first |last )?(published|updated|posted|modified|in print)( on| at)?\b:?", re.I)
 MAX_STAMP_WORDS = 12
+# A dateline opening a paragraph, for titles: "WASHINGTON (AP) —", "Sanaa, Yemen (CNN)", "(CNN) —",
+# "LOS ANGELES --", "RACELAND, La. –", "NANNING, Nov. 2 --", "STOCKHOLM—" (a place in capitals, maybe
+# a state or date, and a dash), or a bare leading dash. A capital letter or a quote must follow.
+LEADING_DATELINE = re.compile(
+    r"^(?:[^()\n]{0,60}?\s*\([A-Za-z][A-Za-z .&-]{1,24}\)\s*[—–-]+"
+    r"|(?:[A-Z][\w.,'’ -]{0,40}?\s*)?\((?-i:[A-Z][A-Za-z.&]{1,15})\)"
+    r"|(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}"
+    r"(?: \d{1,2})?)?\s*(?:—|–|--|-)"
+    r"|[—–-]+)\s*(?=[A-Z0-9\"'“‘])"
+)
+# Credit lines at the top of a saved page: "Jane Doe/Agency", "AGENCY/Jane Doe", "Jane Doe, Getty
+# Images", "Getty Images". A photo's credit, never the headline.
+_CAP = r"[A-Z][\w.'’&-]*"
+_AGENCY = (
+    r"(?i:getty images|ap( photo)?|afp( photo)?|reuters|epa|shutterstock|wireimage|filmmagic|"
+    r"invision|corbis|rex features|zuma press|bloomberg|istockphoto|alamy|landov|wikimedia commons)"
+)
+CREDIT_LINE = re.compile(
+    rf"^(?:{_CAP}(?: {_CAP}){{1,3}} ?/ ?{_CAP}(?: {_CAP})?|{_AGENCY} ?/ ?{_CAP}(?: {_CAP}){{1,2}}"
+    rf"|{_CAP}(?: {_CAP}){{1,3}}(?:,| -| for| via) {_AGENCY})$"
+)
+MAX_CREDIT_WORDS = 4  # words and the parts around the slash
+# "Home Daily News Identical twin testifies ...…": a breadcrumb ending in a truncated headline.
+HOME_TRAIL = re.compile(r"^Home [A-Z][^.!?]{0,150}(?:…|\.\.\.)$")
+# A line ending like a sentence or a clause: not a headline ("." or "," maybe before a quote).
+CLAUSE_END = re.compile(r"[.,;:][\"'”’)\]]*$")
+# A headline starts with a letter, a digit or a quote, and is not a numbered list item ("1. Name").
+HEADLINE_START = re.compile(r"^(?!\d+[.)]\s)[\w\"'“‘]")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -136,6 +165,10 @@ def take_header(
             removed.append(RemovedLine(line, "date line"))
         elif (reason := classify(line)) is not None:
             removed.append(RemovedLine(line, reason))
+        elif len(line.replace("/", " ").split()) <= MAX_CREDIT_WORDS and CREDIT_LINE.match(line):
+            removed.append(RemovedLine(line, "image credit"))
+        elif HOME_TRAIL.match(line):
+            removed.append(RemovedLine(line, "breadcrumb"))
         elif (m := BYLINE.match(line)) and not guess.author and len(words) <= 16:
             guess.set("author", m.group("name"), "byline")
             removed.append(RemovedLine(line, "byline"))
@@ -146,7 +179,9 @@ def take_header(
             not guess.title
             and not markup
             and 3 <= len(words) <= 30
-            and not line.endswith((".", ",", ";", ":"))
+            and not CLAUSE_END.search(line)
+            and HEADLINE_START.match(line)
+            and not LEADING_DATELINE.match(line)
         ):
             guess.set("title", _unquote(line), "headline line")
             removed.append(RemovedLine(line, "headline"))
@@ -178,10 +213,17 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
     if not guess.title and first:
         from .split import split_text
 
-        text = first[dateline.end() :] if dateline else first
+        lead = LEADING_DATELINE.match(first)
+        text = first[lead.end() :] if lead else first
         text = text[:2000]  # the first sentence is all we need, however long the line
         spans = split_text(text)
-        words = text[spans[0][0] : spans[0][1]].split() if spans else text.split()
+        end = spans[0][1] if spans else len(text)
+        # A "sentence" of one or two words ("Gov.") is a split after an abbreviation: go on.
+        for span in spans[1:]:
+            if len(text[:end].split()) >= 3:
+                break
+            end = span[1]
+        words = text[:end].split()
         title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
         guess.set("title", title, "first sentence (no headline printed)")
     return guess

@@ -120,6 +120,7 @@ BOILERPLATE_LINES = {
     "Mara J. Quill/Wireimage": "image credit",
     "Tomas Varga/Getty Images for Harbour Week": "image credit",
     "Getty Images": "image credit",
+    "The mayor often visits the port. | AP Photo Port deal signed after long talks": "image credit",
     "Credit: Lena Ostrova for Harbour Monthly": "image credit",
     "Source: Portwatcher22 / Wikimedia Commons": "image credit",
     "Source: Ana Ruiz / Flickr": "image credit",
@@ -179,6 +180,7 @@ BODY_LINES = (
     "The photographer, who works for Getty Images, was detained.",
     "Advertisement spending rose 5% last year.",
     "Skip the queue: book online, the port authority said.",
+    "Voters split 52 | 48 on the port deal, AP Photo archives show.",
 )
 
 

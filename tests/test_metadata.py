@@ -86,3 +86,83 @@ def test_bylines_and_date_stamps_at_the_top() -> None:
     # "By" starting a sentence is not a byline.
     b = article("Port deal signed after long talks\nBy the way, the council met on Sunday to sign it.\n")
     assert b.author == "" and b.text.startswith("By the way")
+
+
+BODY = "The council signed the port deal on Sunday after two years of talks.\n"
+
+
+def test_credit_caption_and_widget_lines_are_never_headlines() -> None:
+    """Junk at the top of a saved page is removed; the headline or first sentence gives the title."""
+    cases = {
+        "Mara J. Quill/Wireimage\n\nPort deal signed after long talks\n": "image credit",
+        "Jane Doe, Getty Images\nPort deal signed after long talks\n": "image credit",
+        "REUTERS/Ana Ruiz\nPort deal signed after long talks\n": "image credit",
+        "Tomas Varga/Harbour Times\nPort deal signed after long talks\n": "image credit",
+        "Home Daily News Port deal signed after long…\nPort deal signed after long talks\n": "breadcrumb",
+        "Ctrl+C or Cmd+C, then press Enter.\nPort deal signed after long talks\n": "platform notice",
+    }
+    for text, reason in cases.items():
+        a = article(text + BODY)
+        assert a.title == "Port deal signed after long talks", text
+        assert dict(a.guessed)["title"] == "headline line", text
+        assert [r.reason for r in a.removed] == [reason, "headline"], text
+    # A caption line, an AP file-photo caption, a list item or a "/ Updated" line is not a headline.
+    for junk in (
+        "Image copyright Reuters Image caption Fishermen return to the harbour at dawn",
+        "Media caption The harbour master explains the new rules",
+        "FILE - In this May 2, 2019 file photo, the mayor speaks at the port in Lisbon.",
+        "Story highlights The council approves two berths",
+        "1. Ana Ruiz",
+        "/ Updated By Jane Doe",
+    ):
+        a = article(junk + "\n\n" + BODY)
+        assert a.title == BODY.strip(), junk
+        assert dict(a.guessed)["title"] == "first sentence (no headline printed)"
+    # Headlines that resemble credits or lists stay headlines.
+    for headline in (
+        "Port/Rail Strike Ends After Two Weeks",
+        "Israel/Gaza War Enters Its Second Month",
+        "10 Things to Know About the Port Deal",
+        "Abolish the port fee!",
+        "Why did the port close?",
+        "Fishermen Sue Reuters",
+    ):
+        assert article(headline + "\n\n" + BODY).title == headline
+
+
+def test_first_sentence_title_drops_a_leading_dateline() -> None:
+    for lead in (
+        "LISBON — ",
+        "LISBON -- ",
+        "FARO, Portugal (AP) — ",
+        "(CNN) ",
+        "(CNN) — ",
+        "Porto, Portugal (CNN) ",
+        "SINES, Port. – ",
+        "SINES, Nov. 2 -- ",
+        "LISBON—",
+        "– ",
+    ):
+        a = article(lead + BODY)
+        assert a.title == BODY.strip(), lead
+        assert a.text == (lead + BODY).strip()  # the article's text is untouched
+    # Sentences that only start like a dateline keep their start.
+    for body in (
+        "NASA — not the port — will pay for the new berth, officials said.",
+        "Sen. Ana Ruiz (D) said on Monday that the port deal was fair.",
+        "U.S. officials welcomed the port deal on Sunday.",
+    ):
+        assert article(body).title == body, body
+    # A first "sentence" cut after an abbreviation is not the whole title.
+    assert article("Gov. Ana Ruiz signed the port deal on Sunday.").title == (
+        "Gov. Ana Ruiz signed the port deal on Sunday."
+    )
+    # A first paragraph with a dateline is not a headline, even without its final period.
+    a = article('FARO, Portugal (AP) — The council signed the deal for the "new port."\n\nMore talks follow.')
+    assert a.title == 'The council signed the deal for the "new port."'
+
+
+def test_print_edition_line_is_a_date_line() -> None:
+    a = article("In Print: Thursday, May 1, 2025\n\n" + BODY)
+    assert a.published == dt.date(2025, 5, 1)
+    assert [r.reason for r in a.removed] == ["date line"]
