@@ -119,9 +119,13 @@ def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
         return []
     signatures = minhash_signatures(shingle_sets)
     pairs: set[tuple[int, int]] = set()
+    # Two 32-bit values per band: one 64-bit key each, so a band is grouped by a plain sort.
+    packed = np.ascontiguousarray(signatures).view(np.uint64) if ROWS == 2 else None
     for band in range(BANDS):
-        rows = signatures[:, band * ROWS : (band + 1) * ROWS]
-        _, bucket = np.unique(rows, axis=0, return_inverse=True)
+        if packed is not None:
+            _, bucket = np.unique(packed[:, band], return_inverse=True)
+        else:
+            _, bucket = np.unique(signatures[:, band * ROWS : (band + 1) * ROWS], axis=0, return_inverse=True)
         bucket = bucket.ravel()
         order = np.argsort(bucket, kind="stable")
         sizes = np.bincount(bucket)

@@ -42,7 +42,7 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stop words of `text`, in order (numbers kept)."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    return list(map(stem, [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

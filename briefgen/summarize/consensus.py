@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..clean import ASCII_FOLD
 from ..models import Sentence
 from ..rows import Rows, count_rows, tfidf_rows
 from ..split import words
@@ -56,17 +57,22 @@ DEFAULT = Settings()
 SUPPORT_SIMILARITY = DEFAULT.support_similarity
 MIN_WORDS = DEFAULT.min_words
 MAX_WORDS = DEFAULT.max_words
-QUESTION = re.compile(r"\?[\"'”’)]*$")
+QUESTION_TAIL = "\"'”’)"  # a sentence ending in "?" and maybe these is a question
 QUOTE_ONLY = re.compile(r"^[\"“‘'][^\"“”]*[\"”’']$")
-END_MARK = re.compile(r"[.!…\"'”’)\]]$")
-# Not summary material: datelines, bylines, credits, page furniture.
-NOT_PROSE = re.compile(
+END_MARKS = frozenset(".!…\"'”’)]")
+# Not summary material: datelines, bylines, credits, page furniture. The first two alternatives only
+# match at the start; the others need one of NOT_PROSE_CLUES (lower case), looked for first.
+NOT_PROSE_START = re.compile(
     r"^(by|photo|image|credit|source|updated|posted|published|reporting by|editing by|writing by)\b"
-    r"|^\(?(reporting|editing|writing|additional reporting) by\b"
-    r"|\b(image copyright|image caption|photo credit|getty images|all rights reserved)\b"
+    r"|^\(?(reporting|editing|writing|additional reporting) by\b",
+    re.I,
+)
+NOT_PROSE_INSIDE = re.compile(
+    r"\b(image copyright|image caption|photo credit|getty images|all rights reserved)\b"
     r"|https?://|www\.|@\w+\.\w",
     re.I,
 )
+NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
 
 
 @dataclass(frozen=True)
@@ -86,9 +92,12 @@ def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
     n = len(text.split())
     if n < settings.min_words or n > settings.max_words:
         return False
-    if QUESTION.search(text) or QUOTE_ONLY.match(text) or NOT_PROSE.search(text):
+    if text[-1] not in END_MARKS or text.rstrip(QUESTION_TAIL).endswith("?") or QUOTE_ONLY.match(text):
         return False
-    return bool(END_MARK.search(text))
+    if NOT_PROSE_START.match(text):
+        return False
+    lower = text.translate(ASCII_FOLD).lower()
+    return not (any(clue in lower for clue in NOT_PROSE_CLUES) and NOT_PROSE_INSIDE.search(text))
 
 
 def _groups(sentences: Sequence[Sentence], groups: dict[str, str]) -> tuple[list[str], np.ndarray]:
@@ -143,8 +152,8 @@ def features(text: str) -> tuple[list[str], list[str]]:
     """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
     stemmed word bigrams that are not two stop words."""
     ws = words(text)
-    stems = [stem(w) for w in ws]
-    stop = [w in STOP_WORDS for w in ws]
+    stems = list(map(stem, ws))
+    stop = list(map(STOP_WORDS.__contains__, ws))
     content = [t for w, t, s in zip(ws, stems, stop, strict=True) if not s and (len(w) > 1 or w.isdigit())]
     pairs = zip(stems, stems[1:], stop, stop[1:], strict=False)
     bigrams = [f"{a} {b}" for a, b, s1, s2 in pairs if not (s1 and s2)]
