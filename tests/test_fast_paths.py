@@ -28,6 +28,22 @@ def test_lexrank_matrix_is_sumys_to_the_bit(seeds: list) -> None:
         assert np.array_equal(matrices[0], matrices[1])
 
 
+def test_lexrank_words_and_ratings_are_sumys(seeds: list) -> None:
+    for article in seed_articles(seeds):
+        document, _ = sumy_adapter.build_document(split_article(article))
+        ours, theirs = sumy_adapter.LexRank(sumy_adapter.STEMMER), LexRankSummarizer(sumy_adapter.STEMMER)
+        for summarizer in (ours, theirs):
+            summarizer.stop_words = sumy_adapter.make_summarizer("lexrank").stop_words
+        words = [theirs._to_words_set(s) for s in document.sentences]
+        assert [ours._to_words_set(s) for s in document.sentences] == words
+        assert ours._compute_idf(words) == theirs._compute_idf(words)
+        ratings = []
+        for summarizer in (ours, theirs):
+            summarizer._get_best_sentences = lambda sentences, count, rating: tuple(rating.values())
+            ratings.append(summarizer(document, 3))
+        assert ratings[0] == ratings[1]
+
+
 def test_sentence_vectors_are_scipys_to_the_bit(seeds: list) -> None:
     sentences = [s for a in seed_articles(seeds) for s in split_article(a)]
     stems = [content_stems(s.text) for s in sentences] + [[]]  # an empty row too
