@@ -87,6 +87,9 @@ MAX_CREDIT_WORDS = 4  # words and the parts around the slash
 HOME_TRAIL = re.compile(r"^Home [A-Z][^.!?]{0,150}(?:…|\.\.\.)$")
 # A line ending like a sentence or a clause: not a headline ("." or "," maybe before a quote).
 CLAUSE_END = re.compile(r"[.,;:][\"'”’)\]]*$")
+# A line ending in "!", "?" or "…" with more words than this is the lead sentence, not a headline
+# ("Jane Doe is about to become a mother again!"): it stays in the body.
+MAX_SENTENCE_HEADLINE_WORDS = 10
 # A headline starts with a letter, a digit or a quote, and is not a numbered list item ("1. Name").
 HEADLINE_START = re.compile(r"^(?!\d+[.)]\s)[\w\"'“‘]")
 
@@ -181,6 +184,7 @@ def take_header(
             and 3 <= len(words) <= 30
             and not CLAUSE_END.search(line)
             and HEADLINE_START.match(line)
+            and not (len(words) > MAX_SENTENCE_HEADLINE_WORDS and SENTENCE_END.search(line))
             and not LEADING_DATELINE.match(line)
         ):
             guess.set("title", _unquote(line), "headline line")

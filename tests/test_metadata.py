@@ -128,6 +128,11 @@ def test_credit_caption_and_widget_lines_are_never_headlines() -> None:
         "Fishermen Sue Reuters",
     ):
         assert article(headline + "\n\n" + BODY).title == headline
+    # A long first line ending in "!" after a credit is the lead sentence: it stays in the body.
+    lead = "Ana Ruiz and her husband are about to welcome their third child this spring!"
+    a = article("Mara J. Quill/Wireimage\n\n" + lead + "\n\n" + BODY)
+    assert a.text.startswith(lead) and a.title == lead
+    assert [r.reason for r in a.removed] == ["image credit"]
 
 
 def test_first_sentence_title_drops_a_leading_dateline() -> None:
