@@ -216,6 +216,11 @@ def platform_notice(line: str) -> str | None:
     return "platform notice" if PLATFORM_NOTICES.match(match_form(line[:300])) else None
 
 
+# An agency's file-photo caption, which can be longer than a boilerplate line: "FILE - In this
+# May 2, 2019 file photo, ...".
+LONG_CAPTION = re.compile(r"FILE\s*[-–—]\s*(In )?[Tt]his\b.{0,80}\bphoto\b")
+
+
 # A line that is only a truncated dateline, e.g. "TOKYO (AP) — U".
 DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Z .,'’-]*\s*\([A-Za-z]{2,10}\)\s*[—–-]+\s*\S{0,3}$")
 # Latin, CJK (。！？) and Arabic (؟ ۔) sentence ends; invisible format characters after them are ignored.
@@ -306,7 +311,7 @@ def classify(line: str) -> str | None:
     """The reason a line is boilerplate, or None to keep it (a long paragraph only if it is a
     platform notice)."""
     if len(line) > MAX_BOILERPLATE_CHARS:
-        return platform_notice(line)
+        return platform_notice(line) or ("image caption" if LONG_CAPTION.match(line) else None)
     line = match_form(line)
     lower = line.translate(ASCII_FOLD).lower()
     # Most lines match no rule: one search for the rules without clues and one for all the clues

@@ -244,8 +244,11 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
     cleaned = clean_lines(notices)
     assert cleaned.lines == ()
     assert {r.reason for r in cleaned.removed} == {"platform notice"}
+    caption = "FILE - In this May 2, 2019 file photo, the mayor speaks at the port. " + "He smiles. " * 40
+    assert clean_lines([caption]).removed[0].reason == "image caption"
     body = [
         "Privacy groups said users can add location information to their tweets without knowing it.",
+        "FILE-sharing sites, which in this decade " + "grew and grew, " * 40 + "were shut down.",
         "The Internet Archive said these crawls are part of an effort to save the city's web pages.",
     ]
     assert clean_lines(body).lines == tuple(body)
