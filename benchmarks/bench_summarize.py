@@ -14,6 +14,8 @@ process, CPU time being user + system time of the whole command (start-up and im
 consensus: the median of three runs).
 `--algorithm lexrank` runs sumy's LexRank with briefgen's faster similarity matrix (same result); the
 last row runs the same command with sumy's own `LexRankSummarizer` class, the issue's baseline.
+`--compare-src DIR` adds the consensus command of another briefgen source tree (e.g. an older commit
+unpacked with `git archive`), run by this Python, for before/after figures from one run.
 
 Input: article text is taken from BRIEFGEN_DATA (a folder of `.txt` articles, searched recursively,
 e.g. a cluster dataset) when set, else from the repository's `seeds/`; it is replicated with
@@ -156,7 +158,12 @@ STOCK_LEXRANK = (
 )
 
 
-def cli_check(n_sentences: int) -> None:
+def from_source(src: str) -> str:
+    """`python -c` code that runs the briefgen command line of the source tree `src`."""
+    return f"import sys\nsys.path.insert(0, {src!r})\nfrom briefgen.cli import main\nmain()\n"
+
+
+def cli_check(n_sentences: int, compare_src: str = "") -> None:
     articles = make_articles(n_sentences)
     briefgen = str(Path(sys.executable).parent / "briefgen")
     with tempfile.TemporaryDirectory() as tmp:
@@ -175,16 +182,20 @@ def cli_check(n_sentences: int) -> None:
         command = ["summarize", *files, "--words", str(WORDS)]
         lexrank = ["--algorithm", "lexrank"]
         stock = [sys.executable, "-c", STOCK_LEXRANK, *command, *lexrank]
-        runs = (
+        runs: tuple[tuple[str, list[str]], ...] = (
             ("briefgen summarize FILES --words 100", [briefgen, *command]),
             ("briefgen summarize FILES --words 100 --algorithm lexrank", [briefgen, *command, *lexrank]),
             ("  the same with sumy's own LexRankSummarizer", stock),
         )
+        if compare_src:
+            other = [sys.executable, "-c", from_source(compare_src), *command]
+            runs = (*runs[:1], (f"  the same from {compare_src}", other), *runs[1:])
         base = 0.0
         for shown, args in runs:
-            # The short command is run three times and its median shown: a busy machine's noise is
+            # Consensus commands are run three times and the median shown: a busy machine's noise is
             # a large part of a second, not of a minute.
-            tries = sorted((run_cli(args) for _ in range(3 if not base else 1)), key=lambda r: r[1])
+            repeat = 1 if "lexrank" in args else 3
+            tries = sorted((run_cli(args) for _ in range(repeat)), key=lambda r: r[1])
             wall, cpu, mem = tries[len(tries) // 2]
             base = base or cpu
             print(f"{shown:<72}{wall:>9.2f}{cpu:>9.2f}{mem:>9.0f}{cpu / base:>10.0f}x")
@@ -205,6 +216,9 @@ def main() -> None:
         help="Skip sumy above N sentences (0: never skip; sumy is quadratic).",
     )
     parser.add_argument("--cli", type=int, default=0, help="Also time the CLI on an input of N sentences.")
+    parser.add_argument(
+        "--compare-src", default="", help="Also time the consensus command of this briefgen source tree."
+    )
     parser.add_argument("--worker", nargs=2, metavar=("ALGORITHM", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -234,7 +248,7 @@ def main() -> None:
             row += f"{wall:>24.0f}x, {cpu:>4.0f}x"
         print(row, flush=True)
     if args.cli:
-        cli_check(args.cli)
+        cli_check(args.cli, args.compare_src)
 
 
 if __name__ == "__main__":
