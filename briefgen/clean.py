@@ -174,6 +174,25 @@ ANY_CLUE = re.compile("|".join(re.escape(clue) for clues in RULE_CLUES for clue 
 # The characters re.IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
 ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
+
+def char_pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    """A `str.maketrans` table as (character, replacement) pairs, for `replace_chars`."""
+    pairs = tuple((chr(k), v) for k, v in table.items())
+    assert not {c for c, _ in pairs} & set("".join(v for _, v in pairs)), "a replacement is replaced"
+    return pairs
+
+
+def replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """`text.translate(table)`, about 15x faster on text where few characters change: one fast
+    scan per character of the table (no replacement is itself replaced, see `char_pairs`)."""
+    for char, replacement in pairs:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+ASCII_FOLD_PAIRS = char_pairs(ASCII_FOLD)
+
 # Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
 # videos, video players, web-archive (Wayback Machine) capture pages, notification and reaction
 # widgets, reprint and archived-article notices. Identical on every page, such a page would otherwise
@@ -292,13 +311,16 @@ MATCH_FORM = str.maketrans(
 )
 
 
+MATCH_FORM_PAIRS = char_pairs(MATCH_FORM)
+
+
 def match_form(text: str) -> str:
     """The text normalised for matching only (NFKC, straight quotes, ASCII dashes, single spaces).
 
     Never shown: citations and the article's text keep the characters as printed.
     """
     if not text.isascii() or "`" in text:  # NFKC and the table change no other ASCII character
-        text = unicodedata.normalize("NFKC", text).translate(MATCH_FORM)
+        text = replace_chars(unicodedata.normalize("NFKC", text), MATCH_FORM_PAIRS)
     return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): same white space
 
 
@@ -313,7 +335,7 @@ def classify(line: str) -> str | None:
     if len(line) > MAX_BOILERPLATE_CHARS:
         return platform_notice(line) or ("image caption" if LONG_CAPTION.match(line) else None)
     line = match_form(line)
-    lower = line.translate(ASCII_FOLD).lower()
+    lower = (line if line.isascii() else replace_chars(line, ASCII_FOLD_PAIRS)).lower()
     # Most lines match no rule: one search for the rules without clues and one for all the clues
     # tell so; only the few other lines go through the rules in order.
     if ANY_PLAIN_RULE.search(line) or ANY_CLUE.search(lower):

@@ -24,6 +24,7 @@ from functools import lru_cache
 from syntok import segmenter
 from syntok._segmentation_states import State
 
+from .clean import char_pairs, replace_chars
 from .models import Article, Sentence
 
 # Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—".
@@ -253,10 +254,13 @@ _MATCH_TABLE = str.maketrans(
 )
 
 
+_MATCH_PAIRS = char_pairs(_MATCH_TABLE)
+
+
 def normalize(text: str) -> str:
     """Text for matching only (never shown): NFKC, straight quotes, plain dashes, case-folded."""
     if not text.isascii():  # the table maps non-ASCII characters only
-        text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE)
+        text = replace_chars(unicodedata.normalize("NFKC", text), _MATCH_PAIRS)
     return " ".join(text.split()).casefold()  # = re.sub(r"\s+", " ", text).strip(): same white space
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..clean import ASCII_FOLD
+from ..clean import ASCII_FOLD_PAIRS, replace_chars
 from ..models import Sentence
 from ..rows import Rows, count_rows, tfidf_rows
 from ..split import words
@@ -96,7 +96,7 @@ def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
         return False
     if NOT_PROSE_START.match(text):
         return False
-    lower = text.translate(ASCII_FOLD).lower()
+    lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
     return not (any(clue in lower for clue in NOT_PROSE_CLUES) and NOT_PROSE_INSIDE.search(text))
 
 
