@@ -1,22 +1,25 @@
 """briefgen's own pages, rendered fast inside the MkDocs build.
 
-A 1,000-topic site has about 3,000 pages. Through MkDocs' ordinary path each page costs a
-Python-Markdown conversion (about 15 ms for a topic page) and a run of Material's page template
-(about 3 ms), so the site step took 40 CPU seconds. Two shortcuts, both for pages briefgen writes
-itself from its templates, and only with the Markdown settings briefgen's pages are written for
-(`FAST_EXTENSIONS`, no extension options; any other setting keeps MkDocs' own path everywhere):
+A 1,000-topic site has about 3,000 pages. Through MkDocs' ordinary path a topic page costs a
+Python-Markdown conversion (about 15 ms), a run of Material's page template (about 3 ms, like every
+article page) and Material's search plugin parsing it with Python's HTMLParser (3-4 ms): 38 CPU seconds
+with briefgen's bounded navigation. Three shortcuts, for the pages briefgen writes from its templates
+(`is_fast_page`), each only where it gives the page MkDocs would give (`applies`, `shells_apply`):
 
-- **Conversion**: the Markdown of a topic or article page is converted by cmark-gfm (GitHub's C
-  implementation of CommonMark with tables, about 50 times faster), after turning admonitions
-  (`!!! type "title"`, the one construct of briefgen's templates that CommonMark lacks) into their HTML.
-  Headings get the ids and table of contents Python-Markdown's `toc` would give them, and links to
-  other Markdown files are resolved and checked by MkDocs' own link resolver, which warns about a
-  broken link exactly as on MkDocs' path (so `--strict` fails on it).
-- **Article pages** (two or more per topic) are not MkDocs pages: Material's page template is
-  rendered once, for a stand-in article, and every article page is that page with its own title,
-  address and text put in. They look the same as before (same template, `briefgen-article.html`),
-  links to them resolve and are checked as before; like before they are not in the search index, and
-  now they are not in the sitemap either.
+- **Conversion** by cmark-gfm (GitHub's C implementation of CommonMark with tables, about 50 times
+  faster), after turning admonitions (`!!! type "title"`, the one construct of briefgen's templates
+  that CommonMark lacks) into their HTML. Headings get the ids and table of contents Python-Markdown's
+  `toc` would give them; links to other Markdown files are resolved and checked by MkDocs' own link
+  resolver, which warns about a broken link exactly as on MkDocs' path (so `--strict` fails on it).
+- **Shells**: article pages (`ArticleFile`, not MkDocs pages any more) and topic pages outside the
+  navigation are filled into the theme's page rendered once per folder (`PageShell`); only their table
+  of contents is rendered per page, by the theme's own partial. Article pages stay out of the search
+  index as before, and are now out of the sitemap too.
+- **Search sections** of these pages are cut without HTMLParser (`search_sections`), into the same
+  sections Material's parser makes, then indexed by Material's own code.
+
+Tests check the fast pages read the same as MkDocs' (text, links, ids, table of contents), that the
+shells are byte-identical to the theme's pages and that the search sections equal Material's.
 """
 
 from __future__ import annotations
@@ -54,7 +57,6 @@ SHELL_NAME = "briefgen-page-shell"
 TITLE_MARK = "briefgen-page-shell-title"
 ANCHOR_MARK = "briefgen-page-shell-anchor"
 CONTENT_MARK = "<h1>briefgen-page-shell-content</h1>"  # an <h1>: the theme adds none of its own
-TOC_MARK = "briefgen-page-shell-toc"
 TOC_TEMPLATE = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
 LITERAL, MARK, TOC, CONTENT = range(4)
 SHELL_TEMPLATE = "briefgen-shell.html"
