@@ -7,12 +7,15 @@ groups) and every item they return cites the sentences it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..models import Article, Sentence, Source
+from ..rows import cross_similarities, select_rows
 from ..split import words
 from ..summarize.consensus import SentenceSpace
 
@@ -45,6 +48,15 @@ class TopicContext:
     def space(self) -> SentenceSpace:
         """TF-IDF vectors of every sentence of the topic (rows in `all_sentences` order)."""
         return SentenceSpace(self.all_sentences, self.groups)
+
+    def similarities(self, rows: Sequence[int], others: Sequence[int] | None = None) -> np.ndarray:
+        """Cosines (dense) of the sentences at `rows` of `space` with those at `others` (every
+        sentence when None). Plain numpy: the sums scipy's sparse product makes, in its order, so
+        the values are the same to the bit without scipy's overhead on small matrices."""
+        space = self.space.rows
+        return cross_similarities(
+            select_rows(space, rows), space if others is None else select_rows(space, others)
+        )
 
     @cached_property
     def row(self) -> dict[tuple[str, int], int]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..models import Item, Sentence
+from ..rows import cross_similarities
 from ..summarize.consensus import SentenceSpace
 from . import TopicContext, sort_sources, source
 
@@ -21,7 +22,7 @@ def merge(ctx: TopicContext, sentences: Sequence[Sentence], limit: int) -> tuple
     if not sentences:
         return ()
     space = SentenceSpace(sentences, ctx.groups)
-    sims = (space.vectors @ space.vectors.T).toarray()
+    sims = cross_similarities(space.rows, space.rows)  # scipy's sparse product, to the bit
     unassigned = list(range(len(sentences)))
     clusters: list[list[int]] = []
     while unassigned:

@@ -23,7 +23,7 @@ def matrix(ctx: TopicContext, summary: tuple[Item, ...]) -> tuple[Coverage, ...]
     for item in summary:
         shown = next((s for s in item.sources if s.sentence == item.text), item.sources[0])
         rows.append(ctx.row_at(shown.article, shown.start))
-    sims = (ctx.space.vectors[rows] @ ctx.space.vectors.T).toarray()
+    sims = ctx.similarities(rows)
     out = []
     for item, r, sim in zip(summary, rows, sims, strict=True):
         cited = [source(sentences[r])]

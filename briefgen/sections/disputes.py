@@ -273,8 +273,7 @@ def number_disputes(ctx: TopicContext) -> list[Dispute]:
     if len(figures) < 2:
         return []
     rows = [ctx.row_at(f.sentence.article, f.sentence.start) for f in figures]
-    vectors = ctx.space.vectors[rows]
-    sims = (vectors @ vectors.T).toarray()
+    sims = ctx.similarities(rows, rows)
     disputes = []
     used: set[int] = set()
     for i, a in enumerate(figures):
@@ -339,7 +338,7 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
     disputes: list[Dispute] = []
     if len(days) >= 2:
         rows = [ctx.row_at(d.sentence.article, d.sentence.start) for d in days]
-        sims = (ctx.space.vectors[rows] @ ctx.space.vectors[rows].T).toarray()
+        sims = ctx.similarities(rows, rows)
         used: set[int] = set()
         for i, a in enumerate(days):
             if i in used:

@@ -88,7 +88,7 @@ def extract(ctx: TopicContext) -> tuple[Framing, ...]:
         ]
         if candidates:
             rows = [ctx.row_at(c.article, c.start) for c in candidates]
-            sims = (ctx.space.vectors[rows] @ ctx.space.vectors[row].T).toarray().ravel()
+            sims = ctx.similarities(rows, [row]).ravel()
             order = sorted(range(len(candidates)), key=lambda i: -sims[i])
             best: dict[str, Sentence] = {}
             for i in order:

@@ -340,7 +340,6 @@ def extract(ctx: TopicContext) -> tuple[TimelineItem, ...]:
     dated = [d for d in dated if _event(d.sentence)]
     if not dated:
         return ()
-    space = ctx.space
     row = ctx.row
     items: list[tuple[TimelineItem, int]] = []
     by_date: dict[str, list[Dated]] = {}
@@ -348,7 +347,7 @@ def extract(ctx: TopicContext) -> tuple[TimelineItem, ...]:
         by_date.setdefault(d.iso, []).append(d)
     for iso, members in by_date.items():
         idx = [row[(d.sentence.article, d.sentence.index)] for d in members]
-        sims = (space.vectors[idx] @ space.vectors[idx].T).toarray()
+        sims = ctx.similarities(idx, idx)
         unassigned = list(range(len(members)))
         while unassigned:
             i = unassigned.pop(0)
