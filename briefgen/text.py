@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pkgutil
+import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -49,3 +51,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """An ASCII address part for `text`: lower-case words joined by '-', cut at a word within
+    `max_len`; 'topic' when nothing is left."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0]
+    return slug or "topic"

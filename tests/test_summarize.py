@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -144,9 +145,9 @@ def test_sumy_compatible_callable() -> None:
     assert sum(len(str(s).split()) for s in short) <= 20
 
 
-def test_summarize_command_imports_only_what_it_needs(seeds: list[Path]) -> None:
-    # `briefgen summarize` must start fast: no renderer, site builder, topic grouping, datasketch,
-    # NLTK or sumy on the consensus path (each costs a large share of the command's time).
+def _summarize_loaded(paths: list[Path]) -> list[str]:
+    """Output lines of `briefgen summarize PATHS --words 50` run in a fresh interpreter, ending with
+    the list of heavy modules it loaded."""
     code = (
         "import sys\n"
         "from briefgen.cli import main\n"
@@ -156,8 +157,32 @@ def test_summarize_command_imports_only_what_it_needs(seeds: list[Path]) -> None
         "         'briefgen.topics', 'briefgen.analyze', 'briefgen.pipeline']\n"
         "print('LOADED', [m for m in heavy if m in sys.modules])\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, *map(str, seeds)], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == "LOADED []"
-    assert "Hegseth" in out  # the summary itself was printed
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+
+
+def test_summarize_command_imports_only_what_it_needs(seeds: list[Path]) -> None:
+    # `briefgen summarize` must start fast: no renderer, site builder, topic grouping, datasketch,
+    # NLTK or sumy on the consensus path (each costs a large share of the command's time).
+    out = _summarize_loaded(seeds)
+    assert out[-1] == "LOADED []"
+    assert any("Hegseth" in line for line in out)  # the summary itself was printed
+
+
+def test_summarize_of_json_lines_imports_no_topic_grouping(tmp_path: Path) -> None:
+    # The JSON Lines reader names articles with the slug function: that must not load topic grouping
+    # (scipy), which used to cost the command over a second.
+    lines = [
+        {
+            "id": f"Harbour story {n}",
+            "text": f"The Dunmore council approved the harbour plan {n}. "
+            "Mayor Ana Ortiz said the work starts in May. The vote was close.",
+        }
+        for n in range(3)
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    out = _summarize_loaded([path])
+    assert out[-1] == "LOADED []"
+    assert any("Dunmore council approved" in line for line in out)

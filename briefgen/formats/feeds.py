@@ -72,7 +72,7 @@ def _author(entry: Any) -> str:
 def read_feed(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     import feedparser
 
-    from ..topics.slugs import slugify
+    from ..text import slugify
 
     data = read_bytes(path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"<\x00" not in data:

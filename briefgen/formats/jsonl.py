@@ -31,7 +31,7 @@ def parse_line(line: str) -> tuple[str, dict[str, str], str]:
     if "language" in meta:
         meta["language"] = language_code(meta["language"]) or meta["language"]
     ident = data.get("id")
-    from ..topics.slugs import slugify
+    from ..text import slugify
 
     return text, meta, slugify(str(ident), 80) if isinstance(ident, str | int) and str(ident) else ""
 

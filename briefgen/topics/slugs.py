@@ -15,19 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
 
 from ..models import Article
+from ..text import slugify
 
-
-def slugify(text: str, max_len: int = 60) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > max_len:
-        slug = slug[:max_len].rsplit("-", 1)[0]
-    return slug or "topic"
+__all__ = ["anchor_article", "anchor_key", "printed_headline", "slugify", "unique_slug"]
 
 
 def anchor_key(article: Article) -> tuple[dt.date, str]:
