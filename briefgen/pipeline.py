@@ -143,6 +143,7 @@ def analyse_topics(topics: Sequence[Topic], config: Config, cache: AnalysisCache
             for article, sentences in zip(topic.articles, splits, strict=True):
                 cache.remember(article, sentences)
             briefs[n] = brief
+    next(done, None)  # run the map to its end: the worker processes are shut down here, not at exit
     return [brief for brief in briefs if brief is not None]
 
 
