@@ -68,6 +68,9 @@ def read_inputs(
     limits = limits or Limits()
     reading = Reading()
     ids: set[str] = set()
+    # Next suffix to try per id: ids only get taken, so the suffixes tried before stay taken and the
+    # search goes on where it stopped (a thousand folders each with an `a.md` stay linear).
+    next_suffix: dict[str, int] = {}
     file_roots = list(roots) if roots is not None else [root] * len(paths)
     with file_size_limit(limits.max_file_bytes):
         for n, path in enumerate(progress(paths, quiet, "reading", total=len(paths))):
@@ -97,9 +100,12 @@ def read_inputs(
                     if n.startswith("part skipped: ")
                 )
                 for article in found:
-                    unique, k = article.id, 2
-                    while safe_name(unique).casefold() in ids:
-                        unique, k = f"{article.id}-{k}", k + 1
+                    unique = article.id
+                    if safe_name(unique).casefold() in ids:
+                        k = next_suffix.get(article.id, 2)
+                        while safe_name(f"{article.id}-{k}").casefold() in ids:
+                            k += 1
+                        unique, next_suffix[article.id] = f"{article.id}-{k}", k + 1
                     ids.add(safe_name(unique).casefold())
                     reading.articles.append(_with(article, id=unique, path=key))
             if notes:

@@ -76,3 +76,18 @@ def test_discover_skips_hidden(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text("b")
     (tmp_path / "a.txt").write_text("a")
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a.txt", "sub/b.txt"]
+
+
+def test_same_named_files_get_distinct_ids_in_order(tmp_path: Path) -> None:
+    from briefgen.ingest import read_inputs
+
+    # A file really named like a suffixed copy ("a-3") takes that id first; copies skip it.
+    paths = []
+    for n, name in enumerate(["a", "a", "a-3", "a", "a", "A"]):
+        folder = tmp_path / f"t{n}"
+        folder.mkdir()
+        path = folder / f"{name}.txt"
+        path.write_text(f"The harbour plan number {n} was approved by the council on Monday.\n")
+        paths.append(path)
+    reading = read_inputs(paths, tmp_path)
+    assert [a.id for a in reading.articles] == ["a", "a-2", "a-3", "a-4", "a-5", "A-6"]
