@@ -232,6 +232,58 @@ def test_decision_names_who_decided() -> None:
     assert item.actor == "Ana Silva"
 
 
+def test_same_decision_worded_differently_merges_across_outlets() -> None:
+    a = _plain(
+        "Mayor Lena Ortiz announced on Monday the conversion of the old freight depot "
+        "into a public library with a children's wing.",
+        "a",
+    )
+    b = _plain(
+        "The city council approved turning the disused freight depot into a public library, "
+        "council members said after a long session on budgets.",
+        "b",
+    )
+    c = _plain("Officials said the council has decided that the rail depot will become a library.", "c")
+    [item] = decisions.extract(context(a, b, c))
+    assert [s.article for s in item.sources] == ["a", "b", "c"]
+    assert item.support == 3
+    assert item.text in {a.text, b.text, c.text}
+
+
+def test_different_decisions_in_one_story_stay_apart() -> None:
+    a = _plain(
+        "The ministers agreed to build a deep-water port at Haifa within five years. "
+        "The ministers also agreed to cut fuel taxes for farmers from next month.",
+        "a",
+    )
+    b = _plain(
+        "The two governments agreed to construct a deep-water port at Haifa within five years, "
+        "officials said.",
+        "b",
+    )
+    items = decisions.extract(context(a, b))
+    assert len(items) == 2
+    port, taxes = items
+    assert "port" in port.text and {s.article for s in port.sources} == {"a", "b"}
+    assert "fuel taxes" in taxes.text and [s.article for s in taxes.sources] == ["a"]
+
+
+def test_sentence_with_two_decisions_cites_both_and_shows_focused_ones() -> None:
+    a = _plain(
+        "The two sides agreed to jointly produce armoured trucks for the border guard, "
+        "and they also agreed to open a shared training school for pilots in Lyon.",
+        "a",
+    )
+    b = _plain(
+        "Officials said the two sides agreed to jointly produce armoured trucks for the border guard.", "b"
+    )
+    c = _plain("The ministers also agreed to open a shared pilot training school in Lyon next year.", "c")
+    items = {i.text: i for i in decisions.extract(context(a, b, c))}
+    assert set(items) == {b.text, c.text}
+    assert [s.article for s in items[b.text].sources] == ["a", "b"]
+    assert [s.article for s in items[c.text].sources] == ["a", "c"]
+
+
 def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:
     from briefgen.analyze import analyze
     from briefgen.models import Topic
@@ -243,8 +295,15 @@ def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:
         return {s.article[:3] for s in sources}
 
     decided = " ".join(i.text for i in brief.decisions)
-    for fact in ("war-fighting headquarters", "SM-6", "maintenance", "Southwestern islands", "phase one"):
+    for fact in ("war-fighting headquarters", "SM-6", "maintenance", "Southwestern islands"):
         assert fact in decided, fact
+    # One item per decision: the command upgrade, however worded, is one item citing every outlet.
+    [upgrade] = [i for i in brief.decisions if "war-fighting headquarters" in i.text]
+    assert any("phase one" in s.sentence for s in upgrade.sources)
+    assert ids(upgrade.sources) == {"000", "001", "002", "003"}
+    [missiles] = [i for i in brief.decisions if "SM-6" in i.text]
+    assert ids(missiles.sources) == {"000", "001", "002", "003"}
+    assert sum("SM-6" in i.text or "war-fighting" in i.text for i in brief.decisions) == 2
     quoted = {q.text: q for q in brief.quotes}
     partner = quoted["Japan is our indispensable partner in deterring Communist Chinese military aggression"]
     assert partner.speaker == "Pete Hegseth" and ids(partner.sources) == {"000", "001", "002", "003"}

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..models import Item
-from . import TopicContext
-from .cluster import merge
+import numpy as np
+
+from ..models import Item, Sentence
+from ..rows import cross_similarities
+from ..summarize.consensus import SentenceSpace
+from ..text import content_stems
+from . import TopicContext, sort_sources, source
+from .cluster import SAME_FACT
 from .context import is_background
 
 DECISION = re.compile(
@@ -18,6 +25,10 @@ DECISION = re.compile(
 QUOTED = re.compile(r"^[\"“]")
 MIN_WORDS = 8
 LIMIT = 8
+# Two decision clauses are the same decision when the rarer of them shares this much of its
+# content (IDF-weighted stems, IDF over the topic's decision sentences) with the other.
+SAME_DECISION = 0.5
+MIN_CLAUSE_STEMS = 3
 
 
 def is_decision(text: str) -> bool:
@@ -49,6 +60,82 @@ def actor(ctx: TopicContext, article_id: str, start: int, text: str) -> str:
             return " and ".join(names)
     subject = SUBJECT.search(text[: m.start()])
     return " ".join(subject.group("subject").split()) if subject else ""
+
+
+def clauses(text: str) -> list[set[str]]:
+    """The content stems of each decision in `text`: from a decision verb to the next one (or the
+    end), the verb itself left out; clauses too short to tell a decision apart are dropped."""
+    found = list(DECISION.finditer(text))
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        stems = set(content_stems(text[m.end() : end]))
+        if len(stems) >= MIN_CLAUSE_STEMS:
+            out.append(stems)
+    return out
+
+
+def merge(ctx: TopicContext, sentences: Sequence[Sentence], limit: int) -> tuple[Item, ...]:
+    """One item per decision, however each outlet worded it.
+
+    Each sentence is split into its decision clauses. Two clauses are the same decision when the
+    IDF-weighted share of the smaller one's stems found in the other reaches SAME_DECISION, or
+    (for sentences with one decision each) when the whole sentences are the same fact (TF-IDF
+    cosine, as for the other sections). Same-decision links are followed transitively. A sentence
+    reporting two decisions cites both items; each item shows a sentence about its decision only
+    when it has one, the most central of those.
+    """
+    if not sentences:
+        return ()
+    per_sentence = [clauses(s.text) for s in sentences]
+    owner = [i for i, cs in enumerate(per_sentence) for _ in cs]
+    units = [c for cs in per_sentence for c in cs]
+    if not units:
+        return ()
+    df: dict[str, int] = {}
+    for cs in per_sentence:
+        for stem in set().union(*cs):
+            df[stem] = df.get(stem, 0) + 1
+    vocab = {stem: k for k, stem in enumerate(sorted(df))}
+    n = len(sentences)
+    weights = np.array([math.log((n + 1) / (df[stem] + 1)) + 1 for stem in sorted(df)])
+    present = np.zeros((len(units), len(vocab)))
+    for u, stems in enumerate(units):
+        present[u, [vocab[stem] for stem in stems]] = 1.0
+    weighted = present * weights
+    shared = weighted @ present.T
+    size = weighted.sum(axis=1)
+    overlap = shared / np.minimum.outer(size, size)
+    space = SentenceSpace(sentences, ctx.groups)
+    cosine = cross_similarities(space.rows, space.rows)
+    single = np.array([len(per_sentence[i]) == 1 for i in owner])
+    owners = np.array(owner)
+    same = (overlap >= SAME_DECISION) | (
+        np.outer(single, single) & (cosine[np.ix_(owners, owners)] >= SAME_FACT)
+    )
+    parent = list(range(len(units)))
+
+    def root(u: int) -> int:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for u, v in zip(*np.nonzero(np.triu(same, 1)), strict=True):
+        parent[max(root(int(u)), root(int(v)))] = min(root(int(u)), root(int(v)))
+    clusters: dict[int, list[int]] = {}
+    for u in range(len(units)):
+        members = clusters.setdefault(root(u), [])
+        if owner[u] not in members:
+            members.append(owner[u])
+    items = []
+    for members in clusters.values():
+        focused = [m for m in members if len(per_sentence[m]) == 1] or members
+        central = max(focused, key=lambda m: (float(np.sum(cosine[m, members])), -members.index(m)))
+        sources = sort_sources(ctx, (source(sentences[m]) for m in members))
+        items.append((Item(sentences[central].text, sources, ctx.support(sources)), min(members)))
+    items.sort(key=lambda pair: (-pair[0].support, pair[1]))
+    return tuple(item for item, _ in items[:limit])
 
 
 def extract(ctx: TopicContext) -> tuple[Item, ...]:
