@@ -282,6 +282,16 @@ def test_sentence_with_two_decisions_cites_both_and_shows_focused_ones() -> None
     assert set(items) == {b.text, c.text}
     assert [s.article for s in items[b.text].sources] == ["a", "b"]
     assert [s.article for s in items[c.text].sources] == ["a", "c"]
+    assert items[c.text].actor == "The ministers"
+
+
+def test_sentence_about_decisions_made_elsewhere_is_no_decision() -> None:
+    assert not decisions.is_decision(
+        "The sweeping measures Mayor Lena Ortiz announced last week reflect a new era."
+    )
+    assert not decisions.is_decision("These steps that the council approved are a response to the floods.")
+    assert decisions.is_decision("The ministers announced a plan to cap fuel prices until the end of March.")
+    assert decisions.is_decision("The new finance minister Ana Silva announced a freeze on public hiring.")
 
 
 def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:

@@ -23,6 +23,13 @@ DECISION = re.compile(
     re.I,
 )
 QUOTED = re.compile(r"^[\"“]")
+# "The steps the minister announced reflect ...": a sentence about decisions made elsewhere, whose
+# decision verb sits in a clause describing its subject; not a decision itself.
+REFERENCE = re.compile(
+    r"^(?:The|These|Those|Such)\s+(?:[\w-]+\s+){0,3}(?:steps|measures|plans|decisions|changes|moves|"
+    r"reforms|initiatives|policies|agreements|deals)\s+(?:(?:that|which)\s+)?(?:[\w.'’-]+\s+){1,6}?"
+    r"(?:agreed|announced|decided|launched|approved|ordered|signed)\b"
+)
 MIN_WORDS = 8
 LIMIT = 8
 # Two decision clauses are the same decision when the rarer of them shares this much of its
@@ -32,12 +39,17 @@ MIN_CLAUSE_STEMS = 3
 
 
 def is_decision(text: str) -> bool:
-    return bool(DECISION.search(text)) and not QUOTED.match(text) and not text.rstrip().endswith("?")
+    return (
+        bool(DECISION.search(text))
+        and not QUOTED.match(text)
+        and not REFERENCE.match(text)
+        and not text.rstrip().endswith("?")
+    )
 
 
 SUBJECT = re.compile(
     r"(?:^|[,;]\s+)(?P<subject>(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:sides|ministers|leaders|countries|nations|"
-    r"governments|parties|allies)|[A-Z][\w.'’-]*(?:\s+(?:and|[A-Z][\w.'’-]*)){0,4})\s+(?:\w+ly\s+)?$"
+    r"governments|parties|allies)|[A-Z][\w.'’-]*(?:\s+(?:and|[A-Z][\w.'’-]*)){0,4})\s+(?:(?:\w+ly|also)\s+)?$"
 )
 
 
