@@ -153,10 +153,12 @@ def build(
 def summary_line(result: BuildResult, config: Config) -> str:
     """E.g. '8 files: 4 used, 1 merged (syndicated copies), 3 skipped; 1 topic -> docs/ (report.md)'."""
     n = len(result.topics)
+    cached = n - result.analysed
+    analysed = f"{result.analysed} analysed" + (f", {cached} from the cache" if cached else "")
     return (
         f"{result.inputs} files: {result.used_files} used, {result.merged_files} merged (syndicated copies), "
         f"{result.account.count('skipped')} skipped; {n} {'topic' if n == 1 else 'topics'} "
-        f"({result.analysed} analysed, the rest cached) -> {config.docs_dir}/"
+        f"({analysed}) -> {config.docs_dir}/"
         + (f", site in {config.site_dir}/" if config.build_site else "")
         + f"; report in {config.docs_dir}/report.md"
     )

@@ -173,3 +173,13 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert(1)</script>" not in html
         assert 'href="javascript:' not in html
+
+
+def test_build_summary_line_counts_cached_topics(seed_dir: Path, tmp_path: Path) -> None:
+    args = ("build", str(seed_dir), "--docs-dir", str(tmp_path / "docs"), "--no-site")
+    code, first, err = run(*args)
+    assert code == 0, err
+    assert "1 topic (1 analysed) ->" in first + err
+    code, second, err = run(*args)
+    assert code == 0, err
+    assert "1 topic (0 analysed, 1 from the cache) ->" in second + err
