@@ -64,6 +64,19 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> dict:
     }
 
 
+def docs_only_build(src: Path, tmp_path: Path) -> list[str]:
+    """`briefgen build` arguments for `src` writing docs (no site) and its cache under `tmp_path`."""
+    return [
+        "build",
+        str(src),
+        "--docs-dir",
+        str(tmp_path / "docs"),
+        "--no-site",
+        "--cache-dir",
+        str(tmp_path / "c"),
+    ]
+
+
 def test_build_goes_on_and_strict_fails(hostile_build: dict) -> None:
     assert hostile_build["result"].exit_code == 0, hostile_build["result"].stderr
     assert hostile_build["strict"].exit_code == 1
@@ -147,15 +160,7 @@ def test_a_50mb_line_is_skipped_unread_or_cut_within_bounds(tmp_path: Path) -> N
     (src / "ok.txt").write_text(
         "The council approved the budget on Monday. The mayor said it adds teachers.\n"
     )
-    args = [
-        "build",
-        str(src),
-        "--docs-dir",
-        str(tmp_path / "docs"),
-        "--no-site",
-        "--cache-dir",
-        str(tmp_path / "c"),
-    ]
+    args = docs_only_build(src, tmp_path)
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0
     assert "skipped " + str(Path("huge.txt")) in result.stderr and "file too large" in result.stderr
@@ -180,15 +185,7 @@ def test_20000_tiny_files_are_each_accounted_for(tmp_path: Path) -> None:
     (src / "d000" / "real.txt").write_text(
         "The council approved the budget on Monday after a long debate. The mayor said it adds teachers.\n"
     )
-    args = [
-        "build",
-        str(src),
-        "--docs-dir",
-        str(tmp_path / "docs"),
-        "--no-site",
-        "--cache-dir",
-        str(tmp_path / "c"),
-    ]
+    args = docs_only_build(src, tmp_path)
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr[-500:]
     assert "... and 19950 more skipped: see" in result.stderr
