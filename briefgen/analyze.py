@@ -25,9 +25,9 @@ from .sections import (
     timeline,
 )
 from .split import split_article
-from .summarize import summarize
+from .summarize import FAST_LEXRANK, summarize
 
-ARTICLE_SUMMARY_ALGORITHM = "lexrank"
+ARTICLE_SUMMARY_ALGORITHM = FAST_LEXRANK
 ARTICLE_SUMMARY_MAX_SENTENCES = 150
 
 

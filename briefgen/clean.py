@@ -261,10 +261,15 @@ class Cleaned:
 
 
 # Lines of only these characters are never changed by ftfy with our settings: printable ASCII ("&"
-# only where no HTML entity starts), tabs, and curly quotes, dashes and the ellipsis. Those are
-# Windows-1252's bytes 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as UTF-8, so they
-# cannot be mojibake (checked exhaustively on short strings in tests/test_clean.py).
-_FTFY_SAFE_CHAR = "(?:[\t\x20-\x25\x27-\x7e‘’“”–—…]|&(?!#?[0-9A-Za-z]{1,24};))"
+# only where no HTML entity starts), tabs, and curly quotes, dashes, the ellipsis and the bullet.
+# Those are Windows-1252's bytes 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as
+# UTF-8, so they cannot be mojibake. Also a Latin-1 accented letter (or soft hyphen) between two
+# ASCII characters ("Martínez", "naiveté."): UTF-8 mojibake is a lead character followed by
+# non-ASCII continuations, and none of ftfy's "badness" patterns matches one such letter among
+# ASCII, except Â and Ã (left out, with Î, Ð, Ø, Ù, which start other patterns). Checked
+# exhaustively on short strings in tests/test_clean.py.
+_LONE_ACCENTED = "(?<![^\x00-\x7f])[\xadÀÁÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖÚÛÜÝÞßà-öø-ÿ](?![^\x00-\x7f])"
+_FTFY_SAFE_CHAR = f"(?:[\t\x20-\x25\x27-\x7e‘’“”–—…•]|&(?!#?[0-9A-Za-z]{{1,24}};)|{_LONE_ACCENTED})"
 FTFY_SAFE_LINE = re.compile(f"{_FTFY_SAFE_CHAR}*\n?")
 FTFY_SAFE_TEXT = re.compile(f"(?:{_FTFY_SAFE_CHAR}|\n)*")
 FTFY_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's segments: up to and with each newline

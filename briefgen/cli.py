@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
+from . import __version__, _blas  # noqa: F401  (_blas before numpy loads)
 from .accounting import printable
 from .config import Config, load_config
 from .errors import BriefgenError

@@ -263,7 +263,7 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
 
     # The claim behind the shortcut: ftfy never changes a line of these characters (exhaustive on
     # short strings mixing them with letters, spaces and punctuation).
-    alphabet = "‘’“”–—…aA .'\"\t<;0&#"
+    alphabet = "‘’“”–—…•aA .'\"\t<;0&#éÉÂÃâ\xad"
     safe = 0
     for n in range(1, 4):
         for chars in itertools.product(alphabet, repeat=n):
@@ -273,6 +273,9 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
                 assert ftfy.fix_text(line, **FTFY_SETTINGS) == line, line
     assert safe > 3000
     assert not FTFY_SAFE_LINE.fullmatch("Tom &amp; Jerry") and FTFY_SAFE_LINE.fullmatch("AT&T and R&D.")
+    # A lone accented letter among ASCII is safe; one next to other non-ASCII is left to ftfy.
+    assert FTFY_SAFE_LINE.fullmatch("Cardinal Martínez met O’Donohue in naiveté.\n")
+    assert not FTFY_SAFE_LINE.fullmatch("CafÃ© and itâ€™s") and not FTFY_SAFE_LINE.fullmatch("café’s")
     # And repair gives ftfy's result: mojibake, entities (until a line holds "<"), CRs, escapes.
     texts = [
         "The minister’s “plan” — agreed…\nIt costs â‚¬5 and itâ€™s done.\nCafÃ© &amp; bar\n",

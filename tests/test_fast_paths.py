@@ -44,6 +44,18 @@ def test_lexrank_words_and_ratings_are_sumys(seeds: list) -> None:
         assert ratings[0] == ratings[1]
 
 
+def test_lexrank_is_sumys_own_class_and_the_fast_one_ranks_the_same(seeds: list) -> None:
+    from briefgen.summarize import FAST_LEXRANK, summarize
+
+    # `--algorithm lexrank` (and `eval`) run what sumy ships: the baseline the targets are set against.
+    assert type(sumy_adapter.make_summarizer("lexrank")) is LexRankSummarizer
+    assert type(sumy_adapter.make_summarizer(FAST_LEXRANK)) is sumy_adapter.LexRank
+    for article in seed_articles(seeds):
+        sentences = split_article(article)
+        stock = summarize(sentences, words=80, algorithm="lexrank")
+        assert stock and summarize(sentences, words=80, algorithm=FAST_LEXRANK) == stock
+
+
 def test_sentence_vectors_are_scipys_to_the_bit(seeds: list) -> None:
     sentences = [s for a in seed_articles(seeds) for s in split_article(a)]
     stems = [content_stems(s.text) for s in sentences] + [[]]  # an empty row too

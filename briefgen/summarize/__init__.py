@@ -13,8 +13,19 @@ from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank
 
 SUMY_NAMES: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 ALGORITHMS: tuple[str, ...] = ("consensus", *SUMY_NAMES)
+# sumy's LexRank without its repeated work (same ratings to the bit; `sumy_adapter.LexRank`): used for
+# the per-article summaries of a brief. Not offered on the command line, where `lexrank` is sumy's own.
+FAST_LEXRANK = "lexrank-fast"
 
-__all__ = ["ALGORITHMS", "ConsensusSummarizer", "Ranked", "Settings", "summarize", "word_count"]
+__all__ = [
+    "ALGORITHMS",
+    "FAST_LEXRANK",
+    "ConsensusSummarizer",
+    "Ranked",
+    "Settings",
+    "summarize",
+    "word_count",
+]
 
 
 def word_count(text: str) -> int:
@@ -33,7 +44,7 @@ def summarize(
     """
     if algorithm == "consensus":
         return consensus_rank(sentences, words, groups or {})
-    if algorithm not in SUMY_NAMES:
+    if algorithm not in SUMY_NAMES and algorithm != FAST_LEXRANK:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     from .sumy_adapter import sumy_rank
 

@@ -26,6 +26,7 @@ from sumy.utils import get_stop_words
 
 from ..models import Sentence
 from ..split import SumyTokenizer
+from . import FAST_LEXRANK
 
 
 class LexRank(LexRankSummarizer):  # type: ignore[misc]
@@ -77,8 +78,12 @@ class LexRank(LexRankSummarizer):  # type: ignore[misc]
         return matrix / degrees[:, None]
 
 
+# `lexrank` is sumy's own class: it is the reference the issue's speed and quality targets are
+# measured against, so `--algorithm lexrank` and `eval` run exactly what sumy ships. `lexrank-fast`
+# (same ratings to the bit, about 8x faster) is what the briefs use for per-article summaries.
 SUMY_ALGORITHMS: dict[str, type] = {
-    "lexrank": LexRank,
+    "lexrank": LexRankSummarizer,
+    FAST_LEXRANK: LexRank,
     "textrank": TextRankSummarizer,
     "lsa": LsaSummarizer,
     "luhn": LuhnSummarizer,
@@ -116,7 +121,7 @@ def make_summarizer(algorithm: str) -> Any:
     """sumy's summarizer for `algorithm`, made once per process (they keep no state between calls)."""
     summarizer = SUMY_ALGORITHMS[algorithm](STEMMER)
     summarizer.stop_words = get_stop_words("english")
-    if algorithm == "lexrank":
+    if algorithm in ("lexrank", FAST_LEXRANK):
         summarizer.threshold = 0.1
     return summarizer
 
