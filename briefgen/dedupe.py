@@ -32,7 +32,7 @@ import numpy as np
 from .clean import match_form
 from .models import Article, Sentence
 from .rows import Rows, count_rows, cross_similarities, select_rows, tfidf_rows
-from .text import content_stems
+from .text import content_stems, sentence_features
 
 NUM_PERM = 128
 # LSH threshold on the Jaccard similarity of shingle sets: unrelated articles share almost no
@@ -58,7 +58,10 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> Rows:
 
 def shingles(text: str) -> set[str]:
     """Pairs of consecutive content-word stems, in matching form (quote and dash styles ignored)."""
-    stems = content_stems(match_form(text))
+    return stem_pairs(content_stems(match_form(text)))
+
+
+def stem_pairs(stems: Sequence[str]) -> set[str]:
     return {f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
 
 
@@ -159,14 +162,18 @@ def syndication_groups(
             x = parent[x]
         return x
 
-    pairs = candidate_pairs([shingles(a.text) for a in articles])
+    # Each sentence's content stems (the words() they come from ignore quote and dash styles, like
+    # match_form); an article's shingles run across its sentences, so a dateline left out of the
+    # first sentence does not count as shared wording.
+    stems = [[sentence_features(s.text)[0] for s in sentences.get(a.id, ())] for a in articles]
+    pairs = candidate_pairs([stem_pairs([w for ws in article for w in ws]) for article in stems])
     if pairs:
         involved = sorted({i for pair in pairs for i in pair})
         spans: dict[int, tuple[int, int]] = {}
-        docs: list[list[str]] = []
+        docs: list[Sequence[str]] = []
         for i in involved:
             start = len(docs)
-            docs.extend(content_stems(match_form(s.text)) for s in sentences.get(articles[i].id, ()))
+            docs.extend(stems[i])
             spans[i] = (start, len(docs))
         vectors = _tfidf(docs)
         rows = {i: select_rows(vectors, range(start, end)) for i, (start, end) in spans.items()}

@@ -59,7 +59,7 @@ class Rows:
 def count_rows(rows: Iterable[Iterable[str]], vocab: dict[str, int], binary: bool = False) -> Rows:
     """Rows x vocabulary counts (or 0/1 incidence); `vocab` grows with unseen tokens, numbered in
     order of first appearance."""
-    rows = [row if isinstance(row, list) else list(row) for row in rows]
+    rows = [row if isinstance(row, (list, tuple)) else list(row) for row in rows]
     lengths = [len(row) for row in rows]
     tokens = list(itertools.chain.from_iterable(rows))
     for token in dict.fromkeys(tokens):  # unseen tokens get the next ids, in order of appearance

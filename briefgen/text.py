@@ -42,6 +42,22 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+@lru_cache(maxsize=1 << 16)
+def sentence_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
+    stemmed word bigrams that are not two stop words.
+
+    Memoised: syndication and the consensus summarizer both read every sentence of a topic.
+    """
+    ws = words(text)
+    stems = list(map(stem, ws))
+    stop = list(map(STOP_WORDS.__contains__, ws))
+    kept = zip(ws, stems, stop, strict=True)
+    content = tuple(t for w, t, s in kept if not s and (len(w) > 1 or w.isdigit()))
+    pairs = zip(stems, stems[1:], stop, stop[1:], strict=False)
+    return content, content + tuple(f"{a} {b}" for a, b, s1, s2 in pairs if not (s1 and s2))
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stop words of `text`, in order (numbers kept)."""
     return list(map(stem, [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]))

@@ -31,8 +31,7 @@ import numpy as np
 from ..clean import ASCII_FOLD_PAIRS, replace_chars
 from ..models import Sentence
 from ..rows import Rows, count_rows, tfidf_rows
-from ..split import words
-from ..text import STOP_WORDS, content_stems, stem
+from ..text import content_stems, sentence_features
 
 
 @dataclass(frozen=True)
@@ -148,18 +147,6 @@ class SentenceSpace:
         return out
 
 
-def features(text: str) -> tuple[list[str], list[str]]:
-    """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
-    stemmed word bigrams that are not two stop words."""
-    ws = words(text)
-    stems = list(map(stem, ws))
-    stop = list(map(STOP_WORDS.__contains__, ws))
-    content = [t for w, t, s in zip(ws, stems, stop, strict=True) if not s and (len(w) > 1 or w.isdigit())]
-    pairs = zip(stems, stems[1:], stop, stop[1:], strict=False)
-    bigrams = [f"{a} {b}" for a, b, s1, s2 in pairs if not (s1 and s2)]
-    return content, content + bigrams
-
-
 def concept_weights(
     incidence: Rows, group: np.ndarray, position: np.ndarray, settings: Settings
 ) -> np.ndarray:
@@ -195,7 +182,7 @@ def consensus_rank(
     if not pool:
         return []
     fit = np.array([eligible(s, settings) for s in pool], dtype=bool)
-    feats = [features(s.text) for s in pool]
+    feats = [sentence_features(s.text) for s in pool]
     space = SentenceSpace(pool, groups, stems=[content for content, _ in feats])
     vocab: dict[str, int] = {}
     incidence = count_rows((concepts for _, concepts in feats), vocab, binary=True)
