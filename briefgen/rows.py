@@ -108,6 +108,15 @@ def cross_similarities(a: Rows, b: Rows) -> np.ndarray:
     return out
 
 
+def select_columns(rows: Rows, keep: np.ndarray) -> Rows:
+    """The columns where `keep` (a boolean mask over columns) holds, renumbered in their order."""
+    stored = keep[rows.indices]
+    column = np.cumsum(keep) - 1
+    indptr = np.zeros(rows.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows.row[stored], minlength=rows.shape[0]), out=indptr[1:])
+    return Rows(indptr, column[rows.indices[stored]], rows.data[stored], (rows.shape[0], int(keep.sum())))
+
+
 def select_rows(rows: Rows, chosen: Sequence[int]) -> Rows:
     """The chosen rows, in that order."""
     parts = [np.arange(rows.indptr[i], rows.indptr[i + 1]) for i in chosen]

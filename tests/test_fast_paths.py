@@ -113,3 +113,19 @@ def test_numpy_rows_compute_what_scipy_computes_to_the_bit(seeds: list) -> None:
     assert np.array_equal(got.indices, expected.indices)
     assert np.array_equal(got.data, expected.data)
     assert counts.shape == (len(stems), len(vocab))
+
+
+def test_content_counts_taken_from_the_concept_counts_are_a_count_of_the_stems(seeds: list) -> None:
+    from briefgen.rows import select_columns
+    from briefgen.text import sentence_features
+
+    sentences = [s for a in seed_articles(seeds) for s in split_article(a)]
+    vocab: dict[str, int] = {}
+    concepts = count_rows([sentence_features(s.text)[1] for s in sentences], vocab)
+    unigram = np.array([" " not in c for c in sorted(vocab, key=vocab.__getitem__)])
+    assert unigram.any() and not unigram.all()
+    got = select_columns(concepts, unigram)
+    expected = count_rows([sentence_features(s.text)[0] for s in sentences], {})
+    for name in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+    assert got.shape == expected.shape

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..clean import ASCII_FOLD_PAIRS, replace_chars
 from ..models import Sentence
-from ..rows import Rows, count_rows, tfidf_rows
+from ..rows import Rows, count_rows, select_columns, tfidf_rows
 from ..text import content_stems, sentence_features
 
 
@@ -116,13 +116,17 @@ class SentenceSpace:
         sentences: Sequence[Sentence],
         groups: dict[str, str],
         stems: Sequence[Sequence[str]] | None = None,
+        counts: Rows | None = None,
     ) -> None:
-        """`stems`: each sentence's content-word stems, when already computed."""
+        """`stems`: each sentence's content-word stems, or `counts`: their counts (sentences x stems,
+        stems numbered in order of first appearance), when already computed."""
         self.sentences = list(sentences)
         self.group_ids, self.group = _groups(self.sentences, groups)
-        if stems is None:
-            stems = [content_stems(s.text) for s in self.sentences]
-        self.rows = tfidf_rows(count_rows(stems, {}))
+        if counts is None:
+            if stems is None:
+                stems = [content_stems(s.text) for s in self.sentences]
+            counts = count_rows(stems, {})
+        self.rows = tfidf_rows(counts)
 
     @cached_property
     def vectors(self) -> Any:
@@ -182,12 +186,14 @@ def consensus_rank(
     if not pool:
         return []
     fit = np.array([eligible(s, settings) for s in pool], dtype=bool)
-    feats = [sentence_features(s.text) for s in pool]
-    space = SentenceSpace(pool, groups, stems=[content for content, _ in feats])
+    # One count of every sentence's concepts (content stems first, then bigrams): its unigram
+    # columns, in order, are the content-stem counts the sentence vectors need.
     vocab: dict[str, int] = {}
-    incidence = count_rows((concepts for _, concepts in feats), vocab, binary=True)
-    is_bigram = np.zeros(incidence.shape[1], dtype=bool)
+    counts = count_rows([sentence_features(s.text)[1] for s in pool], vocab)
+    is_bigram = np.zeros(counts.shape[1], dtype=bool)
     is_bigram[[i for c, i in vocab.items() if " " in c]] = True
+    space = SentenceSpace(pool, groups, counts=select_columns(counts, ~is_bigram))
+    incidence = Rows(counts.indptr, counts.indices, np.ones(len(counts.data)), counts.shape)
     position = np.array([s.index for s in pool], dtype=np.float64)
     weights = concept_weights(incidence, space.group, position, settings)
     weights *= np.where(is_bigram, 1.0, settings.unigram_weight)
