@@ -265,8 +265,11 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens of `text`, case-folded, punctuation dropped."""
-    return WORD.findall(normalize(text))
+    """Word tokens of `text`, case-folded, punctuation dropped: `WORD` in `normalize(text)`, whose
+    white-space folding changes no token (white space is never part of one), so it is skipped."""
+    if not text.isascii():
+        text = replace_chars(unicodedata.normalize("NFKC", text), _MATCH_PAIRS)
+    return WORD.findall(text.casefold())
 
 
 class SumyTokenizer:

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.split import (
+    WORD,
     SumyTokenizer,
     _pieces,
     _syntok_spans,
@@ -14,6 +15,7 @@ from briefgen.split import (
     one_sentence,
     sentence_spans,
     split_article,
+    words,
 )
 
 
@@ -114,3 +116,10 @@ def test_fast_path_on_seeds_and_known_cases(seeds: list[Path]) -> None:
     assert len(_pieces("It rained. The vote passed. He left.")) == 3
     assert one_sentence("Gen. Smith met the U.S. envoy at 10 p.m. on Oct. 9, 2013 in Rome.") is not None
     assert one_sentence("He left. The end.") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(paragraphs(), st.text()))
+def test_words_are_the_tokens_of_the_normalized_text(text: str) -> None:
+    # `words` skips normalize's white-space folding: it must change no token.
+    assert words(text) == WORD.findall(normalize(text))
