@@ -311,3 +311,17 @@ def test_title_prefers_a_printed_headline() -> None:
     assert not articles[0].title.startswith(("Quake", "President"))
     assert central_title(articles) in {"Quake toll rises in Valdoria", "President visits Santa Lenora"}
     assert central_title(articles[:1]) == articles[0].title
+
+
+def test_a_possessive_is_the_same_name() -> None:
+    from briefgen.topics.features import name_counts
+
+    counts = name_counts(
+        "Valdoria's army moved north. Officials in Valdoria denied it. Karsten Olm’s lawyer spoke, "
+        "and Valdoria’s Prime Minister Ida Brenn met O'Neill."
+    )
+    assert counts["valdoria"] == 3
+    assert counts["karsten olm"] == 1
+    assert counts["prime minister ida brenn"] == 1
+    assert counts["o'neill"] == 1  # an apostrophe inside a name is not a possessive
+    assert not [name for name in counts if "'" in name and name != "o'neill"]

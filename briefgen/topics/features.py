@@ -23,6 +23,8 @@ PUNCTUATION = re.compile(r"[^\w\s]+|_")
 NAME = re.compile(
     r"(?<![\w'’])[A-Z][\w'’.-]*[\w]?(?:\s+(?:(?:of|de|la|van|von|al|bin|the|and|for)\s+)?[A-Z][\w'’.-]*[\w]?)*"
 )
+# A possessive ends a name: "Israel's army" is Israel, "Turkey's President Erdogan" two names.
+POSSESSIVE = re.compile(r"['’]s?(?:\s+|$)")
 ENTITY_WEIGHT = 0.5
 """Weight of the name block relative to the word block (each block is unit length)."""
 TITLE_REPEAT = 2
@@ -78,8 +80,19 @@ def word_counts(text: str) -> Counter[str]:
     return _count(PUNCTUATION.sub(" ", text.lower()).split(), _TERMS, _term)
 
 
+def _names(text: str) -> list[str]:
+    """The names of `text` as written, cut at possessives (one term for "Israel" and "Israel's")."""
+    out = []
+    for found in NAME.findall(text):
+        if "'" in found or "’" in found:
+            out.extend(part for part in POSSESSIVE.split(found) if part)
+        else:
+            out.append(found)
+    return out
+
+
 def name_counts(text: str) -> Counter[str]:
-    return _count(NAME.findall(text), _NAMES, _name)
+    return _count(_names(text), _NAMES, _name)
 
 
 def _tfidf(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
