@@ -325,3 +325,16 @@ def test_a_possessive_is_the_same_name() -> None:
     assert counts["prime minister ida brenn"] == 1
     assert counts["o'neill"] == 1  # an apostrophe inside a name is not a possessive
     assert not [name for name in counts if "'" in name and name != "o'neill"]
+
+
+def test_a_sentence_end_ends_a_name() -> None:
+    from briefgen.topics.features import name_counts
+
+    counts = name_counts(
+        "The memo went to Ida Brenn. White House aides read it, as did Gov. Ng; Karl C. Olm did not."
+    )
+    assert counts["ida brenn"] == 1
+    assert counts["white house"] == 1
+    assert counts["gov. ng"] == 1  # a title's full stop is not a sentence end
+    assert counts["karl c. olm"] == 1
+    assert not [name for name in counts if ". " in name and name not in ("gov. ng", "karl c. olm")]

@@ -25,6 +25,9 @@ NAME = re.compile(
 )
 # A possessive ends a name: "Israel's army" is Israel, "Turkey's President Erdogan" two names.
 POSSESSIVE = re.compile(r"['’]s?(?:\s+|$)")
+# So does a sentence end ("... said Ford. White House aides ..."): a word of four letters or more
+# before the full stop, so initials and titles ("C. Harris", "U.S. Open", "Mrs. Ross", "Gov. Ng") stay.
+SENTENCE_END = re.compile(r"(?<=[a-z]{3}\.)\s+")
 ENTITY_WEIGHT = 0.5
 """Weight of the name block relative to the word block (each block is unit length)."""
 TITLE_REPEAT = 2
@@ -81,13 +84,16 @@ def word_counts(text: str) -> Counter[str]:
 
 
 def _names(text: str) -> list[str]:
-    """The names of `text` as written, cut at possessives (one term for "Israel" and "Israel's")."""
+    """The names of `text` as written, cut at possessives (one term for "Israel" and "Israel's") and
+    at sentence ends."""
     out = []
     for found in NAME.findall(text):
-        if "'" in found or "’" in found:
-            out.extend(part for part in POSSESSIVE.split(found) if part)
-        else:
-            out.append(found)
+        parts = SENTENCE_END.split(found) if "." in found else [found]
+        for part in parts:
+            if "'" in part or "’" in part:
+                out.extend(p for p in POSSESSIVE.split(part) if p)
+            else:
+                out.append(part)
     return out
 
 
