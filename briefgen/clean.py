@@ -266,9 +266,12 @@ class Cleaned:
 # UTF-8, so they cannot be mojibake. Also a Latin-1 accented letter (or soft hyphen) between two
 # ASCII characters ("Martínez", "naiveté."): UTF-8 mojibake is a lead character followed by
 # non-ASCII continuations, and none of ftfy's "badness" patterns matches one such letter among
-# ASCII, except Â and Ã (left out, with Î, Ð, Ø, Ù, which start other patterns). Checked
+# ASCII, except Â and Ã (left out, with Î, Ð, Ø, Ù, which start other patterns). The same holds
+# for a few symbols news text has among ASCII ("£306", "► That", a lost character "program.�?"):
+# none is a UTF-8 lead byte in any legacy encoding (£€©®° are continuation bytes, ► is cp437's
+# 0x10, � has no byte), and every ftfy pattern that holds one needs a non-ASCII neighbour. Checked
 # exhaustively on short strings in tests/test_clean.py.
-_LONE_ACCENTED = "(?<![^\x00-\x7f])[\xadÀÁÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖÚÛÜÝÞßà-öø-ÿ](?![^\x00-\x7f])"
+_LONE_ACCENTED = "(?<![^\x00-\x7f])[\xadÀÁÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖÚÛÜÝÞßà-öø-ÿ£€©®°►�](?![^\x00-\x7f])"
 _FTFY_SAFE_CHAR = f"(?:[\t\x20-\x25\x27-\x7e‘’“”–—…•]|&(?!#?[0-9A-Za-z]{{1,24}};)|{_LONE_ACCENTED})"
 FTFY_SAFE_LINE = re.compile(f"{_FTFY_SAFE_CHAR}*\n?")
 FTFY_SAFE_TEXT = re.compile(f"(?:{_FTFY_SAFE_CHAR}|\n)*")

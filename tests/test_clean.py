@@ -263,7 +263,7 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
 
     # The claim behind the shortcut: ftfy never changes a line of these characters (exhaustive on
     # short strings mixing them with letters, spaces and punctuation).
-    alphabet = "‘’“”–—…•aA .'\"\t<;0&#éÉÂÃâ\xad"
+    alphabet = "‘’“”–—…•aA .'\"\t<;0&#éÉÂÃâ\xad£€©®°►�"
     safe = 0
     for n in range(1, 4):
         for chars in itertools.product(alphabet, repeat=n):
@@ -272,6 +272,14 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
                 safe += 1
                 assert ftfy.fix_text(line, **FTFY_SETTINGS) == line, line
     assert safe > 3000
+    # Longer lines around the lone symbols, which could start a pattern after their ASCII neighbour.
+    for chars in itertools.product("£€©®°►�", "aA. ?", "’“”–ÂÃé", "aA. ?", "’“”–Ââ"):
+        for line in ("".join(chars), "".join(chars[::-1])):
+            if FTFY_SAFE_LINE.fullmatch(line):
+                safe += 1
+                assert ftfy.fix_text(line, **FTFY_SETTINGS) == line, line
+    assert FTFY_SAFE_LINE.fullmatch("paid 3,000 yuan ($489, £306) each. ► That “program.�?” no\n")
+    assert not FTFY_SAFE_LINE.fullmatch("Â£306") and not FTFY_SAFE_LINE.fullmatch("“£”")
     assert not FTFY_SAFE_LINE.fullmatch("Tom &amp; Jerry") and FTFY_SAFE_LINE.fullmatch("AT&T and R&D.")
     # A lone accented letter among ASCII is safe; one next to other non-ASCII is left to ftfy.
     assert FTFY_SAFE_LINE.fullmatch("Cardinal Martínez met O’Donohue in naiveté.\n")
