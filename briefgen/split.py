@@ -46,6 +46,9 @@ _BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_brac
 _CLOSERS = re.escape("".join(sorted(State.closing_quotes | State.closing_brackets)))
 _SPACES = " \t\u00a0\u200b"  # surely spaces for syntok (white space or U+200B)
 TERMINAL_RUN = re.compile(rf"[{_TERMINALS}]+")
+_TERMINAL_CHARS = "".join(sorted(t for t in State.terminals if len(t) == 1))
+_CLOSER_CHARS = "".join(sorted(State.closing_quotes | State.closing_brackets))
+assert not set(_TERMINAL_CHARS) & set(_CLOSER_CHARS) and "\n" not in _TERMINAL_CHARS + _CLOSER_CHARS
 FINAL_MARKS = re.compile(rf"[{_TERMINALS}]*[{_CLOSERS}]*$")
 # After a terminal run: an optional closing quote (no space), spaces, then the next token's first
 # character, or the end of the text.
@@ -100,6 +103,13 @@ def _harmless(body: str, start: int, end: int) -> bool:
     return False
 
 
+def before_final_marks(core: str) -> str:
+    """`core` without its final terminals and closing quotes or brackets: the text before
+    `FINAL_MARKS.search(core)`, without that regex's tries from every position (the two sets of
+    characters are disjoint, so stripping the closers and then the terminals finds the same start)."""
+    return core.rstrip(_CLOSER_CHARS).rstrip(_TERMINAL_CHARS)
+
+
 def one_sentence(piece: str) -> tuple[int, int] | None:
     """(start, end) of `piece` as one sentence when syntok surely does not split it, else None."""
     start = len(piece) - len(piece.lstrip(_SPACES))
@@ -107,9 +117,7 @@ def one_sentence(piece: str) -> tuple[int, int] | None:
     core = piece[start:end]
     if not core or core[0].isspace() or core[-1].isspace() or ANY_BRACKET.search(core):
         return None
-    final = FINAL_MARKS.search(core)
-    assert final is not None
-    body = core[: final.start()]
+    body = before_final_marks(core)
     if not body or body[0] in State.terminals:
         return None
     for run in TERMINAL_RUN.finditer(body):

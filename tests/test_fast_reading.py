@@ -36,3 +36,17 @@ def test_cut_sentences_shortcut_cuts_as_the_scan_does() -> None:
             else:
                 cut += 1
     assert cut > 1000 and kept > 1000
+
+
+def test_before_final_marks_is_the_text_before_the_final_marks_regex() -> None:
+    from briefgen.split import FINAL_MARKS, before_final_marks
+
+    alphabet = ".!?…)]”’\"'(a A\n"
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            core = "".join(chars)
+            final = FINAL_MARKS.search(core)
+            assert final is not None
+            if not core.endswith("\n"):  # `$` also matches before a final line break (one_sentence
+                # gives None for a core ending in white space before it gets there)
+                assert before_final_marks(core) == core[: final.start()], core
