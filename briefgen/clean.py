@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .models import Article, RawDocument, RemovedLine
 
@@ -162,15 +162,39 @@ _RULES: tuple[tuple[str, ...], ...] = (
         "reading time",
     ),
 )
-LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rule[0], re.I), rule[1]) for rule in _RULES
-)
 RULE_CLUES: tuple[tuple[str, ...], ...] = tuple(rule[2:] for rule in _RULES)
-_PLAIN_RULES = [
-    pattern.pattern for (pattern, _), clues in zip(LINE_RULES, RULE_CLUES, strict=True) if not clues
-]
+_PLAIN_RULES = [rule[0] for rule in _RULES if not rule[2:]]
 ANY_PLAIN_RULE = re.compile("|".join(f"(?:{pattern})" for pattern in _PLAIN_RULES), re.I)
-ANY_CLUE = re.compile("|".join(re.escape(clue) for clues in RULE_CLUES for clue in clues))
+
+
+@cache
+def rule_pattern(index: int) -> re.Pattern[str]:
+    """The compiled pattern of `_RULES[index]`, compiled when a line first needs it: most lines
+    are told apart by `ANY_PLAIN_RULE` and `ANY_CLUE` alone."""
+    return re.compile(_RULES[index][0], re.I)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching somewhere exactly where one of `words` occurs, as a trie of alternatives
+    ("c(?:aption|o(?:mment|pyright))"): re tries one branch per character instead of every word.
+    A word that another one starts with makes the longer one redundant for a search."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        alternatives = [re.escape(char) + branch(node[char]) for char in sorted(node)]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(trie)
+
+
+ANY_CLUE = re.compile(_trie_pattern([clue for clues in RULE_CLUES for clue in clues]))
 # The characters re.IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
 ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -230,9 +254,13 @@ PLATFORM_NOTICES = re.compile(
 )
 
 
-def platform_notice(line: str) -> str | None:
-    """The reason "platform notice" if the line is one (see `PLATFORM_NOTICES`), else None."""
-    return "platform notice" if PLATFORM_NOTICES.match(match_form(line[:300])) else None
+def platform_notice(line: str, matchable: bool = False) -> str | None:
+    """The reason "platform notice" if the line is one (see `PLATFORM_NOTICES`), else None.
+
+    `matchable`: the line is already an ASCII `match_form` (single spaces only), whose cut is its own
+    match form but for a space the cut may end with."""
+    head = line[:300].rstrip(" ") if matchable else match_form(line[:300])
+    return "platform notice" if PLATFORM_NOTICES.match(head) else None
 
 
 # An agency's file-photo caption, which can be longer than a boilerplate line: "FILE - In this
@@ -343,16 +371,21 @@ def classify(line: str) -> str | None:
     if len(line) > MAX_BOILERPLATE_CHARS:
         return platform_notice(line) or ("image caption" if LONG_CAPTION.match(line) else None)
     line = match_form(line)
-    lower = (line if line.isascii() else replace_chars(line, ASCII_FOLD_PAIRS)).lower()
+    ascii_line = line.isascii()
+    lower = (line if ascii_line else replace_chars(line, ASCII_FOLD_PAIRS)).lower()
     # Most lines match no rule: one search for the rules without clues and one for all the clues
-    # tell so; only the few other lines go through the rules in order.
-    if ANY_PLAIN_RULE.search(line) or ANY_CLUE.search(lower):
-        for (pattern, reason), clues in zip(LINE_RULES, RULE_CLUES, strict=True):
-            if (not clues or any(clue in lower for clue in clues)) and pattern.search(line):
-                return reason
+    # tell so; only the few other lines go through the rules in order (those without clues only
+    # when one of them matches).
+    plain = ANY_PLAIN_RULE.search(line) is not None
+    if plain or ANY_CLUE.search(lower):
+        for index, clues in enumerate(RULE_CLUES):
+            if (any(clue in lower for clue in clues) if clues else plain) and rule_pattern(index).search(
+                line
+            ):
+                return _RULES[index][1]
     if DATELINE_FRAGMENT.match(line):
         return "truncated dateline"
-    return platform_notice(line)
+    return platform_notice(line, matchable=ascii_line)
 
 
 def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
