@@ -49,6 +49,27 @@ def test_same_subject_two_events_split_without_dates() -> None:
     assert grouping(articles) == expected(articles)
 
 
+def test_words_of_names_are_not_event_words() -> None:
+    from collections import Counter
+
+    import numpy as np
+
+    from briefgen.topics.features import _names, name_words, word_counts
+
+    texts = [
+        "Officials in Valdoria met. Valdoria's army said officials of Port Aldmere left.",
+        "The port was closed. Valdoria denied it.",
+    ]
+    found = Counter(name for text in texts for name in _names(text))
+    total = sum((word_counts(text) for text in texts), Counter())
+    terms = sorted(total)
+    flags = dict(zip(terms, name_words(found, terms, np.array([total[t] for t in terms])), strict=True))
+    [valdoria], [port], [officials] = (list(word_counts(w)) for w in ("Valdoria", "port", "officials"))
+    assert flags[valdoria]  # always capitalised
+    assert not flags[port]  # "Port Aldmere" once, "port" once: not more than half
+    assert not flags[officials]  # capitalised only to start a sentence, once in two
+
+
 def test_explicit_topic_wins() -> None:
     articles = stories(quake=QUAKE, merger=MERGER)
     articles[0] = article(MERGER[0], id="quake0", topic="Valdoria earthquake")
