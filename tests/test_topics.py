@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from helpers import article
-from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE
+from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, STRIKE, VOTE
 
 from briefgen.cli import main
 from briefgen.models import Article
@@ -47,6 +47,53 @@ def test_same_subject_two_events_split_by_dates() -> None:
 def test_same_subject_two_events_split_without_dates() -> None:
     articles = stories(bribery=BRIBERY, expenses=EXPENSES, quake=QUAKE)
     assert grouping(articles) == expected(articles)
+
+
+def test_same_subject_two_events_split_by_their_event_words() -> None:
+    # The two events share every name and are more than half as alike as each is inside (the overall
+    # cohesion rule alone merges them); the words of what happened (strike, vote) are not shared.
+    articles = stories(strike=STRIKE, vote=VOTE, quake=QUAKE, merger=MERGER, final=FINAL)
+    assert grouping(articles) == expected(articles)
+
+
+def test_words_of_names_are_not_event_words() -> None:
+    from collections import Counter
+
+    import numpy as np
+
+    from briefgen.topics.features import _names, name_words, word_counts
+
+    texts = [
+        "Officials in Valdoria met. Valdoria's army said officials of Port Aldmere left.",
+        "The port was closed. Valdoria denied it.",
+    ]
+    found = Counter(name for text in texts for name in _names(text))
+    total = sum((word_counts(text) for text in texts), Counter())
+    terms = sorted(total)
+    flags = dict(zip(terms, name_words(found, terms, np.array([total[t] for t in terms])), strict=True))
+    [valdoria], [port], [officials] = (list(word_counts(w)) for w in ("Valdoria", "port", "officials"))
+    assert flags[valdoria]  # always capitalised
+    assert not flags[port]  # "Port Aldmere" once, "port" once: not more than half
+    assert not flags[officials]  # capitalised only to start a sentence, once in two
+
+
+def test_event_rule_with_a_group_without_inner_similarity() -> None:
+    from scipy import sparse
+
+    from briefgen.topics.cluster import average_link
+
+    # Fixed topic {0, 1} whose articles are not alike at all (inner sum 0), new pair {2, 3}.
+    graph = sparse.coo_matrix(([0.5, 0.5, 0.5], ([0, 1, 2], [2, 3, 3])), shape=(4, 4))
+    groups = average_link(
+        graph,
+        0.1,
+        initial=[[0, 1], [2, 3]],
+        fixed=[True, False],
+        inner_sums=[0.0, 0.5],
+        event_words=lambda a, b: 0.0,
+    )
+    assert groups == [[0, 1, 2, 3]]  # as without the event rule: nothing says they are two events
+    assert average_link(graph, 0.1, [[0, 1], [2, 3]], [True, False], inner_sums=[0.0, 0.5]) == groups
 
 
 def test_explicit_topic_wins() -> None:

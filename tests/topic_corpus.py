@@ -55,3 +55,22 @@ EXPENSES = [
     "Holloway's expenses inquiry ended with a formal reprimand from the ethics committee over the "
     "Marbello travel claims. The audit had found 35,000 dollars of family holidays billed to taxpayers.",
 ]
+
+# One subject (Minister Brenn and her circle, named in full), two events: everything but the words of
+# what happened is shared, so the overall likeness of the two events is mostly their names.
+_CIRCLE = (
+    "Minister Ida Brenn, her deputy Tomas Velk, the Harbour Guild, the Aldmere Council and Valdoria's "
+    "Northern Province"
+)
+STRIKE = [
+    f"Dock workers in Port Aldmere walked out over pay. {_CIRCLE} were drawn into the strike. {_CIRCLE} "
+    "met. Cranes stood idle and pickets blocked the gates.",
+    f"The strike at Port Aldmere entered its third day with cranes idle and pickets at the gates. "
+    f"{_CIRCLE} met. {_CIRCLE} faced the dock workers' pay demand.",
+]
+VOTE = [
+    f"Voters reelected the government in Port Aldmere as ballots were counted overnight. {_CIRCLE} met. "
+    f"{_CIRCLE} celebrated a majority at a victory rally.",
+    f"Ballots counted overnight gave a majority to the government in Port Aldmere. {_CIRCLE} met. "
+    f"{_CIRCLE} thanked voters at the victory rally after record turnout.",
+]

@@ -27,7 +27,7 @@ from ..models import Article, Topic
 from .cluster import average_link
 from .features import Features, article_features, date_factor
 from .granularity import mixture_threshold
-from .graph import BLOCK_ROWS, NEIGHBOURS, neighbour_graph
+from .graph import BLOCK_ROWS, NEIGHBOURS, event_word_sums, neighbour_graph
 from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
 
@@ -59,7 +59,7 @@ def learn_groups(features: Features) -> tuple[list[list[int]], float]:
     saturated = np.flatnonzero(kth >= threshold)
     if len(saturated):
         graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=threshold)[0])
-    return average_link(graph, threshold), threshold
+    return average_link(graph, threshold, event_words=event_word_sums(features)), threshold
 
 
 def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
@@ -125,7 +125,9 @@ def incremental_groups(
     totals = member.T @ features.vectors if topics else sparse.csr_matrix((0, 1))
     norms = np.asarray(totals.multiply(totals).sum(axis=1)).ravel() if topics else np.zeros(0)
     inner = [(norms[j] - len(t)) / 2 for j, t in enumerate(topics)] + [0.0] * len(new)
-    return average_link(graph, threshold, initial, fixed, inner_sums=inner)
+    return average_link(
+        graph, threshold, initial, fixed, inner_sums=inner, event_words=event_word_sums(features)
+    )
 
 
 def central_title(articles: Sequence[Article]) -> str:

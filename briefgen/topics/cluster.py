@@ -2,17 +2,17 @@
 
 Clusters merge, most similar pair first, while their average similarity stays at or above a
 threshold, and (for two groups of two or more articles) at least `COHESION_SHARE` of their own
-internal average similarity. The average is over all pairs of their articles, a pair missing from
-the graph counting as 0 (it is not among either article's nearest neighbours, so its similarity is
-background). Only clusters joined by a graph edge are ever compared, so time and memory follow the
-graph (n * k), not n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge
-with each other.
+internal average similarity, with the words of the event agreeing (see `COHESION_SHARE`). The
+average is over all pairs of their articles, a pair missing from the graph counting as 0 (it is not
+among either article's nearest neighbours, so its similarity is background). Only clusters joined by
+a graph edge are ever compared, so time and memory follow the graph (n * k), not n^2. Clusters
+marked `fixed` (existing topics, in incremental mode) never merge with each other.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -20,7 +20,13 @@ from scipy import sparse
 COHESION_SHARE = 0.5
 """Two groups of two or more articles merge only if their average similarity is at least this share
 of the geometric mean of their own internal average similarities: two events of one subject are
-each tighter than they are alike."""
+each tighter than they are alike.
+
+The same holds for the words of the event alone (content words that are not names), measured the same
+way: two groups' event-word likeness relative to their own event-word cohesion must be at least this
+share of their overall likeness relative to their overall cohesion. Two events about one subject share
+their names (people, places) but not the words of what happened, so their overall likeness comes from
+the names while their event words disagree; the articles of one event agree in both."""
 
 
 def average_link(
@@ -30,9 +36,12 @@ def average_link(
     fixed: Sequence[bool] | None = None,
     cohesion_share: float | None = None,
     inner_sums: Sequence[float] | None = None,
+    event_words: Callable[[Sequence[int], Sequence[int] | None], float] | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`;
-    `inner_sums` gives their internal similarity sums when the graph lacks their internal edges."""
+    `inner_sums` gives their internal similarity sums when the graph lacks their internal edges.
+    `event_words(a, b)`: the sum of the event-word similarity over the pairs of an article of `a` and
+    one of `b` (`b` None: the pairs within `a`); without it only the overall cohesion rule applies."""
     n = graph.shape[0]
     start = [list(c) for c in initial] if initial is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = dict(enumerate(start))
@@ -61,6 +70,30 @@ def average_link(
     def linkage(a: int, b: int) -> float:
         return links[a][b] / (len(members[a]) * len(members[b]))
 
+    event_inner: dict[int, float] = {}  # sums of event-word similarity within clusters, when known
+
+    def event_cohesion(c: int) -> float:
+        assert event_words is not None
+        if c not in event_inner:
+            event_inner[c] = event_words(members[c], None)
+        size = len(members[c])
+        return max(event_inner[c], 0.0) / (size * (size - 1) / 2)
+
+    def apart(a: int, b: int, link: float) -> tuple[bool, float | None]:
+        """Whether two groups are two events (see `COHESION_SHARE`), and the sum of their event-word
+        similarity when it was computed."""
+        alike = (cohesion(a) * cohesion(b)) ** 0.5
+        if link < share * alike:
+            return True, None
+        if event_words is None or alike <= 0.0:
+            return False, None
+        ratio = link / alike
+        own = (event_cohesion(a) * event_cohesion(b)) ** 0.5
+        if own <= 0.0:
+            return False, None  # no event words in common inside either group: nothing to weigh
+        cross = event_words(members[a], members[b])
+        return cross / (len(members[a]) * len(members[b])) / own < share * ratio, cross
+
     heap = [
         (-linkage(a, b), a, b)
         for a in sorted(links)
@@ -74,13 +107,18 @@ def average_link(
         if a not in members or b not in members:
             continue
         tight = share and len(members[a]) > 1 and len(members[b]) > 1
-        if tight and -neg < share * (cohesion(a) * cohesion(b)) ** 0.5:
-            continue  # two tighter groups: two events, not one
+        cross = None
+        if tight:
+            two, cross = apart(a, b, -neg)
+            if two:
+                continue
         c = next_id
         next_id += 1
         members[c] = members.pop(a) + members.pop(b)
         is_fixed[c] = is_fixed.pop(a) or is_fixed.pop(b)
         inner[c] = inner.pop(a) + inner.pop(b) + links[a][b]
+        if cross is not None:
+            event_inner[c] = event_inner.pop(a) + event_inner.pop(b) + cross
         la, lb = links.pop(a), links.pop(b)
         merged: dict[int, float] = {}
         for d, s in list(la.items()) + list(lb.items()):

@@ -44,6 +44,9 @@ class Features:
 
     vectors: sparse.csr_matrix
     days: np.ndarray  # float, NaN when the article has no date
+    event_columns: np.ndarray | None = None
+    """Columns of the words block that are not name words (see `name_words`): the words of what
+    happened, which two events about one subject do not share. None: all columns."""
 
 
 _TERMS: dict[str, str] = {}
@@ -68,9 +71,11 @@ def _name(match: str) -> str:
     return name if len(name) > 1 else ""
 
 
-def _count(found: list[str], cache: dict[str, str], to_term: Callable[[str], str]) -> Counter[str]:
+def _count(
+    found: list[str] | Counter[str], cache: dict[str, str], to_term: Callable[[str], str]
+) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for raw, n in Counter(found).items():
+    for raw, n in (found if isinstance(found, Counter) else Counter(found)).items():
         term = cache.get(raw)
         if term is None:
             term = cache[raw] = to_term(raw)
@@ -101,8 +106,20 @@ def name_counts(text: str) -> Counter[str]:
     return _count(_names(text), _NAMES, _name)
 
 
-def _tfidf(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
-    """Sublinear TF times smoothed IDF, rows scaled to unit length."""
+def name_words(found: Counter[str], terms: Sequence[str], occurrences: np.ndarray) -> np.ndarray:
+    """Which of the word `terms` are words of names ("israel", "netanyahu"; the words block holds them
+    too): written capitalised in more than half of their `occurrences`. `found`: the names as
+    written (`_names`) in the same texts, and how often."""
+    capitalised: Counter[str] = Counter()
+    for raw, n in found.items():
+        for term, k in word_counts(raw).items():
+            capitalised[term] += k * n
+    return np.array([2 * capitalised[t] > n for t, n in zip(terms, occurrences, strict=True)], dtype=bool)
+
+
+def _tfidf(docs: Sequence[Counter[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Sublinear TF times smoothed IDF, rows scaled to unit length; each column's term and its number
+    of occurrences."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for doc in docs:
@@ -113,13 +130,15 @@ def _tfidf(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
         shape=(len(docs), max(len(vocab), 1)),
     )
+    occurrences = np.bincount(m.indices, weights=m.data, minlength=m.shape[1])
     m.data = 1.0 + np.log(m.data)
     df = np.bincount(m.indices, minlength=m.shape[1])
     m = m @ sparse.diags(np.log((1 + len(docs)) / (1 + df)) + 1.0)
     m = _unit_rows(sparse.csr_matrix(m))
     # Terms in one article only cannot make two articles alike: drop them once lengths are fixed.
     keep = np.flatnonzero(df > 1)
-    return sparse.csr_matrix(m[:, keep])
+    terms = list(vocab)
+    return sparse.csr_matrix(m[:, keep]), [terms[k] for k in keep], occurrences[keep]
 
 
 def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -135,19 +154,29 @@ def article_features(articles: Sequence[Article]) -> Features:
     that say what the story is, and a bound on the cost of comparing articles.
     """
     words, names = [], []
+    in_heads: Counter[str] = Counter()
+    written: Counter[str] = Counter()  # names as written in the texts
     for a in articles:
         head = a.title if a.title and a.title != a.id else ""
-        w, n = word_counts(a.text), name_counts(a.text)
+        found = Counter(_names(a.text))
+        written.update(found)
+        w, n = word_counts(a.text), _count(found, _NAMES, _name)
         if head:
+            hw, hn = word_counts(head), name_counts(head)
+            in_heads.update(hw)
             for _ in range(TITLE_REPEAT):
-                w.update(word_counts(head))
-                n.update(name_counts(head))
+                w.update(hw)
+                n.update(hn)
         words.append(w)
         names.append(n)
-    vectors = sparse.hstack([_tfidf(words), ENTITY_WEIGHT * _tfidf(names)]).tocsr()
+    word_block, terms, occurrences = _tfidf(words)
+    vectors = sparse.hstack([word_block, ENTITY_WEIGHT * _tfidf(names)[0]]).tocsr()
     vectors = _unit_rows(prune_rows(_unit_rows(vectors), TERMS_PER_ARTICLE)).astype(np.float32)
     days = np.array([a.published.toordinal() if a.published else np.nan for a in articles], dtype=float)
-    return Features(vectors, days)
+    # Occurrences in the texts (headlines, often capitalised throughout, left out).
+    occurrences -= TITLE_REPEAT * np.array([in_heads[t] for t in terms], dtype=np.float64)
+    event = np.flatnonzero(~name_words(written, terms, occurrences))
+    return Features(vectors, days, event)
 
 
 def prune_rows(m: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:

@@ -7,6 +7,8 @@ one block of `BLOCK_ROWS` x n.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 from scipy import sparse
 
@@ -77,3 +79,37 @@ def neighbour_graph(
     key = a.astype(np.int64) * n + b
     key, first = np.unique(key, return_index=True)
     return sparse.coo_matrix((sims[first], (key // n, key % n)), shape=(n, n)), kth
+
+
+def event_word_sums(features: Features) -> Callable[[Sequence[int], Sequence[int] | None], float]:
+    """`sums(a, b)`: the sum, over the pairs of an article of `a` and one of `b` (`b` None: the pairs
+    within `a`), of their similarity in event words (the words block without name words, see
+    `Features.event_columns`) times the date factor. Exact (every pair): from the groups' summed rows
+    when no pair has two dates, else in blocks of rows."""
+    v = features.vectors
+    if features.event_columns is not None:
+        v = sparse.csr_matrix(v[:, features.event_columns])
+    squares = np.asarray(v.multiply(v).sum(axis=1)).ravel()
+    dated = ~np.isnan(features.days)
+
+    def sums(a: Sequence[int], b: Sequence[int] | None = None) -> float:
+        rows = np.asarray(a, dtype=np.int64)
+        cols = rows if b is None else np.asarray(b, dtype=np.int64)
+        if not (dated[rows].any() and dated[cols].any()):
+            # Date factor 1 for every pair: the sum over pairs is a product of sums.
+            left = np.asarray(v[rows].sum(axis=0)).ravel()
+            right = left if b is None else np.asarray(v[cols].sum(axis=0)).ravel()
+            total = float(left @ right)
+            return (total - float(squares[rows].sum())) / 2 if b is None else total
+        other = v[cols].T.tocsr()
+        total = 0.0
+        for s in range(0, len(rows), BLOCK_ROWS):
+            q = rows[s : s + BLOCK_ROWS]
+            block = (v[q] @ other).toarray()
+            block *= date_factor(features.days[q][:, None], features.days[cols][None, :])
+            if b is None:
+                block[np.arange(len(q)), np.arange(s, s + len(q))] = 0.0
+            total += float(block.sum())
+        return total / 2 if b is None else total
+
+    return sums
