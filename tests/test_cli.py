@@ -91,6 +91,30 @@ def test_summarize_word_budget(seeds: list[Path]) -> None:
         assert all(line in corpus for line in lines)
 
 
+def test_console_script_ends_read_only_commands_early_with_all_output(
+    seeds: list[Path], tmp_path: Path
+) -> None:
+    """The console script skips teardown after `summarize` and `brief`: the output must be whole
+    (flushed, also into a pipe), the exit status that of the command."""
+    import subprocess
+    import sys
+
+    script = "from briefgen.cli import run; run()"
+    for args in (["summarize", "--words", "80"], ["brief"], ["summarize", "--json"]):
+        done = subprocess.run(
+            [sys.executable, "-c", script, *args, *map(str, seeds)], capture_output=True, text=True
+        )
+        code, out, _ = run(*args, *map(str, seeds))
+        assert (done.returncode, code) == (0, 0), done.stderr
+        assert done.stdout == out and out.strip()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    failed = subprocess.run(
+        [sys.executable, "-c", script, "summarize", str(empty)], capture_output=True, text=True
+    )
+    assert failed.returncode == 1 and "no usable article" in failed.stderr
+
+
 def test_build_writes_docs_and_site(seed_dir: Path, tmp_path: Path) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
     code, _, err = run("build", str(seed_dir), "--docs-dir", str(docs), "--site-dir", str(site), "-q")
