@@ -26,6 +26,7 @@ from .sections import (
 )
 from .split import split_article
 from .summarize import FAST_LEXRANK, summarize
+from .text import TopicTokens
 
 ARTICLE_SUMMARY_ALGORITHM = FAST_LEXRANK
 ARTICLE_SUMMARY_MAX_SENTENCES = 150
@@ -36,12 +37,16 @@ Splitter = Callable[[Article], Sequence[Sentence]]
 
 def build_context(topic: Topic, split: Splitter = split_article) -> TopicContext:
     sentences = {a.id: tuple(split(a)) for a in topic.articles}
-    groups = syndication_groups(topic.articles, sentences)
-    return TopicContext(topic.articles, sentences, groups)
+    # Tokenised once: syndication and the consensus summary read the same stems.
+    tokens = TopicTokens.build([s.text for a in topic.articles for s in sentences[a.id]])
+    groups = syndication_groups(topic.articles, sentences, tokens)
+    return TopicContext(topic.articles, sentences, groups, tokens)
 
 
 def consensus_summary(ctx: TopicContext, words: int) -> tuple[Item, ...]:
-    ranked = summarize(ctx.all_sentences, words=words, algorithm="consensus", groups=ctx.groups)
+    ranked = summarize(
+        ctx.all_sentences, words=words, algorithm="consensus", groups=ctx.groups, tokens=ctx.tokens
+    )
     items = []
     for r in ranked:
         sources = sort_sources(ctx, [source(r.sentence)] + [source(s) for s in r.supporters])

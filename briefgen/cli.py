@@ -248,12 +248,18 @@ def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: 
     from .dedupe import syndication_groups
     from .split import split_article
     from .summarize import summarize
+    from .text import TopicTokens
 
     articles = load_articles(paths)
     sentences = {a.id: split_article(a) for a in articles}
-    groups = syndication_groups(articles, sentences) if algorithm == "consensus" else {}
     all_sentences = [s for a in articles for s in sentences[a.id]]
-    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups)
+    groups: dict[str, str] = {}
+    tokens = None
+    if algorithm == "consensus":
+        # Tokenised once: syndication and the summarizer read the same stems.
+        tokens = TopicTokens.build([s.text for s in all_sentences])
+        groups = syndication_groups(articles, sentences, tokens)
+    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups, tokens=tokens)
     if as_json:
         data = [
             {"text": r.sentence.text, "article": r.sentence.article, "support": r.support} for r in ranked

@@ -31,8 +31,8 @@ import numpy as np
 
 from .clean import match_form
 from .models import Article, Sentence
-from .rows import Rows, count_rows, cross_similarities, select_rows, tfidf_rows
-from .text import content_stems, sentence_features
+from .rows import Rows, count_codes, count_rows, cross_similarities, select_rows, tfidf_rows
+from .text import TopicTokens, content_stems
 
 NUM_PERM = 128
 # LSH threshold on the Jaccard similarity of shingle sets: unrelated articles share almost no
@@ -95,16 +95,21 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def minhash_signatures(shingle_sets: Sequence[set[str]]) -> np.ndarray:
     """One row of NUM_PERM 32-bit minimum hashes per non-empty shingle set (crc32 of each shingle)."""
     sets = [items for items in shingle_sets if items]
-    out = np.empty((len(sets), NUM_PERM), dtype=np.uint32)
-    a, b = _permutations()
     sizes = [len(items) for items in sets]
     crc = map(zlib.crc32, map(str.encode, itertools.chain.from_iterable(sets)))  # UTF-8 bytes
-    hashes = _fmix32(np.fromiter(crc, dtype=np.uint32, count=sum(sizes)))
+    return _signatures(np.fromiter(crc, dtype=np.uint32, count=sum(sizes)), sizes)
+
+
+def _signatures(crc: np.ndarray, sizes: Sequence[int]) -> np.ndarray:
+    """MinHash signatures of sets given as the crc32 of their shingles, set after set (`sizes`, > 0)."""
+    out = np.empty((len(sizes), NUM_PERM), dtype=np.uint32)
+    a, b = _permutations()
+    hashes = _fmix32(crc)
     # Whole sets in batches of about BATCH_SHINGLES, so the (shingles x permutations) block stays small.
     first, lo = 0, 0
-    while first < len(sets):
+    while first < len(sizes):
         last, hi = first, lo
-        while last < len(sets) and (last == first or hi + sizes[last] - lo <= BATCH_SHINGLES):
+        while last < len(sizes) and (last == first or hi + sizes[last] - lo <= BATCH_SHINGLES):
             hi += sizes[last]
             last += 1
         starts = np.cumsum([0] + sizes[first : last - 1])
@@ -114,13 +119,70 @@ def minhash_signatures(shingle_sets: Sequence[set[str]]) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=256)
+def _crc_shift_table(length: int) -> np.ndarray:
+    """(4, 256) table of the linear map c -> crc32(b"\\0" * length, c) ^ crc32(b"\\0" * length), per
+    byte of c. It gives crc32(x + y) = shift_len(y)(crc32(x)) ^ crc32(y), zlib's crc32_combine."""
+    zeros = bytes(length)
+    base = zlib.crc32(zeros)
+    columns = np.array([zlib.crc32(zeros, 1 << bit) ^ base for bit in range(32)], dtype=np.uint32)
+    bits = (np.arange(256, dtype=np.uint32)[:, None] >> np.arange(8, dtype=np.uint32)) & np.uint32(1)
+    return np.stack(
+        [np.bitwise_xor.reduce(bits * columns[8 * k : 8 * k + 8], axis=1) for k in range(4)]
+    ).astype(np.uint32)
+
+
+def _crc_shift(crc: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """crc32(b"\\0" * length[k], crc[k]) ^ crc32(b"\\0" * length[k]) for every k."""
+    lengths, which = np.unique(length, return_inverse=True)
+    tables = np.stack([_crc_shift_table(int(n)) for n in lengths]).reshape(len(lengths), 1024)
+    which = which.ravel()
+    out = np.zeros(len(crc), dtype=np.uint32)
+    for k in range(4):
+        out ^= tables[which, 256 * k + ((crc >> np.uint32(8 * k)) & np.uint32(255)).astype(np.int64)]
+    return out
+
+
+def _pair_crc(stems: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """crc32 of the UTF-8 shingle strings f"{stems[a]} {stems[b]}" for the stem-id pairs (a, b),
+    without building them: crc32(a + " " + b) = shift_{1+len(b)}(crc32(a)) ^ crc32(" " + b)."""
+    encoded = [s.encode() for s in stems]
+    space = zlib.crc32(b" ")
+    crc = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint32, count=len(encoded))
+    spaced = np.fromiter((zlib.crc32(e, space) for e in encoded), dtype=np.uint32, count=len(encoded))
+    size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    return _crc_shift(crc[first], 1 + size[second]) ^ spaced[second]
+
+
+def token_shingles(
+    tokens: TopicTokens, article_of_row: np.ndarray, n_articles: int
+) -> tuple[np.ndarray, list[int]]:
+    """Each article's shingle set (`stem_pairs` of its sentences' content stems, run together) as the
+    crc32 of the shingle strings, article after article, and the set sizes (0 for none)."""
+    content = np.flatnonzero(tokens.content)
+    article = article_of_row[tokens.row[content]]
+    stem = tokens.stem[content]
+    same = article[1:] == article[:-1]
+    owner = article[1:][same]
+    n_stems = max(len(tokens.stems), 1)
+    distinct, pair = np.unique(stem[:-1][same] * n_stems + stem[1:][same], return_inverse=True)
+    keys = np.unique(owner * max(len(distinct), 1) + pair.ravel())  # one per (article, shingle)
+    owner, pair = np.divmod(keys, max(len(distinct), 1))
+    crc = _pair_crc(tokens.stems, distinct // n_stems, distinct % n_stems)
+    return crc[pair], np.bincount(owner, minlength=n_articles).tolist()
+
+
 def candidate_pairs(shingle_sets: Sequence[set[str]]) -> list[tuple[int, int]]:
     """Pairs (i < j) whose shingle sets may be similar: their MinHash signatures agree on at least
     one whole band (locality-sensitive hashing; no all-pairs loop)."""
     index = np.array([i for i, items in enumerate(shingle_sets) if items], dtype=np.int64)
     if len(index) < 2:
         return []
-    signatures = minhash_signatures(shingle_sets)
+    return _band_pairs(minhash_signatures(shingle_sets), index)
+
+
+def _band_pairs(signatures: np.ndarray, index: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of `index` entries (set numbers; one per signature row) that agree on a whole band."""
     pairs: set[tuple[int, int]] = set()
     # Two 32-bit values per band: one 64-bit key each, so a band is grouped by a plain sort.
     packed = np.ascontiguousarray(signatures).view(np.uint64) if ROWS == 2 else None
@@ -151,9 +213,14 @@ def aligned_share(a: Rows, b: Rows) -> float:
 
 
 def syndication_groups(
-    articles: Sequence[Article], sentences: dict[str, Sequence[Sentence]]
+    articles: Sequence[Article],
+    sentences: dict[str, Sequence[Sentence]],
+    tokens: TopicTokens | None = None,
 ) -> dict[str, str]:
-    """article id -> group id (the group's first article id, in input order)."""
+    """article id -> group id (the group's first article id, in input order).
+
+    `tokens`: `TopicTokens.build` of the texts of all sentences, article after article (the order of
+    `articles`), when the caller has it already (the consensus summarizer reads the same tokens)."""
     parent = {a.id: a.id for a in articles}
 
     def find(x: str) -> str:
@@ -165,17 +232,34 @@ def syndication_groups(
     # Each sentence's content stems (the words() they come from ignore quote and dash styles, like
     # match_form); an article's shingles run across its sentences, so a dateline left out of the
     # first sentence does not count as shared wording.
-    stems = [[sentence_features(s.text)[0] for s in sentences.get(a.id, ())] for a in articles]
-    pairs = candidate_pairs([stem_pairs([w for ws in article for w in ws]) for article in stems])
+    counts = np.array([len(sentences.get(a.id, ())) for a in articles], dtype=np.int64)
+    if tokens is None:
+        tokens = TopicTokens.build([s.text for a in articles for s in sentences.get(a.id, ())])
+    elif tokens.n_rows != int(counts.sum()):
+        raise ValueError(f"tokens of {tokens.n_rows} texts for {int(counts.sum())} sentences")
+    article_of_row = np.repeat(np.arange(len(articles), dtype=np.int64), counts)
+    crc, sizes = token_shingles(tokens, article_of_row, len(articles))
+    index = np.flatnonzero(sizes)
+    pairs = _band_pairs(_signatures(crc, [sizes[i] for i in index]), index) if len(index) > 1 else []
     if pairs:
         involved = sorted({i for pair in pairs for i in pair})
+        starts = np.r_[0, np.cumsum(counts)]
         spans: dict[int, tuple[int, int]] = {}
-        docs: list[Sequence[str]] = []
+        chosen: list[np.ndarray] = []
+        done = 0
         for i in involved:
-            start = len(docs)
-            docs.extend(stems[i])
-            spans[i] = (start, len(docs))
-        vectors = _tfidf(docs)
+            chosen.append(np.arange(starts[i], starts[i + 1]))
+            spans[i] = (done, done + int(counts[i]))
+            done += int(counts[i])
+        # TF-IDF rows of the involved articles' sentences (content stems), columns numbered in order
+        # of first appearance, as `_tfidf` of their stem lists numbers them.
+        keep = np.zeros(tokens.n_rows, dtype=bool)
+        keep[np.concatenate(chosen)] = True
+        subset = tokens.select(keep)  # involved are ascending, so rows keep their order
+        content = np.flatnonzero(subset.content)
+        vectors = tfidf_rows(
+            count_codes(subset.row[content], subset.stem[content], subset.n_rows)[0], sublinear=True
+        )
         rows = {i: select_rows(vectors, range(start, end)) for i, (start, end) in spans.items()}
         order = {a.id: n for n, a in enumerate(articles)}
         for i, j in pairs:

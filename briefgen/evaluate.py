@@ -159,11 +159,16 @@ def summarize_cluster(
 ) -> tuple[list[str], float]:
     """The summary's sentences and the seconds spent (syndication grouping included for consensus)."""
     from .dedupe import syndication_groups
+    from .text import TopicTokens
 
     all_sentences: list[Sentence] = [s for a in articles for s in sentences[a.id]]
     start = time.perf_counter()
-    groups = syndication_groups(articles, sentences) if algorithm == "consensus" else {}
-    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups)
+    groups: dict[str, str] = {}
+    tokens = None
+    if algorithm == "consensus":
+        tokens = TopicTokens.build([s.text for s in all_sentences])
+        groups = syndication_groups(articles, sentences, tokens)
+    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups, tokens=tokens)
     seconds = time.perf_counter() - start
     return [r.sentence.text for r in ranked], seconds
 

@@ -75,6 +75,22 @@ def count_rows(rows: Iterable[Iterable[str]], vocab: dict[str, int], binary: boo
     return Rows(indptr, cells % width, data, (n, width))
 
 
+def count_codes(row: np.ndarray, codes: np.ndarray, n: int, binary: bool = False) -> tuple[Rows, np.ndarray]:
+    """`count_rows` for integer tokens: `codes[k]` is a token of row `row[k]` (rows ascending, tokens
+    in row order). Columns are numbered in order of first appearance, as `count_rows` numbers a new
+    vocabulary, so the two give the same matrix. Returns it and the code of each column."""
+    distinct, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    width = max(len(distinct), 1)
+    cells, counts = np.unique(row * width + rank[inverse.ravel()], return_counts=True)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
+    data = np.ones(len(cells)) if binary else counts.astype(np.float64)
+    return Rows(indptr, cells % width, data, (n, width)), distinct[order]
+
+
 def unit_rows(weighted: Rows) -> Rows:
     """Rows scaled to unit length (all-zero rows stay zero), as scipy computes the norms."""
     n = weighted.shape[0]

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pkgutil
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
+import numpy as np
 import Stemmer
 
 from .split import words
@@ -56,6 +59,85 @@ def sentence_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     content = tuple(t for w, t, s in kept if not s and (len(w) > 1 or w.isdigit()))
     pairs = zip(stems, stems[1:], stop, stop[1:], strict=False)
     return content, content + tuple(f"{a} {b}" for a, b, s1, s2 in pairs if not (s1 and s2))
+
+
+@dataclass(frozen=True, eq=False)
+class TopicTokens:
+    """Every word token of a list of texts (a topic's sentences, in order) as integer arrays.
+
+    Built in one pass for all texts: `words()` per text, one dict pass numbering the distinct words,
+    one `stemWords` call on them, stop and content flags per distinct word. It carries what
+    `sentence_features` gives per sentence (content stems, concepts) for syndication and the
+    consensus summarizer, without a Python string per token or per bigram.
+    """
+
+    n_rows: int
+    row: np.ndarray  # int64: each token's text (row), ascending
+    stem: np.ndarray  # int64: each token's stem id (index into `stems`)
+    stop: np.ndarray  # bool: the token is a stop word
+    content: np.ndarray  # bool: a content word (not a stop word; longer than one letter, or a number)
+    stems: tuple[str, ...]  # stem id -> stem, numbered in order of first appearance
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> TopicTokens:
+        per_text = [words(t) for t in texts]
+        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
+        index: dict[str, int] = {}
+        total = int(lengths.sum())
+        flat = (index.setdefault(w, len(index)) for ws in per_text for w in ws)
+        word_id = np.fromiter(flat, dtype=np.int64, count=total)
+        distinct = list(index)
+        stem_index: dict[str, int] = {}
+        stem_of = np.fromiter(
+            (stem_index.setdefault(s, len(stem_index)) for s in _stemmer.stemWords(distinct)),
+            dtype=np.int64,
+            count=len(distinct),
+        )
+        stop_of = np.fromiter(map(STOP_WORDS.__contains__, distinct), dtype=bool, count=len(distinct))
+        long_of = np.fromiter((len(w) > 1 or w.isdigit() for w in distinct), dtype=bool, count=len(distinct))
+        return cls(
+            n_rows=len(per_text),
+            row=np.repeat(np.arange(len(per_text), dtype=np.int64), lengths),
+            stem=stem_of[word_id],
+            stop=stop_of[word_id],
+            content=(~stop_of & long_of)[word_id],
+            stems=tuple(stem_index),
+        )
+
+    @cached_property
+    def bigram(self) -> np.ndarray:
+        """bool per token k (but the last): tokens k and k+1 form a concept, i.e. they are in the
+        same text and not both stop words."""
+        return (self.row[1:] == self.row[:-1]) & ~(self.stop[1:] & self.stop[:-1])
+
+    def concept_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each text's concepts as `sentence_features(text)[1]` lists them (content stems, then
+        bigrams), as (row, code) arrays in that order: a stem s is code s, a bigram (a, b) is
+        S + a * S + b where S = len(stems)."""
+        n_stems = len(self.stems)
+        unigram = np.flatnonzero(self.content)
+        pair = np.flatnonzero(self.bigram)
+        rows = np.concatenate([self.row[unigram], self.row[pair]])
+        codes = np.concatenate(
+            [self.stem[unigram], n_stems + self.stem[pair] * n_stems + self.stem[pair + 1]]
+        )
+        kind = np.concatenate([np.zeros(len(unigram), dtype=np.int64), np.ones(len(pair), dtype=np.int64)])
+        # Two ascending runs: a stable sort (timsort) merges them, per text unigrams before bigrams.
+        order = np.argsort(rows * 2 + kind, kind="stable")
+        return rows[order], codes[order]
+
+    def select(self, keep: np.ndarray) -> TopicTokens:
+        """The texts where `keep` (bool per text) holds, renumbered in order; stem ids unchanged."""
+        mask = keep[self.row]
+        new_row = np.cumsum(keep) - 1
+        return TopicTokens(
+            int(keep.sum()),
+            new_row[self.row[mask]],
+            self.stem[mask],
+            self.stop[mask],
+            self.content[mask],
+            self.stems,
+        )
 
 
 def content_stems(text: str) -> list[str]:

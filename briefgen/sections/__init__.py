@@ -18,6 +18,7 @@ from ..models import Article, Sentence, Source
 from ..rows import cross_similarities, select_rows
 from ..split import words
 from ..summarize.consensus import SentenceSpace
+from ..text import TopicTokens
 
 if TYPE_CHECKING:
     from .people import People
@@ -28,6 +29,9 @@ class TopicContext:
     articles: tuple[Article, ...]
     sentences: dict[str, tuple[Sentence, ...]]
     groups: dict[str, str] = field(default_factory=dict)
+    # `TopicTokens.build` of the texts of `all_sentences`, when built (analyze builds it once for
+    # syndication and the consensus summary).
+    tokens: TopicTokens | None = field(default=None, compare=False, repr=False)
 
     def group(self, article_id: str) -> str:
         return self.groups.get(article_id, article_id)

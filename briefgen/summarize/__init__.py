@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Sentence
+from ..text import TopicTokens
 from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank
 
 SUMY_NAMES: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
@@ -37,13 +38,15 @@ def summarize(
     words: int = 100,
     algorithm: str = "consensus",
     groups: dict[str, str] | None = None,
+    tokens: TopicTokens | None = None,
 ) -> list[Ranked]:
     """Best sentences first, whole sentences only, within `words` words in total.
 
-    `groups` maps article id -> syndication group, so copies of one report count once.
+    `groups` maps article id -> syndication group, so copies of one report count once. `tokens`
+    (consensus only): `TopicTokens.build` of the sentences' texts, when the caller has it.
     """
     if algorithm == "consensus":
-        return consensus_rank(sentences, words, groups or {})
+        return consensus_rank(sentences, words, groups or {}, tokens=tokens)
     if algorithm not in SUMY_NAMES and algorithm != FAST_LEXRANK:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     from .sumy_adapter import sumy_rank

@@ -30,8 +30,8 @@ import numpy as np
 
 from ..clean import ASCII_FOLD_PAIRS, replace_chars
 from ..models import Sentence
-from ..rows import Rows, count_rows, select_columns, tfidf_rows
-from ..text import content_stems, sentence_features
+from ..rows import Rows, count_codes, count_rows, select_columns, tfidf_rows
+from ..text import TopicTokens, content_stems
 
 
 @dataclass(frozen=True)
@@ -179,19 +179,28 @@ def consensus_rank(
     budget_words: int,
     groups: dict[str, str],
     settings: Settings = DEFAULT,
+    tokens: TopicTokens | None = None,
 ) -> list[Ranked]:
-    """Greedy budgeted concept coverage; best sentence first; whole sentences within the budget."""
+    """Greedy budgeted concept coverage; best sentence first; whole sentences within the budget.
+
+    `tokens`: `TopicTokens.build` of the sentences' texts, when the caller has it already."""
     # Every sentence votes for concepts and can support a chosen one; only eligible ones are chosen.
-    pool = [s for s in sentences if s.text.strip()]
+    keep = np.array([bool(s.text.strip()) for s in sentences], dtype=bool)
+    pool = [s for s, k in zip(sentences, keep, strict=True) if k]
     if not pool:
         return []
     fit = np.array([eligible(s, settings) for s in pool], dtype=bool)
-    # One count of every sentence's concepts (content stems first, then bigrams): its unigram
+    if tokens is None:
+        tokens = TopicTokens.build([s.text for s in pool])
+    elif tokens.n_rows != len(sentences):
+        raise ValueError(f"tokens of {tokens.n_rows} texts for {len(sentences)} sentences")
+    elif not keep.all():
+        tokens = tokens.select(keep)
+    # One count of every sentence's concepts (content stems first, then bigrams, columns in order of
+    # first appearance, as `count_rows` of `sentence_features(text)[1]` numbers them): its unigram
     # columns, in order, are the content-stem counts the sentence vectors need.
-    vocab: dict[str, int] = {}
-    counts = count_rows([sentence_features(s.text)[1] for s in pool], vocab)
-    is_bigram = np.zeros(counts.shape[1], dtype=bool)
-    is_bigram[[i for c, i in vocab.items() if " " in c]] = True
+    counts, column_codes = count_codes(*tokens.concept_codes(), len(pool))
+    is_bigram = column_codes >= len(tokens.stems)
     space = SentenceSpace(pool, groups, counts=select_columns(counts, ~is_bigram))
     incidence = Rows(counts.indptr, counts.indices, np.ones(len(counts.data)), counts.shape)
     position = np.array([s.index for s in pool], dtype=np.float64)
