@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pkgutil
 import re
 import unicodedata
@@ -82,26 +83,25 @@ class TopicTokens:
     def build(cls, texts: Sequence[str]) -> TopicTokens:
         per_text = [words(t) for t in texts]
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
-        index: dict[str, int] = {}
-        total = int(lengths.sum())
-        flat = (index.setdefault(w, len(index)) for ws in per_text for w in ws)
-        word_id = np.fromiter(flat, dtype=np.int64, count=total)
-        distinct = list(index)
-        stem_index: dict[str, int] = {}
-        stem_of = np.fromiter(
-            (stem_index.setdefault(s, len(stem_index)) for s in _stemmer.stemWords(distinct)),
-            dtype=np.int64,
-            count=len(distinct),
-        )
+        flat = list(itertools.chain.from_iterable(per_text))
+        distinct = list(dict.fromkeys(flat))
+        index = {w: i for i, w in enumerate(distinct)}
+        word_id = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+        stemmed = _stemmer.stemWords(distinct)
+        stems = list(dict.fromkeys(stemmed))
+        stem_index = {s: i for i, s in enumerate(stems)}
+        stem_of = np.fromiter(map(stem_index.__getitem__, stemmed), dtype=np.int64, count=len(stemmed))
         stop_of = np.fromiter(map(STOP_WORDS.__contains__, distinct), dtype=bool, count=len(distinct))
-        long_of = np.fromiter((len(w) > 1 or w.isdigit() for w in distinct), dtype=bool, count=len(distinct))
+        # Content: not a stop word, and longer than one character or a number.
+        long_of = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct)) > 1
+        long_of |= np.fromiter(map(str.isdigit, distinct), dtype=bool, count=len(distinct))
         return cls(
             n_rows=len(per_text),
             row=np.repeat(np.arange(len(per_text), dtype=np.int64), lengths),
             stem=stem_of[word_id],
             stop=stop_of[word_id],
             content=(~stop_of & long_of)[word_id],
-            stems=tuple(stem_index),
+            stems=tuple(stems),
         )
 
     @cached_property
