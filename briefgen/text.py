@@ -38,7 +38,9 @@ STOP_WORDS: frozenset[str] = _sumy_stop_words("english") | {
     "mrs",
 }
 # Snowball English (Porter2) in C (PyStemmer): fast, and no NLTK import on the consensus path.
-_stemmer = Stemmer.Stemmer("english")
+# Without PyStemmer's own cache: filling it cost more than stemming (11 ms against 4 ms for the
+# 8,000 distinct words of a 2,500-sentence topic); `stem` and `TopicTokens` stem each word once.
+_stemmer = Stemmer.Stemmer("english", 0)
 
 
 @lru_cache(maxsize=200_000)
