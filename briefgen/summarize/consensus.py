@@ -72,6 +72,7 @@ NOT_PROSE_INSIDE = re.compile(
     re.I,
 )
 NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
+NOT_PROSE_CLUE = re.compile("|".join(map(re.escape, NOT_PROSE_CLUES)))
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,11 @@ class Ranked:
 def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
     """Sentences fit for a summary: a whole statement of reasonable length, not a question, a bare
     quote, a byline or a credit line."""
-    text = sentence.text.strip()
-    n = len(text.split())
+    return _eligible(sentence.text.strip(), len(sentence.text.split()), settings)
+
+
+def _eligible(text: str, n: int, settings: Settings) -> bool:
+    """`eligible` of a stripped sentence text of n (white-space separated) words."""
     if n < settings.min_words or n > settings.max_words:
         return False
     if text[-1] not in END_MARKS or text.rstrip(QUESTION_TAIL).endswith("?") or QUOTE_ONLY.match(text):
@@ -96,7 +100,7 @@ def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
     if NOT_PROSE_START.match(text):
         return False
     lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
-    return not (any(clue in lower for clue in NOT_PROSE_CLUES) and NOT_PROSE_INSIDE.search(text))
+    return not (NOT_PROSE_CLUE.search(lower) and NOT_PROSE_INSIDE.search(text))
 
 
 def _groups(sentences: Sequence[Sentence], groups: dict[str, str]) -> tuple[list[str], np.ndarray]:
@@ -189,7 +193,10 @@ def consensus_rank(
     pool = [s for s, k in zip(sentences, keep, strict=True) if k]
     if not pool:
         return []
-    fit = np.array([eligible(s, settings) for s in pool], dtype=bool)
+    n_words = [len(s.text.split()) for s in pool]
+    fit = np.array(
+        [_eligible(s.text.strip(), n, settings) for s, n in zip(pool, n_words, strict=True)], dtype=bool
+    )
     if tokens is None:
         tokens = TopicTokens.build([s.text for s in pool])
     elif tokens.n_rows != len(sentences):
@@ -206,7 +213,7 @@ def consensus_rank(
     position = np.array([s.index for s in pool], dtype=np.float64)
     weights = concept_weights(incidence, space.group, position, settings)
     weights *= np.where(is_bigram, 1.0, settings.unigram_weight)
-    lengths = np.array([len(s.text.split()) for s in pool], dtype=np.float64)
+    lengths = np.array(n_words, dtype=np.float64)
     prior = 1.0 + settings.lead_weight / (1.0 + position) ** settings.lead_decay
     scale = prior / np.maximum(lengths, 1.0) ** settings.length_power
     uncovered = np.ones(incidence.shape[1], dtype=np.float64)
