@@ -113,8 +113,10 @@ def _signatures(crc: np.ndarray, sizes: Sequence[int]) -> np.ndarray:
             hi += sizes[last]
             last += 1
         starts = np.cumsum([0] + sizes[first : last - 1])
-        permuted = hashes[lo:hi, None] * a + b  # uint32 arithmetic: wraps modulo 2^32, as intended
-        out[first:last] = np.minimum.reduceat(permuted, starts, axis=0)
+        # Permutations x shingles (uint32 arithmetic: wraps modulo 2^32, as intended). This layout
+        # lets reduceat run along contiguous rows: ~10x faster than shingles x permutations.
+        permuted = a[:, None] * hashes[None, lo:hi] + b[:, None]
+        out[first:last] = np.minimum.reduceat(permuted, starts, axis=1).T
         first, lo = last, hi
     return out
 
