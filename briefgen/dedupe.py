@@ -74,8 +74,42 @@ BATCH_SHINGLES = 1 << 14
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
+# `_drawn_permutations()` as little-endian uint32s (a, then b), written out: importing numpy.random
+# to draw them again costs 10-20 ms of a summarize run. A test checks they are the drawn ones.
+_PERMUTATIONS_HEX = (
+    "4be883d5d7018ffe195fce70912878ddfffd0e00138799419755cb9a0b3d82ff9f96234b81a7e0782101472f03a10ccb"
+    "997f5d5f8f3c9cc6db55edb0f9f3e8560d1b25cb33fafede65c9df1329aa4fb1fda9a0d6cb6265a02517d55ea993910c"
+    "17f7ad68f9410ce3d59b98c139258b753bbf050e1db39e116584475789d4f2d3aff9a8d5afbf16ead3970c1ee38584dc"
+    "efcbe047bd5bd5e0c18e6d65ad08898e1b31fb99d3af936e13fbbfef0f08039b7f2279a07b96832f2d1c7862734a4b09"
+    "0314b6c001efe3ba79e209caa3f185a811ea8a2bb1c5c1a81bfdfe13e734cd8b5f03f456d51f551ef3e49bc191734f57"
+    "3d845a328f48a62f076b9bd78d0be3572b7f70ea63dcd5d2730afb100764256589b73d6231564a94e3438ba157f8c348"
+    "990c7d5f35980e91690e54aba14a38d3db145d09e7e67e1153ea1280a5db803f1f004cfa81d83e5289910f7f3360d498"
+    "df5a968fc5bd6be4af6b1c940f4fba71350ada3433fd8f25d14c52e52d0840f0136e33d1877d3d31cf975496fd8886ce"
+    "2f4a5793fbda2d3dc91a93423781b20c4b77ea0973a2d02aa754905b4dd96ed511855a6c414a26d245bbf587155e0d99"
+    "2f7aaffb1f0d352bdf55521baf38bf2133bef2258f1f563ae701204bb90abfe99574b92d7d099f855dba466641a74776"
+    "b12d65342f2920116f25ffd3834a5ee6e36a88639b4e72fc074e0fd40197c914f8bfc90cfdd4f6c3cd81308906c79b0b"
+    "3472eea9d5d1d423c6c5cf8302f6daca4cf6d0f1db0fa10795782896cb8214e2075945e74d18718ac88a31234bd4ae72"
+    "4c9da7232b0463e41432b1ce1e5ea9602426ce656733d68907a7542a2d0ffda6c43371ed399a7b5cf02e0759fc9d2d92"
+    "d23835c0604049a30d01dbb90a2c5620175920e27c3fb1b051fba89f87e7d2a579c33dc098c09b5aca665159dc3d63c3"
+    "94fe1945a0a9455b8ccc58e5c1bcb6c05e62976d3c9e9fe1e9c1fff698c0fc02524dd7a97313847f6173279f8208e412"
+    "ecfd5f1ddca675c967ba11f362b766100a712d73b69ef55a60571194e9391cf152a77b68d6c93a61c6ccad3cc2ba4ec3"
+    "47e143e7e73f87c5b0a8dc9236f6254d0f1cbc00853bd2c59135fd9daa68262714009f53765a2194b047ed8616594e02"
+    "e519cde28dcf83b5f107765b72ea7b7861c295e8b556bcc35487949f0a0ca77760dc0c04b740dd443d99efed38cee9d4"
+    "d99edeb095a1238de78c50ff60dcf011f9811e2cd31ff47819541b23f1d525be8e93beee8d082431d4ac62b2741edd76"
+    "2b63e510860ef93acd0666c1b8821c82bb07fec08fbb643518564becfb339f0c897c26b6c221d484c738d01f356f1a2c"
+    "45dd1605a4c9746565c3b506f84a7c1b15183f0728ed82824db0073fdb88251ab1ca2adc7169e9492fd5f089cd85543b"
+    "a8bd858dce15b9f72d568fd757e73f47"
+)
+
+
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seeded affine permutations h -> a*h + b mod 2^32 (a odd), as datasketch draws them."""
+    both = np.frombuffer(bytes.fromhex(_PERMUTATIONS_HEX), dtype="<u4").astype(np.uint32)
+    return both[:NUM_PERM], both[NUM_PERM:]
+
+
+def _drawn_permutations() -> tuple[np.ndarray, np.ndarray]:
     """The seeded affine permutations h -> a*h + b mod 2^32 (a odd), drawn as datasketch draws them."""
     gen = np.random.RandomState(SEED)
     a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
@@ -168,7 +202,10 @@ def token_shingles(
     owner = article[1:][same]
     n_stems = max(len(tokens.stems), 1)
     distinct, pair = np.unique(stem[:-1][same] * n_stems + stem[1:][same], return_inverse=True)
-    keys = np.unique(owner * max(len(distinct), 1) + pair.ravel())  # one per (article, shingle)
+    # One key per (article, shingle). A sort, not np.unique: without return_* options np.unique asks
+    # numpy.ma whether the input is masked, and importing numpy.ma costs ~15 ms.
+    keys = np.sort(owner * max(len(distinct), 1) + pair.ravel())
+    keys = keys[np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]])]
     owner, pair = np.divmod(keys, max(len(distinct), 1))
     crc = _pair_crc(tokens.stems, distinct // n_stems, distinct % n_stems)
     return crc[pair], np.bincount(owner, minlength=n_articles).tolist()

@@ -161,3 +161,11 @@ def test_groups_and_summary_with_shared_tokens_equal_those_built_inside(seeds: l
     assert consensus_rank(flat, 120, groups, tokens=tokens) == consensus_rank(flat, 120, groups)
     with pytest.raises(ValueError):
         syndication_groups(articles[1:], sentences, tokens)
+
+
+def test_written_out_permutations_are_the_drawn_ones() -> None:
+    from briefgen.dedupe import NUM_PERM, _drawn_permutations, _permutations
+
+    for written, drawn in zip(_permutations(), _drawn_permutations(), strict=True):
+        assert written.dtype == drawn.dtype == np.uint32 and len(written) == NUM_PERM
+        assert np.array_equal(written, drawn)
