@@ -170,6 +170,8 @@ def _crc_shift_table(length: int) -> np.ndarray:
 
 def _crc_shift(crc: np.ndarray, length: np.ndarray) -> np.ndarray:
     """crc32(b"\\0" * length[k], crc[k]) ^ crc32(b"\\0" * length[k]) for every k."""
+    if not len(crc):
+        return np.zeros(0, dtype=np.uint32)
     lengths, which = np.unique(length, return_inverse=True)
     tables = np.stack([_crc_shift_table(int(n)) for n in lengths]).reshape(len(lengths), 1024)
     which = which.ravel()

@@ -169,3 +169,11 @@ def test_written_out_permutations_are_the_drawn_ones() -> None:
     for written, drawn in zip(_permutations(), _drawn_permutations(), strict=True):
         assert written.dtype == drawn.dtype == np.uint32 and len(written) == NUM_PERM
         assert np.array_equal(written, drawn)
+
+
+def test_topics_without_shingles_have_no_candidates() -> None:
+    for texts in ([], [""], ["police"], ["the of and", "x", "police"]):
+        tokens = TopicTokens.build(texts)
+        crc, sizes = token_shingles(tokens, np.zeros(len(texts), dtype=np.int64), 1)
+        assert len(crc) == 0 and sizes == [0]
+    assert len(_pair_crc((), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))) == 0
