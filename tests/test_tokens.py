@@ -177,3 +177,14 @@ def test_topics_without_shingles_have_no_candidates() -> None:
         crc, sizes = token_shingles(tokens, np.zeros(len(texts), dtype=np.int64), 1)
         assert len(crc) == 0 and sizes == [0]
     assert len(_pair_crc((), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))) == 0
+
+
+@pytest.mark.parametrize("texts", [["The."], ["The.", "  ", "Of it."], ["x y z."]])
+def test_sentences_without_concepts_are_summarized_as_before(texts: list[str]) -> None:
+    from briefgen.models import Sentence
+
+    sentences = [Sentence("a0", i, 0, len(t), t, 0) for i, t in enumerate(texts)]
+    tokens = TopicTokens.build(texts)
+    got, codes = count_codes(*tokens.concept_codes(), len(texts))
+    assert_same_rows(got, count_rows([sentence_features(t)[1] for t in texts], {}))
+    assert consensus_rank(sentences, 5, {}, tokens=tokens) == consensus_rank(sentences, 5, {})

@@ -207,7 +207,8 @@ def consensus_rank(
     # first appearance, as `count_rows` of `sentence_features(text)[1]` numbers them): its unigram
     # columns, in order, are the content-stem counts the sentence vectors need.
     counts, column_codes = count_codes(*tokens.concept_codes(), len(pool))
-    is_bigram = column_codes >= len(tokens.stems)
+    is_bigram = np.zeros(counts.shape[1], dtype=bool)  # one column even when there is no concept
+    is_bigram[: len(column_codes)] = column_codes >= len(tokens.stems)
     space = SentenceSpace(pool, groups, counts=select_columns(counts, ~is_bigram))
     incidence = Rows(counts.indptr, counts.indices, np.ones(len(counts.data)), counts.shape)
     position = np.array([s.index for s in pool], dtype=np.float64)
