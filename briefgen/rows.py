@@ -79,12 +79,16 @@ def count_codes(row: np.ndarray, codes: np.ndarray, n: int, binary: bool = False
     """`count_rows` for integer tokens: `codes[k]` is a token of row `row[k]` (rows ascending, tokens
     in row order). Columns are numbered in order of first appearance, as `count_rows` numbers a new
     vocabulary, so the two give the same matrix. Returns it and the code of each column."""
-    distinct, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    inverse = inverse.ravel()
+    # Each code's first position (np.unique's return_index costs a stable sort: 3x slower).
+    first = np.full(len(distinct), len(codes), dtype=np.int64)
+    np.minimum.at(first, inverse, np.arange(len(codes), dtype=np.int64))
     order = np.argsort(first)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     width = max(len(distinct), 1)
-    cells, counts = np.unique(row * width + rank[inverse.ravel()], return_counts=True)
+    cells, counts = np.unique(row * width + rank[inverse], return_counts=True)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
     data = np.ones(len(cells)) if binary else counts.astype(np.float64)
