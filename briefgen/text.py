@@ -53,7 +53,8 @@ def sentence_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
     stemmed word bigrams that are not two stop words.
 
-    Memoised: syndication and the consensus summarizer both read every sentence of a topic.
+    The definition, one sentence at a time: syndication and the consensus summarizer read the same
+    features of a whole topic at once from `TopicTokens` (tests check the two agree).
     """
     ws = words(text)
     stems = list(map(stem, ws))
