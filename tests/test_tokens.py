@@ -188,3 +188,49 @@ def test_sentences_without_concepts_are_summarized_as_before(texts: list[str]) -
     got, codes = count_codes(*tokens.concept_codes(), len(texts))
     assert_same_rows(got, count_rows([sentence_features(t)[1] for t in texts], {}))
     assert consensus_rank(sentences, 5, {}, tokens=tokens) == consensus_rank(sentences, 5, {})
+
+
+def string_path_groups(articles: list, sentences: dict) -> dict[str, str]:
+    """syndication_groups as it was computed from per-sentence strings (the reference)."""
+    from briefgen.dedupe import ALIGNED_SHARE, _tfidf, aligned_share
+    from briefgen.rows import select_rows
+
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    stems = [[sentence_features(s.text)[0] for s in sentences.get(a.id, ())] for a in articles]
+    pairs = candidate_pairs([stem_pairs([w for ws in article for w in ws]) for article in stems])
+    involved = sorted({i for pair in pairs for i in pair})
+    docs, spans = [], {}
+    for i in involved:
+        spans[i] = (len(docs), len(docs) + len(stems[i]))
+        docs.extend(stems[i])
+    vectors = _tfidf(docs) if docs else None
+    rows = {i: select_rows(vectors, range(*span)) for i, span in spans.items()}
+    order = {a.id: n for n, a in enumerate(articles)}
+    for i, j in pairs:
+        if aligned_share(rows[i], rows[j]) >= ALIGNED_SHARE:
+            ra, rb = find(articles[i].id), find(articles[j].id)
+            if ra != rb:
+                first, second = sorted((ra, rb), key=order.__getitem__)
+                parent[second] = first
+    return {a.id: find(a.id) for a in articles}
+
+
+def test_groups_equal_the_string_path(seeds: list) -> None:
+    from helpers import article
+    from test_dedupe import QUOTES_TWO, REPORT, REWRITE, SAME_STORY, TRUNCATED_COPY
+
+    made = [
+        article(t, id=f"x{i}")
+        for i, t in enumerate([REPORT, SAME_STORY, REWRITE, QUOTES_TWO, TRUNCATED_COPY])
+    ]
+    for articles in (seed_articles(seeds), made, seed_articles(seeds)[::-1] + made):
+        sentences = {a.id: split_article(a) for a in articles}
+        expected = string_path_groups(articles, sentences)
+        assert syndication_groups(articles, sentences) == expected
+        assert len(set(expected.values())) < len(articles)
