@@ -245,21 +245,12 @@ def brief(paths: tuple[Path, ...], fmt: str, words: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with each sentence's article and support.")
 def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: bool) -> None:
     """Print the extractive summary of PATHS, one sentence per line."""
-    from .dedupe import syndication_groups
     from .split import split_article
-    from .summarize import summarize
-    from .text import TopicTokens
+    from .summarize import summarize_articles
 
     articles = load_articles(paths)
     sentences = {a.id: split_article(a) for a in articles}
-    all_sentences = [s for a in articles for s in sentences[a.id]]
-    groups: dict[str, str] = {}
-    tokens = None
-    if algorithm == "consensus":
-        # Tokenised once: syndication and the summarizer read the same stems.
-        tokens = TopicTokens.build([s.text for s in all_sentences])
-        groups = syndication_groups(articles, sentences, tokens)
-    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups, tokens=tokens)
+    ranked = summarize_articles(articles, sentences, words, algorithm)
     if as_json:
         data = [
             {"text": r.sentence.text, "article": r.sentence.article, "support": r.support} for r in ranked

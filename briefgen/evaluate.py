@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Article, Sentence
 from .split import split_article
-from .summarize import summarize
+from .summarize import summarize_articles
 
 ROUGE_TYPES = ("rouge1", "rouge2")
 
@@ -158,17 +158,8 @@ def summarize_cluster(
     articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]], words: int, algorithm: str
 ) -> tuple[list[str], float]:
     """The summary's sentences and the seconds spent (syndication grouping included for consensus)."""
-    from .dedupe import syndication_groups
-    from .text import TopicTokens
-
-    all_sentences: list[Sentence] = [s for a in articles for s in sentences[a.id]]
     start = time.perf_counter()
-    groups: dict[str, str] = {}
-    tokens = None
-    if algorithm == "consensus":
-        tokens = TopicTokens.build([s.text for s in all_sentences])
-        groups = syndication_groups(articles, sentences, tokens)
-    ranked = summarize(all_sentences, words=words, algorithm=algorithm, groups=groups, tokens=tokens)
+    ranked = summarize_articles(articles, sentences, words, algorithm)
     seconds = time.perf_counter() - start
     return [r.sentence.text for r in ranked], seconds
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import Sentence
+from ..models import Article, Sentence
 from ..text import TopicTokens
 from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank
 
@@ -25,6 +25,7 @@ __all__ = [
     "Ranked",
     "Settings",
     "summarize",
+    "summarize_articles",
     "word_count",
 ]
 
@@ -59,3 +60,21 @@ def summarize(
             chosen.append(Ranked(sentence, support=1, score=0.0, supporters=()))
             used += n
     return chosen
+
+
+def summarize_articles(
+    articles: Sequence[Article],
+    sentences: dict[str, Sequence[Sentence]],
+    words: int = 100,
+    algorithm: str = "consensus",
+) -> list[Ranked]:
+    """`summarize` of the articles' sentences (in article order); for `consensus`, syndicated copies
+    are found first and count as one source, the topic being tokenised once for both steps."""
+    from ..dedupe import syndication_groups
+
+    all_sentences = [s for a in articles for s in sentences[a.id]]
+    if algorithm != "consensus":
+        return summarize(all_sentences, words=words, algorithm=algorithm)
+    tokens = TopicTokens.build([s.text for s in all_sentences])
+    groups = syndication_groups(articles, sentences, tokens)
+    return summarize(all_sentences, words=words, algorithm=algorithm, groups=groups, tokens=tokens)
