@@ -284,19 +284,13 @@ def syndication_groups(
     pairs = _band_pairs(_signatures(crc, [sizes[i] for i in index]), index) if len(index) > 1 else []
     if pairs:
         involved = sorted({i for pair in pairs for i in pair})
-        starts = np.r_[0, np.cumsum(counts)]
-        spans: dict[int, tuple[int, int]] = {}
-        chosen: list[np.ndarray] = []
-        done = 0
-        for i in involved:
-            chosen.append(np.arange(starts[i], starts[i + 1]))
-            spans[i] = (done, done + int(counts[i]))
-            done += int(counts[i])
+        ends = np.cumsum(counts[involved])
+        spans = {i: (int(end - counts[i]), int(end)) for i, end in zip(involved, ends, strict=True)}
         # TF-IDF rows of the involved articles' sentences (content stems), columns numbered in order
         # of first appearance, as `_tfidf` of their stem lists numbers them.
-        keep = np.zeros(tokens.n_rows, dtype=bool)
-        keep[np.concatenate(chosen)] = True
-        subset = tokens.select(keep)  # involved are ascending, so rows keep their order
+        is_involved = np.zeros(len(articles), dtype=bool)
+        is_involved[involved] = True
+        subset = tokens.select(is_involved[article_of_row])  # rows keep their (article) order
         content = np.flatnonzero(subset.content)
         vectors = tfidf_rows(
             count_codes(subset.row[content], subset.stem[content], subset.n_rows)[0], sublinear=True

@@ -41,14 +41,14 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_TERMINALS = re.escape("".join(sorted(t for t in State.terminals if len(t) == 1)))
-_BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_brackets)))
-_CLOSERS = re.escape("".join(sorted(State.closing_quotes | State.closing_brackets)))
-_SPACES = " \t\u00a0\u200b"  # surely spaces for syntok (white space or U+200B)
-TERMINAL_RUN = re.compile(rf"[{_TERMINALS}]+")
 _TERMINAL_CHARS = "".join(sorted(t for t in State.terminals if len(t) == 1))
 _CLOSER_CHARS = "".join(sorted(State.closing_quotes | State.closing_brackets))
 assert not set(_TERMINAL_CHARS) & set(_CLOSER_CHARS) and "\n" not in _TERMINAL_CHARS + _CLOSER_CHARS
+_TERMINALS = re.escape(_TERMINAL_CHARS)
+_BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_brackets)))
+_CLOSERS = re.escape(_CLOSER_CHARS)
+_SPACES = " \t\u00a0\u200b"  # surely spaces for syntok (white space or U+200B)
+TERMINAL_RUN = re.compile(rf"[{_TERMINALS}]+")
 FINAL_MARKS = re.compile(rf"[{_TERMINALS}]*[{_CLOSERS}]*$")
 # After a terminal run: an optional closing quote (no space), spaces, then the next token's first
 # character, or the end of the text.

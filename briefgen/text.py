@@ -48,7 +48,6 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-@lru_cache(maxsize=1 << 16)
 def sentence_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A sentence's content-word stems (as `content_stems`) and its concepts: those stems plus the
     stemmed word bigrams that are not two stop words.
