@@ -26,7 +26,7 @@ from pathlib import Path
 from briefgen.dedupe import _article_vectors, candidate_pairs, shingles, syndication_groups
 from briefgen.models import Article
 from briefgen.pipeline import read_inputs
-from briefgen.split import split_article
+from briefgen.reading.split import split_article
 
 FEED_ENTRIES = 50
 JSONL_LINES = 500

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.analyze import analyze, build_context, consensus_summary
-from briefgen.clean import to_article
 from briefgen.models import Article, Topic
-from briefgen.readers import read_path
+from briefgen.reading.article import to_article
+from briefgen.reading.files import read_path
 from briefgen.sections import context, coverage, decisions, disputes, entities, framing, quotes, timeline
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -45,7 +45,7 @@ WORDS = 100
 def source_texts() -> list[list[str]]:
     """Sentences of each source article, through briefgen's reader, cleaner and splitter."""
     from briefgen.pipeline import read_articles
-    from briefgen.split import split_article
+    from briefgen.reading.split import split_article
 
     data = os.environ.get("BRIEFGEN_DATA")
     folder = Path(data) if data else ROOT / "seeds"
@@ -184,7 +184,7 @@ def cli_check(n_sentences: int, compare_src: str = "") -> None:
             path.write_text("\n\n".join(article) + "\n", encoding="utf-8")
             files.append(str(path))
         from briefgen.pipeline import read_articles
-        from briefgen.split import split_article
+        from briefgen.reading.split import split_article
 
         read, _ = read_articles([Path(f) for f in files])
         count = sum(len(split_article(a)) for a in read)

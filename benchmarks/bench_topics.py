@@ -57,7 +57,7 @@ from scipy.special import comb
 from briefgen.dedupe import _article_vectors
 from briefgen.models import Article
 from briefgen.pipeline import read_inputs
-from briefgen.readers import scan
+from briefgen.reading.files import scan
 from briefgen.topics import cluster_articles
 
 BASELINE_THRESHOLD = 0.17

@@ -19,8 +19,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from briefgen.models import Article
+from briefgen.reading.split import split_article, words
 from briefgen.sections import TopicContext, quotes
-from briefgen.split import split_article, words
 
 GOLD = Path(__file__).parent / "data" / "quotes_gold.yml"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .dedupe import syndication_groups
 from .models import Article, Brief, Item, Sentence, Topic
+from .reading.split import split_article
 from .sections import (
     TopicContext,
     context,
@@ -24,7 +25,6 @@ from .sections import (
     source,
     timeline,
 )
-from .split import split_article
 from .summarize import FAST_LEXRANK, summarize
 from .text import TopicTokens
 

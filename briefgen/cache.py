@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Article, Brief, Sentence, Topic
-from .split import split_article
+from .reading.split import split_article
 
 FORMAT = 1
 ANALYSIS = "analysis"

@@ -59,7 +59,7 @@ def fail(message: str) -> None:
 
 
 def load_articles(paths: tuple[Path, ...]) -> list[Article]:
-    from .ingest import read_articles
+    from .reading import read_articles
 
     articles, skipped = read_articles(list(paths))
     for s in skipped:
@@ -245,7 +245,7 @@ def brief(paths: tuple[Path, ...], fmt: str, words: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with each sentence's article and support.")
 def summarize_cmd(paths: tuple[Path, ...], words: int, algorithm: str, as_json: bool) -> None:
     """Print the extractive summary of PATHS, one sentence per line."""
-    from .split import split_article
+    from .reading.split import split_article
     from .summarize import summarize_articles
 
     articles = load_articles(paths)
@@ -337,7 +337,7 @@ def topics_cmd(
     registry in the cache folder, updated here as by `build`) keep their topic and slug; new ones
     join the closest topic or start their own.
     """
-    from .ingest import input_files, read_inputs
+    from .reading import input_files, read_inputs
     from .topics import assign_topics, assignments, format_assignments, load_registry, save_registry
 
     try:

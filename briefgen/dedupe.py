@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from .clean import match_form
 from .models import Article, Sentence
+from .reading.chars import match_form
 from .rows import Rows, count_codes, count_rows, cross_similarities, select_rows, tfidf_rows
 from .text import TopicTokens, content_stems
 
@@ -347,7 +347,7 @@ def infer_metadata(articles: Sequence[Article]) -> list[Article]:
     Only pairs that could teach something are examined: an article without an outlet and an LSH
     candidate whose dateline names an agency. Sentences are split for those articles only.
     """
-    from .split import split_article
+    from .reading.split import split_article
 
     if all(a.outlet for a in articles):
         return list(articles)

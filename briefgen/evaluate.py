@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Sentence
-from .split import split_article
+from .reading.split import split_article
 from .summarize import summarize_articles
 
 ROUGE_TYPES = ("rouge1", "rouge2")
@@ -138,7 +138,7 @@ class Rouge:
 def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     """The cluster's articles through briefgen's reader and cleaner; accounts what cleaning removed."""
     from .config import Limits
-    from .ingest import read_inputs
+    from .reading import read_inputs
 
     reading = read_inputs(list(cluster.docs), None, Limits(), True)
     articles, skipped = reading.articles, reading.skipped

@@ -23,13 +23,13 @@ from .config import Config
 from .errors import InputError
 from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
-from .ingest import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
 from .models import Article, Brief, Sentence, Skipped, Topic
 from .parallel import ordered_map
-from .readers import scan
+from .reading import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
+from .reading.files import scan
+from .reading.split import split_article
 from .render import environment, render_article, render_brief, safe_name
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
-from .split import split_article
 from .topics import assign_topics, load_registry, save_registry
 from .topics.redirects import redirect_page
 

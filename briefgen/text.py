@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 import Stemmer
 
-from .split import words
+from .reading.split import words
 
 
 def _sumy_stop_words(language: str) -> frozenset[str]:

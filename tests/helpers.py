@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.clean import to_article
 from briefgen.models import Article, RawDocument
 from briefgen.pipeline import read_articles
+from briefgen.reading.article import to_article
+from briefgen.reading.split import split_article
 from briefgen.sections import TopicContext
-from briefgen.split import split_article
 
 
 def article(text: str, id: str = "a", **meta: str) -> Article:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import article, seed_articles
 
-from briefgen.clean import clean_lines
+from briefgen.reading.clean import clean_lines
 
 BOILERPLATE = (
     "READ:",
@@ -185,14 +185,14 @@ BODY_LINES = (
 
 
 def test_every_boilerplate_kind_is_recognised() -> None:
-    from briefgen.clean import classify
+    from briefgen.reading.clean import classify
 
     wrong = {line: classify(line) for line, reason in BOILERPLATE_LINES.items() if classify(line) != reason}
     assert wrong == {}
 
 
 def test_body_lines_like_boilerplate_are_kept() -> None:
-    from briefgen.clean import classify
+    from briefgen.reading.clean import classify
 
     assert {line: classify(line) for line in BODY_LINES if classify(line)} == {}
 
@@ -221,7 +221,7 @@ def test_footer_marker_drops_the_rest_of_the_page() -> None:
 
 
 def test_broken_unicode_is_repaired_and_matching_ignores_quote_styles() -> None:
-    from briefgen.clean import match_form
+    from briefgen.reading.chars import match_form
 
     a = article("The minister said the plan was â€œfruitful and candidâ€\x9d and wonâ€™t change.")
     assert a.text == "The minister said the plan was “fruitful and candid” and won’t change."
@@ -259,7 +259,7 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
 
     import ftfy
 
-    from briefgen.clean import FTFY_SAFE_LINE, FTFY_SETTINGS, repair
+    from briefgen.reading.chars import FTFY_SAFE_LINE, FTFY_SETTINGS, repair
 
     # The claim behind the shortcut: ftfy never changes a line of these characters (exhaustive on
     # short strings mixing them with letters, spaces and punctuation).
@@ -298,7 +298,8 @@ def test_repair_is_ftfy_but_skips_lines_ftfy_cannot_change() -> None:
 def test_rule_clues_miss_no_case_variant() -> None:
     import sys
 
-    from briefgen.clean import ASCII_FOLD, classify
+    from briefgen.reading.chars import ASCII_FOLD
+    from briefgen.reading.clean import classify
 
     # Every character re.IGNORECASE matches with an ASCII letter becomes that letter in the text
     # the clues are looked for in (else a clue could hide a line its pattern matches).

@@ -20,7 +20,7 @@ from briefgen.dedupe import (
     syndication_groups,
 )
 from briefgen.models import Article
-from briefgen.split import split_article
+from briefgen.reading.split import split_article
 
 REPORT = """\
 OSLO (NTB) — Norway's parliament approved a plan on Tuesday to build three offshore wind farms in the North Sea, the energy minister said.

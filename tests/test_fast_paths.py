@@ -7,8 +7,8 @@ from helpers import seed_articles
 from scipy import sparse
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
+from briefgen.reading.split import split_article
 from briefgen.rows import count_rows, cross_similarities, select_rows
-from briefgen.split import split_article
 from briefgen.summarize import sumy_adapter
 from briefgen.summarize.consensus import SentenceSpace
 from briefgen.text import content_stems

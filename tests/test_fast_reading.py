@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import random
 
-from briefgen.ingest import SENTENCE_STOP, cut_sentences
 from briefgen.models import Article
+from briefgen.reading import SENTENCE_STOP, cut_sentences
 
 
 def _cut_by_scanning(article: Article, limit: int, notes: list[str]) -> Article:
@@ -39,7 +39,7 @@ def test_cut_sentences_shortcut_cuts_as_the_scan_does() -> None:
 
 
 def test_before_final_marks_is_the_text_before_the_final_marks_regex() -> None:
-    from briefgen.split import FINAL_MARKS, before_final_marks
+    from briefgen.reading.split import FINAL_MARKS, before_final_marks
 
     alphabet = ".!?…)]”’\"'(a A\n"
     for n in range(6):
@@ -56,7 +56,7 @@ def _classify_every_rule(line: str) -> str | None:
     """`clean.classify` as it was: every rule compiled, clues one regex alternative each."""
     import re
 
-    from briefgen import clean
+    from briefgen.reading import clean
 
     if len(line) > clean.MAX_BOILERPLATE_CHARS:
         return clean.platform_notice(line) or ("image caption" if clean.LONG_CAPTION.match(line) else None)
@@ -76,7 +76,7 @@ def _classify_every_rule(line: str) -> str | None:
 def test_classify_shortcuts_give_every_rules_reason(seeds: list) -> None:
     from pathlib import Path
 
-    from briefgen.clean import classify
+    from briefgen.reading.clean import classify
 
     lines = {
         line.strip()

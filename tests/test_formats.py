@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.clean import to_article
 from briefgen.errors import UnreadableInput
 from briefgen.models import RawDocument, Skipped
 from briefgen.pipeline import read_articles
-from briefgen.readers import READERS, read_path
+from briefgen.reading.article import to_article
+from briefgen.reading.files import READERS, read_path
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB">
@@ -378,7 +378,7 @@ def test_wordpress_feed_footer_and_rss1(tmp_path: Path) -> None:
 
 
 def test_feed_content_drops_captions_and_share_bars() -> None:
-    from briefgen.formats import html_to_text
+    from briefgen.reading.formats import html_to_text
 
     fragment = (
         "<p>First paragraph of the story.</p>"

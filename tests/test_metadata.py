@@ -5,8 +5,8 @@ from pathlib import Path
 
 from helpers import article
 
-from briefgen.metadata import parse_date
 from briefgen.pipeline import read_articles
+from briefgen.reading.metadata import parse_date
 
 
 def test_parse_date_formats() -> None:

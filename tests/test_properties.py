@@ -18,12 +18,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from briefgen.analyze import analyze
-from briefgen.clean import repair, to_article
 from briefgen.errors import UnreadableInput
 from briefgen.models import Article, RawDocument, Skipped, Source, Topic
-from briefgen.readers import decode, read_path
+from briefgen.reading.article import to_article
+from briefgen.reading.chars import repair
+from briefgen.reading.files import decode, read_path
+from briefgen.reading.split import split_article
 from briefgen.render import environment, md, render_article, render_brief, safe_name
-from briefgen.split import split_article
 from briefgen.summarize import ALGORITHMS, summarize
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

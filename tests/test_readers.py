@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import UnreadableInput
-from briefgen.readers import decode, discover, read_path
+from briefgen.reading.files import decode, discover, read_path
 
 
 def test_decode_utf8_and_boms() -> None:
@@ -79,7 +79,7 @@ def test_discover_skips_hidden(tmp_path: Path) -> None:
 
 
 def test_same_named_files_get_distinct_ids_in_order(tmp_path: Path) -> None:
-    from briefgen.ingest import read_inputs
+    from briefgen.reading import read_inputs
 
     # A file really named like a suffixed copy ("a-3") takes that id first; copies skip it.
     paths = []

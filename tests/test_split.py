@@ -6,7 +6,7 @@ from helpers import article, seed_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.split import (
+from briefgen.reading.split import (
     WORD,
     SumyTokenizer,
     _pieces,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import article
 
-from briefgen.split import split_article
+from briefgen.reading.split import split_article
 from briefgen.summarize import ALGORITHMS, summarize
 
 A = article(
@@ -129,7 +129,7 @@ def test_consensus_never_repeats_a_fact_told_by_syndicated_copies() -> None:
 def test_sumy_compatible_callable() -> None:
     from sumy.parsers.plaintext import PlaintextParser
 
-    from briefgen.split import SumyTokenizer
+    from briefgen.reading.split import SumyTokenizer
     from briefgen.summarize import ConsensusSummarizer
 
     docs = [PlaintextParser.from_string(a.text, SumyTokenizer()).document for a in (A, B, C)]

@@ -19,8 +19,8 @@ from briefgen.dedupe import (
     syndication_groups,
     token_shingles,
 )
+from briefgen.reading.split import split_article
 from briefgen.rows import count_codes, count_rows
-from briefgen.split import split_article
 from briefgen.summarize.consensus import consensus_rank
 from briefgen.text import TopicTokens, sentence_features
 

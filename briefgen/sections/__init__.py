@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..models import Article, Sentence, Source
+from ..reading.split import words
 from ..rows import cross_similarities, select_rows
-from ..split import words
 from ..summarize.consensus import SentenceSpace
 from ..text import TopicTokens
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..models import Quote, Sentence, Source
-from ..split import normalize, words
+from ..reading.split import normalize, words
 from . import TopicContext, sort_sources
 from .people import (
     NAME,

@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from ..clean import ASCII_FOLD_PAIRS, replace_chars
 from ..models import Sentence
+from ..reading.chars import ASCII_FOLD_PAIRS, replace_chars
 from ..rows import Rows, count_codes, count_rows, select_columns, tfidf_rows
 from ..text import TopicTokens, content_stems
 

@@ -25,7 +25,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from ..models import Sentence
-from ..split import SumyTokenizer
+from ..reading.split import SumyTokenizer
 from . import FAST_LEXRANK
 
 

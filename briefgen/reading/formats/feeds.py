@@ -16,9 +16,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnreadableInput
-from ..models import RawDocument, Skipped
-from ..readers import read_bytes, reader
+from ...errors import UnreadableInput
+from ...models import RawDocument, Skipped
+from ..files import read_bytes, reader
 from . import html_to_text, language_code, unique_ids
 
 ENTITY_DECLARATION = re.compile(rb"<\s*!\s*ENTITY", re.I)
@@ -72,7 +72,7 @@ def _author(entry: Any) -> str:
 def read_feed(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     import feedparser
 
-    from ..text import slugify
+    from ...text import slugify
 
     data = read_bytes(path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"<\x00" not in data:

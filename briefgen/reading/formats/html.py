@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ...errors import UnreadableInput
+from ...models import RawDocument, Skipped
 from ..clean import SENTENCE_END
-from ..errors import UnreadableInput
-from ..models import RawDocument, Skipped
-from ..readers import decode, read_bytes, reader
+from ..files import decode, read_bytes, reader
 from . import language_code
 
 MIN_WORDS_WITHOUT_SENTENCE = 50

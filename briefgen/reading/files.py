@@ -5,7 +5,7 @@ several). A file that cannot be used raises `UnreadableInput` with a reason; the
 and goes on with the rest. A multi-article file may also return a `Skipped(partial=True)` for a part
 it could not use (a bad line, an empty entry) next to the articles it could.
 
-Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds and `.jsonl` in `briefgen/formats/`.
+Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds and `.jsonl` in `briefgen/reading/formats/`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UnreadableInput
-from .models import RawDocument, Skipped
+from ..errors import UnreadableInput
+from ..models import RawDocument, Skipped
 
 MAX_FILE_BYTES = 20_000_000
 """Default size limit; a build sets its own (`limits.max_file_bytes`) with `file_size_limit`."""

@@ -7,11 +7,11 @@ sentence found later is a verbatim substring of the input. Each dropped line is 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .models import Article, RawDocument, RemovedLine
+from ..models import RemovedLine
+from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
 
 # (pattern, reason[, clues]). Matched against a stripped line in `match_form` (straight quotes, ASCII
 # dashes), case-insensitively. Each rule names a kind of page furniture; a body sentence must not
@@ -195,27 +195,6 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 ANY_CLUE = re.compile(_trie_pattern([clue for clues in RULE_CLUES for clue in clues]))
-# The characters re.IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
-ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def char_pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
-    """A `str.maketrans` table as (character, replacement) pairs, for `replace_chars`."""
-    pairs = tuple((chr(k), v) for k, v in table.items())
-    assert not {c for c, _ in pairs} & set("".join(v for _, v in pairs)), "a replacement is replaced"
-    return pairs
-
-
-def replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """`text.translate(table)`, about 15x faster on text where few characters change: one fast
-    scan per character of the table (no replacement is itself replaced, see `char_pairs`)."""
-    for char, replacement in pairs:
-        if char in text:
-            text = text.replace(char, replacement)
-    return text
-
-
-ASCII_FOLD_PAIRS = char_pairs(ASCII_FOLD)
 
 # Notices of web platforms that a saved page sometimes consists of entirely: embedded tweets and
 # videos, video players, web-archive (Wayback Machine) capture pages, notification and reaction
@@ -288,78 +267,6 @@ class Cleaned:
     removed: tuple[RemovedLine, ...]
 
 
-# Lines of only these characters are never changed by ftfy with our settings: printable ASCII ("&"
-# only where no HTML entity starts), tabs, and curly quotes, dashes, the ellipsis and the bullet.
-# Those are Windows-1252's bytes 0x80-0x9F or Mac Roman's lead bytes: no mix of them decodes as
-# UTF-8, so they cannot be mojibake. Also a Latin-1 accented letter (or soft hyphen) between two
-# ASCII characters ("Martínez", "naiveté."): UTF-8 mojibake is a lead character followed by
-# non-ASCII continuations, and none of ftfy's "badness" patterns matches one such letter among
-# ASCII, except Â and Ã (left out, with Î, Ð, Ø, Ù, which start other patterns). The same holds
-# for a few symbols news text has among ASCII ("£306", "► That", a lost character "program.�?"):
-# none is a UTF-8 lead byte in any legacy encoding (£€©®° are continuation bytes, ► is cp437's
-# 0x10, � has no byte), and every ftfy pattern that holds one needs a non-ASCII neighbour. Checked
-# exhaustively on short strings in tests/test_clean.py.
-_LONE_ACCENTED = "(?<![^\x00-\x7f])[\xadÀÁÄÅÆÇÈÉÊËÌÍÏÑÒÓÔÕÖÚÛÜÝÞßà-öø-ÿ£€©®°►�](?![^\x00-\x7f])"
-_FTFY_SAFE_CHAR = f"(?:[\t\x20-\x25\x27-\x7e‘’“”–—…•]|&(?!#?[0-9A-Za-z]{{1,24}};)|{_LONE_ACCENTED})"
-FTFY_SAFE_LINE = re.compile(f"{_FTFY_SAFE_CHAR}*\n?")
-FTFY_SAFE_TEXT = re.compile(f"(?:{_FTFY_SAFE_CHAR}|\n)*")
-FTFY_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's segments: up to and with each newline
-FTFY_SETTINGS = {
-    "uncurl_quotes": False,
-    "fix_latin_ligatures": False,
-    "fix_character_width": False,
-    "normalization": None,
-    "explain": False,
-}
-
-
-def repair(text: str) -> str:
-    """Repair mojibake and line breaks without touching quotes, dashes or widths.
-
-    The same result as `ftfy.fix_text` (which fixes line by line), but ftfy is imported and run only
-    for lines it could change: most articles have none, and ftfy costs more than the rest of reading.
-    """
-    if text.isascii() and "&" not in text and "\r" not in text and "\x1b" not in text:
-        return text  # nothing ftfy would change: no mojibake, entities, CRs or escapes possible
-    if FTFY_SAFE_TEXT.fullmatch(text):
-        return text
-    import ftfy
-
-    out: list[str] = []
-    markup = False  # ftfy stops unescaping HTML entities from the first line holding a "<"
-    for match in FTFY_LINE.finditer(text):
-        line = match.group()
-        if FTFY_SAFE_LINE.fullmatch(line):
-            out.append(line)
-        else:
-            out.append(ftfy.fix_text(line, unescape_html=False if markup else "auto", **FTFY_SETTINGS))
-        markup = markup or "<" in line
-    return "".join(out)
-
-
-MATCH_FORM = str.maketrans(
-    {
-        **dict.fromkeys("“”„‟«»″〝〞＂", '"'),
-        **dict.fromkeys("‘’‚‛′‹›＇`´", "'"),
-        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
-        **dict.fromkeys("\u00a0\u2007\u202f\u200b\ufeff", " "),
-    }
-)
-
-
-MATCH_FORM_PAIRS = char_pairs(MATCH_FORM)
-
-
-def match_form(text: str) -> str:
-    """The text normalised for matching only (NFKC, straight quotes, ASCII dashes, single spaces).
-
-    Never shown: citations and the article's text keep the characters as printed.
-    """
-    if not text.isascii() or "`" in text:  # NFKC and the table change no other ASCII character
-        text = replace_chars(unicodedata.normalize("NFKC", text), MATCH_FORM_PAIRS)
-    return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): same white space
-
-
 def is_sentence_like(line: str) -> bool:
     return bool(SENTENCE_END.search(line))
 
@@ -428,32 +335,3 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         else:
             kept.append(line)
     return Cleaned(tuple(kept), tuple(removed))
-
-
-def to_article(raw: RawDocument) -> Article:
-    """Clean a raw document into an Article: explicit metadata first, guesses for the gaps."""
-    from .metadata import guess_from_text, parse_iso_date, take_header
-
-    meta = raw.meta
-    markup = raw.kind == "markup"
-    lines = repair(raw.text).split("\n")
-    body_lines, guess, header_removed = take_header(lines, meta.get("title", ""), markup=markup)
-    cleaned = clean_lines(body_lines, markup=markup)
-    removed = list(header_removed) + list(cleaned.removed)
-    guess = guess_from_text(list(cleaned.lines), removed, guess)
-    published = parse_iso_date(meta["published"]) if meta.get("published") else guess.published
-    guessed = tuple((name, how) for name, how in guess.how.items() if not meta.get(name))
-    return Article(
-        id=raw.id,
-        path=raw.path,
-        text="\n\n".join(cleaned.lines),
-        title=meta.get("title") or guess.title or raw.id,
-        outlet=meta.get("outlet") or guess.outlet,
-        url=meta.get("url", ""),
-        published=published,
-        author=meta.get("author") or guess.author,
-        topic=meta.get("topic", ""),
-        language=meta.get("language", "en"),
-        removed=tuple(removed),
-        guessed=guessed,
-    )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import UnreadableInput
-from ..models import RawDocument, Skipped
-from ..readers import meta_from_mapping, read_text_file, reader
+from ...errors import UnreadableInput
+from ...models import RawDocument, Skipped
+from ..files import meta_from_mapping, read_text_file, reader
 from . import language_code, unique_ids
 
 
@@ -31,7 +31,7 @@ def parse_line(line: str) -> tuple[str, dict[str, str], str]:
     if "language" in meta:
         meta["language"] = language_code(meta["language"]) or meta["language"]
     ident = data.get("id")
-    from ..text import slugify
+    from ...text import slugify
 
     return text, meta, slugify(str(ident), 80) if isinstance(ident, str | int) and str(ident) else ""
 

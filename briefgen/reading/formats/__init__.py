@@ -1,6 +1,6 @@
 """Readers for structured formats: web pages, RSS/Atom feeds, JSON Lines.
 
-Each module registers its reader with `briefgen.readers.reader(...)` on import; `briefgen.readers`
+Each module registers its reader with `briefgen.reading.files.reader(...)` on import; `briefgen.reading.files`
 imports them all, so `read_path` knows every extension. Shared helpers live here.
 """
 

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..models import RemovedLine
 from .clean import SENTENCE_END, classify
-from .models import RemovedLine
+from .split import split_text
 
 MONTHS = {
     name: i
@@ -215,8 +216,6 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
             if guess.outlet:
                 break
     if not guess.title and first:
-        from .split import split_text
-
         lead = LEADING_DATELINE.match(first)
         text = first[lead.end() :] if lead else first
         text = text[:2000]  # the first sentence is all we need, however long the line

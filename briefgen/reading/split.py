@@ -24,8 +24,8 @@ from functools import lru_cache
 from syntok import segmenter
 from syntok._segmentation_states import State
 
-from .clean import char_pairs, replace_chars
-from .models import Article, Sentence
+from ..models import Article, Sentence
+from .chars import char_pairs, replace_chars
 
 # Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—".
 LEADING_DATELINE = re.compile(r"^[^()\n]{0,60}?\([A-Za-z][A-Za-z .&-]{1,24}\)\s*[—–-]+\s*")

@@ -1,9 +1,19 @@
 """The reading stage: every input file read, cleaned and cut to the limits, each failure a reason.
 
-read (one reader per format, `readers.py`) -> clean (`clean.py`) -> `Article`s, plus the files or
-parts of files that were skipped and why. Syndicated copies then fill each other's gaps (an outlet
-from a copy's dateline). Shared by `briefgen build` and the commands that read articles
-(`brief`, `summarize`, `topics`, `eval`); it imports only what reading needs, so they start fast.
+One way through, one module a step (each imports only the steps before it):
+
+    files.py, formats/   bytes -> text: a file found, admitted, decoded; one `RawDocument` per article
+    chars.py             text repaired (mojibake, line ends); match forms of text
+    lines.py             lines -> paragraphs: hard wraps, sentence-per-line breaks, indented paragraphs,
+                         PDF page furniture (running headers, page numbers, form feeds)
+    clean.py             paragraphs -> body: boilerplate (teasers, captions, footers) removed with reasons
+    split.py             sentences with offsets
+    metadata.py          title, date, byline and outlet taken from the top of the text
+    article.py           a `RawDocument` -> an `Article` (the steps above in order)
+    __init__.py          every input file -> `Article`s, plus what was skipped and why
+
+Shared by `briefgen build` and the commands that read articles (`brief`, `summarize`, `topics`,
+`eval`); it imports only what reading needs, so they start fast.
 """
 
 from __future__ import annotations
@@ -17,13 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .accounting import printable
-from .clean import to_article
-from .config import Limits
-from .errors import UnreadableInput
-from .fsutil import safe_name
-from .models import Article, RawDocument, Skipped
-from .readers import admit, file_size_limit, read_path, scan
+from ..accounting import printable
+from ..config import Limits
+from ..errors import UnreadableInput
+from ..fsutil import safe_name
+from ..models import Article, RawDocument, Skipped
+from .article import to_article
+from .files import admit, file_size_limit, read_path, scan
 
 T = TypeVar("T")
 
@@ -113,7 +123,7 @@ def read_inputs(
             if notes:
                 reading.notes[key] = notes
     # Syndicated copies fill what one states and the other does not (a wire agency as outlet).
-    from .dedupe import infer_metadata
+    from ..dedupe import infer_metadata
 
     reading.articles = infer_metadata(reading.articles)
     return reading
