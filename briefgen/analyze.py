@@ -7,10 +7,12 @@ extractor on the same context.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from .dedupe import syndication_groups
 from .models import Article, Brief, Item, Sentence, Topic
+from .reading.chars import quote_marks
 from .reading.split import split_article
 from .sections import (
     TopicContext,
@@ -37,10 +39,16 @@ Splitter = Callable[[Article], Sequence[Sentence]]
 
 def build_context(topic: Topic, split: Splitter = split_article) -> TopicContext:
     sentences = {a.id: tuple(split(a)) for a in topic.articles}
+    # The sections read the articles with typewriter quotation marks as typographic ones, as the
+    # sentences have them (same offsets).
+    articles = tuple(
+        a if (marked := quote_marks(a.text)) is a.text else dataclasses.replace(a, text=marked)
+        for a in topic.articles
+    )
     # Tokenised once: syndication and the consensus summary read the same stems.
-    tokens = TopicTokens.build([s.text for a in topic.articles for s in sentences[a.id]])
-    groups = syndication_groups(topic.articles, sentences, tokens)
-    return TopicContext(topic.articles, sentences, groups, tokens)
+    tokens = TopicTokens.build([s.text for a in articles for s in sentences[a.id]])
+    groups = syndication_groups(articles, sentences, tokens)
+    return TopicContext(articles, sentences, groups, tokens)
 
 
 def consensus_summary(ctx: TopicContext, words: int) -> tuple[Item, ...]:

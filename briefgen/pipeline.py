@@ -6,6 +6,7 @@ this file only wires them together and keeps the account of every input file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -215,7 +216,7 @@ def write_docs(
         for article in result.articles:
             paragraphs: dict[int, list[Any]] = {}
             for s in split(article):
-                paragraphs.setdefault(s.paragraph, []).append(s)
+                paragraphs.setdefault(s.paragraph, []).append(as_printed(article, s))
             write_text(
                 docs / "articles" / f"{safe_name(article.id)}.md",
                 render_article(article, tuple(paragraphs.values()), env, cited_in.get(article.id, ())),
@@ -235,3 +236,15 @@ def write_docs(
         for asset in ("briefgen.css", "briefgen.js"):
             text = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
             write_text(docs / "assets" / asset, text)
+
+
+def as_printed(article: Article, sentence: Sentence) -> Sentence:
+    """`sentence` with the text the article printed (typewriter quotation marks as they are, where
+    `Sentence.text` reads them as typographic ones): what an article's own page shows."""
+    start, end, text = sentence.start, sentence.end, article.text
+    if start and text[start - 1 : start + 1] == "``":
+        start -= 1
+    if text[end - 1 : end + 1] == "''":
+        end += 1
+    printed = text[start:end]
+    return sentence if printed == sentence.text else dataclasses.replace(sentence, text=printed)

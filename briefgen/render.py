@@ -20,6 +20,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from .dedupe import group_agency
 from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
 from .models import Article, Brief, Item, Source, Topic
+from .reading.chars import typographic
 
 if TYPE_CHECKING:
     from .changes import Change
@@ -28,15 +29,20 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
 
 
 def md(text: object) -> str:
-    """Escape text for Markdown: HTML entities, Markdown punctuation, single line."""
-    s = " ".join(str(text).split())
+    """Escape text for Markdown: HTML entities, Markdown punctuation, single line; quotation marks shown
+    typographic (`typographic`: `` '' and straight double quotes as “ ”)."""
+    return _escape(typographic(" ".join(str(text).split())))
+
+
+def _escape(s: str) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return MD_SPECIAL.sub(r"\\\1", s)
 
 
 def code(text: object) -> str:
-    """A file name or id shown as code: escaped like `md`, so it cannot break out of its line."""
-    return f"<code>{md(text)}</code>"
+    """A file name or id shown as code, its characters as they are: escaped like `md`, so it cannot
+    break out of its line."""
+    return f"<code>{_escape(' '.join(str(text).split()))}</code>"
 
 
 def plain_title(text: object) -> str:

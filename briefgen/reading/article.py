@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Article, RawDocument
 from .chars import repair
 from .clean import clean_lines
+from .lines import rebuild
 from .metadata import guess_from_text, parse_iso_date, take_header
 
 
@@ -13,9 +14,12 @@ def to_article(raw: RawDocument) -> Article:
     meta = raw.meta
     markup = raw.kind == "markup"
     lines = repair(raw.text).split("\n")
-    body_lines, guess, header_removed = take_header(lines, meta.get("title", ""), markup=markup)
+    # An extractor took markup's paragraphs from its structure; plain text's are rebuilt from its lines.
+    rebuilt = rebuild(lines) if not markup else None
+    paragraphs = list(rebuilt.paragraphs) if rebuilt else lines
+    body_lines, guess, header_removed = take_header(paragraphs, meta.get("title", ""), markup=markup)
     cleaned = clean_lines(body_lines, markup=markup)
-    removed = list(header_removed) + list(cleaned.removed)
+    removed = list(rebuilt.removed if rebuilt else ()) + list(header_removed) + list(cleaned.removed)
     guess = guess_from_text(list(cleaned.lines), removed, guess)
     published = parse_iso_date(meta["published"]) if meta.get("published") else guess.published
     guessed = tuple((name, how) for name, how in guess.how.items() if not meta.get(name))

@@ -101,3 +101,37 @@ def match_form(text: str) -> str:
     if not text.isascii() or "`" in text:  # NFKC and the table change no other ASCII character
         text = replace_chars(unicodedata.normalize("NFKC", text), MATCH_FORM_PAIRS)
     return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): same white space
+
+
+# Typewriter and newswire quotation marks: `` and '' for double quotes, ` for an opening single one.
+# Read as the typographic marks they stand for by every stage after reading, in a form of the same
+# length, so offsets into the text as printed still hold: the two-character marks keep a space on
+# their outer side (" “" before a quotation, "” " after it). The space is white space like any
+# other; shown text folds it away.
+TYPEWRITER_MARKS = re.compile(r"``|''|`")
+_TYPEWRITER = {"``": " “", "''": "” ", "`": "‘"}
+
+
+def quote_marks(text: str) -> str:
+    """`text` with typewriter quotation marks read as typographic ones; same length, same offsets."""
+    if "`" not in text and "''" not in text:
+        return text
+    return TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()], text)
+
+
+def typographic(text: str) -> str:
+    """Quotation marks as a reader expects to see them: typewriter marks (`` '' `) and straight
+    double quotes as “ ” ‘, and an apostrophe inside a word as ’ ("don't" -> "don’t"). For display
+    only (the site and the Markdown briefs): data and the article pages keep the marks as printed."""
+    if not any(c in text for c in "`'\""):
+        return text
+    text = TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()].strip(), text)
+    text = STRAIGHT_OPENING.sub("“", text)
+    text = text.replace('"', "”")
+    return APOSTROPHE.sub("’", text)
+
+
+# A straight double quote opens a quotation at the start, after white space or an opening bracket
+# or dash, when text follows it; every other one closes.
+STRAIGHT_OPENING = re.compile(r"""(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)""")
+APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")

@@ -25,7 +25,7 @@ from syntok import segmenter
 from syntok._segmentation_states import State
 
 from ..models import Article, Sentence
-from .chars import char_pairs, replace_chars
+from .chars import char_pairs, quote_marks, replace_chars
 
 # Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—".
 LEADING_DATELINE = re.compile(r"^[^()\n]{0,60}?\([A-Za-z][A-Za-z .&-]{1,24}\)\s*[—–-]+\s*")
@@ -233,13 +233,18 @@ def _join_open_quotes(spans: list[tuple[int, int, int]], text: str) -> list[tupl
 
 
 def split_article(article: Article) -> tuple[Sentence, ...]:
-    """The article's sentences; a leading dateline ("TOKYO (AP) —") is left out of the first one."""
+    """The article's sentences; a leading dateline ("TOKYO (AP) —") is left out of the first one.
+
+    A sentence's text is `article.text[start:end]` with typewriter quotation marks read as typographic
+    ones (`quote_marks`: same length), so every later stage sees one kind of quotation mark."""
     sentences = []
-    m = LEADING_DATELINE.match(article.text)
+    # Typewriter quotation marks (`` '') are read as typographic ones, offsets unchanged.
+    text = quote_marks(article.text)
+    m = LEADING_DATELINE.match(text)
     skip = m.end() if m else 0
-    spans = _join_open_quotes(split_text(article.text, skip), article.text)
+    spans = _join_open_quotes(split_text(text, skip), text)
     for index, (start, end, paragraph) in enumerate(spans):
-        sentences.append(Sentence(article.id, index, start, end, article.text[start:end], paragraph))
+        sentences.append(Sentence(article.id, index, start, end, text[start:end], paragraph))
     return tuple(sentences)
 
 

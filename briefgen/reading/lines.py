@@ -1,0 +1,290 @@
+"""Lines -> paragraphs: tell, from the text itself, what each line break of a plain-text article is.
+
+Plain text comes with its lines broken for many reasons: a paragraph hard-wrapped at a fixed width
+(newswire archives, e-mail newsletters, `pdftotext`, `lynx -dump`), one sentence a line, one paragraph
+a line, paragraphs started by an indentation instead of a blank line, list items and headings, and in
+PDF text page breaks with running headers, footers and page numbers. Cleaning and splitting work on
+paragraphs, so every break is decided here first, from evidence in the text:
+
+- a blank line ends a paragraph; so does a line that starts a list item or a Markdown heading;
+- an indented line starts a paragraph when the text indents the first lines of its paragraphs
+  (indented lines mostly followed by flush ones);
+- a break is a *wrap* (read as a space) when the next line's first word would not have fitted on the
+  line: the wrap width is read from the text's own line lengths; a line that ends without terminal
+  punctuation followed by a lower-case word, a digit or punctuation goes on too;
+- any other break is deliberate: a paragraph break, unless the text is written one sentence a line
+  (its lines are single sentences and its paragraphs are marked otherwise), where it is a space;
+- a word split by a hyphen at a line end is joined only when the text has the joined word elsewhere
+  ("gov-" + "ernment" when "government" is printed); otherwise the hyphen stays ("post-" + "election").
+
+PDF page furniture is taken out first, each line with its reason: lines next to a form feed that
+repeat on most pages (running headers and footers, digits ignored) and page numbers there.
+
+Kept lines are only ever joined, never rewritten: a paragraph is its lines, stripped, joined with a
+space (or with nothing after a hyphen joined into a word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import RemovedLine
+from .chars import quote_marks
+
+LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s+\S")
+HEADING = re.compile(r"#{1,6}\s+\S")
+# A line's last characters that end a sentence (closing quotes and brackets may follow the mark).
+ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”’])$""")
+# A line's first characters that go on with the line before: a lower-case word, a digit, punctuation
+# that does not open anything (a dash, a comma, a closing bracket).
+CONTINUES = re.compile(r"""[a-z]|[0-9]|[,;:)\]%]|--|[—–]""")
+HYPHENATED_END = re.compile(r"(?<![\W\d_])([^\W\d_]+)-$")
+NEXT_WORD_START = re.compile(r"[a-z]+")
+FIRST_WORD = re.compile(r"\S+")
+PAGE_NUMBER = re.compile(
+    r"(?i:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?"
+)
+FURNITURE_LINES = 3  # lines looked at on each side of a page break for headers, footers, numbers
+MIN_PAGES = 3  # a running header or footer repeats on at least this many pages (and on most pages)
+MIN_WRAPPED_LINES = 3
+WRAPPED_SHARE = 0.5  # of the lines that go on, full ones: more than this means hard-wrapped text
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """A text's paragraphs (each its lines joined) and the page furniture removed, with reasons."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...] = ()
+
+
+def indent_width(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4
+        elif char in "\u00a0\u3000":
+            width += 1
+        else:
+            break
+    return width
+
+
+def _page_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def remove_page_furniture(lines: list[str]) -> tuple[list[str | None], list[RemovedLine]]:
+    """`lines` with form feeds read as page breaks (None) and the furniture next to them removed.
+
+    Only text with at least two form feeds has pages; without them nothing is removed."""
+    if sum(line.count("\f") for line in lines) < 2:
+        return list(lines), []
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        parts = line.split("\f")
+        pages[-1].append(parts[0])
+        for part in parts[1:]:
+            pages.append([part])
+    # The lines near each page's top and bottom (not blank).
+    edges: list[list[int]] = []
+    for page in pages:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        edges.append(sorted(set(filled[:FURNITURE_LINES] + filled[-FURNITURE_LINES:])))
+    counts = Counter(
+        key for page, idx in zip(pages, edges, strict=True) for key in {_page_key(page[i]) for i in idx}
+    )
+    running = {
+        key for key, n in counts.items() if n >= MIN_PAGES and n >= len(pages) / 2 and len(key.split()) <= 20
+    }
+    removed: list[RemovedLine] = []
+    out: list[str | None] = []
+    for p, (page, idx) in enumerate(zip(pages, edges, strict=True)):
+        drop: set[int] = set()
+        for i in idx:
+            line = page[i].strip()
+            if _page_key(line) in running:
+                drop.add(i)
+                removed.append(RemovedLine(line, "running header or footer (PDF page)"))
+            elif PAGE_NUMBER.fullmatch(line):
+                drop.add(i)
+                removed.append(RemovedLine(line, "page number"))
+        kept = [line for i, line in enumerate(page) if i not in drop]
+        if drop:
+            # The blank lines that separated the furniture from the body go with it.
+            while kept and not kept[0].strip():
+                kept.pop(0)
+            while kept and not kept[-1].strip():
+                kept.pop()
+        if p:
+            out.append(None)
+        out.extend(kept)
+    return out, removed
+
+
+def columns(line: str) -> int:
+    """The columns a line takes (tabs to the next multiple of 8, trailing white space ignored)."""
+    return len(line.rstrip().expandtabs(8))
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a text is hard-wrapped: at `width` columns; a line is full (its break a wrap) when the next
+    line's first word would not have fitted on it, or when it lacks no more than `slack` columns
+    (a long word: wrappers that are not greedy leave up to that much)."""
+
+    width: int = 0
+    slack: int = 0
+
+    def full(self, line_columns: int, next_word: str) -> bool:
+        if not self.width:
+            return False
+        return line_columns + 1 + len(next_word) > self.width or self.width - line_columns <= self.slack
+
+
+def wrap_of(lines: list[str]) -> Wrap:
+    """How the text is hard-wrapped (`Wrap()` when it is not).
+
+    The width is the longest line's (leaving out the longest 2%: a URL, a table row). The text is
+    wrapped at it when most lines that break a sentence off are full: the next line's first word
+    would not have fitted on them, what a wrapper does; the lines of text broken by paragraph, by
+    sentence or into headings rarely are."""
+    lengths = sorted(columns(line) for line in lines if line.strip())
+    if not lengths:
+        return Wrap()
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
+    inner = full = 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        first = FIRST_WORD.match(nxt.lstrip())
+        if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
+            inner += 1
+            full += columns(line) + 1 + len(first.group()) > width
+    if inner < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * inner:
+        return Wrap()
+    # A long word of this text: the 95th percentile of its word lengths.
+    words = sorted(len(w) for line in lines for w in line.split())
+    return Wrap(width, words[int(len(words) * 0.95)] + 1)
+
+
+def _one_sentence_lines(lines: list[str]) -> bool:
+    """Whether the text is written one sentence a line: every long line ends a sentence and almost
+    none holds a sentence end inside it."""
+    long_lines = [line.strip() for line in lines if len(line.split()) >= 5]
+    if len(long_lines) < 3:
+        return False
+    if sum(1 for line in long_lines if ENDS_SENTENCE.search(line)) < 0.9 * len(long_lines):
+        return False
+    inner = sum(1 for line in long_lines if INNER_END.search(line))
+    return inner <= 0.1 * len(long_lines)
+
+
+INNER_END = re.compile(r"""[a-z0-9][.!?]["'”’]?\s+["“`']*[A-Z]""")
+
+
+def rebuild(lines: list[str]) -> Paragraphs:
+    """The paragraphs of a plain text given as lines (see the module's docstring)."""
+    marked, removed = remove_page_furniture(lines)
+    body = [line for line in marked if line is not None]
+    wrap = wrap_of(body)
+    indents = [indent_width(line) if line.strip() else -1 for line in body]
+    filled = [i for i in indents if i >= 0]
+    base = min(filled) if filled else 0
+    # First-line indentation: indented lines (more than the text's least indentation) that are
+    # followed by a flush line of the same block.
+    indented_then = Counter(
+        indents[i + 1] <= base for i in range(len(body) - 1) if indents[i] > base and indents[i + 1] >= 0
+    )
+    first_line_indent = indented_then[True] >= 2 and indented_then[True] > indented_then[False]
+    blank_paragraphs = any(
+        not line.strip() for line in body[1:-1]
+    )  # the text has blank lines between its paragraphs
+    sentence_lines = (blank_paragraphs or first_line_indent) and _one_sentence_lines(body)
+    words = _word_set(body)
+
+    paragraphs: list[str] = []
+    current: list[str] = []  # the current paragraph's pieces
+    prev = ""  # the previous non-blank line (stripped), "" after a blank line or a new paragraph
+    prev_columns = 0
+    page_break = False
+    for line in marked:
+        if line is None:
+            page_break = True
+            continue
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append("".join(current))
+                current = []
+            prev = ""
+            page_break = False
+            continue
+        indent = indent_width(line)
+        if prev and _goes_on(
+            prev, prev_columns, stripped, indent, base, wrap, first_line_indent, sentence_lines, page_break
+        ):
+            hyphen = HYPHENATED_END.search(prev)
+            nxt = NEXT_WORD_START.match(stripped)
+            if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words:
+                current[-1] = current[-1][:-1]  # "gov-" + "ernment": the word is printed whole elsewhere
+                current.append(stripped)
+            elif hyphen and nxt:
+                current.append(stripped)  # "post-" + "election": a compound, hyphen kept
+            else:
+                current.append(" " + stripped)
+        else:
+            if current:
+                paragraphs.append("".join(current))
+            current = [stripped]
+        prev, prev_columns, page_break = stripped, columns(line), False
+    if current:
+        paragraphs.append("".join(current))
+    return Paragraphs(tuple(paragraphs), tuple(removed))
+
+
+def _word_set(lines: list[str]) -> set[str]:
+    return {w.casefold() for line in lines for w in re.findall(r"[^\W\d_]+", line)}
+
+
+def _goes_on(
+    prev: str,
+    prev_columns: int,
+    line: str,
+    indent: int,
+    base: int,
+    wrap: Wrap,
+    first_line_indent: bool,
+    sentence_lines: bool,
+    page_break: bool,
+) -> bool:
+    """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
+    if LIST_ITEM.match(line) or HEADING.match(line) or HEADING.match(prev):
+        return False
+    if first_line_indent and indent > base:
+        return False
+    if CONTINUES.match(line) and not ENDS_SENTENCE.search(prev):
+        return True
+    first = FIRST_WORD.match(line)
+    if first and wrap.full(prev_columns, first.group()):
+        return True  # the next word did not fit: a wrap
+    if page_break:
+        return False
+    return sentence_lines and bool(ENDS_SENTENCE.search(prev))
+
+
+def printed_in(sentence: str, printed: str) -> bool:
+    """Whether `sentence` (a sentence or paragraph as briefgen read it) is found in `printed` (the
+    text of its file, decoded and repaired) under the reading's rule: each run of white space in the
+    sentence stands for any run of white space in the file (line breaks, indentation, form feeds), a
+    hyphen may be followed by a line break ("post-" + "election"), a word may be split by a hyphen at
+    a line end ("gov-" + "ernment"), and typewriter quotation marks read as typographic ones.
+    Page furniture between two pages is not skipped: a sentence across a page break fails it."""
+    parts = []
+    for token in sentence.split():
+        chars = [re.escape(c) + (r"\s*" if c == "-" else "") for c in token]
+        parts.append(r"(?:-[ \t]*\n\s*)?".join(chars))
+    pattern = r"\s+".join(parts)
+    return re.search(pattern, quote_marks(printed)) is not None or re.search(pattern, printed) is not None
