@@ -81,12 +81,19 @@ class Item:
 
 @dataclass(frozen=True)
 class Quote:
+    """A direct quotation. `speaker` is the person or organisation it is attributed to, resolved to a
+    name the article gives when it can be ("she" -> "Jane Doe"), else the description as printed
+    ("a senior official"); `speaker_text` is the speaker as printed next to the quotation;
+    `speaker_kind` is "person", "organisation" or "unnamed"."""
+
     text: str
     speaker: str
     cue: str
     sources: tuple[Source, ...]
     variants: tuple[str, ...] = ()
     support: int = 1
+    speaker_text: str = ""
+    speaker_kind: str = "person"
 
 
 @dataclass(frozen=True)

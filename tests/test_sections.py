@@ -112,7 +112,11 @@ def test_said_name_with_appositive_and_description_speakers() -> None:
         "A worker at the plant in Port Elsie's Harbor District remarked, “Nobody told us anything.”"
     )
     found = quotes.extract(context(a))
-    assert [(q.speaker, q.text) for q in found] == [("Ingrid Falk", "The recall will cost us")]
+    # The name inside the prepositional phrase is not the speaker: the worker is an unnamed source.
+    assert [(q.speaker, q.speaker_kind, q.text) for q in found] == [
+        ("Ingrid Falk", "person", "The recall will cost us"),
+        ("A worker at the plant in Port Elsie's Harbor District", "unnamed", "Nobody told us anything."),
+    ]
 
 
 def test_continuation_and_multi_paragraph_quote() -> None:

@@ -27,14 +27,17 @@ from . import TopicContext, sort_sources
 from .people import (
     NAME,
     NOT_NAMES,
-    PREPOSITIONS,
+    ORG_NAMES,
+    ORG_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     People,
+    gender_of_words,
     looks_like_org,
     looks_like_person,
     places,
     strip_titles,
+    words_of,
 )
 
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
@@ -46,38 +49,81 @@ OBJECT = (
 STATEMENT = (
     r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|email|post|letter|release|memo)\s+(?:from|by)\s+)?"
 )
-PHRASE = r"(?P<speaker>[^,.;:!?“”\"()—]{1,90}?)"
-APPOS = r"(?:,\s*(?P<appos>[^,;:“”\"]{2,90}?),)?"
+# A speaker phrase: words, abbreviations with their full stop ("Mr.", "Sen.", "E.", "U.S.") and short
+# parentheses ("(R-Iowa)"); no comma, no sentence end.
+ABBREVIATION = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3}|St\.|Jr\.|Sr\.)(?=\s)"
+TOKEN = rf"(?:{ABBREVIATION}|[\w’'&-]+|\([^()\n]{{1,30}}\))"
+PHRASE = rf"(?P<speaker>{TOKEN}(?:\s+{TOKEN}){{0,11}}?)"
+APPOS = r"(?:,\s*(?P<appos>[^“”\"\n]{2,160}?),)?"
+ADVERB = r"(?:\s+(?:also|then|later|later|again|once|\w+ly))?"
+TAIL = (
+    r"(?=\s*[,.;:!?)—]|\s*$|\s+(?:in|on|at|during|with|who|whose|after|before|about|to|when|as|while|of|"
+    r"from|for|last|this|next|earlier|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b)"
+)
 # Attribution right after the closing mark.
 AFTER = (
-    re.compile(rf"^[\s,—-]*{PHRASE}{APPOS},?\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}"),
-    re.compile(
-        rf"^[\s,—-]*{VERB}\s+(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?)(?=[,.;:!?]|\s+(?:in|on|at|during|with|who|whose|after|before)\s|\s+(?:of|from|for)\s+(?:the\s|[a-z])|$)"
-    ),
-    re.compile(
-        rf"^[\s,—-]*according to {STATEMENT}(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?)(?=[,.;:!?]|$)(?P<verb>)"
-    ),
+    re.compile(rf"^[\s,—-]*{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}"),
+    re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE}{TAIL}"),
+    re.compile(rf"^[\s,—-]*according to {STATEMENT}{PHRASE}(?=[,.;:!?]|$)(?P<verb>)"),
 )
-# Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as '.
+# Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as ', 'Smith wrote: '.
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
-BOUNDARY = re.compile(rf"^|[,;:(—]\s*|\b(?:{CLAUSE})\s+")
-BEFORE = re.compile(
-    rf"{PHRASE}{APPOS},?\s+(?:\w+ly\s+)?{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'-]+){{0,6}}?)[\s,:]*$"
-)
+BOUNDARY = re.compile(rf"^|[,;:(—]\s*|(?<=[.!?])\s+|\b(?:{CLAUSE})\s+")
+BEFORE = re.compile(rf"{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'.-]+){{0,6}}?)[\s,:—-]*$")
 ACCORDING = re.compile(
-    rf"(?:^|[,;]\s*)[Aa]ccording to {STATEMENT}(?P<speaker>[^,.;:!?“”\"()]{{1,90}}?),\s*$(?P<verb>)"
+    rf"(?:^|[,;]\s*)(?:[Aa]ccording to|[Ff]rom|[Ii]n) {STATEMENT}{PHRASE}(?:['’]s? words)?[,:]\s*$(?P<verb>)"
 )
+# "Trump tweeted on Sunday, writing: ", "..., adding, ": a participle whose subject began the sentence.
+PARTICIPLE = re.compile(
+    r"(?:^|[,;—]\s*|\band\s+)(?P<verb>adding|saying|writing|telling \w+|noting|declaring|asking|"
+    r"explaining|arguing|warning|insisting|stating|tweeting|continuing)[\s,:—-]*$"
+)
+COLON = re.compile(rf"(?:^|[.!?]\s+|[-—]\s*){PHRASE}:\s*$(?P<verb>)")
+# A transcript line: "PENCE: Well, look, ..." inside the marks.
+TRANSCRIPT = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+")
 CLAUSE_WORDS = frozenset(
     ("and", "but", "then", "when", "as", "what", "that", "while", "whereas", "although", "after")
-    + ("because", "so", "later", "also", "meanwhile")
+    + ("because", "so", "later", "also", "meanwhile", "still", "yet", "instead", "now")
 )
+PRONOUNS = frozenset(("he", "she"))
+GROUP_PRONOUNS = frozenset(("they", "we", "it", "who", "which", "i", "you"))
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "some", "two"))
+# Head nouns of a description that can speak: a role ("a senior official"), a group ("aides"), an
+# organisation or publication ("the newspaper") or a document ("the report").
+SPEAKING_NOUNS = (
+    ROLE_NOUNS
+    | ORG_WORDS
+    | words_of(
+        """
+        official officials aide aides source sources people person man woman men women critics critic
+        supporters supporter protesters protester crowd attendees audience voters voter residents
+        democrats republicans conservatives liberals observers experts analysts allies ally staffers
+        staffer insiders insider user users statement report release memo letter email tweet post ad
+        editorial column study survey poll filing complaint lawsuit document documents paper newspaper
+        daily weekly outlet website site network broadcaster station tabloid broadsheet campaign team
+        transcript lawmaker lawmakers senators officers agents leaders members spokesmen chants sign
+        signs banner message messages note notice voice narrator announcer host moderator
+        """
+    )
+)
+PUBLICATION_NOUNS = words_of("newspaper paper daily weekly tabloid broadsheet outlet publication magazine")
+PUBLICATION = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"(?:Times|Post|Journal|Herald|Tribune|Gazette|Guardian|Telegraph|Globe|Chronicle|Daily|News|Magazine|"
+    r"Review|Economist|Independent|Observer|Examiner|Inquirer|Star|Sun|Mail|Express|Bulletin|Record)\b"
+)
+PREPOSITION_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to|who|whose)\s+")
 MIN_QUOTE_WORDS = 2
 FULL_QUOTE_WORDS = 5
 MIN_STANDALONE_WORDS = 3  # a partial quote shorter than this only counts as a variant of a longer one
 MAX_GAP_WORDS = 4
+MAX_ATTRIBUTION_WORDS = 40
+NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
+SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z“\"']")
 MATCH_RATIO = 88
-OPENERS = "“"
-CLOSERS = "”"
+OPENERS = ("“", "``")
+MARKS = re.compile(r"``|''|[“”\"]")
 
 
 @dataclass(frozen=True)
@@ -90,10 +136,20 @@ class Span:
     paragraph: int
 
 
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # the person or organisation resolved, else the description as printed
+    text: str  # as printed next to the quotation
+    kind: str  # "person", "organisation" or "unnamed"
+
+
+NOBODY = Speaker("", "", "")
+
+
 @dataclass
 class Found:
     text: str
-    speaker: str
+    speaker: Speaker
     cue: str
     source: Source
     full: bool
@@ -103,41 +159,51 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def _opens_straight(text: str, i: int) -> bool:
-    """Whether a straight mark opens a quotation when none is open: text follows it."""
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _opens(text: str, i: int, width: int) -> bool:
+    """Whether a mark that can open or close opens a quotation when none is open: text follows it."""
+    after = text[i + width] if i + width < len(text) else " "
     return not after.isspace() and after not in ",.;:!?)"
 
 
-def _reopens_straight(text: str, i: int) -> bool:
-    """Whether a straight mark, while one is open, rather opens a new one (space before, text after)."""
+def _reopens(text: str, i: int, width: int) -> bool:
+    """Whether a two-way mark, while one is open, rather opens a new one (space before, text after)."""
     before = text[i - 1] if i > 0 else " "
-    return before.isspace() and _opens_straight(text, i)
+    return before.isspace() and _opens(text, i, width)
 
 
 def quote_spans(text: str) -> list[Span]:
-    """Quotations of `text`, paired per paragraph; an open one runs to the end of its paragraph."""
+    """Quotations of `text`, paired per paragraph; an open one runs to the end of its paragraph.
+
+    “ and `` open and ” closes; " and '' (typewriter marks, which some outlets use on both sides)
+    open or close by the characters around them, and so does a ” standing where a quotation opens
+    (typewriter '' turned into ” when reading)."""
     spans: list[Span] = []
     for p, (pstart, pend) in enumerate(_paragraphs(text)):
         opened: tuple[int, str] | None = None
-        for i in range(pstart, pend):
-            c = text[i]
-            if c not in '“”"':
-                continue
+        for m in MARKS.finditer(text, pstart, pend):
+            i, c = m.start(), m.group()
+            width = len(c)
             if opened is None:
-                if c == "“" or (c == '"' and _opens_straight(text, i)):
+                two_way = c in ('"', "''") and _opens(text, i, width)
+                if c in OPENERS or two_way or (c == "”" and _reopens(text, i, width)):
                     opened = (i, c)
                 continue
             start, kind = opened
-            closes = c == "”" if kind == "“" else c == '"' and not _reopens_straight(text, i)
+            if kind in OPENERS:
+                closes = c in ("”", "''")
+            elif kind == "”":
+                closes = c == "”" and not _reopens(text, i, width)
+            else:
+                closes = c == kind and not _reopens(text, i, width)
             if closes:
-                spans.append(Span(start, i + 1, start + 1, i, True, p))
+                spans.append(Span(start, i + width, start + len(kind), i, True, p))
                 opened = None
-            elif c == kind:
+            elif c == kind or c in OPENERS:
                 # Two opening marks in a row: the first was never closed; start again here.
                 opened = (i, c)
         if opened is not None:
-            spans.append(Span(opened[0], pend, opened[0] + 1, pend, False, p))
+            start, kind = opened
+            spans.append(Span(start, pend, start + len(kind), pend, False, p))
     return spans
 
 
@@ -145,87 +211,116 @@ def _sentences_covering(sentences: tuple[Sentence, ...], start: int, end: int) -
     return [s for s in sentences if s.end > start and s.start < end]
 
 
-def speaker_of(phrase: str, appos: str, people: People, position: int, after_verb: bool = False) -> str:
-    """The name a speaker phrase stands for ('' when it is not a resolvable person or organisation)."""
-    found = _speaker_of(phrase, people, position, after_verb)
-    if not found and after_verb:
-        # "said geneticist Svante Pääbo of Germany's Max Planck Institute": the name before "of".
-        head = re.split(r"\s+(?:of|from|for|at)\s+", phrase, maxsplit=1)[0]
-        if head != phrase:
-            found = _speaker_of(head, people, position, after_verb)
+def _head(tokens: list[str]) -> list[str]:
+    """The phrase up to a preposition or relative pronoun: 'a spokeswoman for Trump hotels' ->
+    'a spokeswoman'."""
+    for k, t in enumerate(tokens):
+        if k and t in ("of", "for", "at", "from", "with", "in", "on", "to", "who", "whose", "and"):
+            return tokens[:k]
+    return tokens
+
+
+def _publication(people: People, position: int) -> str:
+    """The last newspaper named before `position` ('the daily' -> 'The Washington Post')."""
+    found = ""
+    for m in PUBLICATION.finditer(people.text, 0, position):
+        name = m.group()
+        if not people._in_quote(m.start()):
+            found = name.removeprefix("the ").strip()
     return found
 
 
-def _speaker_of(phrase: str, people: People, position: int, after_verb: bool) -> str:
-    phrase = " ".join(phrase.split())
-    if not phrase:
-        return ""
+def speaker_of(phrase: str, people: People, position: int, after_verb: bool = False) -> Speaker:
+    """What a speaker phrase stands for: a person or organisation the article names (a pronoun or a
+    description resolved when the article allows it), else an unnamed source described as printed.
+    NOBODY when the phrase is no speaker (a clause, a thing)."""
+    phrase = " ".join(phrase.split()).strip(" ,—-")
     tokens = phrase.split()
     while tokens and tokens[0].lower() in CLAUSE_WORDS:
         tokens.pop(0)
-    phrase = " ".join(tokens)
-    if phrase.lower() in ("he", "she"):
-        return people.antecedent(position, phrase)
-    if not tokens:
-        return ""
-    # The trailing run of capitalised words (with "of", particles and initials inside).
-    i = len(tokens)
-    while i > 0 and (
-        tokens[i - 1][:1].isupper()
-        or (tokens[i - 1] in ("of", "de", "van", "von", "bin") and i < len(tokens))
-    ):
+    if not tokens or len(tokens) > 14:
+        return NOBODY
+    printed = " ".join(tokens)
+    lowered = [t.lower() for t in tokens]
+    if len(tokens) == 1 and lowered[0] in PRONOUNS:
+        name = people.antecedent(position, lowered[0])
+        return Speaker(name, printed, "person") if name else NOBODY
+    if len(tokens) == 1 and lowered[0] in GROUP_PRONOUNS:
+        return NOBODY
+    head = _head(tokens)
+    # The trailing run of capitalised words of the head (initials, abbreviations and particles inside).
+    i = len(head)
+    while i > 0 and (head[i - 1][:1].isupper() or (head[i - 1] in PARTICLES and i < len(head))):
         i -= 1
-    prefix, run = tokens[:i], tokens[i:]
-    while run and run[0] in ("of", "de", "van", "von", "bin"):
+    prefix, run = head[:i], head[i:]
+    while run and run[0] in PARTICLES:
         prefix.append(run.pop(0))
     lowered_prefix = [t.lower() for t in prefix]
-    if any(t in PREPOSITIONS or t.endswith(("'s", "’s")) for t in lowered_prefix):
-        # "a worker at a polling station in Tel Aviv's Rothschild Boulevard": the name is not the head.
-        head = " ".join(
-            prefix[
-                : next(
-                    k for k, t in enumerate(lowered_prefix) if t in PREPOSITIONS or t.endswith(("'s", "’s"))
-                )
-            ]
-        )
-        return people.describe(head) if head else ""
-    if not run or (len(run) == 1 and lowered_prefix and lowered_prefix[-1] in ("the", "a", "an")):
-        # A description: "the Pentagon chief", "the spokeswoman", "the Republican".
-        return people.describe(phrase)
-    described = after_verb and len(prefix) <= 3 and len(run) >= 2  # "said venture capitalist Owen Fletcher"
+    if run and not (len(run) == 1 and lowered_prefix[-1:] in (["the"], ["a"], ["an"]) and run[0].islower()):
+        named = _named(" ".join(run), prefix, people, after_verb)
+        if named:
+            return Speaker(named[0], printed, named[1])
+        if prefix or len(run) > 1:
+            return NOBODY
+    # A description: "a senior administration official", "the newspaper", "the Republican lawmaker".
+    if not head or head[-1].lower().strip("’'") not in SPEAKING_NOUNS:
+        return NOBODY
+    if any(t.endswith(("'s", "’s")) for t in head[:-1]) and lowered[0] not in DETERMINERS:
+        return NOBODY
     if (
-        prefix
-        and not described
-        and prefix[0].lower() not in ("the", "a", "an", "his", "her", "their", "its", "our", "my")
-        and not (
-            set(lowered_prefix)
-            & (ROLE_NOUNS | {"longtime", "former", "senior", "local", "fellow", "then", "top"})
-        )
+        lowered[0] not in DETERMINERS
+        and not head[-1].lower().endswith("s")
+        and len(head) > 1
+        and head[0][:1].islower()
+        and lowered[0] not in ("former", "senior", "top", "several")
     ):
-        return ""  # lower-case words that are no description: not a speaker phrase
-    name = " ".join(run)
-    # Strip leading titles: "Defense Minister Gen Nakatani" -> resolves through the registry.
+        return NOBODY  # "officials said" is fine; "campaign said" without a determiner is not
+    described = people.describe(" ".join(head))
+    if described:
+        return Speaker(described, printed, "person")
+    if head[-1].lower() in PUBLICATION_NOUNS and lowered[0] == "the":
+        paper = _publication(people, position)
+        if paper:
+            return Speaker(paper, printed, "organisation")
+    return Speaker(printed, printed, "unnamed")
+
+
+PARTICLES = ("of", "de", "van", "von", "bin", "del", "da", "al", "el", "la", "le", "di", "du")
+
+
+def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tuple[str, str] | None:
+    """(name, kind) for a run of capitalised words in a speaker slot, or None."""
+    if name.lower() in NOT_NAMES or name.lower() in PRONOUNS | GROUP_PRONOUNS:
+        return None
+    # Transcript names and shouted surnames ("PENCE") read as the name they spell.
+    if name.isupper() and len(name) > 4 and " " not in name:
+        name = name.title()
+    if looks_like_org(name) or name.removeprefix("The ") in ORG_NAMES or PUBLICATION.fullmatch(name):
+        return name, "organisation"
     resolved = people.resolve(name)
-    if resolved:
-        return resolved
-    name = strip_titles(name)
-    stripped = name.split()
-    if not name:
-        return people.describe(phrase)
-    if len(stripped) >= 2 and looks_like_person(name):
-        return name
-    if len(stripped) == 1:
-        word = stripped[0]
-        if word in places() or word.lower() in NOT_NAMES or word.isupper():
-            return word if looks_like_org(word) and not prefix else ""
-        if looks_like_org(name):
-            return name
-        if not (word[1:].islower() and people.is_proper(word, described=bool(prefix))):
-            return ""
-        return people.full_name(word) or word
-    if looks_like_org(name) and not prefix:
-        return name
-    return ""
+    stripped = strip_titles(name)
+    honorific = gender_of_words(name)
+    if resolved and not (honorific and people.gender.get(resolved, honorific) != honorific):
+        return resolved, "person"  # "Mr. Trump" is not Ivanka Trump
+    tokens = stripped.split()
+    if not tokens:
+        return None
+    if len(tokens) >= 2:
+        if looks_like_person(stripped, strict=False):
+            return stripped, "person"
+        if tokens[-1].lower() in ORG_WORDS or stripped in places():
+            return stripped, "organisation"
+        return None
+    word = tokens[0]
+    if word in places():
+        return word, "organisation"  # "Iran said": its government
+    if word.lower() in NOT_NAMES or (word.isupper() and len(word) > 1):
+        return (word, "organisation") if looks_like_org(word) else None
+    if len(word) < 2 or not word[1:].replace("-", "").replace("’", "").replace("'", "").isalpha():
+        return None
+    if word.lower() in SPEAKING_NOUNS and not people.is_proper(word, described=bool(prefix)):
+        return None  # "Critics" at a sentence's start: a common noun
+    return (people.full_name(word) or word), "person"
 
 
 def _cue(verb: str, obj: str, people: People) -> str:
@@ -234,42 +329,77 @@ def _cue(verb: str, obj: str, people: People) -> str:
     return verb or "according to"
 
 
+def _unquoted_before(text: str, start: int, span_start: int) -> str:
+    """The text of `text[start:span_start]` after the last closing quotation mark."""
+    before = text[start:span_start]
+    cut = max(before.rfind("”"), before.rfind('"'), before.rfind("''"))
+    return before[cut + 1 :].lstrip("'") if cut >= 0 else before
+
+
+def _sentence_subject(text: str, start: int, end: int, people: People) -> Speaker:
+    """The speaker who began a sentence: '<Smith> described the move as ..., adding: '."""
+    for m in BEFORE_SUBJECT.finditer(text, start, end):
+        found = speaker_of(m.group("speaker"), people, m.start())
+        if found.name:
+            return found
+        break
+    mentions = [m for m in people.mentions if start <= m.start < end and m.subject]
+    if mentions:
+        return Speaker(mentions[0].person, text[mentions[0].start : mentions[0].end], "person")
+    return NOBODY
+
+
+BEFORE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[,;:—]\s)|(?<=[.!?]\s)|(?<=\n)){PHRASE}{APPOS}{ADVERB}\s+(?:[a-z]+ed|{SPEECH_VERBS})\b"
+)
+
+
 def _attribute(
-    text: str, span: Span, n_words: int, first: Sentence, para_end: int, people: People
-) -> tuple[str, str, int]:
+    text: str, span: Span, n_words: int, first: Sentence, para: tuple[int, int], people: People
+) -> tuple[Speaker, str, int]:
     """(speaker, cue, end of the attribution) from the words after or before a quotation."""
     inner = text[span.inner_start : span.inner_end].rstrip()
     # A quotation ending with a full stop ends its sentence: what follows is no attribution.
     if span.closed and not inner.endswith("."):
-        after = text[span.end : min(para_end, span.end + 240)]
-        after = re.split(r"[“\"]", after, maxsplit=1)[0]
+        after = text[span.end : min(para[1], span.end + 300)]
+        after = re.split(r"[“\"]|''|``", after, maxsplit=1)[0]
         for n, pattern in enumerate(AFTER):
             m = pattern.match(after)
+            if not m:
+                continue
             if (
-                m
-                and inner.endswith(("?", "!"))
+                inner.endswith(("?", "!"))
                 and m.group("speaker").split()[:1] in (["He"], ["She"], ["The"])
+                and not re.match(rf"^\s*\w+\s+{VERB}\b", after)
             ):
                 continue  # a new sentence after a question or exclamation
-            if m:
-                speaker = speaker_of(m.group("speaker"), "", people, span.start, after_verb=n == 1)
-                if speaker:
-                    cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
-                    return speaker, cue, span.end + m.end()
-    before = text[first.start : span.start]
-    before = re.split(r"[”\"]", before)[-1]
+            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n == 1)
+            if speaker.name:
+                cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
+                return speaker, cue, span.end + m.end()
+    start = min(first.start, span.start)
+    before = _unquoted_before(text, max(para[0], start), span.start)
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
+    candidates.append(COLON.search(before))
     for m in candidates:
         if m is None:
             continue
-        if n_words < FULL_QUOTE_WORDS and len((m.groupdict().get("gap") or "").split()) > MAX_GAP_WORDS:
+        gap = (m.groupdict().get("gap") or "").split()
+        if n_words < FULL_QUOTE_WORDS and len(gap) > MAX_GAP_WORDS:
             continue
-        speaker = speaker_of(m.group("speaker"), "", people, span.start)
-        if speaker:
+        if gap and m.group("verb") in NAMING_VERBS:
+            continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
+        speaker = speaker_of(m.group("speaker"), people, span.start)
+        if speaker.name:
             return speaker, _cue(m.group("verb"), m.groupdict().get("object") or "", people), span.end
-    return "", "", span.end
+    m = PARTICIPLE.search(before)
+    if m:
+        speaker = _sentence_subject(text, max(para[0], first.start), span.start, people)
+        if speaker.name:
+            return speaker, m.group("verb"), span.end
+    return NOBODY, "", span.end
 
 
 def find_quotes(ctx: TopicContext) -> list[Found]:
@@ -279,40 +409,48 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
         sentences = ctx.sentences.get(article.id, ())
         people = ctx.people[article.id]
         paragraphs = _paragraphs(text)
-        rows: list[tuple[Span, str, int, list[Sentence], str, str]] = []
+        rows: list[list] = []
         for span in quote_spans(text):
+            inner = text[span.inner_start : span.inner_end]
+            transcript = TRANSCRIPT.match(inner.lstrip())
+            if transcript:
+                skip = len(inner) - len(inner.lstrip()) + transcript.end()
+                span = Span(
+                    span.start, span.end, span.inner_start + skip, span.inner_end, span.closed, span.paragraph
+                )
             quote = text[span.inner_start : span.inner_end].strip().rstrip(",").strip()
             n_words = len(words(quote))
             covering = _sentences_covering(sentences, span.start, span.end)
             if n_words < MIN_QUOTE_WORDS or not covering:
                 continue
-            speaker, cue, attribution_end = _attribute(
-                text, span, n_words, covering[0], paragraphs[span.paragraph][1], people
-            )
+            if transcript:
+                named = _named(transcript.group("speaker"), [], people, False)
+                speaker = Speaker(named[0], transcript.group("speaker"), named[1]) if named else NOBODY
+                cue, attribution_end = ":", span.end
+            else:
+                speaker, cue, attribution_end = _attribute(
+                    text, span, n_words, covering[0], paragraphs[span.paragraph], people
+                )
             if attribution_end > covering[-1].end:
                 covering = _sentences_covering(sentences, span.start, attribution_end)
-            rows.append((span, quote, n_words, covering, speaker, cue))
+            rows.append([span, quote, n_words, covering, speaker, cue])
         # Continuations: forward ('"A," he said. "B."'), then back (a quotation left open at the end
         # of a paragraph, attributed in the next one).
         for i in range(1, len(rows)):
-            span, quote, n_words, covering, speaker, cue = rows[i]
-            prev = rows[i - 1]
-            if not speaker and prev[4]:
-                speaker, cue = _continued(text, (prev[0], prev[4], prev[5]), span)
-                rows[i] = (span, quote, n_words, covering, speaker, cue)
+            if not rows[i][4].name and rows[i - 1][4].name:
+                rows[i][4], rows[i][5] = _continued(text, rows[i - 1], rows[i][0])
         for i in range(len(rows) - 2, -1, -1):
-            span, quote, n_words, covering, speaker, cue = rows[i]
-            nxt = rows[i + 1]
+            span, nxt = rows[i][0], rows[i + 1]
             if (
-                not speaker
+                not rows[i][4].name
                 and not span.closed
-                and nxt[4]
+                and nxt[4].name
                 and nxt[0].paragraph == span.paragraph + 1
                 and nxt[0].start == paragraphs[nxt[0].paragraph][0]
             ):
-                rows[i] = (span, quote, n_words, covering, nxt[4], nxt[5])
+                rows[i][4], rows[i][5] = nxt[4], nxt[5]
         for _, quote, n_words, covering, speaker, cue in rows:
-            if not speaker:
+            if not speaker.name:
                 continue
             first, last = covering[0], covering[-1]
             src = Source(article.id, text[first.start : last.end], first.start, last.end)
@@ -320,10 +458,10 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
     return found
 
 
-def _continued(text: str, previous: tuple[Span, str, str], span: Span) -> tuple[str, str]:
+def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     """The speaker of a quotation that continues the previous one: '"A," he said. "B."' in one
     paragraph, or a quotation left open at a paragraph's end and reopened by the next paragraph."""
-    prev, speaker, cue = previous
+    prev, speaker, cue = previous[0], previous[4], previous[5]
     if (
         not prev.closed
         and span.paragraph == prev.paragraph + 1
@@ -331,15 +469,20 @@ def _continued(text: str, previous: tuple[Span, str, str], span: Span) -> tuple[
     ):
         return speaker, cue
     if span.paragraph != prev.paragraph:
-        return "", ""
+        return NOBODY, ""
     between = text[prev.end : span.start]
+    if not between.strip(" ,.;:—-"):
+        return speaker, cue
+    # Only the attribution between them: one clause or sentence with a speech verb ("he said. ",
+    # ", said Jo Ames, a farmer near Elton. ").
     if (
-        len(between.split()) <= 8
+        len(between.split()) <= MAX_ATTRIBUTION_WORDS
         and re.search(rf"\b(?:{SPEECH_VERBS})\b", between)
-        and between.rstrip().endswith((".", ":", ","))
+        and between.rstrip().endswith((".", ":", ",", "—", ";"))
+        and not SENTENCE_END.search(between.rstrip().rstrip(".:,—;"))
     ):
         return speaker, cue
-    return "", ""
+    return NOBODY, ""
 
 
 def _key(text: str) -> str:
@@ -379,7 +522,7 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
     for f in found:
         for item in items:
             head = item[0]
-            if head.speaker == f.speaker and _same(head.text, f.text):
+            if head.speaker.name == f.speaker.name and _same(head.text, f.text):
                 item.append(f)
                 break
         else:
@@ -399,11 +542,13 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
         quotes.append(
             Quote(
                 text=head.text,
-                speaker=head.speaker,
+                speaker=head.speaker.name,
                 cue=head.cue,
                 sources=ordered,
                 variants=tuple(variants),
                 support=ctx.support(ordered),
+                speaker_text=head.speaker.text,
+                speaker_kind=head.speaker.kind,
             )
         )
     first = {id(q): (ctx.order.get(q.sources[0].article, 0), q.sources[0].start) for q in quotes}
