@@ -16,7 +16,9 @@ reported speech without marks (seed 002) joins its item too.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -32,6 +34,7 @@ from .people import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     People,
+    gender_of_name,
     gender_of_words,
     looks_like_org,
     looks_like_person,
@@ -119,6 +122,8 @@ FULL_QUOTE_WORDS = 5
 MIN_STANDALONE_WORDS = 3  # a partial quote shorter than this only counts as a variant of a longer one
 MAX_GAP_WORDS = 4
 MAX_ATTRIBUTION_WORDS = 40
+MAX_BACK_PARAGRAPHS = 2
+NAME_RUN = re.compile(rf"\b{NAME}")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
 SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z“\"']")
 MATCH_RATIO = 88
@@ -243,8 +248,7 @@ def speaker_of(phrase: str, people: People, position: int, after_verb: bool = Fa
     printed = " ".join(tokens)
     lowered = [t.lower() for t in tokens]
     if len(tokens) == 1 and lowered[0] in PRONOUNS:
-        name = people.antecedent(position, lowered[0])
-        return Speaker(name, printed, "person") if name else NOBODY
+        return Speaker("", printed, "pronoun")  # find_quotes resolves it (it knows earlier speakers)
     if len(tokens) == 1 and lowered[0] in GROUP_PRONOUNS:
         return NOBODY
     head = _head(tokens)
@@ -374,7 +378,7 @@ def _attribute(
             ):
                 continue  # a new sentence after a question or exclamation
             speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n == 1)
-            if speaker.name:
+            if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
     start = min(first.start, span.start)
@@ -392,12 +396,12 @@ def _attribute(
         if gap and m.group("verb") in NAMING_VERBS:
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
         speaker = speaker_of(m.group("speaker"), people, span.start)
-        if speaker.name:
+        if speaker.kind:
             return speaker, _cue(m.group("verb"), m.groupdict().get("object") or "", people), span.end
     m = PARTICIPLE.search(before)
     if m:
         speaker = _sentence_subject(text, max(para[0], first.start), span.start, people)
-        if speaker.name:
+        if speaker.kind:
             return speaker, m.group("verb"), span.end
     return NOBODY, "", span.end
 
@@ -409,6 +413,7 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
         sentences = ctx.sentences.get(article.id, ())
         people = ctx.people[article.id]
         paragraphs = _paragraphs(text)
+        named = named_people(text, people)
         rows: list[list] = []
         for span in quote_spans(text):
             inner = text[span.inner_start : span.inner_end]
@@ -431,6 +436,14 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
                 speaker, cue, attribution_end = _attribute(
                     text, span, n_words, covering[0], paragraphs[span.paragraph], people
                 )
+            if speaker.kind == "pronoun":
+                speakers = [
+                    Named(row[0].end, row[4].name, people.gender.get(row[4].name, ""), True)
+                    for row in rows
+                    if row[4].kind == "person"
+                ]
+                name = _antecedent(span.start, speaker.text, named, sentences, speakers)
+                speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             if attribution_end > covering[-1].end:
                 covering = _sentences_covering(sentences, span.start, attribution_end)
             rows.append([span, quote, n_words, covering, speaker, cue])
@@ -456,6 +469,95 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
             src = Source(article.id, text[first.start : last.end], first.start, last.end)
             found.append(Found(quote, speaker, cue, src, n_words >= FULL_QUOTE_WORDS))
     return found
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person named (or quoted) at `start`, outside quotations, with the gender the text gives."""
+
+    start: int
+    name: str
+    gender: str
+    subject: bool
+
+
+SURNAME = re.compile(r"(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*)\b(?! [A-Z])")
+HONORIFIC_NAME = re.compile(r"\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+)")
+
+
+def named_people(text: str, people: People) -> list[Named]:
+    """Everyone the article names outside quotations, in order: the registry's mentions, full names
+    it does not hold ("Juan Manriquez") and "Mr./Ms. Surname"."""
+    found: dict[int, Named] = {}
+
+    def gender(name: str) -> str:
+        return people.gender.get(name) or gender_of_name(name)
+
+    for m in NAME_RUN.finditer(text):
+        name = strip_titles(m.group())
+        if (
+            len(name.split()) >= 2
+            and looks_like_person(name)
+            and not looks_like_org(name)
+            and not people._in_quote(m.start())
+        ):
+            name = people.resolve(name) or name
+            found[m.start()] = Named(
+                m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
+            )
+    for m in HONORIFIC_NAME.finditer(text):
+        if people._in_quote(m.start()):
+            continue
+        want = "m" if m.group("hon") == "Mr" else "f"
+        name = people.resolve(m.group("name"))
+        if not name or gender(name) not in (want, ""):
+            name = m.group("name")
+        found[m.start()] = Named(m.start(), name, want, people._is_subject(text, m.start(), m.end()))
+    # A surname alone ("Mendoza said") stands for the one full name ending with it.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for n in found.values():
+        by_surname[n.name.split()[-1]].add(n.name)
+    for m in SURNAME.finditer(text):
+        names = by_surname.get(m.group(1), set())
+        if len(names) == 1 and m.start() not in found and not people._in_quote(m.start()):
+            name = next(iter(names))
+            found[m.start()] = Named(
+                m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
+            )
+    for mention in people.mentions:
+        if mention.start not in found:
+            person = mention.person
+            found[mention.start] = Named(mention.start, person, gender(person), mention.subject)
+    return sorted(found.values(), key=lambda n: n.start)
+
+
+def _antecedent(
+    position: int, pronoun: str, named: list[Named], sentences: tuple[Sentence, ...], speakers: list[Named]
+) -> str:
+    """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
+    first, then back over the paragraph and the two before it) that names a person of that gender or of
+    unknown gender, its subject, else the first such person; earlier quotations' speakers count as
+    named where their attribution stands."""
+    want = "m" if pronoun.lower() == "he" else "f"
+    index = bisect.bisect_right([s.start for s in sentences], position) - 1
+    if index < 0:
+        return ""
+    paragraph = sentences[index].paragraph
+    people = sorted(named + speakers, key=lambda n: n.start)
+    starts = [n.start for n in people]
+    for i in range(index, -1, -1):
+        sentence = sentences[i]
+        if paragraph - sentence.paragraph > MAX_BACK_PARAGRAPHS:
+            break
+        end = min(sentence.end, position)
+        here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
+        fits = [n for n in here if n.gender in (want, "")]
+        if not fits:
+            continue
+        known = [n for n in fits if n.gender == want] or fits
+        subjects = [n for n in known if n.subject]
+        return (subjects or known)[0].name
+    return ""
 
 
 def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
