@@ -29,7 +29,9 @@ from . import TopicContext, sort_sources
 from .people import (
     NAME,
     NOT_NAMES,
+    NOT_SURNAMES,
     ORG_NAMES,
+    PLACE_WORDS,
     ORG_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -125,7 +127,9 @@ MAX_ATTRIBUTION_WORDS = 40
 MAX_BACK_PARAGRAPHS = 2
 NAME_RUN = re.compile(rf"\b{NAME}")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
-SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z“\"']")
+# A sentence's end: not after an abbreviation ("Mrs. Clinton", "Sen. Paul").
+SENTENCE_END = re.compile(r"\b(?![A-Z][a-z]{0,3}\.)\w{2,}[.!?]\s+[A-Z“\"']")
+QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 MATCH_RATIO = 88
 OPENERS = ("“", "``")
 MARKS = re.compile(r"``|''|[“”\"]")
@@ -302,7 +306,7 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if looks_like_org(name) or name.removeprefix("The ") in ORG_NAMES or PUBLICATION.fullmatch(name):
         return name, "organisation"
     resolved = people.resolve(name)
-    stripped = strip_titles(name)
+    stripped = _strip_titles(name)
     honorific = gender_of_words(name)
     if resolved and not (honorific and people.gender.get(resolved, honorific) != honorific):
         return resolved, "person"  # "Mr. Trump" is not Ivanka Trump
@@ -310,10 +314,10 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if not tokens:
         return None
     if len(tokens) >= 2:
-        if looks_like_person(stripped, strict=False):
-            return stripped, "person"
         if tokens[-1].lower() in ORG_WORDS or stripped in places():
             return stripped, "organisation"
+        if _person_in_speaker_slot(tokens):
+            return stripped, "person"
         return None
     word = tokens[0]
     if word in places():
@@ -325,6 +329,29 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if word.lower() in SPEAKING_NOUNS and not people.is_proper(word, described=bool(prefix)):
         return None  # "Critics" at a sentence's start: a common noun
     return (people.full_name(word) or word), "person"
+
+
+def _strip_titles(name: str) -> str:
+    """strip_titles, keeping initials ("Representative Peter T. King" -> "Peter T. King")."""
+    tokens = name.split()
+    masked = ["Xx" if INITIALS.fullmatch(t) else t for t in tokens]
+    kept = len(strip_titles(" ".join(masked)).split())
+    return " ".join(tokens[len(tokens) - kept :]) if kept else ""
+
+
+def _person_in_speaker_slot(tokens: list[str]) -> bool:
+    """Whether capitalised words right next to a speech verb are a person's name: the slot is evidence
+    enough for "German Ortega" or "Peter T. King", not for "Supreme Court" or "High Commissioner"."""
+    if len(tokens) > 5 or tokens[-1].lower() in NOT_SURNAMES | PLACE_WORDS:
+        return False
+    if any(
+        t.lower() in NOT_NAMES or (t.isupper() and len(t) > 1 and not INITIALS.fullmatch(t)) for t in tokens
+    ):
+        return False
+    return all(t[:1].isupper() or t in PARTICLES for t in tokens)
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _cue(verb: str, obj: str, people: People) -> str:
@@ -450,8 +477,14 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
         # Continuations: forward ('"A," he said. "B."'), then back (a quotation left open at the end
         # of a paragraph, attributed in the next one).
         for i in range(1, len(rows)):
-            if not rows[i][4].name and rows[i - 1][4].name:
-                rows[i][4], rows[i][5] = _continued(text, rows[i - 1], rows[i][0])
+            if rows[i][4].name:
+                continue
+            # The last attributed quotation before it; a short title in between ("Shark Tank") is skipped.
+            k = i - 1
+            while k > 0 and not rows[k][4].name and rows[k][2] < FULL_QUOTE_WORDS and rows[k][0].closed:
+                k -= 1
+            if rows[k][4].name:
+                rows[i][4], rows[i][5] = _continued(text, rows[k], rows[i][0])
         for i in range(len(rows) - 2, -1, -1):
             span, nxt = rows[i][0], rows[i + 1]
             if (
@@ -572,7 +605,7 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
         return speaker, cue
     if span.paragraph != prev.paragraph:
         return NOBODY, ""
-    between = text[prev.end : span.start]
+    between = QUOTED.sub("X", text[prev.end : span.start])
     if not between.strip(" ,.;:—-"):
         return speaker, cue
     # Only the attribution between them: one clause or sentence with a speech verb ("he said. ",
