@@ -31,11 +31,12 @@ from .people import (
     NOT_NAMES,
     NOT_SURNAMES,
     ORG_NAMES,
-    PLACE_WORDS,
     ORG_WORDS,
+    PLACE_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     People,
+    _drop_leading_word,
     gender_of_name,
     gender_of_words,
     looks_like_org,
@@ -45,7 +46,13 @@ from .people import (
     words_of,
 )
 
-VERB = rf"(?P<verb>{SPEECH_VERBS})"
+# Verbs that introduce a quotation, beyond those the person registry uses.
+QUOTE_VERBS = (
+    SPEECH_VERBS + "|questioned|interjected|demurred|scoffed|wondered|chanted|reported|recommended|"
+    "proclaimed|retorted|snapped|offered|sighed|laughed|shot back|fired back|wrote back|read|reads|"
+    "continues|adds|says|noted|tweets|posted|screamed|cried|chimed in|interrupted|replies|responds"
+)
+VERB = rf"(?P<verb>{QUOTE_VERBS})"
 OBJECT = (
     rf"(?:\s+(?P<object>(?:(?:[A-Z][\w.'’-]*|of)\s+){{0,5}}{NAME}|[A-Z][a-z]+"
     r"|reporters|journalists|lawmakers|parliament|Congress|(?:the|a) (?:press|crowd|audience|conference|"
@@ -75,7 +82,19 @@ AFTER = (
 # Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as ', 'Smith wrote: '.
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
 BOUNDARY = re.compile(rf"^|[,;:(—]\s*|(?<=[.!?])\s+|\b(?:{CLAUSE})\s+")
-BEFORE = re.compile(rf"{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'.-]+){{0,6}}?)[\s,:—-]*$")
+BEFORE = re.compile(rf"{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'.-]+){{0,8}}?)[\s,:—-]*$")
+# "Said Dorothy Poynter, who grew up nearby, “...": the verb first.
+INVERTED = re.compile(
+    rf"(?:^|(?<=[.!?])\s+)(?P<verb>Said|Added|Stated|Continued|Wrote|Asked|Says|Adds|Replied)\s+{PHRASE}"
+    r"(?:,[^“”\"]{1,160})?[,:]\s*$"
+)
+# A verb phrase whose subject began the sentence: "..., but told his supporters, “...",
+# "Hannity interjected: “...", "... before saying, “...".
+COORDINATED = re.compile(
+    rf"(?:\b(?:and|but|then|before|after|while)\s+|[,;—]\s*)(?:\w+ly\s+)?{VERB}\b{OBJECT}"
+    r"(?P<gap>(?:\s+[\w’'.-]+){0,8}?)[\s,:—-]*$"
+)
+COLON_VERB = re.compile(r"\s(?P<verb>[a-z]+(?:ed|s))\b(?P<gap>(?:\s+[\w’'.-]+){0,8}?)\s*:\s*$")
 ACCORDING = re.compile(
     rf"(?:^|[,;]\s*)(?:[Aa]ccording to|[Ff]rom|[Ii]n) {STATEMENT}{PHRASE}(?:['’]s? words)?[,:]\s*$(?P<verb>)"
 )
@@ -93,7 +112,9 @@ CLAUSE_WORDS = frozenset(
 )
 PRONOUNS = frozenset(("he", "she"))
 GROUP_PRONOUNS = frozenset(("they", "we", "it", "who", "which", "i", "you"))
-DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "some", "two"))
+DETERMINERS = frozenset(
+    ("the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "some", "two", "another", "several")
+)
 # Head nouns of a description that can speak: a role ("a senior official"), a group ("aides"), an
 # organisation or publication ("the newspaper") or a document ("the report").
 SPEAKING_NOUNS = (
@@ -199,7 +220,10 @@ def quote_spans(text: str) -> list[Span]:
                 continue
             start, kind = opened
             if kind in OPENERS:
-                closes = c in ("”", "''")
+                # A straight mark after text closes a curly quotation too (mixed marks).
+                closes = c in ("”", "''") or (
+                    c == '"' and not text[i - 1].isspace() and not _opens(text, i, 1)
+                )
             elif kind == "”":
                 closes = c == "”" and not _reopens(text, i, width)
             else:
@@ -239,11 +263,13 @@ def _publication(people: People, position: int) -> str:
     return found
 
 
-def speaker_of(phrase: str, people: People, position: int, after_verb: bool = False) -> Speaker:
+def speaker_of(
+    phrase: str, people: People, position: int, after_verb: bool = False, slot: bool = False
+) -> Speaker:
     """What a speaker phrase stands for: a person or organisation the article names (a pronoun or a
     description resolved when the article allows it), else an unnamed source described as printed.
     NOBODY when the phrase is no speaker (a clause, a thing)."""
-    phrase = " ".join(phrase.split()).strip(" ,—-")
+    phrase = " ".join(re.sub(r"\([^()]*\)", " ", phrase).split()).strip(" ,—-")
     tokens = phrase.split()
     while tokens and tokens[0].lower() in CLAUSE_WORDS:
         tokens.pop(0)
@@ -271,7 +297,11 @@ def speaker_of(phrase: str, people: People, position: int, after_verb: bool = Fa
         if prefix or len(run) > 1:
             return NOBODY
     # A description: "a senior administration official", "the newspaper", "the Republican lawmaker".
-    if not head or head[-1].lower().strip("’'") not in SPEAKING_NOUNS:
+    # Next to the verb, one that starts with a determiner needs no known noun ("the gambling tycoon").
+    if not head or (
+        head[-1].lower().strip("’'") not in SPEAKING_NOUNS
+        and not (slot and lowered[0] in DETERMINERS and len(head) <= 5 and head[-1].isalpha())
+    ):
         return NOBODY
     if any(t.endswith(("'s", "’s")) for t in head[:-1]) and lowered[0] not in DETERMINERS:
         return NOBODY
@@ -371,7 +401,7 @@ def _sentence_subject(text: str, start: int, end: int, people: People) -> Speake
     """The speaker who began a sentence: '<Smith> described the move as ..., adding: '."""
     for m in BEFORE_SUBJECT.finditer(text, start, end):
         found = speaker_of(m.group("speaker"), people, m.start())
-        if found.name:
+        if found.kind:
             return found
         break
     mentions = [m for m in people.mentions if start <= m.start < end and m.subject]
@@ -381,7 +411,7 @@ def _sentence_subject(text: str, start: int, end: int, people: People) -> Speake
 
 
 BEFORE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[,;:—]\s)|(?<=[.!?]\s)|(?<=\n)){PHRASE}{APPOS}{ADVERB}\s+(?:[a-z]+ed|{SPEECH_VERBS})\b"
+    rf"(?:^|(?<=[,;:—]\s)|(?<=[.!?]\s)|(?<=\n)){PHRASE}{APPOS}{ADVERB}\s+(?:[a-z]+ed|{QUOTE_VERBS})\b"
 )
 
 
@@ -404,7 +434,7 @@ def _attribute(
                 and not re.match(rf"^\s*\w+\s+{VERB}\b", after)
             ):
                 continue  # a new sentence after a question or exclamation
-            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n == 1)
+            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n == 1, slot=n < 2)
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
@@ -413,7 +443,7 @@ def _attribute(
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
-    candidates.append(COLON.search(before))
+    candidates += [COLON.search(before), INVERTED.search(before)]
     for m in candidates:
         if m is None:
             continue
@@ -425,8 +455,12 @@ def _attribute(
         speaker = speaker_of(m.group("speaker"), people, span.start)
         if speaker.kind:
             return speaker, _cue(m.group("verb"), m.groupdict().get("object") or "", people), span.end
-    m = PARTICIPLE.search(before)
-    if m:
+    for pattern in (PARTICIPLE, COORDINATED, COLON_VERB):
+        m = pattern.search(before)
+        if m is None or (pattern is not PARTICIPLE and len((m.group("gap") or "").split()) > MAX_GAP_WORDS):
+            continue
+        if pattern is COLON_VERB and not inner[:1].isupper():
+            continue
         speaker = _sentence_subject(text, max(para[0], first.start), span.start, people)
         if speaker.kind:
             return speaker, m.group("verb"), span.end
@@ -534,6 +568,7 @@ def named_people(text: str, people: People) -> list[Named]:
             and not looks_like_org(name)
             and not people._in_quote(m.start())
         ):
+            name = people.resolve(name) or _drop_leading_word(name)
             name = people.resolve(name) or name
             found[m.start()] = Named(
                 m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
