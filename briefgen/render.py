@@ -267,6 +267,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {
                 "text": q.text,
                 "speaker": q.speaker,
+                "speaker_text": q.speaker_text,
+                "speaker_kind": q.speaker_kind,
                 "cue": q.cue,
                 "variants": list(q.variants),
                 "support": q.support,

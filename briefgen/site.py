@@ -80,7 +80,11 @@ def topic_tags(brief: Brief, limit: int = TAGS) -> tuple[str, ...]:
         if isinstance(name, str) and name.strip():
             names.append(name.strip())
     if not names:
-        names = [q.speaker.strip() for q in brief.quotes if q.speaker.strip()]
+        names = [
+            q.speaker.strip()
+            for q in brief.quotes
+            if q.speaker.strip() and getattr(q, "speaker_kind", "person") != "unnamed"
+        ]
     unique = list(dict.fromkeys(names))
     return tuple(unique[:limit])
 

@@ -259,7 +259,7 @@ def _publication(people: People, position: int) -> str:
     for m in PUBLICATION.finditer(people.text, 0, position):
         name = m.group()
         if not people._in_quote(m.start()):
-            found = name.removeprefix("the ").strip()
+            found = name.removeprefix("the ").removeprefix("The ").strip()
     return found
 
 
@@ -331,7 +331,7 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if name.lower() in NOT_NAMES or name.lower() in PRONOUNS | GROUP_PRONOUNS:
         return None
     # Transcript names and shouted surnames ("PENCE") read as the name they spell.
-    if name.isupper() and len(name) > 4 and " " not in name:
+    if name.isupper() and len(name) >= 3 and " " not in name:
         name = name.title()
     if looks_like_org(name) or name.removeprefix("The ") in ORG_NAMES or PUBLICATION.fullmatch(name):
         return name, "organisation"
@@ -399,6 +399,9 @@ def _unquoted_before(text: str, start: int, span_start: int) -> str:
 
 def _sentence_subject(text: str, start: int, end: int, people: People) -> Speaker:
     """The speaker who began a sentence: '<Smith> described the move as ..., adding: '."""
+    pronoun = re.match(r"\s*(He|She)\b", text[start:end])
+    if pronoun:
+        return Speaker("", pronoun.group(1), "pronoun")
     for m in BEFORE_SUBJECT.finditer(text, start, end):
         found = speaker_of(m.group("speaker"), people, m.start())
         if found.kind:
@@ -463,7 +466,7 @@ def _attribute(
             continue
         speaker = _sentence_subject(text, max(para[0], first.start), span.start, people)
         if speaker.kind:
-            return speaker, m.group("verb"), span.end
+            return speaker, ":" if pattern is COLON_VERB else m.group("verb"), span.end
     return NOBODY, "", span.end
 
 

@@ -1,0 +1,116 @@
+"""Quotations and their speakers (issue 14). Every text here was written for these tests."""
+
+from __future__ import annotations
+
+from helpers import context
+
+from briefgen.models import Article, Brief, Topic
+from briefgen.render import brief_to_dict, environment, render_brief
+from briefgen.sections import quotes
+
+
+def _plain(text: str, id: str = "a") -> Article:
+    return Article(id=id, path=f"{id}.txt", text=text)
+
+
+def _found(text: str) -> dict[str, tuple[str, str, str]]:
+    return {q.text: (q.speaker, q.speaker_kind, q.cue) for q in quotes.extract(context(_plain(text)))}
+
+
+def test_typewriter_marks_on_both_sides() -> None:
+    found = _found(
+        "The council met on Monday.\n\n"
+        "''We will not raise the harbour fee this year,'' said Councilwoman Edna P. Marsh. "
+        "''Maybe next year.''"
+    )
+    assert found == {
+        "We will not raise the harbour fee this year": ("Edna P. Marsh", "person", "said"),
+        "Maybe next year.": ("Edna P. Marsh", "person", "said"),
+    }
+
+
+def test_apposition_between_name_and_verb() -> None:
+    found = _found(
+        "“The levee held better than anyone expected,” Senator Walter J. Brisk, Republican of Ostland, "
+        "said on Tuesday."
+    )
+    assert found == {"The levee held better than anyone expected": ("Walter J. Brisk", "person", "said")}
+
+
+def test_unnamed_source_keeps_its_description() -> None:
+    found = _found(
+        "The ministry did not comment on the plan.\n\n"
+        "“Nobody in this building believes the numbers,” a senior ministry official said."
+    )
+    assert found == {
+        "Nobody in this building believes the numbers": ("a senior ministry official", "unnamed", "said")
+    }
+
+
+def test_the_newspaper_resolves_to_the_paper_named_before() -> None:
+    found = _found(
+        "The Ostland Herald published the letter on Friday.\n\n"
+        "“The mayor owes the city an explanation,” the newspaper wrote in an editorial."
+    )
+    assert found == {"The mayor owes the city an explanation": ("Ostland Herald", "organisation", "wrote")}
+
+
+def test_colon_and_pronoun_in_a_later_paragraph() -> None:
+    found = _found(
+        "Harbour master Greta Lindqvist inspected the pier on Sunday.\n\n"
+        "The storm had torn away two of the old moorings.\n\n"
+        "She was blunt: “We were lucky that nobody was standing on it.”"
+    )
+    assert found == {"We were lucky that nobody was standing on it.": ("Greta Lindqvist", "person", ":")}
+
+
+def test_quote_split_around_said_and_over_paragraphs() -> None:
+    found = _found(
+        "Coach Dmitri Hale spoke after the match.\n\n"
+        "“We lost the ball too often,” he said. “That is on me.\n\n"
+        "“Next week will be different.”"
+    )
+    assert found == {
+        "We lost the ball too often": ("Dmitri Hale", "person", "said"),
+        "That is on me.": ("Dmitri Hale", "person", "said"),
+        "Next week will be different.": ("Dmitri Hale", "person", "said"),
+    }
+
+
+def test_transcript_lines_name_their_speaker() -> None:
+    found = _found(
+        "Host Mira Osei interviewed Governor Tobias Renn.\n\n"
+        "“OSEI: Will you sign the water bill this week?\n\n"
+        "“RENN: I will sign it on Thursday morning.”"
+    )
+    assert found["I will sign it on Thursday morning."][0] == "Tobias Renn"
+
+
+def test_scare_quotes_and_single_words_stay_out() -> None:
+    found = _found(
+        "The plan, which critics call “reckless,” passed. The mayor called it a “fresh start” for "
+        "the district. Residents watched “Harbour Lights” on Saturday."
+    )
+    assert found == {}
+
+
+def test_json_and_markdown_show_unnamed_sources_after_named_ones() -> None:
+    a = _plain(
+        "Mayor Ines Carrow opened the bridge on Monday.\n\n"
+        "“This bridge joins two halves of one city,” Carrow said.\n\n"
+        "“The budget for it was never approved,” a city council aide said."
+    )
+    ctx = context(a)
+    brief = Brief(topic=Topic("t", "Bridge", (a,)), quotes=quotes.extract(ctx))
+    data = brief_to_dict(brief)
+    kinds = {q["text"]: (q["speaker_kind"], q["speaker_text"]) for q in data["quotes"]}
+    assert kinds == {
+        "This bridge joins two halves of one city": ("person", "Carrow"),
+        "The budget for it was never approved": ("unnamed", "a city council aide"),
+    }
+    page = render_brief(brief, environment())
+    named = page.index("This bridge joins")
+    heading = page.index("### From unnamed sources")
+    unnamed = page.index("The budget for it")
+    assert named < heading < unnamed
+    assert "_a city council aide_ (unnamed source; said)" in page
