@@ -45,6 +45,7 @@ CORPORA = {
     "event-piles-dev": "*/*.txt",
 }
 PAGE_LINES = 50
+SHOW: dict[str, int] = {}
 
 
 def reading_api() -> tuple[Callable, Callable, Callable, Callable]:
@@ -81,8 +82,23 @@ def paragraphs_of(text: str, article_text: str) -> list[str]:
     return [p for p in article_text.split("\n\n") if p.strip()]
 
 
-def wrap(paragraph: str, width: int) -> list[str]:
-    return textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [paragraph]
+def wrap(paragraph: str, width: int, indent: str = "") -> list[str]:
+    lines = textwrap.wrap(
+        paragraph, width, initial_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return lines or [indent + paragraph]
+
+
+def one_sentence_a_line(paragraph: str, spans: list[tuple[int, int]]) -> str:
+    """The paragraph with the white space between its sentences made line breaks."""
+    out, at = [], 0
+    for start, _ in spans[1:]:
+        gap = paragraph.rstrip()[:start]
+        cut = len(gap.rstrip())
+        out.append(paragraph[at:cut])
+        at = start
+    out.append(paragraph[at:])
+    return "\n".join(out)
 
 
 def to_typewriter(text: str) -> str:
@@ -91,18 +107,24 @@ def to_typewriter(text: str) -> str:
     return text.replace("‘", "`").replace("’", "'")
 
 
-def variant(name: str, head: list[str], paragraphs: list[str], raw: str, sentences: list[list[str]]) -> str:
+def variant(
+    name: str, head: list[str], paragraphs: list[str], raw: str, sentences: list[list[tuple[int, int]]]
+) -> str:
     """The article re-rendered as `name`. `head`: the lines above the body (headline and the like)."""
     top = "\n".join(head) + "\n\n" if head else ""
     if name.startswith("wrap"):
         width = int(name[4:])
         return top + "\n\n".join("\n".join(wrap(p, width)) for p in paragraphs) + "\n"
     if name == "sentences":
-        return top + "\n\n".join("\n".join(s) for s in sentences) + "\n"
+        return (
+            top
+            + "\n\n".join(one_sentence_a_line(p, s) for p, s in zip(paragraphs, sentences, strict=True))
+            + "\n"
+        )
     if name == "crlf":
         return raw.replace("\r\n", "\n").replace("\n", "\r\n")
     if name == "indent":
-        lines = [("    " if i == 0 else "") + line for p in paragraphs for i, line in enumerate(wrap(p, 72))]
+        lines = [line for p in paragraphs for line in wrap(p, 72, indent="    ")]
         return top + "\n".join(lines) + "\n"
     if name == "typewriter":
         return to_typewriter(raw)
@@ -152,7 +174,7 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                     head = [
                         r.text for r in article.removed if r.reason in ("headline", "date line", "byline")
                     ]
-                    sentences = [[p[s:e] for s, e, _ in split_text(p)] for p in paragraphs]
+                    sentences = [[(s, e) for s, e, _ in split_text(p)] for p in paragraphs]
                     path = Path(tmp) / name / cluster / Path(f).name
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(variant(name, head, paragraphs, raw, sentences).encode("utf-8"))
@@ -166,10 +188,16 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                     want = sents[article.id]
                     have = [norm(s.text) for s in split_article(a)] if a else []
                     figures["sentences"] += len(want)
-                    figures["same"] += sum(
-                        b.size
-                        for b in SequenceMatcher(None, want, have, autojunk=False).get_matching_blocks()
-                    )
+                    matcher = SequenceMatcher(None, want, have, autojunk=False)
+                    figures["same"] += sum(b.size for b in matcher.get_matching_blocks())
+                    if SHOW.get(name, 0) > 0 and matcher.ratio() < 1:
+                        SHOW[name] -= 1
+                        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                            if op != "equal":
+                                print(
+                                    f"[{name}] {article.path}\n  - {want[i1:i2]}\n  + {have[j1:j2]}",
+                                    file=sys.stderr,
+                                )
                     if a:
                         mine.append(a)
                         figures["kept"] += len(a.text.split())
@@ -235,9 +263,11 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=0, help="first N clusters of each corpus (0: all)")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--baseline", default=BASELINE, help="commit to compare with ('' for none)")
+    parser.add_argument("--show", type=int, default=0, help="print the first N differing articles a variant")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     variants = tuple(v for v in args.variants.split(",") if v)
+    SHOW.update(dict.fromkeys(variants, args.show))
     files = corpus_files(args.data, [c for c in args.corpora.split(",") if c], args.clusters)
     results = {name: measure(by_cluster, variants) for name, by_cluster in files.items()}
     if args.json:

@@ -15,7 +15,8 @@ paragraphs, so every break is decided here first, from evidence in the text:
 - any other break is deliberate: a paragraph break, unless the text is written one sentence a line
   (its lines are single sentences and its paragraphs are marked otherwise), where it is a space;
 - a word split by a hyphen at a line end is joined only when the text has the joined word elsewhere
-  ("gov-" + "ernment" when "government" is printed); otherwise the hyphen stays ("post-" + "election").
+  ("gov-" + "ernment" when "government" is printed); otherwise the hyphen stays ("post-" + "election"),
+  and a suspended hyphen keeps its space ("college- and street-educated").
 
 PDF page furniture is taken out first, each line with its reason: lines next to a form feed that
 repeat on most pages (running headers and footers, digits ignored) and page numbers there.
@@ -32,16 +33,22 @@ from dataclasses import dataclass
 
 from ..models import RemovedLine
 from .chars import quote_marks
+from .split import MAYBE_END, sentence_spans
 
 LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s+\S")
+# Marks that start a list item whatever comes before; a dash or a number starts one only after a line
+# that ends a sentence, a colon or another item ("to run\n- and with his back turned", "Highway\n31.").
+BULLET = re.compile(r"[*+•·▪‣◦]\s+\S")
 HEADING = re.compile(r"#{1,6}\s+\S")
 # A line's last characters that end a sentence (closing quotes and brackets may follow the mark).
 ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”’])$""")
 # A line's first characters that go on with the line before: a lower-case word, a digit, punctuation
 # that does not open anything (a dash, a comma, a closing bracket).
-CONTINUES = re.compile(r"""[a-z]|[0-9]|[,;:)\]%]|--|[—–]""")
+CONTINUES = re.compile(r"""[a-z]|[0-9(]|[,;:)\]%]|--|[—–-]\s""")
 HYPHENATED_END = re.compile(r"(?<![\W\d_])([^\W\d_]+)-$")
 NEXT_WORD_START = re.compile(r"[a-z]+")
+# Words after a suspended hyphen ("college- and street-educated"): the space stays.
+SUSPENDING = frozenset({"and", "or", "nor", "to", "through", "versus"})
 FIRST_WORD = re.compile(r"\S+")
 PAGE_NUMBER = re.compile(
     r"(?i:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?"
@@ -49,6 +56,8 @@ PAGE_NUMBER = re.compile(
 FURNITURE_LINES = 3  # lines looked at on each side of a page break for headers, footers, numbers
 MIN_PAGES = 3  # a running header or footer repeats on at least this many pages (and on most pages)
 MIN_WRAPPED_LINES = 3
+SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
+NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that go on, full ones: more than this means hard-wrapped text
 
 
@@ -149,40 +158,48 @@ class Wrap:
 def wrap_of(lines: list[str]) -> Wrap:
     """How the text is hard-wrapped (`Wrap()` when it is not).
 
-    The width is the longest line's (leaving out the longest 2%: a URL, a table row). The text is
-    wrapped at it when most lines that break a sentence off are full: the next line's first word
-    would not have fitted on them, what a wrapper does; the lines of text broken by paragraph, by
-    sentence or into headings rarely are."""
-    lengths = sorted(columns(line) for line in lines if line.strip())
-    if not lengths:
+    The width is the longest line followed by another of its paragraph that another such line comes
+    close to (a URL, a table row or a title stands alone); close is within a long word, the 95th
+    percentile of the text's word lengths. The text is wrapped at that width when its lines
+    pile up just under it: at least two lines, and a share of them, lack no more than a long word
+    (text broken by paragraph or by sentence has lines of every length); and, when enough lines break
+    a sentence off, most of those are full (what a wrapper does; headings and bylines are not)."""
+    lengths = [columns(line) for line in lines if line.strip()]
+    inner = sorted(
+        (columns(line) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()),
+        reverse=True,
+    )
+    if len(inner) < 2:
         return Wrap()
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
+    words = sorted(len(w) for line in lines for w in line.split())
+    slack = words[int(len(words) * 0.95)] + 1
+    # The longest line followed by another line of its paragraph that another such line comes close
+    # to: a wrapper's width (a lone long line, a URL, is not one).
+    width = next((n for n, m in zip(inner, inner[1:], strict=False) if n - m <= slack), 0)
+    near = sum(1 for n in lengths if 0 <= width - n <= slack)
+    if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
+        return Wrap()
     inner = full = 0
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             inner += 1
             full += columns(line) + 1 + len(first.group()) > width
-    if inner < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * inner:
+    if inner >= MIN_WRAPPED_LINES and full < WRAPPED_SHARE * inner:
         return Wrap()
-    # A long word of this text: the 95th percentile of its word lengths.
-    words = sorted(len(w) for line in lines for w in line.split())
-    return Wrap(width, words[int(len(words) * 0.95)] + 1)
+    return Wrap(width, slack)
 
 
 def _one_sentence_lines(lines: list[str]) -> bool:
-    """Whether the text is written one sentence a line: every long line ends a sentence and almost
-    none holds a sentence end inside it."""
+    """Whether the text is written one sentence a line: hardly any of its long lines holds two
+    sentences (split as the sentence splitter splits them), where text written one paragraph a line
+    has many that do."""
     long_lines = [line.strip() for line in lines if len(line.split()) >= 5]
     if len(long_lines) < 3:
         return False
-    if sum(1 for line in long_lines if ENDS_SENTENCE.search(line)) < 0.9 * len(long_lines):
-        return False
-    inner = sum(1 for line in long_lines if INNER_END.search(line))
-    return inner <= 0.1 * len(long_lines)
-
-
-INNER_END = re.compile(r"""[a-z0-9][.!?]["'”’]?\s+["“`']*[A-Z]""")
+    sample = long_lines[:: max(1, len(long_lines) // SENTENCE_SAMPLE)]
+    several = sum(1 for line in sample if MAYBE_END.search(line) and len(sentence_spans(line)) > 1)
+    return several <= 0.1 * len(sample)
 
 
 def rebuild(lines: list[str]) -> Paragraphs:
@@ -199,10 +216,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
         indents[i + 1] <= base for i in range(len(body) - 1) if indents[i] > base and indents[i + 1] >= 0
     )
     first_line_indent = indented_then[True] >= 2 and indented_then[True] > indented_then[False]
-    blank_paragraphs = any(
-        not line.strip() for line in body[1:-1]
-    )  # the text has blank lines between its paragraphs
-    sentence_lines = (blank_paragraphs or first_line_indent) and _one_sentence_lines(body)
+    sentence_lines = _one_sentence_lines(body)
     words = _word_set(body)
 
     paragraphs: list[str] = []
@@ -231,7 +245,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
             if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words:
                 current[-1] = current[-1][:-1]  # "gov-" + "ernment": the word is printed whole elsewhere
                 current.append(stripped)
-            elif hyphen and nxt:
+            elif hyphen and nxt and nxt.group() not in SUSPENDING:
                 current.append(stripped)  # "post-" + "election": a compound, hyphen kept
             else:
                 current.append(" " + stripped)
@@ -261,7 +275,9 @@ def _goes_on(
     page_break: bool,
 ) -> bool:
     """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
-    if LIST_ITEM.match(line) or HEADING.match(line) or HEADING.match(prev):
+    if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
+        return False
+    if LIST_ITEM.match(line) and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev)):
         return False
     if first_line_indent and indent > base:
         return False

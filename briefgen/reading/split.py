@@ -210,8 +210,9 @@ CLOSING = "”"
 
 
 def _join_open_quotes(spans: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, int]]:
-    """Join sentences of one paragraph while a curly quotation is open, so a quote of several
-    sentences stays one unit (at most 4 sentences)."""
+    """Join sentences of one paragraph while a quotation is open (more curly opening marks than
+    closing ones, or an odd number of straight ones), so a quote of several sentences stays one unit
+    (at most 4 sentences) whichever marks it is written with."""
     out: list[tuple[int, int, int]] = []
     pending: tuple[int, int, int] | None = None
     joined = 0
@@ -224,7 +225,7 @@ def _join_open_quotes(spans: list[tuple[int, int, int]], text: str) -> list[tupl
                 out.append(pending)
             pending, joined = (start, end, para), 0
         chunk = text[pending[0] : pending[1]]
-        if chunk.count(OPENING) <= chunk.count(CLOSING):
+        if chunk.count(OPENING) <= chunk.count(CLOSING) and not chunk.count('"') % 2:
             out.append(pending)
             pending = None
     if pending is not None:
