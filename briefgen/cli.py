@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -354,3 +354,91 @@ def topics_cmd(
     grouping = assign_topics(reading.articles, load_registry(folder), recluster=recluster)
     save_registry(folder, grouping.registry)
     click.echo(format_assignments(assignments(reading.articles, grouping.topics), fmt), nl=False)
+
+
+@main.command(
+    "fetch",
+    epilog="Exit codes: 0 success (failed feeds are listed with their reason); 1 failure, or with --strict "
+    "any failed feed or any entry skipped because of an error; 2 usage error.",
+)
+@click.argument("feeds", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("articles"),
+    show_default=True,
+    help="Articles folder to write the new articles into (what `briefgen build` reads).",
+)
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Leave out entries published before this day."
+)
+@click.option("--max-per-feed", type=click.IntRange(min=1), help="At most N new articles per feed and run.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="A host that may resolve to a private or loopback address (repeatable; also allow_hosts: in FEEDS).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    envvar="BRIEFGEN_CACHE_DIR",
+    help="Where what is fetched is remembered between runs [.briefgen-cache; env BRIEFGEN_CACHE_DIR].",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 if a feed failed or an entry was skipped by an error.")
+@click.option("-q", "--quiet", is_flag=True, help="Only problems; no summary.")
+def fetch_cmd(
+    feeds: Path,
+    into: Path,
+    since: Any,
+    max_per_feed: int | None,
+    allow_hosts: tuple[str, ...],
+    cache_dir: Path | None,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Fetch the new articles of the feeds listed in FEEDS (YAML or OPML) into --into.
+
+    Each new entry becomes one Markdown file with front matter: the feed's full content when it
+    carries it, else the article page, extracted. Articles fetched before are never fetched again.
+    """
+    from .fetch import FetchOptions, Policy, fetch, load_feed_list
+    from .fetch.feedlist import normalize_host
+
+    try:
+        feed_list = load_feed_list(feeds)
+        default = Policy()
+        agent = default.user_agent
+        if feed_list.contact:
+            agent = f"{agent[:-1]}; {feed_list.contact})"
+        policy = Policy(
+            allow_hosts=feed_list.allow_hosts | {normalize_host(h) for h in allow_hosts},
+            delay=default.delay if feed_list.delay is None else feed_list.delay,
+            user_agent=agent,
+        )
+        options = FetchOptions(
+            into=into,
+            cache_dir=cache_dir or load_config(None).cache_dir,
+            since=since.date() if since else None,
+            max_per_feed=max_per_feed,
+            policy=policy,
+        )
+        report = fetch(feed_list, options)
+    except BriefgenError as exc:
+        fail(str(exc))
+        return
+    except OSError as exc:
+        fail(f"cannot write {exc.filename or into}: {exc.strerror or exc}")
+        return
+    lines = [f"failed {printable(p.what)}: {p.reason}" for p in report.failed]
+    lines += [f"skipped {printable(p.what)}: {p.reason}" for p in report.skipped if p.error or not quiet]
+    for line in lines[:MAX_SKIP_LINES]:
+        click.echo(line, err=True)
+    if len(lines) > MAX_SKIP_LINES:
+        click.echo(f"... and {len(lines) - MAX_SKIP_LINES} more", err=True)
+    if not quiet:
+        click.echo(report.summary_line(into), err=True)
+    if strict and report.errors:
+        entries = report.errors - len(report.failed)
+        fail(f"{len(report.failed)} feeds failed, {entries} entries skipped by an error (--strict)")
