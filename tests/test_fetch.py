@@ -92,7 +92,7 @@ def test_rss_with_full_content_writes_markdown_the_reader_understands(site: Site
     assert doc["title"] == "Council of Town1 approves plan"
     assert doc["outlet"] == "Example News"
     assert doc["author"] == "Ann Writer"
-    assert doc["published"].startswith("2025-12-02")
+    assert doc["published"] == "2025-12-02"
     assert doc["url"] == site.url("/news/1")
     assert doc["language"] == "en"
     assert "The council of Town1 voted on Tuesday" in doc["text"]
@@ -150,7 +150,7 @@ def test_atom_and_rdf_feeds(site: Site, tmp_path: Path) -> None:
     assert docs["Atom story"]["outlet"] == "Atom Times" and docs["Atom story"]["author"] == "Bo Atom"
     assert "Atomburg" in docs["Atom story"]["text"]
     assert docs["RDF story"]["outlet"] == "RDF Daily" and "Rdfton" in docs["RDF story"]["text"]
-    assert docs["RDF story"]["published"].startswith("2025-11-30")
+    assert docs["RDF story"]["published"] == "2025-11-30"
 
 
 def test_opml_feeds_file(site: Site, tmp_path: Path) -> None:
@@ -529,3 +529,18 @@ def test_state_file_is_json_in_the_cache(site: Site, tmp_path: Path) -> None:
     state = json.loads((tmp_path / "cache" / "fetch" / "state.json").read_text())
     assert state["feeds"][site.url("/feed.xml")] == {"etag": '"e"'}
     assert url_key(site.url("/news/1")) in state["urls"]
+
+
+def test_github_workflow_fetches_and_commits_before_the_build() -> None:
+    import yaml
+
+    path = Path(__file__).parent.parent / ".github" / "workflows" / "briefgen.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"]  # YAML 1.1 reads the key `on` as true
+    runs = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
+    fetch_at = next(i for i, r in enumerate(runs) if r.startswith("briefgen fetch"))
+    commit_at = next(i for i, r in enumerate(runs) if "git commit" in r or "commit -q" in r)
+    build_at = next(i for i, r in enumerate(runs) if r.startswith("briefgen build"))
+    assert fetch_at < commit_at < build_at
+    assert '--into "$ARTICLES_DIR"' in runs[fetch_at] and "--cache-dir .briefgen-cache" in runs[fetch_at]
+    assert 'git add -- "$ARTICLES_DIR"' in runs[commit_at]

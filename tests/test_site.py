@@ -284,7 +284,8 @@ def test_github_workflow_rebuilds_caches_and_deploys() -> None:
     assert "briefgen build" in run and "--cache-dir .briefgen-cache" in run
     deploy = workflow["jobs"]["deploy"]["steps"]
     assert deploy[0]["uses"].startswith("actions/deploy-pages")
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # contents: write, to commit the articles `briefgen fetch` brings (tests/test_fetch.py)
+    assert workflow["permissions"] == {"contents": "write", "pages": "write", "id-token": "write"}
 
 
 def test_tldr_is_not_repeated_in_the_summary(seed_site: Config) -> None:

@@ -286,7 +286,7 @@ def _entries(n: int, feed: Feed, response: Response) -> list[Entry]:
             "author": " ".join(
                 str((item.get("author_detail") or {}).get("name") or item.get("author") or "").split()
             ),
-            "published": published.isoformat().replace("+00:00", "Z") if published else "",
+            "published": published.date().isoformat() if published else "",
             "url": link,
             "language": language,
         }
@@ -355,9 +355,9 @@ def _fetch_page(client: Client, entry: Entry) -> None:
         if not entry.meta.get(name):
             entry.meta[name] = " ".join(str(getattr(doc, attr, "") or "").split())
     if not entry.meta.get("published") and getattr(doc, "date", None):
-        entry.meta["published"] = str(doc.date)
         with contextlib.suppress(ValueError):
             entry.published = dt.date.fromisoformat(str(doc.date)[:10])
+            entry.meta["published"] = entry.published.isoformat()
 
 
 def _write(
