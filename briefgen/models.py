@@ -104,6 +104,7 @@ class Side:
     text: str
     sources: tuple[Source, ...]
     value: str = ""
+    date: str = ""  # for an update: the earliest publication date of its sources (ISO 8601)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,10 @@ class Brief:
     decisions: tuple[Item, ...] = ()
     quotes: tuple[Quote, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    # Same shape as disputes: a figure or status that changed between articles of different dates,
+    # and people quoted on both sides of one fact.
+    updates: tuple[Dispute, ...] = ()
+    quoted_disagreements: tuple[Dispute, ...] = ()
     context: tuple[Item, ...] = ()
     timeline: tuple[TimelineItem, ...] = ()
     entities: tuple[Entity, ...] = ()

@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .dedupe import group_agency
 from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
-from .models import Article, Brief, Item, Source, Topic
+from .models import Article, Brief, Dispute, Item, Source, Topic
 from .reading.chars import typographic
 
 if TYPE_CHECKING:
@@ -237,6 +237,17 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _dispute(d: Dispute) -> dict[str, Any]:
+    return {
+        "about": d.about,
+        "kind": d.kind,
+        "sides": [
+            {"text": s.text, "value": s.value, "date": s.date, "sources": [_source(x) for x in s.sources]}
+            for s in d.sides
+        ],
+    }
+
+
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """Every section of a brief, as plain JSON-ready data."""
     return {
@@ -276,17 +287,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             }
             for q in brief.quotes
         ],
-        "disputes": [
-            {
-                "about": d.about,
-                "kind": d.kind,
-                "sides": [
-                    {"text": s.text, "value": s.value, "sources": [_source(x) for x in s.sources]}
-                    for s in d.sides
-                ],
-            }
-            for d in brief.disputes
-        ],
+        "disputes": [_dispute(d) for d in brief.disputes],
+        "updates": [_dispute(d) for d in brief.updates],
+        "quoted_disagreements": [_dispute(d) for d in brief.quoted_disagreements],
         "context": [_item(i) for i in brief.context],
         "timeline": [
             {

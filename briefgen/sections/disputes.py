@@ -8,6 +8,7 @@ and share their subject words, so a sentence with "not" alone is never a dispute
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
-from . import TopicContext, sort_sources, source
+from . import TopicContext, measures, sort_sources, source
 
 CHANGE = {
     "increas": "increase",
@@ -176,153 +177,109 @@ def name_disputes(ctx: TopicContext) -> list[Dispute]:
     return disputes
 
 
-# -- numbers -------------------------------------------------------------------------------------
-NUMBER = re.compile(
-    r"(?P<qual>\b(?:more than|over|about|around|nearly|almost|some|at least|up to|approximately|roughly|"
-    r"fewer than|less than|under|close to)\s+)?(?<![\d,.:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?![\d:/-]|st\b|nd\b|rd\b|th\b)(?:\s*(?P<scale>million|billion|trillion|thousand|percent|per cent|%))?"
-)
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-LOWER_BOUND = ("more than", "over", "at least")
-UPPER_BOUND = ("up to", "fewer than", "less than", "under")
-APPROXIMATE = ("about", "around", "some", "approximately", "roughly", "close to")
-BELOW = ("nearly", "almost")
-MONTH_NAMES = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$"
-)
-SAME_FACT_NUMBERS = 0.35
-NEGATED_CLAUSE = re.compile(r"\b(?:no|not|never|none|without)\b|n[’']t\b", re.I)
-UNIT_WORDS = 3
+# -- figures, times and names, each tied to what it measures ---------------------------------------
+def _dated(ctx: TopicContext, article_ids: set[str]) -> list[dt.date | None]:
+    return [ctx.article(a).published for a in sorted(article_ids)]
 
 
-@dataclass(frozen=True)
-class Figure:
-    sentence: Sentence
-    phrase: str
-    low: float
-    high: float
-    unit: frozenset[str]
-    unit_text: str
-    percent: bool
+def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]]) -> bool:
+    """Values in date order, each side's articles all later than the previous side's: a change this
+    kind of thing can make ("grows": never down; "ages": up by at most the years in between)."""
+    for (v0, d0), (v1, d1) in zip(sides, sides[1:]):
+        if max(d0) >= min(d1):
+            return False  # articles of the same day (or crossing dates) disagree
+        if changes == "grows" and v1 < v0:
+            return False
+        if changes == "ages" and not 0 < v1 - v0 <= (min(d1) - max(d0)).days / 365.25 + 1:
+            return False
+    return True
 
 
-def figures_of(sentence: Sentence) -> list[Figure]:
-    text = sentence.text
-    out = []
-    for m in NUMBER.finditer(text):
-        num = m.group("num")
-        scale = (m.group("scale") or "").lower()
-        if not scale and "," not in num and "." not in num and 1900 <= int(num) <= 2100:
-            continue  # a year
-        if MONTH_NAMES.search(text[: m.start("num")]) or re.match(
-            r"\s*(?:a\.m\.|p\.m\.|am|pm)\b", text[m.end() :]
-        ):
-            continue  # a date or a time
-        if re.match(r"\s*(?:-|to)\s*\d", text[m.end() :]):
-            continue  # a range or a score
-        value = float(num.replace(",", "")) * SCALE.get(scale, 1.0)
-        qual = (m.group("qual") or "").strip().lower()
-        if NEGATED_CLAUSE.search(re.split(r"[,;:]", text[: m.start()])[-1]):
-            continue  # "no household ... less than 30%": the figure is negated
-        if qual in LOWER_BOUND:
-            low, high = (value if qual == "at least" else value * 1.000001), float("inf")
-        elif qual in UPPER_BOUND:
-            low, high = 0.0, (value if qual == "up to" else value * 0.999999)
-        elif qual in APPROXIMATE:
-            low, high = value * 0.9, value * 1.1
-        elif qual in BELOW:
-            low, high = value * 0.85, value
-        else:
-            low, high = value, value
-        unit_words = _unit_words(text, m.start(), m.end(), bool(scale))
-        unit = frozenset(stem(w.lower().strip(".")) for w in unit_words if w[:1].islower())
-        if not unit:
+def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
+    """Disputes and updates among the values the articles give for one thing (a `Reading` key).
+
+    The values of a key are joined where their intervals overlap (rounding, "about", "more than");
+    a key with one value agrees. A source giving two of the values is left out (it reports a
+    change, or two different things share the key). Otherwise, when the thing can change and the
+    articles' dates put the values in an order it can take (a toll that rises, an age that grows with
+    the years), it is an update; when it cannot change, or articles of the same day disagree, a
+    dispute. A changeable thing whose articles are only partly dated is left out: unsure."""
+    found = [r for s in ctx.all_sentences for r in measures.readings(s)]
+    found += [r for a in ctx.articles for r in measures.article_readings(ctx.sentences.get(a.id, ()))]
+    found = measures.merge_names(found)
+    by_key: dict[str, list[measures.Reading]] = defaultdict(list)
+    for r in found:
+        by_key[r.key].append(r)
+    disputes: list[Dispute] = []
+    updates: list[Dispute] = []
+    for key, rs in by_key.items():
+        # Values joined where their intervals overlap, in value order.
+        rs = sorted(rs, key=lambda r: (r.low, r.high))
+        parts: list[list[measures.Reading]] = []
+        high = float("-inf")
+        for r in rs:
+            if parts and r.low <= high:
+                parts[-1].append(r)
+                high = max(high, r.high)
+            else:
+                parts.append([r])
+                high = r.high
+        if len(parts) < 2:
             continue
-        unit_text = " ".join(unit_words)
-        percent = scale in ("percent", "per cent", "%")
-        out.append(Figure(sentence, m.group().strip(), low, high, unit, unit_text, percent))
-    return out
-
-
-def _unit_words(text: str, start: int, end: int, scaled: bool) -> list[str]:
-    """What a figure counts: the words right after it up to a stop word ("U.S. troops stationed"),
-    or for a percentage or scaled amount with nothing after it, the content words just before it."""
-    words: list[str] = []
-    for w in TOKEN.findall(text[end:]):
-        if w in (";", ".") or w.lower() in STOP_WORDS or len(words) == UNIT_WORDS:
-            break
-        words.append(w)
-    if any(w[:1].islower() for w in words):
-        return words
-    if not scaled:
-        return []
-    clause = re.split(r"[,;:]", text[:start])[-1]
-    before = [w for w in TOKEN.findall(clause) if w.lower() not in STOP_WORDS and w not in (";", ".")]
-    return before[-UNIT_WORDS:]
-
-
-def _compatible(a: Figure, b: Figure) -> bool:
-    return a.low <= b.high and b.low <= a.high
-
-
-def number_disputes(ctx: TopicContext) -> list[Dispute]:
-    """Different figures for one quantity: same unit words, close sentences, values that cannot
-    both be true (ranges from "more than", "about", "nearly" respected), from different sources."""
-    figures = [f for s in ctx.all_sentences for f in figures_of(s)]
-    if len(figures) < 2:
-        return []
-    rows = [ctx.row_at(f.sentence.article, f.sentence.start) for f in figures]
-    sims = ctx.similarities(rows, rows)
-    disputes = []
-    used: set[int] = set()
-    for i, a in enumerate(figures):
-        if i in used:
+        # By article, not by syndication group: two copies of one report that give different values
+        # (a corrected or revised copy) disagree as printed.
+        groups = [{r.sentence.article for r in part} for part in parts]
+        if any(groups[i] & groups[j] for i in range(len(parts)) for j in range(i + 1, len(parts))):
             continue
-        group_a = ctx.group(a.sentence.article)
-        conflicting = [
-            j
-            for j, b in enumerate(figures)
-            if j != i
-            and ctx.group(b.sentence.article) != group_a
-            and a.percent == b.percent
-            and a.unit & b.unit
-            and sims[i, j] >= SAME_FACT_NUMBERS
-            and not _compatible(a, b)
-        ]
-        if not conflicting:
-            continue
-        b = figures[conflicting[0]]
-        # Every figure for this quantity, on the side it agrees with.
-        same_quantity = [
-            k
-            for k, c in enumerate(figures)
-            if c.percent == a.percent
-            and c.unit & a.unit
-            and c.unit & b.unit
-            and (sims[k, i] >= SAME_FACT_NUMBERS or sims[k, conflicting[0]] >= SAME_FACT_NUMBERS)
-        ]
-        side_a = [k for k in same_quantity if _compatible(figures[k], a) and not _compatible(figures[k], b)]
-        side_b = [k for k in same_quantity if _compatible(figures[k], b) and not _compatible(figures[k], a)]
-        groups_a = {ctx.group(figures[k].sentence.article) for k in side_a}
-        groups_b = {ctx.group(figures[k].sentence.article) for k in side_b}
-        both = {ctx.group(f.sentence.article) for k, f in enumerate(figures) if k in same_quantity}
-        mixed = any(
-            ctx.group(f.sentence.article) == g and not _compatible(f, figures[side_a[0]])
-            for g in groups_a
-            for f in figures
-            if f.unit & a.unit and f.percent == a.percent
-        )
-        if not side_a or not side_b or groups_a & groups_b or mixed or not both:
-            continue  # one source gives both figures: a change over time, not a disagreement
-        used.update(side_a + side_b)
+        first = rs[0]
+        dates = [_dated(ctx, {r.sentence.article for r in part}) for part in parts]
+        known = all(d is not None for ds in dates for d in ds)
+        is_update = False
+        if first.changes:
+            if known:
+                timed = sorted(
+                    ((part[0].low, [d for d in ds if d]), i) for i, (part, ds) in enumerate(zip(parts, dates))
+                )
+                is_update = _plausible(first.changes, [t for t, _ in timed])
+                if is_update:
+                    order = [i for _, i in timed]
+                    parts, dates = [parts[i] for i in order], [dates[i] for i in order]
+            elif any(d is not None for ds in dates for d in ds):
+                continue  # partly dated: cannot tell a change from a disagreement
         sides = []
-        for side in (side_a, side_b):
-            sources = sort_sources(ctx, (source(figures[k].sentence) for k in side))
-            head = figures[side[0]]
-            sides.append(Side(head.sentence.text, sources, value=head.phrase))
-        disputes.append(Dispute(about=a.unit_text, kind="number", sides=tuple(sides)))
-    return disputes
+        for part, ds in zip(parts, dates):
+            head = _head(ctx, part)
+            sources = sort_sources(ctx, (source(r.sentence) for r in part))
+            when = min((d for d in ds if d), default=None)
+            sides.append(
+                Side(head.sentence.text, sources, value=head.value, date=when.isoformat() if when else "")
+            )
+        if not is_update:
+            sides.sort(
+                key=lambda side: (-ctx.support(side.sources), ctx.order.get(side.sources[0].article, 0))
+            )
+        item = Dispute(about=_heading(parts), kind=first.kind, sides=tuple(sides))
+        (updates if is_update else disputes).append(item)
+    return disputes, updates
+
+
+def _head(ctx: TopicContext, part: list[measures.Reading]) -> measures.Reading:
+    """The reading a side shows: its most common value, first in article order."""
+    count: dict[str, int] = defaultdict(int)
+    for r in part:
+        count[r.value.lower()] += 1
+    return min(
+        part, key=lambda r: (-count[r.value.lower()], ctx.order.get(r.sentence.article, 0), r.sentence.start)
+    )
+
+
+def _heading(parts: list[list[measures.Reading]]) -> str:
+    """The key's description; for a block, the street as most readings print it."""
+    abouts: dict[str, int] = defaultdict(int)
+    for part in parts:
+        for r in part:
+            abouts[r.about] += 1
+    return max(sorted(abouts), key=lambda a: abouts[a])
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -334,7 +291,9 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
     from .timeline import dated_sentences
 
     dated, anchors = dated_sentences(ctx)
-    days = [d for d in dated if d.precision == "day"]
+    # Only dates printed as dates ("May 3", "2024-05-03"): "on Friday" read from two articles of
+    # different days names two Fridays, which says nothing about whether they disagree.
+    days = [d for d in dated if d.precision == "day" and any(c.isdigit() for c in d.expression)]
     disputes: list[Dispute] = []
     if len(days) >= 2:
         rows = [ctx.row_at(d.sentence.article, d.sentence.start) for d in days]
@@ -364,6 +323,11 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             )
             disputes.append(Dispute(about=f"date of: {_short(a.sentence.text)}", kind="date", sides=sides))
     for article_id, (published, anchor) in anchors.late.items():
+        named = set(
+            re.findall(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", ctx.article(article_id).text)
+        )
+        if not named - {f"{published:%A}"}:
+            continue  # only its own weekday: "on Wednesday" reads just as well as the day it is dated
         own = [d for d in dated if d.sentence.article == article_id and d.iso == anchor.isoformat()]
         others = [
             d
@@ -395,5 +359,23 @@ def _short(text: str, words: int = 10) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+@dataclass(frozen=True)
+class Findings:
+    """What the Disputes section shows: disputes, figures that changed between articles of different
+    dates (updates), and people quoted on both sides of one fact."""
+
+    disputes: tuple[Dispute, ...] = ()
+    updates: tuple[Dispute, ...] = ()
+    quoted_disagreements: tuple[Dispute, ...] = ()
+
+
+def analyse(ctx: TopicContext) -> Findings:
+    figures, updates = reading_findings(ctx)
+    return Findings(
+        disputes=tuple(claim_disputes(ctx) + figures + date_disputes(ctx) + name_disputes(ctx)),
+        updates=tuple(updates),
+    )
+
+
 def extract(ctx: TopicContext) -> tuple[Dispute, ...]:
-    return tuple(claim_disputes(ctx) + number_disputes(ctx) + date_disputes(ctx) + name_disputes(ctx))
+    return analyse(ctx).disputes

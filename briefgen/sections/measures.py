@@ -1,0 +1,387 @@
+"""What each figure, time and name of a sentence measures, before any two are compared.
+
+A `Reading` is one value a sentence gives for one thing: the thing (`key`: the age of a named
+person, the block of a street, the clock time of the incident, the number of people killed, the sex
+of a child of a given age, whether injuries were life-threatening, whether anyone was arrested), the
+value as an interval (`low`..`high`, so "about 9 p.m." and "8:55 p.m." agree and "about 30" spans
+rounding) and as printed. Only readings of the same key are ever compared, so "64 of the 122 seats"
+gives nothing (no key counts seats) and the age of a victim is never compared with a suspect's.
+
+Each pattern asks for the words that tie a value to its thing: a name right next to an age
+("Edgar Sanchez Rios, 16," / "16-year-old Edgar Sanchez"), "block of" and a street, a clock time in
+a sentence about the incident itself (not an arrest, a news conference or a vigil), a count right
+before or after "killed", "wounded", "shot".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Sentence
+
+MAX_AGE = 110
+CHILD_AGE = 18
+
+
+@dataclass(frozen=True)
+class Reading:
+    sentence: Sentence
+    key: str  # what is measured, normalised ("age|edgar sanchez rios")
+    about: str  # the same, for a heading ("age of Edgar Sanchez Rios")
+    kind: str  # "number", "name", "date", "claim"
+    value: str  # as printed ("16", "1800 block of Hewitt Avenue", "7:30 p.m.")
+    low: float
+    high: float
+    changes: str  # how the thing may change over time: "" (fixed), "ages", "grows", "any"
+    name: str = ""  # for ages: the person's name as printed
+
+
+# -- names ---------------------------------------------------------------------------------------
+CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+NAME = rf"(?:{CAP}|[A-Z]\.)(?: (?:{CAP}|[A-Z]\.|de|la|van|von|del)){{0,2}} {CAP}"
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Officer|Deputy|Detective|Chief|Judge)\.? ")
+NOT_NAME = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+    "An",
+    "Police",
+    "County",
+    "City",
+    "Street",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Lane",
+    "Boulevard",
+    "Highway",
+    "Park",
+}
+NAME_AGE = re.compile(rf"\b(?P<name>{NAME}), (?P<age>\d{{1,3}}),")
+AGE_NAME = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old (?P<name>{NAME})\b")
+
+
+def _person(name: str) -> str:
+    name = HONORIFIC.sub("", name)
+    parts = name.split()
+    if any(p in NOT_NAME for p in parts) or len(parts) < 2:
+        return ""
+    return name
+
+
+def ages(sentence: Sentence) -> list[Reading]:
+    out = []
+    for pattern in (NAME_AGE, AGE_NAME):
+        for m in pattern.finditer(sentence.text):
+            name, age = _person(m.group("name")), int(m.group("age"))
+            if not name or not 0 < age <= MAX_AGE:
+                continue
+            out.append(
+                Reading(
+                    sentence,
+                    f"age|{name.lower()}",
+                    f"age of {name}",
+                    "number",
+                    str(age),
+                    age,
+                    age,
+                    "ages",
+                    name,
+                )
+            )
+    return out
+
+
+def merge_names(readings: list[Reading]) -> list[Reading]:
+    """One key per person: a name whose words are all in a longer name is that person
+    ("Edgar Sanchez" and "Edgar Sanchez Rios"); the longest name names the key."""
+    names = sorted({r.name for r in readings if r.name}, key=lambda n: (-len(n.split()), n))
+    canonical: dict[str, str] = {}
+    for n in names:
+        words = set(n.lower().split())
+        longer = [c for c in names if len(c.split()) > len(n.split()) and words <= set(c.lower().split())]
+        # Only when the shorter name fits one longer name: "John Smith" in "John Smith Jr" and "John
+        # Paul Smith" is left alone.
+        canonical[n] = longer[0] if len({canonical.get(c, c) for c in longer}) == 1 else n
+    out = []
+    for r in readings:
+        if r.name and canonical[r.name] != r.name:
+            c = canonical[r.name]
+            r = Reading(
+                r.sentence, f"age|{c.lower()}", f"age of {c}", r.kind, r.value, r.low, r.high, r.changes, c
+            )
+        out.append(r)
+    return out
+
+
+# -- street blocks -------------------------------------------------------------------------------
+SUFFIX = {
+    "ave": "Avenue",
+    "avenue": "Avenue",
+    "st": "Street",
+    "street": "Street",
+    "rd": "Road",
+    "road": "Road",
+    "dr": "Drive",
+    "drive": "Drive",
+    "blvd": "Boulevard",
+    "boulevard": "Boulevard",
+    "ln": "Lane",
+    "lane": "Lane",
+    "ct": "Court",
+    "court": "Court",
+    "pl": "Place",
+    "place": "Place",
+    "trail": "Trail",
+    "way": "Way",
+    "pkwy": "Parkway",
+    "parkway": "Parkway",
+    "hwy": "Highway",
+    "highway": "Highway",
+    "circle": "Circle",
+    "terrace": "Terrace",
+}
+BLOCK = re.compile(
+    r"\b(?P<num>\d{2,6}) block of (?P<street>(?:[A-Z][A-Za-z'’]*\.?)(?: [A-Z][A-Za-z'’]*\.?){0,4})"
+)
+
+
+def blocks(sentence: Sentence) -> list[Reading]:
+    out = []
+    for m in BLOCK.finditer(sentence.text):
+        words = m.group("street").rstrip(".").split()
+        # "North Beville Ave." and "North Beville Avenue" are one street; "North Beville" (no
+        # suffix) is too, when nothing else says otherwise: the key leaves the suffix out.
+        suffix = SUFFIX.get(words[-1].lower().rstrip("."), "") if len(words) > 1 else ""
+        base = words[:-1] if suffix else words
+        street = " ".join(base + ([suffix] if suffix else []))
+        value = f"{m.group('num')} block of {street}"
+        n = float(m.group("num"))
+        key = "block|" + " ".join(w.lower().rstrip(".") for w in base)
+        out.append(Reading(sentence, key, f"block of {street}", "name", value, n, n, ""))
+    return out
+
+
+# -- clock time of the incident -----------------------------------------------------------------
+CLOCK = re.compile(
+    r"(?P<qual>\b(?:about|around|approximately|roughly|shortly before|shortly after|just before|"
+    r"just after|before|after|near|nearly|almost)\s+)?\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*"
+    r"(?P<ap>[ap])\.?\s?m\b\.?",
+    re.I,
+)
+INCIDENT = re.compile(
+    r"\b(?:shoot|shooting|shot|shots|gunfire|gunshots?|fired|opened fire|happened|occurred|incident|"
+    r"wounded|struck|hit)\b",
+    re.I,
+)
+OTHER_EVENT = re.compile(
+    r"\b(?:arrest\w*|custody|booked|died|dies|pronounced|conference|vigil|funeral|court|hearing|released|"
+    r"charged|surgery|scheduled|meeting|briefing|update|press|statement|closed|reopened|sentenced|"
+    r"trial|tweet\w*|posted|published|updated|memorial|rally|service)\b",
+    re.I,
+)
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+ROUND_SLACK = 15.0  # minutes either side of a time given on the hour or half hour
+EXACT_SLACK = 3.0
+QUALIFIED_SLACK = 15.0  # more for "about", "around", "just before"...
+
+
+def clock_times(sentence: Sentence) -> list[Reading]:
+    text = sentence.text
+    if not INCIDENT.search(text) or OTHER_EVENT.search(text):
+        return []
+    days = set(WEEKDAY.findall(text))
+    if len(days) > 1:
+        return []
+    out = []
+    for m in CLOCK.finditer(text):
+        h, mins = int(m.group("h")) % 12, int(m.group("m") or 0)
+        pm = m.group("ap").lower() == "p"
+        t = (h + (12 if pm else 0)) * 60 + mins
+        slack = ROUND_SLACK if mins % 30 == 0 else EXACT_SLACK
+        qual = (m.group("qual") or "").strip().lower()
+        low, high = t - slack, t + slack
+        if qual.endswith("before") or qual in ("nearly", "almost"):
+            low, high = t - slack - QUALIFIED_SLACK, t
+        elif qual.endswith("after"):
+            low, high = t, t + slack + QUALIFIED_SLACK
+        elif qual:
+            low, high = t - slack - QUALIFIED_SLACK, t + slack + QUALIFIED_SLACK
+        value = m.group().strip()
+        day = next(iter(days), "")
+        key = "time|" + day.lower()
+        about = "time of the incident" + (f" on {day}" if day else "")
+        out.append(Reading(sentence, key, about, "date", value, low, high, ""))
+    return out
+
+
+# -- counts of people ----------------------------------------------------------------------------
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUM = r"(?P<num>\d{1,4}|" + "|".join(NUMBER_WORDS) + r")"
+COUNT_QUAL = r"(?P<qual>(?:at least|more than|over|about|around|nearly|almost|some|up to) )?"
+PEOPLE = r"(?: (?:people|persons|victims|others))?"
+OUTCOME = {
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "killing": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "wounding": "wounded",
+    "injuring": "wounded",
+    "shot": "shot",
+}
+AFTER = re.compile(
+    rf"(?<![\w,.$-]){COUNT_QUAL}{NUM}{PEOPLE} (?:(?:were|was|have been|had been|are) )?"
+    r"(?P<verb>killed|dead|died|wounded|injured|hurt|shot)\b(?!-)",
+    re.I,
+)
+BEFORE = re.compile(
+    rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|shot) {COUNT_QUAL}{NUM}"
+    r"(?: (?:people|persons|others|victims))\b",
+    re.I,
+)
+SUBSET = re.compile(r"\b(?:of (?:the|them|those)|including|among)\b", re.I)
+
+
+def counts(sentence: Sentence) -> list[Reading]:
+    out = []
+    text = sentence.text
+    for pattern in (AFTER, BEFORE):
+        for m in pattern.finditer(text):
+            raw = m.group("num").lower()
+            n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+            if re.match(r"\s*(?:of|-year|year|percent|%)", text[m.end("num") :]):
+                continue
+            if SUBSET.search(text[m.end() : m.end() + 12]):
+                continue  # "two of the victims were killed"
+            qual = (m.group("qual") or "").strip().lower()
+            low, high = float(n), float(n)
+            if qual in ("at least", "more than", "over"):
+                low, high = (n if qual == "at least" else n + 1), float("inf")
+            elif qual in ("about", "around", "some"):
+                low, high = n * 0.8, n * 1.2
+            elif qual in ("nearly", "almost", "up to"):
+                low, high = 0.0, float(n)
+            outcome = OUTCOME[m.group("verb").lower()]
+            out.append(
+                Reading(
+                    sentence,
+                    f"count|{outcome}",
+                    f"people {outcome}",
+                    "number",
+                    f"{qual} {raw}".strip(),
+                    low,
+                    high,
+                    "grows",
+                )
+            )
+    return out
+
+
+# -- sex of a child of a given age ---------------------------------------------------------------
+CHILD = re.compile(
+    r"\b(?P<age>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")-year-old (?P<noun>boy|girl|son|daughter)\b", re.I
+)
+SEX = {"boy": "boy", "son": "boy", "girl": "girl", "daughter": "girl"}
+
+
+def child_sex(sentence: Sentence) -> list[Reading]:
+    out = []
+    for m in CHILD.finditer(sentence.text):
+        raw = m.group("age").lower()
+        age = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+        if age >= CHILD_AGE:
+            continue
+        sex = SEX[m.group("noun").lower()]
+        v = float(sex == "girl")
+        out.append(Reading(sentence, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, ""))
+    return out
+
+
+# -- yes/no facts ----------------------------------------------------------------------------------
+LIFE = re.compile(r"\b(?P<neg>non-|not |no )?(?P<what>life[- ]threatening)\b", re.I)
+
+
+def life_threatening(sentence: Sentence) -> list[Reading]:
+    out = []
+    for m in LIFE.finditer(sentence.text):
+        negated = bool(m.group("neg"))
+        value = "not life-threatening" if negated else "life-threatening"
+        v = 0.0 if negated else 1.0
+        out.append(
+            Reading(
+                sentence, "life", "whether the injuries were life-threatening", "claim", value, v, v, "any"
+            )
+        )
+    return out
+
+
+# -- per article: the one child an article speaks of ------------------------------------------------
+CHILD_AGE_MENTION = re.compile(r"\b(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b")
+SEX_WORD = re.compile(r"\b(boy|girl)\b", re.I)
+
+
+def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
+    """Readings that need the whole article: when an article speaks of exactly one child age (under
+    18, "the 3-year-old child"), that age is "the child's" age, and when it also calls a child only
+    "boy" or only "girl", that is the sex of the child of that age ("The girl was taken to...")."""
+    mentions = [(s, m) for s in sentences for m in CHILD_AGE_MENTION.finditer(s.text)]
+    named = {int(m.group("age")) for s in sentences for m in NAME_AGE.finditer(s.text)}
+    child = {a for a in {_number(m.group("age")) for _, m in mentions} | named if a < CHILD_AGE}
+    if len(child) != 1:
+        return []
+    age = child.pop()
+    out = [
+        Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "")
+        for s, m in mentions
+        if _number(m.group("age")) == age
+    ][:1]
+    sexes = [(s, m.group(1).lower()) for s in sentences for m in SEX_WORD.finditer(s.text)]
+    if len({sex for _, sex in sexes}) == 1:
+        s, sex = sexes[0]
+        v = float(sex == "girl")
+        out.append(Reading(s, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, ""))
+    return out
+
+
+def _number(raw: str) -> int:
+    return NUMBER_WORDS[raw.lower()] if raw.lower() in NUMBER_WORDS else int(raw)
+
+
+def readings(sentence: Sentence) -> list[Reading]:
+    return (
+        ages(sentence)
+        + blocks(sentence)
+        + clock_times(sentence)
+        + counts(sentence)
+        + child_sex(sentence)
+        + life_threatening(sentence)
+    )
