@@ -25,9 +25,9 @@ from git next to the current one; it is skipped with a message when git cannot g
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -91,10 +91,8 @@ def doc_dates(piles: Path) -> dict[str, dt.date]:
     if labels.is_file():
         with labels.open(encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
-                try:
+                with contextlib.suppress(ValueError):
                     out[row["path"]] = dt.date.fromisoformat(row["doc_date"])
-                except ValueError:
-                    pass
     return out
 
 
@@ -246,7 +244,8 @@ def main(argv: Sequence[str]) -> int:
     systems["current"] = disputes.analyse
     n_articles = sum(len(t.articles) for _, t in topics)
     print(
-        f"disputes-dev: {len(topics)} incidents, {n_articles} articles; tune = first {HALF} ids, held-out = rest"
+        f"disputes-dev: {len(topics)} incidents, {n_articles} articles; "
+        f"tune = first {HALF} ids, held-out = rest"
     )
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -86,12 +86,15 @@ def analyze(
     for article in topic.articles:
         groups.setdefault(ctx.group(article.id), []).append(article.id)
     summary = consensus_summary(ctx, summary_words)
+    found = disputes.analyse(ctx)
     return Brief(
         topic=topic,
         summary=summary,
         decisions=decisions.extract(ctx),
         quotes=quotes.extract(ctx),
-        disputes=disputes.extract(ctx),
+        disputes=found.disputes,
+        updates=found.updates,
+        quoted_disagreements=found.quoted_disagreements,
         context=context.extract(ctx),
         timeline=timeline.extract(ctx),
         entities=entities.extract(ctx),

@@ -185,7 +185,7 @@ def _dated(ctx: TopicContext, article_ids: set[str]) -> list[dt.date | None]:
 def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]]) -> bool:
     """Values in date order, each side's articles all later than the previous side's: a change this
     kind of thing can make ("grows": never down; "ages": up by at most the years in between)."""
-    for (v0, d0), (v1, d1) in zip(sides, sides[1:]):
+    for (v0, d0), (v1, d1) in zip(sides, sides[1:], strict=False):
         if max(d0) >= min(d1):
             return False  # articles of the same day (or crossing dates) disagree
         if changes == "grows" and v1 < v0:
@@ -212,7 +212,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         by_key[r.key].append(r)
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
-    for key, rs in by_key.items():
+    for rs in by_key.values():
         # Values joined where their intervals overlap, in value order.
         rs = sorted(rs, key=lambda r: (r.low, r.high))
         parts: list[list[measures.Reading]] = []
@@ -238,7 +238,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         if first.changes:
             if known:
                 timed = sorted(
-                    ((part[0].low, [d for d in ds if d]), i) for i, (part, ds) in enumerate(zip(parts, dates))
+                    ((part[0].low, [d for d in ds if d]), i)
+                    for i, (part, ds) in enumerate(zip(parts, dates, strict=True))
                 )
                 is_update = _plausible(first.changes, [t for t, _ in timed])
                 if is_update:
@@ -247,7 +248,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
             elif any(d is not None for ds in dates for d in ds):
                 continue  # partly dated: cannot tell a change from a disagreement
         sides = []
-        for part, ds in zip(parts, dates):
+        for part, ds in zip(parts, dates, strict=True):
             head = _head(ctx, part)
             sources = sort_sources(ctx, (source(r.sentence) for r in part))
             when = min((d for d in ds if d), default=None)

@@ -239,13 +239,35 @@ def clock_times(sentence: Sentence) -> list[Reading]:
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NUM = r"(?P<num>\d{1,4}|" + "|".join(NUMBER_WORDS) + r")"
 COUNT_QUAL = r"(?P<qual>(?:at least|more than|over|about|around|nearly|almost|some|up to) )?"
-PEOPLE = r"(?: (?:people|persons|victims|others))?"
+# Not "others": "one killed and five others hurt" counts what remains, which depends on the other count.
+PEOPLE = r"(?: (?:people|persons|victims))?"
 OUTCOME = {
     "killed": "killed",
     "dead": "killed",
@@ -265,7 +287,7 @@ AFTER = re.compile(
 )
 BEFORE = re.compile(
     rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|shot) {COUNT_QUAL}{NUM}"
-    r"(?: (?:people|persons|others|victims))\b",
+    r"(?: (?:people|persons|victims))\b",
     re.I,
 )
 SUBSET = re.compile(r"\b(?:of (?:the|them|those)|including|among)\b", re.I)
@@ -327,19 +349,94 @@ def child_sex(sentence: Sentence) -> list[Reading]:
 
 
 # -- yes/no facts ----------------------------------------------------------------------------------
+NEGATION = re.compile(r"\b(?:not|no|none|never|neither|nor)\b|n[’']t\b", re.I)
 LIFE = re.compile(r"\b(?P<neg>non-|not |no )?(?P<what>life[- ]threatening)\b", re.I)
 
 
 def life_threatening(sentence: Sentence) -> list[Reading]:
     out = []
     for m in LIFE.finditer(sentence.text):
-        negated = bool(m.group("neg"))
+        # Negated in its clause: "non-life-threatening", "not considered to be life threatening",
+        # "None of the injuries are believed to be life-threatening".
+        clause = re.split(r"[,;:—]| but | while ", sentence.text[: m.start("what")])[-1]
+        negated = bool(m.group("neg")) or bool(NEGATION.search(clause))
         value = "not life-threatening" if negated else "life-threatening"
         v = 0.0 if negated else 1.0
         out.append(
             Reading(
                 sentence, "life", "whether the injuries were life-threatening", "claim", value, v, v, "any"
             )
+        )
+    return out
+
+
+# -- street names: one base name with two different suffixes ----------------------------------------
+STREET = re.compile(
+    r"\b(?P<base>(?:(?:North|South|East|West|N\.|S\.|E\.|W\.) )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"(?P<suffix>Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|"
+    r"Place|Pl\.|Trail|Way|Parkway|Circle|Terrace)(?![\w-])"
+)
+
+
+def street_names(sentence: Sentence) -> list[Reading]:
+    """ "West Bowles Avenue" and "West Bowles Place": the key is the base name, the value its suffix.
+    Only suffixes are compared, so two different streets of one story never meet."""
+    out = []
+    for m in STREET.finditer(sentence.text):
+        base = m.group("base")
+        if base.split()[-1] in NOT_NAME or base.split()[0] in NOT_NAME:
+            continue
+        suffix = SUFFIX[m.group("suffix").lower().rstrip(".")]
+        v = float(sorted(set(SUFFIX.values())).index(suffix))
+        street = f"{base} {suffix}"
+        out.append(
+            Reading(sentence, f"street|{base.lower()}", f"street name {base} …", "name", street, v, v, "")
+        )
+    return out
+
+
+# -- colour of a vehicle ---------------------------------------------------------------------------
+# Each colour is an interval on one axis, so "dark-colored" agrees with black, blue or green and
+# "gray" with "silver", while black and white, or dark and silver, do not.
+COLOURS = {
+    "black": (0.0, 0.0),
+    "blue": (1.0, 1.0),
+    "green": (2.0, 2.0),
+    "maroon": (3.0, 3.0),
+    "burgundy": (3.0, 3.0),
+    "red": (3.0, 3.2),
+    "dark": (0.0, 3.2),
+    "dark-colored": (0.0, 3.2),
+    "dark-colour": (0.0, 3.2),
+    "gray": (4.0, 4.1),
+    "grey": (4.0, 4.1),
+    "silver": (4.05, 4.15),
+    "tan": (5.0, 5.0),
+    "gold": (5.05, 5.05),
+    "beige": (5.0, 5.05),
+    "white": (6.0, 6.0),
+    "light-colored": (4.0, 6.0),
+    "light": (4.0, 6.0),
+}
+VEHICLE = re.compile(
+    r"\b(?P<colour>" + "|".join(sorted(COLOURS, key=len, reverse=True)) + r")(?:-colou?red)? "
+    r"(?:[A-Z0-9][\w-]* ){0,3}(?P<noun>vehicle|car|sedan|SUV|truck|pickup|van|minivan|coupe|hatchback|"
+    r"Chevy|Chevrolet|Honda|Toyota|Ford|Nissan|Dodge|Hyundai|Kia|BMW|Mercedes|Cadillac|Buick|Pontiac|Lexus|"
+    r"Acura|Mazda|Jeep|GMC|Chrysler|Lincoln|Volkswagen|Audi|Infiniti|Impala|Camry|Corolla|Accord|Civic)\b",
+    re.I,
+)
+
+
+def vehicle_colours(sentence: Sentence) -> list[Reading]:
+    out = []
+    for m in VEHICLE.finditer(sentence.text):
+        colour = m.group("colour").lower()
+        if colour in ("dark", "light") and not m.group().lower().startswith(f"{colour}-colo"):
+            continue  # "dark" alone may qualify the next word ("dark blue")
+        low, high = COLOURS[colour]
+        value = m.group().strip()
+        out.append(
+            Reading(sentence, "colour|vehicle", "colour of the vehicle", "claim", value, low, high, "")
         )
     return out
 
@@ -384,4 +481,6 @@ def readings(sentence: Sentence) -> list[Reading]:
         + counts(sentence)
         + child_sex(sentence)
         + life_threatening(sentence)
+        + street_names(sentence)
+        + vehicle_colours(sentence)
     )
