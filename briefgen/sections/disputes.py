@@ -208,7 +208,15 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     found += [r for a in ctx.articles for r in measures.article_readings(ctx.sentences.get(a.id, ()))]
     found = measures.merge_names(found)
     by_key: dict[str, list[measures.Reading]] = defaultdict(list)
+    first_status: set[tuple[str, str]] = set()
     for r in found:
+        if not r.disputable:
+            # A status (a condition, an arrest) as the article's first mention of it gives it: news
+            # puts the latest state first ("has died"), then tells how it came to be ("was in
+            # critical condition").
+            if (r.key, r.sentence.article) in first_status:
+                continue
+            first_status.add((r.key, r.sentence.article))
         by_key[r.key].append(r)
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
@@ -247,6 +255,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
                     parts, dates = [parts[i] for i in order], [dates[i] for i in order]
             elif any(d is not None for ds in dates for d in ds):
                 continue  # partly dated: cannot tell a change from a disagreement
+        if not is_update and not first.disputable:
+            continue
         sides = []
         for part, ds in zip(parts, dates, strict=True):
             head = _head(ctx, part)

@@ -36,6 +36,9 @@ class Reading:
     high: float
     changes: str  # how the thing may change over time: "" (fixed), "ages", "grows", "any"
     name: str = ""  # for ages: the person's name as printed
+    # False for things several people of one story can differ in (one victim died, another is in
+    # critical condition): shown only as an update, when dates order the values, never as a dispute.
+    disputable: bool = True
 
 
 # -- names ---------------------------------------------------------------------------------------
@@ -473,6 +476,63 @@ def _number(raw: str) -> int:
     return NUMBER_WORDS[raw.lower()] if raw.lower() in NUMBER_WORDS else int(raw)
 
 
+# -- status that only dates can order -------------------------------------------------------------
+DIED = (
+    r"\b(?:has|have) died\b|\bsuccumbed\b|\bwas pronounced dead\b|\bdied (?:at|in|from|of|on|after|early|"
+    r"late|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+CONDITION = (
+    (re.compile(r"\breleased from (?:the )?hospital\b", re.I), "released from hospital", 0.0),
+    (re.compile(r"\b(?:in|listed in) (?:good|fair|stable) condition\b|\bis stable\b", re.I), "stable", 1.0),
+    (
+        re.compile(r"\b(?:in|listed in) serious condition\b|\bseriously (?:injured|wounded|hurt)\b", re.I),
+        "serious",
+        2.0,
+    ),
+    (
+        re.compile(r"\b(?:in|listed in) critical condition\b|\bcritically (?:injured|wounded|hurt)\b", re.I),
+        "critical",
+        3.0,
+    ),
+    (re.compile(DIED, re.I), "died", 4.0),
+)
+NO_ARREST = re.compile(
+    r"\bno (?:arrests?|one has been arrested|suspects? (?:has|have) been (?:arrested|identified))\b|"
+    r"\bno (?:suspects?|one) (?:is|are|was|were|has been) (?:in custody|arrested)\b|"
+    r"\b(?:have|has) not (?:made any arrests|arrested)\b|\b(?:remains?|still) at large\b|"
+    r"\b(?:searching|looking|search was under way) for (?:the |a )?(?:\w+ ){0,3}"
+    r"(?:suspects?|shooters?|gunm[ae]n|assailants?|killers?)\b",
+    re.I,
+)
+ARRESTED = re.compile(
+    r"\b(?:was|were|has been|have been|had been) (?:arrested|charged|booked|taken into custody|found guilty|"
+    r"convicted)\b|\barrested (?:a|an|the|two|three|\d)\b|\bis (?:now )?in custody\b|"
+    r"\b(?:is|are) charged with\b",
+    re.I,
+)
+
+
+def status(sentence: Sentence) -> list[Reading]:
+    """A victim's condition and whether anyone was arrested: things that change as a story develops,
+    and that differ between people of one story; shown as updates only. The value is the phrase as
+    printed ("has died", "have not made any arrests"); the scale orders them."""
+    out = []
+    text = sentence.text
+    for pattern, _, v in CONDITION:
+        if m := pattern.search(text):
+            about = "condition of the wounded"
+            out.append(
+                Reading(sentence, "condition", about, "claim", m.group(), v, v, "any", disputable=False)
+            )
+    for pattern, v in ((NO_ARREST, 0.0), (ARRESTED, 1.0)):
+        if m := pattern.search(text):
+            out.append(
+                Reading(sentence, "arrest", "arrests", "claim", m.group(), v, v, "grows", disputable=False)
+            )
+            break
+    return out
+
+
 def readings(sentence: Sentence) -> list[Reading]:
     return (
         ages(sentence)
@@ -483,4 +543,5 @@ def readings(sentence: Sentence) -> list[Reading]:
         + life_threatening(sentence)
         + street_names(sentence)
         + vehicle_colours(sentence)
+        + status(sentence)
     )
