@@ -421,6 +421,7 @@ COLOURS = {
     "light-colored": (4.0, 6.0),
     "light": (4.0, 6.0),
 }
+COLOUR_WORDS = tuple(c for c in COLOURS if "-" not in c)
 VEHICLE = re.compile(
     r"\b(?P<colour>" + "|".join(sorted(COLOURS, key=len, reverse=True)) + r")(?:-colou?red)? "
     r"(?:[A-Z0-9][\w-]* ){0,3}(?P<noun>vehicle|car|sedan|SUV|truck|pickup|van|minivan|coupe|hatchback|"
@@ -533,15 +534,45 @@ def status(sentence: Sentence) -> list[Reading]:
     return out
 
 
+STREET_WORDS = ("Avenue", "Ave", "Street", "St.", "Road", "Rd", "Drive", "Dr.", "Boulevard", "Blvd", "Lane")
+STREET_WORDS += ("Ln.", "Court", "Ct.", "Place", "Pl.", "Trail", "Way", "Parkway", "Circle", "Terrace")
+TOLL_WORDS = ("kill", "dead", "died", "wound", "injur", "hurt", "shot")
+STATUS_WORDS = ("condition", "stable", "died", "succumb", "dead", "released", "injured", "wounded", "hurt")
+STATUS_WORDS += (
+    "arrest",
+    "custody",
+    "charged",
+    "booked",
+    "large",
+    "search",
+    "looking",
+    "guilty",
+    "convicted",
+)
+
+
 def readings(sentence: Sentence) -> list[Reading]:
-    return (
-        ages(sentence)
-        + blocks(sentence)
-        + clock_times(sentence)
-        + counts(sentence)
-        + child_sex(sentence)
-        + life_threatening(sentence)
-        + street_names(sentence)
-        + vehicle_colours(sentence)
-        + status(sentence)
-    )
+    """Every reading of a sentence. Each family's patterns run only on sentences holding a word it
+    needs (a digit, "block of", a street word...): most sentences hold none."""
+    text = sentence.text
+    low = text.lower()
+    digit = any(c.isdigit() for c in text)
+    out: list[Reading] = []
+    if digit:
+        out += ages(sentence)
+        out += clock_times(sentence)
+        if "block of" in low:
+            out += blocks(sentence)
+    if any(w in low for w in TOLL_WORDS):
+        out += counts(sentence)
+    if "year-old" in low:
+        out += child_sex(sentence)
+    if "life" in low:
+        out += life_threatening(sentence)
+    if any(w in text for w in STREET_WORDS):
+        out += street_names(sentence)
+    if any(c in low for c in COLOUR_WORDS):
+        out += vehicle_colours(sentence)
+    if any(w in low for w in STATUS_WORDS):
+        out += status(sentence)
+    return out

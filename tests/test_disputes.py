@@ -1,0 +1,183 @@
+"""Disputes, updates and what is neither, on short synthetic articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import context
+
+from briefgen.analyze import analyze
+from briefgen.models import Article, Topic
+from briefgen.render import brief_to_dict, environment, render_brief
+from briefgen.sections import disputes
+
+DAY = dt.date(2024, 3, 4)
+
+
+def art(id: str, text: str, published: dt.date | None = None) -> Article:
+    return Article(id=id, path=f"{id}.txt", text=text, published=published)
+
+
+def found(*articles: Article) -> disputes.Findings:
+    return disputes.analyse(context(*articles))
+
+
+def test_different_quantities_sharing_a_unit_are_no_dispute() -> None:
+    a = art("a", "The ruling party won 64 of the 122 parliamentary seats in Sunday's vote, officials said.")
+    b = art("b", "The party now holds 64 seats in the 122-member chamber after the vote.")
+    c = art("c", "The vaccine is offered to children aged between 6 months and 6 years in the north.")
+    d = art("d", "The ministry announced a 12-month plan to reach every child in the region.")
+    e = art("e", "Farmers harvested about 3 million tons of grain this year, the ministry said.")
+    f = art("f", "The country needs 4.5 million to 5 million tons of grain a year, experts say.")
+    assert found(a, b) == disputes.Findings()
+    assert found(c, d) == disputes.Findings()
+    assert found(e, f) == disputes.Findings()
+
+
+def test_age_of_a_named_person_given_differently_is_a_dispute() -> None:
+    a = art("a", "The dissident Wang Youcai, 31, was detained on Friday, his lawyer said.", DAY)
+    b = art("b", "Police detained Wang Youcai, 33, at his home on Friday.", DAY)
+    c = art("c", "Friends said Wang Youcai, 31, had expected the arrest.", DAY)
+    [d] = found(a, b, c).disputes
+    assert d.about == "age of Wang Youcai" and d.kind == "number"
+    # The side more sources give comes first; each cites its own sentences.
+    assert [(s.value, [x.article for x in s.sources]) for s in d.sides] == [("31", ["a", "c"]), ("33", ["b"])]
+
+
+def test_a_shorter_name_of_the_same_person_is_the_same_person() -> None:
+    a = art("a", "Edgar Sanchez Rios, 16, died at the scene, police said.", DAY)
+    b = art("b", "Edgar Sanchez, 15, died in the shooting.", DAY)
+    [d] = found(a, b).disputes
+    assert d.about == "age of Edgar Sanchez Rios"
+
+
+def test_ages_that_grow_with_the_years_are_updates_with_their_dates() -> None:
+    a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
+    b = art("b", "A hearing is set for Martin Kolb, 23, of Vista.", dt.date(2014, 6, 13))
+    result = found(a, b)
+    assert result.disputes == ()
+    [u] = result.updates
+    assert u.about == "age of Martin Kolb"
+    assert [(s.value, s.date) for s in u.sides] == [("21", "2013-03-30"), ("23", "2014-06-13")]
+    # Younger in the later article: not an age that grew, a disagreement.
+    c = art("c", "A hearing is set for Martin Kolb, 19, of Vista.", dt.date(2014, 6, 13))
+    assert [d.about for d in found(a, c).disputes] == ["age of Martin Kolb"]
+
+
+def test_a_toll_that_rises_over_days_is_an_update_and_on_one_day_a_dispute() -> None:
+    a = art("a", "The hurricane killed 12 people along the coast, officials said.", DAY)
+    b = art(
+        "b",
+        "The hurricane killed 40 people, officials said as the search went on.",
+        DAY + dt.timedelta(days=5),
+    )
+    result = found(a, b)
+    assert result.disputes == ()
+    [u] = result.updates
+    assert u.about == "people killed" and [s.value for s in u.sides] == ["12", "40"]
+    same_day = art("b", "The hurricane killed 40 people, officials said as the search went on.", DAY)
+    assert [d.about for d in found(a, same_day).disputes] == ["people killed"]
+    # A toll that falls later is no update; with dates crossing it stays a dispute.
+    later_lower = art("b", "The hurricane killed 9 people, officials said.", DAY + dt.timedelta(days=5))
+    assert found(a, later_lower).updates == ()
+
+
+def test_rounding_ranges_and_remainders_are_no_dispute() -> None:
+    a = art("a", "At least 30 people were killed in the attack on the market.")
+    b = art("b", "The attack killed 34 people in the market, the ministry said.")
+    c = art("c", "One man was killed and five others were hurt when shots were fired.")
+    d = art("d", "One man was killed and six others hurt in the shooting outside the club.")
+    assert found(a, b).disputes == ()
+    assert found(c, d).disputes == ()
+
+
+def test_street_block_and_street_name() -> None:
+    a = art("a", "The shooting happened in the 1800 block of Hewitt Avenue on Monday.")
+    b = art("b", "A car drove by the 1700 block of Hewitt Ave. and opened fire.")
+    c = art("c", "Officers were called to the 1800 block of Hewitt Ave. on Monday.")
+    [d] = found(a, b).disputes
+    assert d.about == "block of Hewitt Avenue" and d.kind == "name"
+    assert sorted(s.value for s in d.sides) == ["1700 block of Hewitt Avenue", "1800 block of Hewitt Avenue"]
+    assert found(a, c).disputes == ()
+    e = art("e", "The girl was shot at a home on West Bowles Avenue near the park.")
+    f = art("f", "Deputies went to a home on West Bowles Place after the call.")
+    g = art("g", "The family lives on Elm Street, near West Bowles Avenue.")
+    [n] = found(e, f).disputes
+    assert sorted(s.value for s in n.sides) == ["West Bowles Avenue", "West Bowles Place"]
+    assert found(e, g).disputes == ()
+
+
+def test_clock_times_allow_rounding_but_not_hours_apart() -> None:
+    a = art("a", "Shots rang out around 12:28 a.m., police said.")
+    b = art("b", "The shooting happened at about 12:30 a.m. Saturday at the home.")
+    assert found(a, b).disputes == ()
+    c = art("c", "It happened around 7:30 p.m. Sunday.")
+    d = art("d", "Officials said the shooting happened around 5 p.m. Sunday.")
+    e = art("e", "The suspect was arrested at 5 p.m. Sunday after a chase.")  # another event's time
+    [t] = found(c, d).disputes
+    assert t.kind == "date" and sorted(s.value for s in t.sides) == ["around 5 p.m.", "around 7:30 p.m."]
+    assert found(c, e).disputes == ()
+
+
+def test_negation_in_the_clause_and_opposite_claims() -> None:
+    a = art("a", "Four other victims had injuries not considered to be life threatening.")
+    b = art("b", "The survivors suffered non-life-threatening injuries, police said.")
+    c = art("c", "Three men received life-threatening injuries in the shooting.")
+    assert found(a, b).disputes == ()
+    [d] = found(b, c).disputes
+    assert d.about == "whether the injuries were life-threatening"
+    assert sorted(s.value for s in d.sides) == ["life-threatening", "not life-threatening"]
+
+
+def test_one_article_giving_both_values_is_no_dispute() -> None:
+    a = art(
+        "a",
+        "The victim was first said to be in the 1700 block of Oak Street, then in the 1800 block of Oak Street.",
+    )
+    b = art("b", "Police were called to the 1800 block of Oak Street.")
+    assert found(a, b).disputes == ()
+
+
+def test_colour_of_a_car_and_sex_of_a_child() -> None:
+    a = art("a", "A dark-colored sedan drove by with its lights off.")
+    b = art("b", "Witnesses saw a black sedan speed away from the scene.")
+    c = art("c", "Then a silver Honda drove past the house.")
+    assert found(a, b).disputes == ()
+    [d] = found(a, c).disputes
+    assert d.about == "colour of the vehicle"
+    e = art("e", "A 2-year-old boy was shot in the head on Tuesday afternoon.")
+    f = art("f", "A 2-year-old was critically injured on Tuesday. The girl was taken to hospital.")
+    [s] = found(e, f).disputes
+    assert s.about == "sex of the 2-year-old" and sorted(x.value for x in s.sides) == ["boy", "girl"]
+
+
+def test_condition_and_arrests_are_updates_when_dates_order_them_never_disputes() -> None:
+    a = art("a", "The child was taken to hospital in critical condition. No arrests have been made.", DAY)
+    later = DAY + dt.timedelta(days=2)
+    b = art("b", "The 2-year-old who was shot has died. A man was arrested on Thursday.", later)
+    result = found(a, b)
+    assert result.disputes == ()
+    assert {u.about: [s.date for s in u.sides] for u in result.updates} == {
+        "condition of the wounded": ["2024-03-04", "2024-03-06"],
+        "arrests": ["2024-03-04", "2024-03-06"],
+    }
+    # The same day: two victims may differ; shown neither as an update nor as a dispute.
+    b_same_day = art("b", "The 2-year-old who was shot has died. A man was arrested on Thursday.", DAY)
+    assert found(a, b_same_day) == disputes.Findings()
+
+
+def test_updates_reach_the_json_and_the_page() -> None:
+    a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
+    b = art("b", "A hearing is set for Martin Kolb, 23, of Vista.", dt.date(2014, 6, 13))
+    brief = analyze(Topic(slug="t", title="t", articles=(a, b)))
+    data = brief_to_dict(brief)
+    assert data["disputes"] == [] and data["quoted_disagreements"] == []
+    [u] = data["updates"]
+    assert u["about"] == "age of Martin Kolb"
+    assert [(s["value"], s["date"], s["sources"][0]["article"]) for s in u["sides"]] == [
+        ("21", "2013-03-30", "a"),
+        ("23", "2014-06-13", "b"),
+    ]
+    page = render_brief(brief, environment())
+    assert "### Figures that changed" in page
+    assert "2013-03-30: **21**" in page and "2014-06-13: **23**" in page
