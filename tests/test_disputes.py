@@ -132,7 +132,8 @@ def test_negation_in_the_clause_and_opposite_claims() -> None:
 def test_one_article_giving_both_values_is_no_dispute() -> None:
     a = art(
         "a",
-        "The victim was first said to be in the 1700 block of Oak Street, then in the 1800 block of Oak Street.",
+        "The victim was first said to be in the 1700 block of Oak Street, "
+        "then in the 1800 block of Oak Street.",
     )
     b = art("b", "Police were called to the 1800 block of Oak Street.")
     assert found(a, b).disputes == ()
