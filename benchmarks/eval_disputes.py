@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.analyze import build_context
-from briefgen.ingest import read_articles
 from briefgen.models import Brief, Dispute, Topic
+from briefgen.reading import read_articles
 from briefgen.render import brief_to_dict
 from briefgen.sections import TopicContext, disputes
 
@@ -268,7 +268,8 @@ def main(argv: Sequence[str]) -> int:
                     line = results[name][split][what]
                     if what == "updates shown as disputes":
                         f = figures(line)
-                        line = f"{f.get('right', 0):.0f} of {f.get('gold', 0):.0f} gold updates"
+                        shown = round(f["recall"] * f.get("gold", 0) / 100) if f.get("gold") else 0
+                        line = f"{shown} of {f.get('gold', 0):.0f} gold updates shown as a dispute"
                     elif what == "disputes":
                         line = line.split(": ", 1)[1] if ": " in line else line
                     else:
