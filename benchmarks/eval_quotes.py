@@ -11,7 +11,8 @@ speaker the article never names (null) is right when the predicted speaker is an
 
 With a folder of annotated articles (`<article>/article.txt` + `quotes.json`, e.g. the PolNeAR
 splits under ../shared/data/polnear-dev), every article is read as the pipeline reads a file, its
-quotes are extracted on their own, and the scorer that sits next to the split (`score_quotes.py`,
+quotes are extracted on their own (the context the pipeline builds: typewriter marks read as
+typographic ones, as every stage after reading sees them), and the scorer that sits next to the split (`score_quotes.py`,
 imported, not copied) scores them side by side with a plain quotation-mark regex baseline. The data
 never enters the repository; the folder comes from the command line.
 """
@@ -30,7 +31,8 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from briefgen.models import Article
+from briefgen.analyze import build_context
+from briefgen.models import Article, Topic
 from briefgen.reading.split import split_article, words
 from briefgen.sections import TopicContext, quotes
 
@@ -113,7 +115,7 @@ def read_article(path: Path) -> Article | None:
 
 def briefgen_quotes(article: Article) -> tuple[list[dict[str, Any]], float]:
     """The article's quotes as the scorer reads them, and the CPU seconds extraction took."""
-    ctx = TopicContext((article,), {article.id: split_article(article)})
+    ctx = build_context(Topic(slug=article.id, title=article.title, articles=(article,)))
     start = time.process_time()
     found = quotes.extract(ctx)
     seconds = time.process_time() - start

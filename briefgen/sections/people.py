@@ -10,12 +10,15 @@ person of a compatible gender, or to nobody when that is ambiguous.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .marks import quoted_ranges
 
 LOWER = "a-zà-öø-ÿ"
 
@@ -347,7 +350,8 @@ class People:
                 self.gender[name] = g
         self._index()
         self.sentences = sorted(sentences) or [(0, len(text), 0)]
-        self.quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|\"[^\"\n]*\"", text)]
+        self.quoted = quoted_ranges(text)
+        self._quoted_starts = [start for start, _ in self.quoted]
         self.mentions = self._mentions(text) if mentions else []
         if mentions:
             self._vote_gender()
@@ -493,7 +497,8 @@ class People:
 
     # -- mentions and pronouns ------------------------------------------------------------------
     def _in_quote(self, position: int) -> bool:
-        return any(s < position < e for s, e in self.quoted)
+        i = bisect.bisect_left(self._quoted_starts, position) - 1
+        return i >= 0 and self.quoted[i][0] < position < self.quoted[i][1]
 
     def _mentions(self, text: str) -> list[Mention]:
         keys = set(self.roles) | set(self.by_word)

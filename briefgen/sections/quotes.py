@@ -26,6 +26,8 @@ from rapidfuzz import fuzz
 from ..models import Quote, Sentence, Source
 from ..reading.split import normalize, words
 from . import TopicContext, sort_sources
+from .marks import Span, quote_spans
+from .marks import paragraphs as _paragraphs
 from .people import (
     NAME,
     NOT_NAMES,
@@ -152,18 +154,6 @@ NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", 
 SENTENCE_END = re.compile(r"\b(?![A-Z][a-z]{0,3}\.)\w{2,}[.!?]\s+[A-Z“\"']")
 QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 MATCH_RATIO = 88
-OPENERS = ("“", "``")
-MARKS = re.compile(r"``|''|[“”\"]")
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int  # of the opening mark
-    end: int  # after the closing mark (or the paragraph's end when left open)
-    inner_start: int
-    inner_end: int
-    closed: bool
-    paragraph: int
 
 
 @dataclass(frozen=True)
@@ -183,61 +173,6 @@ class Found:
     cue: str
     source: Source
     full: bool
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-
-
-def _opens(text: str, i: int, width: int) -> bool:
-    """Whether a mark that can open or close opens a quotation when none is open: text follows it."""
-    after = text[i + width] if i + width < len(text) else " "
-    return not after.isspace() and after not in ",.;:!?)"
-
-
-def _reopens(text: str, i: int, width: int) -> bool:
-    """Whether a two-way mark, while one is open, rather opens a new one (space before, text after)."""
-    before = text[i - 1] if i > 0 else " "
-    return before.isspace() and _opens(text, i, width)
-
-
-def quote_spans(text: str) -> list[Span]:
-    """Quotations of `text`, paired per paragraph; an open one runs to the end of its paragraph.
-
-    “ and `` open and ” closes; " and '' (typewriter marks, which some outlets use on both sides)
-    open or close by the characters around them, and so does a ” standing where a quotation opens
-    (typewriter '' turned into ” when reading)."""
-    spans: list[Span] = []
-    for p, (pstart, pend) in enumerate(_paragraphs(text)):
-        opened: tuple[int, str] | None = None
-        for m in MARKS.finditer(text, pstart, pend):
-            i, c = m.start(), m.group()
-            width = len(c)
-            if opened is None:
-                two_way = c in ('"', "''") and _opens(text, i, width)
-                if c in OPENERS or two_way or (c == "”" and _reopens(text, i, width)):
-                    opened = (i, c)
-                continue
-            start, kind = opened
-            if kind in OPENERS:
-                # A straight mark after text closes a curly quotation too (mixed marks).
-                closes = c in ("”", "''") or (
-                    c == '"' and not text[i - 1].isspace() and not _opens(text, i, 1)
-                )
-            elif kind == "”":
-                closes = c == "”" and not _reopens(text, i, width)
-            else:
-                closes = c == kind and not _reopens(text, i, width)
-            if closes:
-                spans.append(Span(start, i + width, start + len(kind), i, True, p))
-                opened = None
-            elif c == kind or c in OPENERS:
-                # Two opening marks in a row: the first was never closed; start again here.
-                opened = (i, c)
-        if opened is not None:
-            start, kind = opened
-            spans.append(Span(start, pend, start + len(kind), pend, False, p))
-    return spans
 
 
 def _sentences_covering(sentences: tuple[Sentence, ...], start: int, end: int) -> list[Sentence]:
