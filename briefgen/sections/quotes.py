@@ -69,7 +69,7 @@ ABBREVIATION = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3}|St\.|Jr\.|Sr\.)(?=\s)"
 TOKEN = rf"(?:{ABBREVIATION}|[\w’'&-]+|\([^()\n]{{1,30}}\))"
 PHRASE = rf"(?P<speaker>{TOKEN}(?:\s+{TOKEN}){{0,11}}?)"
 APPOS = r"(?:,\s*(?P<appos>[^“”\"\n]{2,160}?),)?"
-ADVERB = r"(?:\s+(?:also|then|later|later|again|once|\w+ly))?"
+ADVERB = r"(?:\s+(?:also|then|later|again|once|had|has|have|would|\w+ly)){0,2}"
 TAIL = (
     r"(?=\s*[,.;:!?)—]|\s*$|\s+(?:in|on|at|during|with|who|whose|after|before|about|to|when|as|while|of|"
     r"from|for|last|this|next|earlier|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -80,11 +80,19 @@ AFTER = (
     re.compile(rf"^[\s,—-]*{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}"),
     re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE}{TAIL}"),
     re.compile(rf"^[\s,—-]*according to {STATEMENT}{PHRASE}(?=[,.;:!?]|$)(?P<verb>)"),
+    # "said master of ceremonies Asab Al-Tabchi, ...": the whole phrase up to the comma.
+    re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE}(?=\s*[,;:!?)—]|\.(?:\s|$)|\s*$)"),
 )
 # Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as ', 'Smith wrote: '.
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
 BOUNDARY = re.compile(rf"^|[,;:(—]\s*|(?<=[.!?])\s+|\b(?:{CLAUSE})\s+")
-BEFORE = re.compile(rf"{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'.-]+){{0,8}}?)[\s,:—-]*$")
+GAP = r"(?P<gap>(?:[\s,]+[\w’'.-]+){0,8}?)"
+BEFORE = re.compile(rf"{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}{GAP}[\s,:—-]*$")
+# "with Trump reportedly yelling: “...": a name and a participle.
+NAMED_PARTICIPLE = re.compile(
+    rf"{PHRASE}(?:\s+\w+ly)?\s+(?P<verb>saying|yelling|shouting|telling|writing|asking|adding|declaring|"
+    r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
+)
 # "Said Dorothy Poynter, who grew up nearby, “...": the verb first.
 INVERTED = re.compile(
     rf"(?:^|(?<=[.!?])\s+)(?P<verb>Said|Added|Stated|Continued|Wrote|Asked|Says|Adds|Replied)\s+{PHRASE}"
@@ -103,7 +111,8 @@ ACCORDING = re.compile(
 # "Trump tweeted on Sunday, writing: ", "..., adding, ": a participle whose subject began the sentence.
 PARTICIPLE = re.compile(
     r"(?:^|[,;—]\s*|\band\s+)(?P<verb>adding|saying|writing|telling \w+|noting|declaring|asking|"
-    r"explaining|arguing|warning|insisting|stating|tweeting|continuing)[\s,:—-]*$"
+    r"explaining|arguing|warning|insisting|stating|tweeting|continuing|yelling|shouting|replying|"
+    r"responding|proclaiming)(?P<gap>(?:\s+[\w’'-]+){0,4}?)[\s,:—-]*$"
 )
 COLON = re.compile(rf"(?:^|[.!?]\s+|[-—]\s*){PHRASE}:\s*$(?P<verb>)")
 # A transcript line: "PENCE: Well, look, ..." inside the marks.
@@ -217,6 +226,15 @@ def speaker_of(
     if len(tokens) == 1 and lowered[0] in GROUP_PRONOUNS:
         return NOBODY
     head = _head(tokens)
+    if after_verb and len(head) < len(tokens):
+        # "said master of ceremonies Asab Al-Tabchi": a description, then the name.
+        k = len(tokens)
+        while k > 0 and (tokens[k - 1][:1].isupper() or INITIALS.fullmatch(tokens[k - 1])):
+            k -= 1
+        if len(tokens) - k >= 2 and k > 0 and tokens[k - 1].islower() and tokens[k - 1] not in PARTICLES:
+            named = _named(" ".join(tokens[k:]), tokens[:k], people, after_verb)
+            if named and named[1] == "person":
+                return Speaker(named[0], printed, "person")
     # The trailing run of capitalised words of the head (initials, abbreviations and particles inside).
     i = len(head)
     while i > 0 and (head[i - 1][:1].isupper() or (head[i - 1] in PARTICLES and i < len(head))):
@@ -372,7 +390,13 @@ def _attribute(
                 and not re.match(rf"^\s*\w+\s+{VERB}\b", after)
             ):
                 continue  # a new sentence after a question or exclamation
-            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n == 1, slot=n < 2)
+            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n in (1, 3), slot=n < 2)
+            appos = m.groupdict().get("appos")
+            if appos and speaker.kind in ("", "unnamed"):
+                # "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name in the apposition.
+                named = speaker_of(appos, people, span.start, after_verb=True)
+                if named.kind in ("person", "organisation"):
+                    speaker = Speaker(named.name, f"{m.group('speaker')}, {appos}", named.kind)
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
@@ -382,6 +406,7 @@ def _attribute(
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
     candidates += [COLON.search(before), INVERTED.search(before)]
+    candidates += [NAMED_PARTICIPLE.match(before, pos) for pos in starts]
     for m in candidates:
         if m is None:
             continue
@@ -390,12 +415,12 @@ def _attribute(
             continue
         if gap and m.group("verb") in NAMING_VERBS:
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
-        speaker = speaker_of(m.group("speaker"), people, span.start)
+        speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
         if speaker.kind:
             return speaker, _cue(m.group("verb"), m.groupdict().get("object") or "", people), span.end
     for pattern in (PARTICIPLE, COORDINATED, COLON_VERB):
         m = pattern.search(before)
-        if m is None or (pattern is not PARTICIPLE and len((m.group("gap") or "").split()) > MAX_GAP_WORDS):
+        if m is None or len((m.group("gap") or "").split()) > MAX_GAP_WORDS:
             continue
         if pattern is COLON_VERB and not inner[:1].isupper():
             continue
@@ -634,7 +659,8 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
                 item.append(f)
                 break
         else:
-            if f.full or len(words(f.text)) >= MIN_STANDALONE_WORDS:
+            sentence = f.text[:1].isupper() and f.text.rstrip().endswith((".", "!", "?"))
+            if f.full or sentence or len(words(f.text)) >= MIN_STANDALONE_WORDS:
                 items.append([f])
     quotes = []
     for item in items:
