@@ -94,8 +94,9 @@ NAMED_PARTICIPLE = re.compile(
     r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
 )
 # "Said Dorothy Poynter, who grew up nearby, “...": the verb first.
+INVERTED_VERBS = ("Said", "Added", "Stated", "Continued", "Wrote", "Asked", "Says", "Adds", "Replied")
 INVERTED = re.compile(
-    rf"(?:^|(?<=[.!?])\s+)(?P<verb>Said|Added|Stated|Continued|Wrote|Asked|Says|Adds|Replied)\s+{PHRASE}"
+    rf"(?:^|(?<=[.!?])\s+)(?P<verb>{'|'.join(INVERTED_VERBS)})\s+{PHRASE}"
     r"(?:,[^“”\"]{1,160})?[,:]\s*$"
 )
 # A verb phrase whose subject began the sentence: "..., but told his supporters, “...",
@@ -158,6 +159,7 @@ MAX_GAP_WORDS = 4
 MAX_ATTRIBUTION_WORDS = 40
 MAX_BACK_PARAGRAPHS = 2
 NAME_RUN = re.compile(rf"\b{NAME}")
+LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
 # A sentence's end: not after an abbreviation ("Mrs. Clinton", "Sen. Paul").
 SENTENCE_END = re.compile(r"\b(?![A-Z][a-z]{0,3}\.)\w{2,}[.!?]\s+[A-Z“\"']")
@@ -400,31 +402,42 @@ def _attribute(
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
-    start = min(first.start, span.start)
-    before = _unquoted_before(text, max(para[0], start), span.start)
+    start = max(para[0], min(first.start, span.start))
+    head = text[para[0] : span.start]
+    if not head.strip() and text[: para[0]].rstrip().endswith(":"):
+        # "Stated Stone:" closing the paragraph before: that line introduces this quotation.
+        end = len(text[: para[0]].rstrip())
+        start = max(text.rfind("\n", 0, end) + 1, *(m.end() for m in LAST_SENTENCE.finditer(text, 0, end)))
+        before = text[start:end] + " "
+    else:
+        before = _unquoted_before(text, start, span.start)
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
-    candidates += [COLON.search(before), INVERTED.search(before)]
+    candidates += [INVERTED.search(before), COLON.search(before)]
     candidates += [NAMED_PARTICIPLE.match(before, pos) for pos in starts]
     for m in candidates:
         if m is None:
+            continue
+        colon = m.re is COLON
+        if colon and (len(m.group("speaker").split()) > 6 or m.group("speaker").split()[0] in INVERTED_VERBS):
             continue
         gap = (m.groupdict().get("gap") or "").split()
         if n_words < FULL_QUOTE_WORDS and len(gap) > MAX_GAP_WORDS:
             continue
         if gap and m.group("verb") in NAMING_VERBS:
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
-        speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
+        speaker = speaker_of(m.group("speaker"), people, span.start, slot=m.re is BEFORE)
         if speaker.kind:
-            return speaker, _cue(m.group("verb"), m.groupdict().get("object") or "", people), span.end
+            cue = ":" if colon else _cue(m.group("verb"), m.groupdict().get("object") or "", people)
+            return speaker, cue, span.end
     for pattern in (PARTICIPLE, COORDINATED, COLON_VERB):
         m = pattern.search(before)
         if m is None or len((m.group("gap") or "").split()) > MAX_GAP_WORDS:
             continue
         if pattern is COLON_VERB and not inner[:1].isupper():
             continue
-        speaker = _sentence_subject(text, max(para[0], first.start), span.start, people)
+        speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
             return speaker, ":" if pattern is COLON_VERB else m.group("verb"), span.end
     return NOBODY, "", span.end
