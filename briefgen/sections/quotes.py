@@ -598,9 +598,8 @@ def _antecedent(
         fits = [n for n in here if n.gender in (want, "")]
         if not fits:
             continue
-        known = [n for n in fits if n.gender == want] or fits
-        subjects = [n for n in known if n.subject]
-        return (subjects or known)[0].name
+        ranked = sorted(fits, key=lambda n: (not n.subject, n.gender != want))
+        return ranked[0].name
     return ""
 
 
