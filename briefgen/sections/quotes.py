@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -557,14 +557,17 @@ def named_people(text: str, people: People) -> list[Named]:
         if not name or gender(name) not in (want, ""):
             name = m.group("name")
         found[m.start()] = Named(m.start(), name, want, people._is_subject(text, m.start(), m.end()))
-    # A surname alone ("Mendoza said") stands for the one full name ending with it.
-    by_surname: dict[str, set[str]] = defaultdict(set)
+    # A surname alone ("Mendoza said") stands for the full name ending with it that the article
+    # names most often (none when two are named equally often).
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
     for n in found.values():
-        by_surname[n.name.split()[-1]].add(n.name)
+        by_surname[n.name.split()[-1]][n.name] += 1
     for m in SURNAME.finditer(text):
-        names = by_surname.get(m.group(1), set())
-        if len(names) == 1 and m.start() not in found and not people._in_quote(m.start()):
-            name = next(iter(names))
+        names = by_surname.get(m.group(1), Counter()).most_common(2)
+        if not names or (len(names) == 2 and names[0][1] == names[1][1]):
+            continue
+        if m.start() not in found and not people._in_quote(m.start()):
+            name = names[0][0]
             found[m.start()] = Named(
                 m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
             )
@@ -580,8 +583,8 @@ def _antecedent(
 ) -> str:
     """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
     first, then back over the paragraph and the two before it) that names a person of that gender or of
-    unknown gender, its subject, else the first such person; earlier quotations' speakers count as
-    named where their attribution stands."""
+    unknown gender, the first such person in subject position, else the first such person; earlier
+    quotations' speakers count as named where their attribution stands."""
     want = "m" if pronoun.lower() == "he" else "f"
     index = bisect.bisect_right([s.start for s in sentences], position) - 1
     if index < 0:
@@ -598,7 +601,7 @@ def _antecedent(
         fits = [n for n in here if n.gender in (want, "")]
         if not fits:
             continue
-        ranked = sorted(fits, key=lambda n: (not n.subject, n.gender != want))
+        ranked = sorted(fits, key=lambda n: (not n.subject, n.start))
         return ranked[0].name
     return ""
 
