@@ -114,3 +114,18 @@ def test_json_and_markdown_show_unnamed_sources_after_named_ones() -> None:
     unnamed = page.index("The budget for it")
     assert named < heading < unnamed
     assert "_a city council aide_ (unnamed source; said)" in page
+
+
+def test_organisations_are_never_people() -> None:
+    from briefgen.sections import entities
+
+    a = _plain(
+        "The Northern Relief Council said on Monday that aid was blocked at the border. "
+        "Medics Without Frontiers said its staff had left the town. "
+        "Senator Tom Hale said the crossing would reopen. The Tom Hale campaign said nothing more."
+    )
+    kinds = {e.name: e.kind for e in entities.extract(context(a))}
+    assert kinds["Tom Hale"] == "person"
+    assert kinds.get("Medics Without Frontiers") != "person"
+    assert kinds.get("Northern Relief Council") == "organisation"
+    assert "person" not in {kinds.get("Medics Without Frontiers"), kinds.get("Northern Relief Council")}

@@ -116,9 +116,18 @@ ORG_WORDS = words_of(
     network channel journal magazine tribune herald gazette review daily federation alliance
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
-    holdings media studios records
+    holdings media studios records nations borders workers rights watch international unlimited
     """
 )
+# A name an article treats as an organisation: "the United Nations said", "Acme Widgets, which".
+_CAPITALISED_RUN = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
+ORG_EVIDENCE = (
+    re.compile(
+        rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which)\b)"
+    ),
+    re.compile(rf"(?<![\w'’.-] ){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
+)
+ORG_FUNCTION_WORDS = words_of("Without For Of And The Against On In To At")
 ORG_NAMES = words_of(
     """
     Reuters AP AFP CNN BBC NPR Bloomberg NASA FBI CIA NSA NATO UN EU IMF WHO Pentagon Kremlin
@@ -359,7 +368,7 @@ class People:
     # -- finding people ------------------------------------------------------------------------
     def _add(self, name: str, role: str = "") -> str:
         name = " ".join(strip_titles(name).split())
-        if len(name.split()) < 2 or not looks_like_person(name, strict=not role):
+        if len(name.split()) < 2 or not looks_like_person(name, strict=not role) or self._organisation(name):
             return ""
         if self._resolve_name(name) and self._resolve_name(name) != name:
             return self._resolve_name(name)
@@ -417,6 +426,15 @@ class People:
         ):
             desc = m.group("desc").strip()
             self._add(m.group("name"), desc if set(desc.lower().split()) & ROLE_NOUNS else "")
+
+    def _organisation(self, name: str) -> bool:
+        """Whether the text treats a name as an organisation: "the United Nations said", "Doctors
+        Without Borders", "Acme Widgets, which ..."."""
+        if any(t in ORG_FUNCTION_WORDS for t in name.split()[1:]):
+            return True
+        if not hasattr(self, "_org_names"):
+            self._org_names = {m.group("name") for p in ORG_EVIDENCE for m in p.finditer(self.text)}
+        return name in self._org_names
 
     def full_name(self, word: str) -> str:
         """The one full name in the text that ends (or starts) with `word`, else ''."""
