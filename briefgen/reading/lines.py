@@ -44,6 +44,9 @@ HEADING = re.compile(r"#{1,6}\s+\S")
 ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”’])$""")
 # A line's first characters that go on with the line before: a lower-case word, a digit, punctuation
 # that does not open anything (a dash, a comma, a closing bracket).
+# A full stop (or ! ?) ends the line: one sentence a line goes on there (an ellipsis or a colon may
+# end a teaser or a heading).
+FULL_STOP = re.compile(r"""[.!?]["'”’)\]]*$""")
 CONTINUES = re.compile(r"""[a-z]|[0-9(]|[,;:)\]%]|--|[—–-]\s""")
 HYPHENATED_END = re.compile(r"(?<![\W\d_])([^\W\d_]+)-$")
 NEXT_WORD_START = re.compile(r"[a-z]+")
@@ -162,8 +165,8 @@ def wrap_of(lines: list[str]) -> Wrap:
     close to (a URL, a table row or a title stands alone); close is within a long word, the 95th
     percentile of the text's word lengths. The text is wrapped at that width when its lines
     pile up just under it: at least two lines, and a share of them, lack no more than a long word
-    (text broken by paragraph or by sentence has lines of every length); and, when enough lines break
-    a sentence off, most of those are full (what a wrapper does; headings and bylines are not)."""
+    (text broken by paragraph or by sentence has lines of every length); and of the lines that break
+    a sentence off, at least three and most are full (what a wrapper does; headings and bylines are not)."""
     lengths = [columns(line) for line in lines if line.strip()]
     inner = sorted(
         (columns(line) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()),
@@ -185,7 +188,7 @@ def wrap_of(lines: list[str]) -> Wrap:
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             inner += 1
             full += columns(line) + 1 + len(first.group()) > width
-    if inner >= MIN_WRAPPED_LINES and full < WRAPPED_SHARE * inner:
+    if full < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * inner:
         return Wrap()
     return Wrap(width, slack)
 
@@ -288,7 +291,8 @@ def _goes_on(
         return True  # the next word did not fit: a wrap
     if page_break:
         return False
-    return sentence_lines and bool(ENDS_SENTENCE.search(prev))
+    # One sentence a line: a sentence goes on with the next one (a heading does not).
+    return sentence_lines and all(FULL_STOP.search(x) and not x.endswith("...") for x in (prev, line))
 
 
 def printed_in(sentence: str, printed: str) -> bool:
