@@ -544,3 +544,64 @@ def test_github_workflow_fetches_and_commits_before_the_build() -> None:
     assert fetch_at < commit_at < build_at
     assert '--into "$ARTICLES_DIR"' in runs[fetch_at] and "--cache-dir .briefgen-cache" in runs[fetch_at]
     assert 'git add -- "$ARTICLES_DIR"' in runs[commit_at]
+
+
+def test_host_names_are_checked_by_the_address_they_resolve_to(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    real = socket.getaddrinfo
+
+    def resolve(host: str, *args: object, **kwargs: object) -> object:
+        return real("127.0.0.1" if host == "news.example" else host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    port = site.server.server_address[1]
+    feed_url = f"http://news.example:{port}/feed.xml"
+    site.add("/feed.xml", rss([item(site, 1)]))
+    # Allowed: 127.0.0.1 by address, but news.example is a name that resolves to loopback.
+    report = run(tmp_path, feed_url)
+    [failed] = report.failed
+    assert "host news.example resolves to 127.0.0.1 (a loopback address)" in failed.reason
+    assert site.requests == []
+    named = Policy(**{**FAST.__dict__, "allow_hosts": frozenset({"news.example", "127.0.0.1"})})
+    report = run(tmp_path / "named", feed_url, policy=named)
+    assert len(report.written) == 1
+    assert site.requests[-1].headers["host"] == f"news.example:{port}"
+
+
+def test_crawl_delay_from_robots_txt(site: Site, tmp_path: Path) -> None:
+    site.add("/robots.txt", "User-agent: *\nCrawl-delay: 1\n", ctype="text/plain")
+    site.add("/feed.xml", rss([item(site, 1, full=False)]))
+    site.add("/news/1", page("One", paragraphs("Town1")), ctype="text/html")
+    report = run(tmp_path, site.url("/feed.xml"))
+    assert len(report.written) == 1
+    feed, article = (r for r in site.requests if r.path != "/robots.txt")
+    assert article.start - feed.end >= 0.95
+
+
+def test_unusual_links_are_encoded_and_entries_without_link_keep_their_content(
+    site: Site, tmp_path: Path
+) -> None:
+    site.add("/caf%C3%A9%20news?q=%C3%BC", page("Café", paragraphs("Cafeville")), ctype="text/html")
+    no_link = {k: v for k, v in item(site, 2, topic="Linkless").items() if k != "link"}
+    site.add("/feed.xml", rss([{**item(site, 1, full=False), "link": site.url("/café news?q=ü")}, no_link]))
+    report = run(tmp_path, site.url("/feed.xml"))
+    assert (len(report.written), report.skipped) == (2, [])
+    [cafe] = [d for d in articles(tmp_path).values() if "Cafeville" in d["text"]]
+    [linkless] = [d for d in articles(tmp_path).values() if "Linkless" in d["text"]]
+    assert cafe["url"] == site.url("/caf%C3%A9%20news?q=%C3%BC") and "url" not in linkless
+    assert run(tmp_path, site.url("/feed.xml")).written == []  # the linkless entry too
+
+
+def test_one_fetch_at_a_time_per_cache_folder(site: Site, tmp_path: Path) -> None:
+    import fcntl
+
+    site.add("/feed.xml", rss([item(site, 1)]))
+    (tmp_path / "cache" / "fetch").mkdir(parents=True)
+    with open(tmp_path / "cache" / "fetch" / "lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(BriefgenError, match="another `briefgen fetch`"):
+            run(tmp_path, site.url("/feed.xml"))
+    assert len(run(tmp_path, site.url("/feed.xml")).written) == 1

@@ -145,8 +145,13 @@ def _from_yaml(path: Path, data: bytes) -> FeedList:
 
 
 def normalize_host(host: str) -> str:
-    """'Example.ORG' -> 'example.org'; '[::1]' -> '::1' (as `urlsplit(...).hostname` gives them)."""
-    return host.strip().strip("[]").lower()
+    """'Example.ORG' -> 'example.org'; '[::1]' -> '::1'; 'bücher.example' -> 'xn--bcher-kva.example'
+    (as the client compares them)."""
+    host = host.strip().strip("[]").lower()
+    try:
+        return host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return host
 
 
 def _unique(feeds: list[Feed]) -> list[Feed]:

@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .. import __version__
 
@@ -169,6 +169,26 @@ def check_url(url: str) -> None:
         raise Refused(f"URL with an invalid port: {url!r}") from None
 
 
+URL_SAFE = "/%:@!$&'()*+,;=-._~"
+
+
+def normalize_url(url: str) -> str:
+    """`url` as sent: host in IDNA (ASCII), path and query percent-encoded where they are not ASCII
+    or hold spaces or control characters, no fragment. Refuses a host no encoding can spell."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        raise Refused(f"URL with an invalid host name: {url!r}") from None
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    path = quote(parts.path, safe=URL_SAFE)
+    query = quote(parts.query, safe=URL_SAFE + "?")
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
 def open_socket(host: str, port: int, timeout: float, allowed: bool) -> socket.socket:
     """A TCP connection to `host`, to a public address unless `allowed`; checked after connecting."""
     try:
@@ -289,6 +309,7 @@ class Client:
         visited: list[str] = []
         for _ in range(self.policy.max_redirects + 1):
             check_url(url)
+            url = normalize_url(url)
             if url in visited:
                 raise Refused(f"redirect loop ({' -> '.join([*visited, url])})")
             visited.append(url)

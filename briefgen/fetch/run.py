@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import time
 from collections import defaultdict
@@ -25,7 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 from urllib.parse import urljoin
 
 from ..errors import BriefgenError, UnreadableInput
@@ -127,12 +126,7 @@ def fetch(feed_list: FeedList, options: FetchOptions) -> FetchReport:
         raise BriefgenError(f"the cache folder {options.cache_dir} lies inside the articles folder {into}")
     state_file.parent.mkdir(parents=True, exist_ok=True)
     with open(state_file.parent / "lock", "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise BriefgenError(
-                f"another `briefgen fetch` is using {options.cache_dir}; try again later"
-            ) from None
+        _lock(lock, options.cache_dir)
         state = load_state(options.cache_dir)
         policy = options.policy
         client = Client(policy, state.robots)
@@ -148,6 +142,18 @@ def fetch(feed_list: FeedList, options: FetchOptions) -> FetchReport:
     report.bytes = client.counters.bytes
     report.seconds = time.monotonic() - start
     return report
+
+
+def _lock(handle: IO[str], cache_dir: Path) -> None:
+    """Hold the cache's fetch lock until `handle` is closed (POSIX; elsewhere no lock is taken)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise BriefgenError(f"another `briefgen fetch` is using {cache_dir}; try again later") from None
 
 
 def _run(feed_list: FeedList, options: FetchOptions, state: FetchState, client: Client) -> FetchReport:
@@ -255,15 +261,7 @@ def _entries(n: int, feed: Feed, response: Response) -> list[Entry]:
     from ..reading.formats import html_to_text, language_code
 
     refuse_entity_declarations(response.body)
-    parsed = feedparser.parse(
-        response.body,
-        sanitize_html=True,
-        resolve_relative_uris=True,
-        response_headers={
-            "content-location": response.url,
-            "content-type": response.headers.get("content-type", ""),
-        },
-    )
+    parsed = _parse_feed(feedparser, response)
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise UnreadableInput("not an RSS, Atom or RDF feed" + (f" ({problem})" if problem else ""))
@@ -306,6 +304,22 @@ def _entries(n: int, feed: Feed, response: Response) -> list[Entry]:
     return found
 
 
+def _parse_feed(feedparser: Any, response: Response) -> Any:
+    """feedparser's reading of a feed response (never a URL: it cannot fetch anything)."""
+    try:
+        return feedparser.parse(
+            response.body,
+            sanitize_html=True,
+            resolve_relative_uris=True,
+            response_headers={
+                "content-location": response.url,
+                "content-type": response.headers.get("content-type", ""),
+            },
+        )
+    except Exception as exc:  # feedparser should not raise; a bug there must not stop the other feeds
+        raise UnreadableInput(f"feed could not be parsed ({type(exc).__name__}: {exc})") from None
+
+
 def _published(item: Any) -> dt.datetime | None:
     for name in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = item.get(name)
@@ -334,9 +348,14 @@ def _fetch_page(client: Client, entry: Entry) -> None:
         if not entry.content:
             entry.problem = Problem(entry.url, f"page refused: {exc}")
         return
-    doc = trafilatura.bare_extraction(
-        response.body, url=response.url, with_metadata=True, include_comments=False, include_tables=False
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            response.body, url=response.url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # a page trafilatura cannot handle must not stop the other entries
+        if not entry.content:
+            entry.problem = Problem(entry.url, f"page could not be extracted ({type(exc).__name__})")
+        return
     text = str(getattr(doc, "text", "") or "").strip()
     if not text:
         if not entry.content:
