@@ -61,7 +61,8 @@ MIN_PAGES = 3  # a running header or footer repeats on at least this many pages 
 MIN_WRAPPED_LINES = 3
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
-WRAPPED_SHARE = 0.5  # of the lines that go on, full ones: more than this means hard-wrapped text
+WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
+OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,9 @@ def remove_page_furniture(lines: list[str]) -> tuple[list[str | None], list[Remo
     return out, removed
 
 
-def columns(line: str) -> int:
-    """The columns a line takes (tabs to the next multiple of 8, trailing white space ignored)."""
-    return len(line.rstrip().expandtabs(8))
+def columns(line: str, tab: int = 8) -> int:
+    """The columns a line takes (a tab to the next multiple of `tab`, trailing white space ignored)."""
+    return len(line.rstrip().expandtabs(tab))
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,11 @@ class Wrap:
 
     width: int = 0
     slack: int = 0
+    tab: int = 8
+    full_lines: int = 0
+
+    def columns(self, line: str) -> int:
+        return columns(line, self.tab)
 
     def full(self, line_columns: int, next_word: str) -> bool:
         if not self.width:
@@ -159,38 +165,46 @@ class Wrap:
 
 
 def wrap_of(lines: list[str]) -> Wrap:
-    """How the text is hard-wrapped (`Wrap()` when it is not).
+    """How the text is hard-wrapped (`Wrap()` when it is not); with tabs, read at the tab width (1, 4
+    or 8 columns: wrappers differ) that makes the most lines full."""
+    if not any("\t" in line for line in lines):
+        return _wrap_at(lines, 8)
+    return max((_wrap_at(lines, tab) for tab in (8, 4, 1)), key=lambda w: w.full_lines)
 
-    The width is the longest line followed by another of its paragraph that another such line comes
-    close to (a URL, a table row or a title stands alone); close is within a long word, the 95th
-    percentile of the text's word lengths. The text is wrapped at that width when its lines
-    pile up just under it: at least two lines, and a share of them, lack no more than a long word
-    (text broken by paragraph or by sentence has lines of every length); and of the lines that break
-    a sentence off, at least three and most are full (what a wrapper does; headings and bylines are not)."""
-    lengths = [columns(line) for line in lines if line.strip()]
-    inner = sorted(
-        (columns(line) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()),
-        reverse=True,
-    )
-    if len(inner) < 2:
+
+def _wrap_at(lines: list[str], tab: int) -> Wrap:
+    """How the text is hard-wrapped, tabs read as `tab` columns (`Wrap()` when it is not).
+
+    The width is the longest of the lines followed by another line of their paragraph, leaving out
+    the longest 2% (a URL, a table row; a title has a blank line after it). A long word is the 95th
+    percentile of the text's word lengths. The text is wrapped at that width when
+
+    - its lines pile up just under it: at least two, and a share of them, lack no more than a long
+      word (text broken by paragraph or by sentence has lines of every length);
+    - of the lines that break a sentence off, at least three and most are full: the next line's first
+      word would not have fitted on them (what a wrapper does; headings and bylines are not full);
+    - lines longer than the width by more than a long word are far fewer than the full lines."""
+    lengths = [columns(line, tab) for line in lines if line.strip()]
+    pairs = zip(lines, lines[1:], strict=False)
+    inner = sorted(columns(line, tab) for line, nxt in pairs if line.strip() and nxt.strip())
+    if len(inner) < MIN_WRAPPED_LINES:
         return Wrap()
+    width = inner[min(len(inner) - 1, int(len(inner) * 0.98))]
     words = sorted(len(w) for line in lines for w in line.split())
     slack = words[int(len(words) * 0.95)] + 1
-    # The longest line followed by another line of its paragraph that another such line comes close
-    # to: a wrapper's width (a lone long line, a URL, is not one).
-    width = next((n for n, m in zip(inner, inner[1:], strict=False) if n - m <= slack), 0)
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    inner = full = 0
+    breaking = full = 0
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
-            inner += 1
-            full += columns(line) + 1 + len(first.group()) > width
-    if full < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * inner:
+            breaking += 1
+            full += columns(line, tab) + 1 + len(first.group()) > width
+    over = sum(1 for n in lengths if n > width + slack)
+    if full < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * breaking or OVER_PER_FULL * over >= full:
         return Wrap()
-    return Wrap(width, slack)
+    return Wrap(width, slack, tab, full)
 
 
 def _one_sentence_lines(lines: list[str]) -> bool:
@@ -256,7 +270,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
             if current:
                 paragraphs.append("".join(current))
             current = [stripped]
-        prev, prev_columns, page_break = stripped, columns(line), False
+        prev, prev_columns, page_break = stripped, wrap.columns(line), False
     if current:
         paragraphs.append("".join(current))
     return Paragraphs(tuple(paragraphs), tuple(removed))
