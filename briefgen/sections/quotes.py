@@ -407,7 +407,7 @@ def _attribute(
     if not head.strip() and text[: para[0]].rstrip().endswith(":"):
         # "Stated Stone:" closing the paragraph before: that line introduces this quotation.
         end = len(text[: para[0]].rstrip())
-        start = max(text.rfind("\n", 0, end) + 1, *(m.end() for m in LAST_SENTENCE.finditer(text, 0, end)))
+        start = max([text.rfind("\n", 0, end) + 1, *(m.end() for m in LAST_SENTENCE.finditer(text, 0, end))])
         before = text[start:end] + " "
     else:
         before = _unquoted_before(text, start, span.start)
