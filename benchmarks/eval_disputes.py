@@ -2,6 +2,7 @@
 baseline (the Disputes section as it was before issue 18), in one run.
 
     python benchmarks/eval_disputes.py [DISPUTES_DIR] [--piles EVENT_PILES_DIR] [--baseline REV] [-v]
+    python benchmarks/eval_disputes.py --clusters ../shared/data/multinews-dev   # listing, for reading
 
 DISPUTES_DIR is `disputes-dev` (its README describes it; default: $BRIEFGEN_DATA/disputes-dev), whose
 articles live in EVENT_PILES_DIR (default: the `event-piles-dev` folder next to it). Without the data
@@ -220,6 +221,37 @@ def verbose_listing(gold: Path, pred: Path, events: Sequence[str]) -> None:
                 print(f"{event} MISSED {d['kind']}: {d['about']}")
 
 
+def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) -> None:
+    """Every dispute and update the current section finds in each cluster folder of `root` (its
+    `docs/*.txt` taken as one topic), with the baseline's count, for reading by hand."""
+    totals = {"baseline": 0, "disputes": 0, "updates": 0}
+    clusters = sorted(d for d in root.iterdir() if (d / "docs").is_dir())
+    for folder in clusters:
+        articles, _ = read_articles(sorted((folder / "docs").glob("*.txt")))
+        if len(articles) < 2:
+            continue
+        ctx = build_context(Topic(slug=folder.name, title=folder.name, articles=tuple(articles)))
+        found = disputes.analyse(ctx)
+        before = len(baseline(build_context(ctx_topic(ctx)))) if baseline else 0
+        totals["baseline"] += before
+        totals["disputes"] += len(found.disputes)
+        totals["updates"] += len(found.updates)
+        for what, items in (("dispute", found.disputes), ("update", found.updates)):
+            for d in items:
+                print(f"{folder.name} {what} {d.kind}: {d.about}")
+                for side in d.sides:
+                    arts = ",".join(x.article for x in side.sources)
+                    print(f"     {side.value!r} [{arts}] {' '.join(side.text.split())[:160]}")
+    print(
+        f"{len(clusters)} clusters: baseline {totals['baseline']} disputes; "
+        f"current {totals['disputes']} disputes, {totals['updates']} updates"
+    )
+
+
+def ctx_topic(ctx: TopicContext) -> Topic:
+    return Topic(slug="t", title="t", articles=ctx.articles)
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="?")
@@ -227,7 +259,16 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--baseline", default=BASELINE_REV)
     parser.add_argument("--only", choices=("all", "tune", "held-out"), default="all", help="-v listing")
     parser.add_argument("-v", action="store_true", help="list every predicted item and every missed dispute")
+    parser.add_argument(
+        "--clusters", help="instead: list the disputes of each cluster of a folder like multinews-dev/"
+    )
     args = parser.parse_args(argv)
+    if args.clusters:
+        if not Path(args.clusters).is_dir():
+            print(f"{args.clusters} not found; skipping.")
+            return 0
+        list_clusters(Path(args.clusters), load_baseline(args.baseline))
+        return 0
     dirs = data_dirs(args.gold, args.piles)
     if dirs is None:
         print("disputes-dev / event-piles-dev not found (give DISPUTES_DIR or set BRIEFGEN_DATA); skipping.")

@@ -182,3 +182,32 @@ def test_updates_reach_the_json_and_the_page() -> None:
     page = render_brief(brief, environment())
     assert "### Figures that changed" in page
     assert "2013-03-30: **21**" in page and "2014-06-13: **23**" in page
+
+
+def test_a_thing_few_articles_of_a_topic_speak_of_is_not_the_topics_own() -> None:
+    # A topic of many events (a year of school shootings): each child age belongs to another story.
+    a = art("a", "A 13-year-old boy was shot in the shoulder on Long Island.")
+    b = art("b", "The 9-year-old girl sat near her father in the canoe.")
+    others = [art(f"o{i}", f"Schools reviewed their safety plans again in district {i}.") for i in range(3)]
+    assert found(a, b, *others).disputes == ()
+    # Ages of a group are no child's age.
+    c = art("c", "More than 10,000 16- and 17-year-old residents would be added to the rolls.")
+    d = art("d", "Chloe, a 16-year-old student, said she was glad.")
+    assert found(c, d).disputes == ()
+
+
+def test_claims_of_a_change_must_be_about_the_future_and_unconditional() -> None:
+    a = art("a", "Officials said there would not be an increase in troop numbers stationed on the island.")
+    b = art("b", "The minister confirmed that troop numbers stationed on the island will increase next year.")
+    [d] = found(a, b).disputes
+    assert d.kind == "claim"
+    c = art("c", "If emissions are not reduced, troop numbers stationed on the island will increase.")
+    e = art("e", "There was no increase in troop numbers stationed on the island last year.")
+    assert found(c, b).disputes == ()
+    assert found(e, b).disputes == ()
+
+
+def test_capitalised_words_and_plurals_are_not_two_acronyms() -> None:
+    a = art("a", "EDITORS: the report on the MRAAM missile program follows. The editor said so.")
+    b = art("b", "EDITOR note: the report on the missile program was updated by the editor.")
+    assert [d for d in found(a, b).disputes if d.kind == "name"] == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -56,7 +57,26 @@ class Claim:
     common: frozenset[str]  # subject stems printed in lower case (common nouns, not names)
 
 
+# A change claimed for the future (a plan, a decision): "troop levels will increase" vs "there would
+# not be an increase in troop numbers". Reports of past or ongoing trends ("crime dropped", "no sharp
+# increase in cases after that") compare periods and places an article rarely states in the sentence;
+# opposite ones are too often about different things to be shown as a dispute.
+FUTURE = re.compile(
+    r"\b(?:will|would|won[’']t|wouldn[’']t|shall|plans? to|planned to|expect\w*|anticipat\w*|going to|"
+    r"set to)\b",
+    re.I,
+)
+
+
+# Share of a topic's articles that must speak of a thing the key does not name ("the" toll, time,
+# child, car, a claimed change) for it to be taken as the topic's own.
+STORY_SHARE = 0.5
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+
+
 def claims_of(sentence: Sentence) -> list[Claim]:
+    if not FUTURE.search(sentence.text) or CONDITIONAL.search(sentence.text):
+        return []  # not about the future, or only under a condition ("if emissions are not reduced")
     tokens = [m for m in TOKEN.finditer(sentence.text)]
     lowered = [m.group().lower().strip(".") for m in tokens]
     stems = [stem(w) if w not in (";", "") else w for w in lowered]
@@ -134,6 +154,8 @@ def claim_disputes(ctx: TopicContext) -> list[Dispute]:
         used.update(j for j, _ in opposed)
         no_sources = sort_sources(ctx, (source(no.sentence) for _, no in opposed))
         yes_sources = sort_sources(ctx, (source(c.sentence) for _, c in agreeing))
+        if len({x.article for x in no_sources + yes_sources}) < STORY_SHARE * len(ctx.articles):
+            continue  # a change few articles speak of: in a topic of many events, likely another one
         disputes.append(
             Dispute(
                 about=_about(yes, shared),
@@ -159,6 +181,10 @@ def name_disputes(ctx: TopicContext) -> list[Dispute]:
         for b in names[a_i + 1 :]:
             if Levenshtein.distance(a, b) != 1 or not (a in b or b in a):
                 continue
+            if a.rstrip("S-") == b.rstrip("S-"):
+                continue  # a plural or a hyphenated headline word (EDITOR/EDITORS, ELIAN/ELIAN-)
+            if any(_spelled_as_word(n, ctx.all_sentences) for n in (a, b)):
+                continue  # a word in capitals (a headline), not an acronym
             groups_a = {ctx.group(s.article) for s in where[a]}
             groups_b = {ctx.group(s.article) for s in where[b]}
             if not (groups_a - groups_b) or not (groups_b - groups_a):
@@ -175,6 +201,14 @@ def name_disputes(ctx: TopicContext) -> list[Dispute]:
             first, second = sorted((a, b), key=lambda n: -len({ctx.group(s.article) for s in where[n]}))
             disputes.append(Dispute(about=f"{first} or {second}", kind="name", sides=tuple(sides)))
     return disputes
+
+
+def _spelled_as_word(name: str, sentences: Sequence[Sentence]) -> bool:
+    """True when the topic also prints `name` as an ordinary word ("Editor", "editor")."""
+    word = re.compile(
+        rf"\b{re.escape(name.rstrip('-').capitalize())}\b|\b{re.escape(name.rstrip('-').lower())}\b"
+    )
+    return any(word.search(s.text) for s in sentences)
 
 
 # -- figures, times and names, each tied to what it measures ---------------------------------------
@@ -221,6 +255,10 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
     for rs in by_key.values():
+        if rs[0].story and len({r.sentence.article for r in rs}) < STORY_SHARE * len(ctx.articles):
+            # "The" toll, time, child or car is the topic's own only if most articles speak of it: a
+            # topic of many events (a year of school shootings) mentions a different one in each.
+            continue
         # Values joined where their intervals overlap, in value order.
         rs = sorted(rs, key=lambda r: (r.low, r.high))
         parts: list[list[measures.Reading]] = []
@@ -383,9 +421,22 @@ class Findings:
 def analyse(ctx: TopicContext) -> Findings:
     figures, updates = reading_findings(ctx)
     return Findings(
-        disputes=tuple(claim_disputes(ctx) + figures + date_disputes(ctx) + name_disputes(ctx)),
-        updates=tuple(updates),
+        disputes=_distinct(claim_disputes(ctx) + figures + date_disputes(ctx) + name_disputes(ctx)),
+        updates=_distinct(updates),
     )
+
+
+def _distinct(items: list[Dispute]) -> tuple[Dispute, ...]:
+    """Items in order, without one whose sides give the same values from the same articles as an
+    earlier item ("age of Elian Gonzales" and "age of the child" read from the same sentences)."""
+    seen: set[frozenset[tuple[str, frozenset[str]]]] = set()
+    out = []
+    for d in items:
+        key = frozenset((side.value, frozenset(x.article for x in side.sources)) for side in d.sides)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return tuple(out)
 
 
 def extract(ctx: TopicContext) -> tuple[Dispute, ...]:

@@ -39,6 +39,9 @@ class Reading:
     # False for things several people of one story can differ in (one victim died, another is in
     # critical condition): shown only as an update, when dates order the values, never as a dispute.
     disputable: bool = True
+    # True for a thing of "the" incident that the key does not name (the toll, the time, the child,
+    # the car): it is the same thing in two articles only when they report one incident.
+    story: bool = False
 
 
 # -- names ---------------------------------------------------------------------------------------
@@ -234,7 +237,7 @@ def clock_times(sentence: Sentence) -> list[Reading]:
         day = next(iter(days), "")
         key = "time|" + day.lower()
         about = "time of the incident" + (f" on {day}" if day else "")
-        out.append(Reading(sentence, key, about, "date", value, low, high, ""))
+        out.append(Reading(sentence, key, about, "date", value, low, high, "", story=True))
     return out
 
 
@@ -305,6 +308,10 @@ def counts(sentence: Sentence) -> list[Reading]:
             n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
             if re.match(r"\s*(?:of|-year|year|percent|%)", text[m.end("num") :]):
                 continue
+            if re.search(
+                r"\b(?:no|none of the|not)\s+$", text[max(0, m.start("num") - 12) : m.start("num")], re.I
+            ):
+                continue  # "No one was killed"
             if SUBSET.search(text[m.end() : m.end() + 12]):
                 continue  # "two of the victims were killed"
             qual = (m.group("qual") or "").strip().lower()
@@ -326,6 +333,7 @@ def counts(sentence: Sentence) -> list[Reading]:
                     low,
                     high,
                     "grows",
+                    story=True,
                 )
             )
     return out
@@ -347,7 +355,9 @@ def child_sex(sentence: Sentence) -> list[Reading]:
             continue
         sex = SEX[m.group("noun").lower()]
         v = float(sex == "girl")
-        out.append(Reading(sentence, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, ""))
+        out.append(
+            Reading(sentence, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, "", story=True)
+        )
     return out
 
 
@@ -367,7 +377,15 @@ def life_threatening(sentence: Sentence) -> list[Reading]:
         v = 0.0 if negated else 1.0
         out.append(
             Reading(
-                sentence, "life", "whether the injuries were life-threatening", "claim", value, v, v, "any"
+                sentence,
+                "life",
+                "whether the injuries were life-threatening",
+                "claim",
+                value,
+                v,
+                v,
+                "any",
+                story=True,
             )
         )
     return out
@@ -393,7 +411,9 @@ def street_names(sentence: Sentence) -> list[Reading]:
         v = float(sorted(set(SUFFIX.values())).index(suffix))
         street = f"{base} {suffix}"
         out.append(
-            Reading(sentence, f"street|{base.lower()}", f"street name {base} …", "name", street, v, v, "")
+            Reading(
+                sentence, f"street|{base.lower()}", f"name of the street “{base} …”", "name", street, v, v, ""
+            )
         )
     return out
 
@@ -440,13 +460,20 @@ def vehicle_colours(sentence: Sentence) -> list[Reading]:
         low, high = COLOURS[colour]
         value = m.group().strip()
         out.append(
-            Reading(sentence, "colour|vehicle", "colour of the vehicle", "claim", value, low, high, "")
+            Reading(
+                sentence, "colour|vehicle", "colour of the vehicle", "claim", value, low, high, "", story=True
+            )
         )
     return out
 
 
 # -- per article: the one child an article speaks of ------------------------------------------------
-CHILD_AGE_MENTION = re.compile(r"\b(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b")
+CHILD_AGE_MENTION = re.compile(
+    r"\b(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b(?P<next> [a-z]+)?"
+)
+# "16- and 17-year-old residents": a hanging hyphen lists ages of a group, not one child.
+AGE_LIST = re.compile(r"\b\d{1,2}- (?:and|or|to) $")
+NOT_PLURAL = {"is", "was", "has", "his", "this", "as", "its"}
 SEX_WORD = re.compile(r"\b(boy|girl)\b", re.I)
 
 
@@ -455,21 +482,29 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
     18, "the 3-year-old child"), that age is "the child's" age, and when it also calls a child only
     "boy" or only "girl", that is the sex of the child of that age ("The girl was taken to...")."""
     mentions = [(s, m) for s in sentences for m in CHILD_AGE_MENTION.finditer(s.text)]
+    if any(
+        AGE_LIST.search(s.text[max(0, m.start() - 8) : m.start()])
+        or ((m.group("next") or "").endswith("s") and (m.group("next") or "").strip() not in NOT_PLURAL)
+        for s, m in mentions
+    ):
+        return []  # ages of a group ("17-year-old residents", "16- and 17-year-olds"), not of one child
     named = {int(m.group("age")) for s in sentences for m in NAME_AGE.finditer(s.text)}
     child = {a for a in {_number(m.group("age")) for _, m in mentions} | named if a < CHILD_AGE}
     if len(child) != 1:
         return []
     age = child.pop()
+    named |= {int(m.group("age")) for s in sentences for m in AGE_NAME.finditer(s.text)}
+    # A child the article names has its own key ("age of Elian Gonzales"): not "the child" again.
     out = [
-        Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "")
+        Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "", story=True)
         for s, m in mentions
-        if _number(m.group("age")) == age
+        if _number(m.group("age")) == age and age not in named
     ][:1]
     sexes = [(s, m.group(1).lower()) for s in sentences for m in SEX_WORD.finditer(s.text)]
     if len({sex for _, sex in sexes}) == 1:
         s, sex = sexes[0]
         v = float(sex == "girl")
-        out.append(Reading(s, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, ""))
+        out.append(Reading(s, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, "", story=True))
     return out
 
 
@@ -523,12 +558,34 @@ def status(sentence: Sentence) -> list[Reading]:
         if m := pattern.search(text):
             about = "condition of the wounded"
             out.append(
-                Reading(sentence, "condition", about, "claim", m.group(), v, v, "any", disputable=False)
+                Reading(
+                    sentence,
+                    "condition",
+                    about,
+                    "claim",
+                    m.group(),
+                    v,
+                    v,
+                    "any",
+                    disputable=False,
+                    story=True,
+                )
             )
     for pattern, v in ((NO_ARREST, 0.0), (ARRESTED, 1.0)):
         if m := pattern.search(text):
             out.append(
-                Reading(sentence, "arrest", "arrests", "claim", m.group(), v, v, "grows", disputable=False)
+                Reading(
+                    sentence,
+                    "arrest",
+                    "arrests",
+                    "claim",
+                    m.group(),
+                    v,
+                    v,
+                    "grows",
+                    disputable=False,
+                    story=True,
+                )
             )
             break
     return out
