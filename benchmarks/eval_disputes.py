@@ -45,7 +45,7 @@ from briefgen.analyze import build_context
 from briefgen.models import Brief, Dispute, Topic
 from briefgen.reading import read_articles
 from briefgen.render import brief_to_dict
-from briefgen.sections import TopicContext, disputes
+from briefgen.sections import TopicContext, disputes, measures
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_REV = "8807663"  # main before issue 18
@@ -97,8 +97,8 @@ def doc_dates(piles: Path) -> dict[str, dt.date]:
     return out
 
 
-def incidents(gold: Path, piles: Path) -> list[tuple[str, Topic]]:
-    dates = doc_dates(piles)
+def incidents(gold: Path, piles: Path, dated: bool = True) -> list[tuple[str, Topic]]:
+    dates = doc_dates(piles) if dated else {}
     out = []
     for g in sorted(gold.glob("gva-*.json")):
         paths = json.loads(g.read_text(encoding="utf-8"))["articles"]
@@ -262,7 +262,19 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--clusters", help="instead: list the disputes of each cluster of a folder like multinews-dev/"
     )
+    parser.add_argument("--no-dates", action="store_true", help="articles without publication dates")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a constant of disputes.py or measures.py (sweeps), e.g. STORY_SHARE=0.25",
+    )
     args = parser.parse_args(argv)
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        module = next(m for m in (disputes, measures) if hasattr(m, name))
+        setattr(module, name, type(getattr(module, name))(value))
     if args.clusters:
         if not Path(args.clusters).is_dir():
             print(f"{args.clusters} not found; skipping.")
@@ -275,7 +287,7 @@ def main(argv: Sequence[str]) -> int:
         return 0
     gold, piles = dirs
     scorer = gold / "score_disputes.py"
-    topics = incidents(gold, piles)
+    topics = incidents(gold, piles, dated=not args.no_dates)
     events = [e for e, _ in topics]
     splits = {"all": events, "tune": events[:HALF], "held-out": events[HALF:]}
     systems: dict[str, Callable[[TopicContext], Any]] = {}

@@ -82,11 +82,22 @@ def test_a_toll_that_rises_over_days_is_an_update_and_on_one_day_a_dispute() -> 
     assert found(a, later_lower).updates == ()
 
 
+def test_a_changeable_figure_from_undated_articles_is_left_out() -> None:
+    # Undated, a toll that rose over days would look like a disagreement: unsure, so not shown.
+    a = art("a", "The hurricane killed 12 people along the coast, officials said.")
+    b = art("b", "The hurricane killed 40 people, officials said as the search went on.")
+    assert found(a, b) == disputes.Findings()
+    # A fixed fact needs no dates: a street block does not change.
+    c = art("c", "The shooting happened in the 1800 block of Hewitt Avenue.")
+    d = art("d", "Police were called to the 1700 block of Hewitt Avenue.")
+    assert len(found(c, d).disputes) == 1
+
+
 def test_rounding_ranges_and_remainders_are_no_dispute() -> None:
-    a = art("a", "At least 30 people were killed in the attack on the market.")
-    b = art("b", "The attack killed 34 people in the market, the ministry said.")
-    c = art("c", "One man was killed and five others were hurt when shots were fired.")
-    d = art("d", "One man was killed and six others hurt in the shooting outside the club.")
+    a = art("a", "At least 30 people were killed in the attack on the market.", DAY)
+    b = art("b", "The attack killed 34 people in the market, the ministry said.", DAY)
+    c = art("c", "One man was killed and five others were hurt when shots were fired.", DAY)
+    d = art("d", "One man was killed and six others hurt in the shooting outside the club.", DAY)
     assert found(a, b).disputes == ()
     assert found(c, d).disputes == ()
 
@@ -121,8 +132,8 @@ def test_clock_times_allow_rounding_but_not_hours_apart() -> None:
 
 def test_negation_in_the_clause_and_opposite_claims() -> None:
     a = art("a", "Four other victims had injuries not considered to be life threatening.")
-    b = art("b", "The survivors suffered non-life-threatening injuries, police said.")
-    c = art("c", "Three men received life-threatening injuries in the shooting.")
+    b = art("b", "The survivors suffered non-life-threatening injuries, police said.", DAY)
+    c = art("c", "Three men received life-threatening injuries in the shooting.", DAY)
     assert found(a, b).disputes == ()
     [d] = found(b, c).disputes
     assert d.about == "whether the injuries were life-threatening"

@@ -237,7 +237,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     change, or two different things share the key). Otherwise, when the thing can change and the
     articles' dates put the values in an order it can take (a toll that rises, an age that grows with
     the years), it is an update; when it cannot change, or articles of the same day disagree, a
-    dispute. A changeable thing whose articles are only partly dated is left out: unsure."""
+    dispute. A changeable thing whose articles are not all dated is left out: unsure (a toll that
+    rose over days, read from undated articles, would look like a disagreement)."""
     found = [r for s in ctx.all_sentences for r in measures.readings(s)]
     found += [r for a in ctx.articles for r in measures.article_readings(ctx.sentences.get(a.id, ()))]
     found = measures.merge_names(found)
@@ -291,8 +292,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
                 if is_update:
                     order = [i for _, i in timed]
                     parts, dates = [parts[i] for i in order], [dates[i] for i in order]
-            elif any(d is not None for ds in dates for d in ds):
-                continue  # partly dated: cannot tell a change from a disagreement
+            else:
+                continue  # undated or partly dated: a change cannot be told from a disagreement
         if not is_update and not first.disputable:
             continue
         sides = []
