@@ -62,6 +62,8 @@ class Account:
 
 
 STATUSES = ("used", "merged", "skipped")
+# A file note that starts so warns that cleaning removed most of an article (a warning; --strict fails).
+HEAVY_CLEANING = "cleaning removed"
 
 
 def display_path(path: str, root: Path | None = None) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__, _blas  # noqa: F401  (_blas before numpy loads)
-from .accounting import printable
+from .accounting import HEAVY_CLEANING, printable
 from .config import Config, load_config
 from .errors import BriefgenError
 from .summarize import ALGORITHMS
@@ -116,7 +116,11 @@ def main() -> None:
 )
 @click.option("--site-url", help="Public address of the site, for absolute feed links and the sitemap.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown briefs only; skip `mkdocs build`.")
-@click.option("--strict", is_flag=True, help="Exit 1 if any input file was skipped or MkDocs warns (for CI).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 if an input file was skipped, cleaning removed most of an article or MkDocs warns (CI).",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -173,8 +177,17 @@ def build(
     parts = [s for s in result.skipped if s.partial]
     for s in parts[:MAX_SKIP_LINES]:
         click.echo(f"skipped part of {printable(s.path)}: {s.reason}", err=True)
-    if strict and (skipped or parts):
-        fail(f"{len(skipped)} input files skipped, {len(parts)} parts of files skipped (--strict)")
+    # Files that cleaning took most of: said on the console as in the report, a failure under --strict.
+    heavy = [(f.path, n) for f in result.account.files for n in f.notes if HEAVY_CLEANING in n]
+    for path, note in heavy[:MAX_SKIP_LINES]:
+        click.echo(f"warning: {path}: {note}", err=True)
+    if strict and (skipped or parts or heavy):
+        counts = {
+            "input files skipped": len(skipped),
+            "parts of files skipped": len(parts),
+            "articles mostly removed by cleaning": len(heavy),
+        }
+        fail(", ".join(f"{n} {what}" for what, n in counts.items() if n) + " (--strict)")
 
 
 def summary_line(result: BuildResult, config: Config) -> str:

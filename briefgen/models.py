@@ -23,8 +23,9 @@ class RemovedLine:
 class Article:
     """One input article after reading and cleaning.
 
-    `text` is the cleaned body: kept paragraphs, exactly as printed, separated by blank lines.
-    Every sentence of the brief is a substring of `text` (and of the input file).
+    `text` is the cleaned body: kept paragraphs separated by blank lines, each paragraph its lines
+    as printed joined with a space (see `briefgen.reading.lines`). Every sentence of the brief is a
+    substring of `text`, and is found in the input file by the rule of `lines.printed_in`.
     """
 
     id: str
@@ -42,6 +43,13 @@ class Article:
     # ("outlet", "dateline"), ("title", "first sentence"),
     # ("outlet", "inferred: carries the same AP report as 001").
     guessed: tuple[tuple[str, str], ...] = ()
+    read_words: int = 0
+    """Words of the article as read, before its header and boilerplate were removed (0: not counted)."""
+
+    @property
+    def kept_share(self) -> float:
+        """The share of the words read that cleaning kept in `text`."""
+        return min(1.0, len(self.text.split()) / self.read_words) if self.read_words else 1.0
 
 
 @dataclass(frozen=True)

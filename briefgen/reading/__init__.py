@@ -22,12 +22,13 @@ import dataclasses
 import itertools
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..accounting import printable
+from ..accounting import HEAVY_CLEANING, printable
 from ..config import Limits
 from ..errors import UnreadableInput
 from ..fsutil import safe_name
@@ -168,7 +169,10 @@ def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -
         text = cut_text(raw.text, limits.max_article_chars, notes)
         if doc_id != raw.id or text is not raw.text:
             raw = _with(raw, id=doc_id, text=text)
-        article = cut_sentences(to_article(raw), limits.max_sentences_per_article, notes)
+        article = to_article(raw)
+        if article.kept_share < MIN_KEPT_SHARE:
+            notes.append(heavy_cleaning(article, len(raws) > 1))
+        article = cut_sentences(article, limits.max_sentences_per_article, notes)
         if not article.text.strip():
             if len(raws) > 1:
                 notes.append(f"article {raw.id!r}: no article text left after removing boilerplate")
@@ -216,3 +220,19 @@ def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
         return article
     notes.append(f"cut after {limit:,} sentences (limit max_sentences_per_article)")
     return _with(article, text=article.text[: ends[limit - 1]].rstrip())
+
+
+MIN_KEPT_SHARE = 0.5
+
+
+def heavy_cleaning(article: Article, name: bool) -> str:
+    """The warning for an article that cleaning took most of: how much and mostly why."""
+    words: Counter[str] = Counter()
+    for line in article.removed:
+        words[line.reason] += len(line.text.split())
+    why = ", ".join(f"{reason} {n:,} words" for reason, n in words.most_common(3))
+    which = f"article {article.id!r}: " if name else ""
+    return (
+        f"{which}{HEAVY_CLEANING} {1 - article.kept_share:.0%} of its {article.read_words:,} words "
+        f"({why}); check that it was read right"
+    )

@@ -48,7 +48,7 @@ ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”�
 # end a teaser or a heading).
 FULL_STOP = re.compile(r"""[.!?]["'”’)\]]*$""")
 CONTINUES = re.compile(r"""[a-z]|[0-9(]|[,;:)\]%]|--|[—–-]\s""")
-HYPHENATED_END = re.compile(r"(?<![\W\d_])([^\W\d_]+)-$")
+HYPHENATED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 NEXT_WORD_START = re.compile(r"[a-z]+")
 # Words after a suspended hyphen ("college- and street-educated"): the space stays.
 SUSPENDING = frozenset({"and", "or", "nor", "to", "through", "versus"})
@@ -57,11 +57,12 @@ PAGE_NUMBER = re.compile(
     r"(?i:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?"
 )
 FURNITURE_LINES = 3  # lines looked at on each side of a page break for headers, footers, numbers
-MIN_PAGES = 3  # a running header or footer repeats on at least this many pages (and on most pages)
+MIN_PAGES = 2  # a running header or footer repeats on at least this many pages (and on most pages)
 MIN_WRAPPED_LINES = 3
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
+MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
 
 
@@ -94,8 +95,8 @@ def _page_key(line: str) -> str:
 def remove_page_furniture(lines: list[str]) -> tuple[list[str | None], list[RemovedLine]]:
     """`lines` with form feeds read as page breaks (None) and the furniture next to them removed.
 
-    Only text with at least two form feeds has pages; without them nothing is removed."""
-    if sum(line.count("\f") for line in lines) < 2:
+    Only text with a form feed has pages; without one nothing is removed."""
+    if not any("\f" in line for line in lines):
         return list(lines), []
     pages: list[list[str]] = [[]]
     for line in lines:
@@ -120,12 +121,12 @@ def remove_page_furniture(lines: list[str]) -> tuple[list[str | None], list[Remo
         drop: set[int] = set()
         for i in idx:
             line = page[i].strip()
-            if _page_key(line) in running:
-                drop.add(i)
-                removed.append(RemovedLine(line, "running header or footer (PDF page)"))
-            elif PAGE_NUMBER.fullmatch(line):
+            if PAGE_NUMBER.fullmatch(line):
                 drop.add(i)
                 removed.append(RemovedLine(line, "page number"))
+            elif _page_key(line) in running:
+                drop.add(i)
+                removed.append(RemovedLine(line, "running header or footer (PDF page)"))
         kept = [line for i, line in enumerate(page) if i not in drop]
         if drop:
             # The blank lines that separated the furniture from the body go with it.
@@ -183,7 +184,8 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
       word (text broken by paragraph or by sentence has lines of every length);
     - of the lines that break a sentence off, at least three and most are full: the next line's first
       word would not have fitted on them (what a wrapper does; headings and bylines are not full);
-    - lines longer than the width by more than a long word are far fewer than the full lines."""
+    - lines longer than the width by more than a long word are far fewer than the full lines;
+    - the full lines hold a few words each (a list of short lines is no paragraph cut into lines)."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
     pairs = zip(lines, lines[1:], strict=False)
     inner = sorted(columns(line, tab) for line, nxt in pairs if line.strip() and nxt.strip())
@@ -195,16 +197,24 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    breaking = full = 0
+    breaking = 0
+    full: list[int] = []  # words on each full line
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             breaking += 1
-            full += columns(line, tab) + 1 + len(first.group()) > width
+            if columns(line, tab) + 1 + len(first.group()) > width:
+                full.append(len(line.split()))
     over = sum(1 for n in lengths if n > width + slack)
-    if full < MIN_WRAPPED_LINES or full < WRAPPED_SHARE * breaking or OVER_PER_FULL * over >= full:
+    if (
+        len(full) < MIN_WRAPPED_LINES
+        or len(full) < WRAPPED_SHARE * breaking
+        or OVER_PER_FULL * over >= len(full)
+    ):
         return Wrap()
-    return Wrap(width, slack, tab, full)
+    if sorted(full)[len(full) // 2] < MIN_WORDS_PER_LINE:
+        return Wrap()  # a list of short lines (menus, credits), not a paragraph cut into lines
+    return Wrap(width, slack, tab, len(full))
 
 
 def _one_sentence_lines(lines: list[str]) -> bool:

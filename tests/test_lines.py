@@ -1,0 +1,206 @@
+"""Reading plain text as a person would (issue 13): paragraphs rebuilt from lines, typewriter quotes,
+PDF page furniture, and the same brief however an article's lines are broken. Every text here was
+written for these tests (the seeds are the project's own)."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from briefgen.models import RawDocument
+from briefgen.reading.article import to_article
+from briefgen.reading.chars import quote_marks, typographic
+from briefgen.reading.lines import printed_in, rebuild, wrap_of
+from briefgen.reading.split import split_article
+from briefgen.render import md
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+
+PARAGRAPHS = [
+    "The harbour council of Port Alden voted on Monday to rebuild the northern breakwater, ending "
+    "two years of argument over who should pay for the work after the winter storms of last year.",
+    "Mayor Ilse Brandt said the town would borrow the money and repay it from the harbour fees, "
+    "which rise by a tenth next spring. Fishermen had asked for a delay until the catch recovers.",
+    "“We cannot wait for another winter like the last one,” Brandt told reporters after the vote. "
+    "“The sea does not wait for our budget.”",
+    "Work on the breakwater is to start in April and to take about eighteen months, the council's "
+    "engineer, Tomas Reuter, said. The contract goes to tender next week.",
+]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return list(rebuild(text.split("\n")).paragraphs)
+
+
+def _sentences(text: str) -> list[str]:
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    return [" ".join(s.text.split()) for s in split_article(article)]
+
+
+def test_hard_wrapped_paragraphs_are_rebuilt() -> None:
+    for width in (40, 60, 72, 80):
+        text = "\n\n".join(textwrap.fill(p, width) for p in PARAGRAPHS)
+        assert _paragraphs(text) == PARAGRAPHS, width
+
+
+def test_paragraphs_started_by_an_indentation() -> None:
+    for indent in ("    ", "\t", "   "):
+        lines = [line for p in PARAGRAPHS for line in textwrap.wrap(p, 70, initial_indent=indent)]
+        assert _paragraphs("\n".join(lines)) == PARAGRAPHS, repr(indent)
+
+
+def test_one_sentence_a_line_and_one_paragraph_a_line() -> None:
+    by_sentence = "\n\n".join(p.replace(". ", ".\n").replace("” “", "”\n“") for p in PARAGRAPHS)
+    assert _paragraphs(by_sentence) == PARAGRAPHS
+    # One paragraph a line, no blank lines: each line stays a paragraph.
+    assert _paragraphs("\n".join(PARAGRAPHS)) == PARAGRAPHS
+
+
+def test_headline_byline_and_headings_stay_apart_from_wrapped_text() -> None:
+    body = "\n\n".join(textwrap.fill(p, 64) for p in PARAGRAPHS)
+    text = "Port Alden to rebuild its breakwater\nBy Jane Doe\n\n" + body + "\n\nRelated Coverage\n"
+    paragraphs = _paragraphs(text)
+    assert paragraphs[:2] == ["Port Alden to rebuild its breakwater", "By Jane Doe"]
+    assert paragraphs[2:-1] == PARAGRAPHS and paragraphs[-1] == "Related Coverage"
+
+
+def test_list_items_start_paragraphs_but_a_dash_in_a_sentence_does_not() -> None:
+    text = (
+        "The council listed three reasons for the vote:\n"
+        "- the storms of last winter,\n"
+        "- the insurers' new terms,\n"
+        "* the fishermen's petition.\n"
+    )
+    assert _paragraphs(text) == [
+        "The council listed three reasons for the vote:",
+        "- the storms of last winter,",
+        "- the insurers' new terms,",
+        "* the fishermen's petition.",
+    ]
+    wrapped = textwrap.fill(
+        "The storm hit the harbour at night - and with the tide high - the wall gave way near the "
+        "old lighthouse on Highway 31. Nobody was hurt, the coast guard said on Tuesday morning.",
+        58,
+    )
+    assert len(_paragraphs(wrapped + "\n\n" + textwrap.fill(PARAGRAPHS[0], 58))) == 2
+
+
+def test_hyphens_at_line_ends() -> None:
+    text = "\n\n".join(textwrap.fill(p, 60) for p in PARAGRAPHS)
+    text += (
+        "\n\nThe council's engineer said the govern-\nment in the capital had promised help; "
+        "the government\nwill pay a third. The post-\nelection council and the college- and\n"
+        "street-educated members all agreed, and said so at the long meeting on Monday night."
+    )
+    last = _paragraphs(text)[-1]
+    assert "the government in the capital" in last  # the joined word is printed elsewhere
+    assert "The post-election council" in last  # a compound keeps its hyphen
+    assert "the college- and street-educated" in last  # a suspended hyphen keeps its space
+
+
+def test_pdf_pages_lose_their_furniture_with_reasons() -> None:
+    body = "\n\n".join(textwrap.fill(p, 60) for p in PARAGRAPHS * 3).split("\n")
+    pages = [body[i : i + 12] for i in range(0, len(body), 12)]
+    text = "\f".join(
+        "\n".join(["PORT ALDEN HARBOUR COUNCIL - MINUTES", "", *page, "", f"Page {n} of {len(pages)}"])
+        for n, page in enumerate(pages, 1)
+    )
+    result = rebuild(text.split("\n"))
+    assert list(result.paragraphs) == PARAGRAPHS * 3
+    reasons = {r.reason for r in result.removed}
+    assert reasons == {"running header or footer (PDF page)", "page number"}
+    assert len(result.removed) == 2 * len(pages)
+
+
+def test_a_text_that_is_not_wrapped_is_not_read_as_wrapped() -> None:
+    lines = ["Port deal signed after long talks", "By Jane Doe and John Roe, Reuters", "Updated: 2025-04-01"]
+    assert wrap_of([*lines, PARAGRAPHS[0]]).width == 0
+    assert wrap_of(textwrap.fill(" ".join(PARAGRAPHS), 66).split("\n")).width == 66
+
+
+def test_typewriter_quotes_are_quotes_for_every_stage_and_shown_typographic() -> None:
+    text = "``We cannot wait,'' Brandt said. ``The sea does not wait for our budget.''"
+    marked = quote_marks(text)
+    assert len(marked) == len(text) and marked.split() == [
+        "“We",
+        "cannot",
+        "wait,”",
+        "Brandt",
+        "said.",
+        "“The",
+        "sea",
+        "does",
+        "not",
+        "wait",
+        "for",
+        "our",
+        "budget.”",
+    ]
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    assert article.text == text  # the article keeps its own marks
+    sentences = split_article(article)
+    assert [s.text for s in sentences] == [marked[s.start : s.end] for s in sentences]
+    assert typographic(text) == "“We cannot wait,” Brandt said. “The sea does not wait for our budget.”"
+    assert typographic('He said "no" and didn\'t') == "He said “no” and didn’t"
+    assert md("``Yes,'' she said.") == "“Yes,” she said."
+
+
+def test_article_page_shows_the_marks_as_printed(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Harbour wall to be rebuilt\n\n``We cannot wait for another winter like the last one,'' "
+        "Mayor Ilse Brandt said on Monday after the vote.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["build", str(src), "--docs-dir", str(tmp_path / "docs"), "--no-site", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "docs" / "articles" / "a.md").read_text(encoding="utf-8")
+    assert "``We cannot wait" in page and "one,&#39;&#39; Mayor" in page  # HTML-escaped
+    brief = next((tmp_path / "docs" / "topics").glob("*.md")).read_text(encoding="utf-8")
+    assert "“We cannot wait for another winter like the last one,”" in brief
+
+
+def test_cited_sentences_are_found_in_the_file_by_the_documented_rule() -> None:
+    text = "\n\n".join(textwrap.fill(p, 50) for p in PARAGRAPHS).replace("“", "``").replace("”", "''")
+    for sentence in _sentences(text):
+        assert printed_in(sentence, text), sentence
+    assert not printed_in("The harbour council of Port Alden voted on Tuesday", text)
+
+
+def test_mostly_removed_article_warns_and_fails_strict(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    junk = "\n".join(f"Share on Facebook\nRead more: story {n}\nAdvertisement" for n in range(12))
+    (src / "junk.txt").write_text(junk + "\n\n" + PARAGRAPHS[0] + "\n", encoding="utf-8")
+    args = ["build", str(src), "--docs-dir", str(tmp_path / "docs"), "--no-site"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert "warning: junk.txt: cleaning removed" in result.stderr
+    assert "good.txt" not in result.stderr
+    report = (tmp_path / "docs" / "report.md").read_text(encoding="utf-8")
+    assert "cleaning removed" in report
+    strict = CliRunner().invoke(main, [*args, "--strict"])
+    assert strict.exit_code == 1 and "1 articles mostly removed by cleaning (--strict)" in strict.stderr
+
+
+@pytest.mark.slow
+def test_seeds_give_the_same_brief_whatever_their_line_breaks() -> None:
+    """The fast version of benchmarks/bench_formats.py: every variant of the seeds gives the same
+    sentences, the same consensus summary and the same quotes."""
+    import bench_formats
+
+    files = bench_formats.corpus_files(None, [], 0)
+    figures = bench_formats.measure(files["seeds"], bench_formats.VARIANTS)
+    for name in bench_formats.VARIANTS:
+        f = figures[name]
+        assert f["same"] == f["sentences"] > 0, name
+        assert f["summary"] == f["quotes"] == f["clusters"] == 1, name
