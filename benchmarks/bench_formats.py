@@ -28,13 +28,14 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
+
+from _baseline import run_at_commit
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "8807663"  # the last release that read every line as a paragraph
@@ -231,25 +232,9 @@ def corpus_files(data: Path | None, corpora: list[str], clusters: int) -> dict[s
 
 
 def run_baseline(ref: str, args: list[str]) -> dict:
-    """This script's figures with the code of commit `ref` (a temporary worktree, a subprocess)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "baseline"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), ref], check=True
-        )
-        try:
-            env = {**os.environ, "PYTHONPATH": str(tree)}
-            done = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), *args, "--json", "--baseline", ""],
-                env=env,
-                cwd=tree,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
-    return json.loads(done.stdout)
+    """This script's figures with the code of commit `ref`."""
+    out = run_at_commit(ref, Path(__file__).resolve(), [*args, "--json", "--baseline", ""])
+    return json.loads(out)
 
 
 def main() -> None:

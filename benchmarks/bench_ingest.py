@@ -1,6 +1,7 @@
 """Ingestion throughput: read + clean + metadata for generated articles of every input format.
 
     python benchmarks/bench_ingest.py [--articles N] [--seed S]
+    python benchmarks/bench_ingest.py --corpus DIR [--baseline REF]
 
 Writes N generated articles (default 2000) per format into a temporary folder: one `.txt` and one
 `.md` (front matter) per article, one `.html` page per article (navigation, ads, comments around
@@ -9,6 +10,9 @@ the pipeline's reader (`read_inputs`, i.e. decode, extract, clean, guess metadat
 articles/s and MB/s. Baselines side by side: for HTML, trafilatura's `extract()` alone on the same
 pages; for syndication, the LSH grouping against the all-pairs similarity product it replaced.
 About 10% of the articles are rewritten copies of another, so syndication has work to do.
+With `--corpus DIR`: real files instead (every `.txt` under DIR, e.g. `multinews-dev`), read and
+split into sentences, best of three runs, next to the same with the code of commit REF (default: the
+release before paragraphs were rebuilt from lines).
 Times are CPU seconds of this process (`time.process_time`), so other load on the machine does not
 skew them; reading is single-threaded. Figures only: nothing here fails on a time.
 """
@@ -23,10 +27,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _baseline import run_at_commit
+
 from briefgen.dedupe import _article_vectors, candidate_pairs, shingles, syndication_groups
 from briefgen.models import Article
-from briefgen.pipeline import read_inputs
-from briefgen.reading.split import split_article
+
+try:
+    from briefgen.reading import read_inputs
+    from briefgen.reading.split import split_article
+except ImportError:  # the layout before reading was one package (a baseline commit)
+    from briefgen.split import split_article
+
+    from briefgen.pipeline import read_inputs
 
 FEED_ENTRIES = 50
 JSONL_LINES = 500
@@ -132,11 +144,44 @@ def row(name: str, files: int, articles: int, mb: float, seconds: float, note: s
     return f"{name:<8} {files:>6} {articles:>9} {mb:>7.1f} {seconds:>8.2f} {rate}{note}"
 
 
+def corpus_time(folder: Path) -> tuple[int, int, float]:
+    """(files, words kept, best CPU seconds of three) to read and split every `.txt` under `folder`."""
+    paths = sorted(folder.rglob("*.txt"))
+    best = float("inf")
+    kept = 0
+    for _ in range(3):
+        start = time.process_time()
+        articles = read_inputs(paths).articles
+        for a in articles:
+            split_article(a)
+        best = min(best, time.process_time() - start)
+        kept = sum(len(a.text.split()) for a in articles)
+    return len(paths), kept, best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles per format [2000]")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the generated text [0]")
+    parser.add_argument("--corpus", type=Path, help="time reading the .txt files under this folder")
+    parser.add_argument("--baseline", default="8807663", help="commit to compare with ('' for none)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.corpus:
+        files, kept, seconds = corpus_time(args.corpus)
+        if args.json:
+            print(json.dumps([files, kept, seconds]))
+            return
+        print(f"{args.corpus}: {files} files, read + split, CPU seconds (best of 3)")
+        print(f"  this checkout:       {seconds:6.2f} s  {kept:,} words kept")
+        if args.baseline:
+            out = run_at_commit(
+                args.baseline, Path(__file__).resolve(), ["--corpus", str(args.corpus), "--json"]
+            )
+            _, base_kept, base = json.loads(out)
+            print(f"  baseline {args.baseline}:    {base:6.2f} s  {base_kept:,} words kept")
+            print(f"  ratio: {seconds / base:.2f}x the baseline's time")
+        return
     articles = make_articles(args.articles, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         files = write_corpus(Path(tmp), articles)
