@@ -204,3 +204,15 @@ def test_seeds_give_the_same_brief_whatever_their_line_breaks() -> None:
         f = figures[name]
         assert f["same"] == f["sentences"] > 0, name
         assert f["summary"] == f["quotes"] == f["clusters"] == 1, name
+
+
+def test_a_lead_in_ending_with_a_colon_is_a_sentence_not_a_heading() -> None:
+    text = (
+        "The harbour authority released the following statement on Monday:\n\n"
+        "“The breakwater will be rebuilt before the winter storms arrive.”\n\n"
+        "ORIGINAL STORY:\n\n" + PARAGRAPHS[0]
+    )
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    assert "released the following statement on Monday:" in article.text
+    assert "ORIGINAL STORY" not in article.text
+    assert any(r.text == "ORIGINAL STORY:" for r in article.removed)

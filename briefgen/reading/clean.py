@@ -268,7 +268,21 @@ class Cleaned:
 
 
 def is_sentence_like(line: str) -> bool:
-    return bool(SENTENCE_END.search(line))
+    """Whether a paragraph ends like a sentence, or like the lead-in of one that goes on after a
+    colon ("The agency released the following statement:"): several words, not a title."""
+    if SENTENCE_END.search(line):
+        return True
+    return line.endswith(":") and len(line.split()) >= MIN_LEAD_IN_WORDS and not title_like(line)
+
+
+MIN_LEAD_IN_WORDS = 6
+
+
+def title_like(line: str) -> bool:
+    """Whether most of the line's words are capitalised, as in a title or a heading."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    capitalised = sum(1 for w in words if not w[0].islower())
+    return capitalised > len(words) / 2
 
 
 @lru_cache(maxsize=8192)
