@@ -222,3 +222,19 @@ def test_capitalised_words_and_plurals_are_not_two_acronyms() -> None:
     a = art("a", "EDITORS: the report on the MRAAM missile program follows. The editor said so.")
     b = art("b", "EDITOR note: the report on the missile program was updated by the editor.")
     assert [d for d in found(a, b).disputes if d.kind == "name"] == []
+
+
+def test_hospital_names_are_one_hospital_when_they_share_a_distinctive_word() -> None:
+    a = art("a", "The boy was then transported by air to Children’s Medical Center Dallas.")
+    b = art("b", "First responders flew the 5-year-old to Cook Children’s Medical Center.")
+    [d] = found(a, b).disputes
+    assert d.about == "hospital the wounded were taken to"
+    assert sorted(s.value for s in d.sides) == [
+        "Children’s Medical Center Dallas",
+        "Cook Children’s Medical Center",
+    ]
+    c = art("c", "The child was taken to Vanderbilt University Medical Center in critical condition.")
+    e = art("e", "The girl was transported to the Children's Hospital at Vanderbilt.")
+    f = art("f", "The girl was transported to Children's Hospital.")  # no distinctive word: matches any
+    assert found(c, e).disputes == ()
+    assert found(a, f).disputes == ()

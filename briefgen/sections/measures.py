@@ -15,6 +15,7 @@ before or after "killed", "wounded", "shot".
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -467,6 +468,74 @@ def vehicle_colours(sentence: Sentence) -> list[Reading]:
     return out
 
 
+# -- the hospital the wounded were taken to ---------------------------------------------------------
+HOSPITAL = re.compile(
+    r"\b(?:taken|transported|flown|flew|rushed|airlifted|driven|brought|admitted|treated)\b[^.;]{0,60}?"
+    r"\b(?:to|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s+){0,5}(?:Hospital|Medical Center|Medical Centre|"
+    r"Health Center|Infirmary)(?:\s+(?:at|of)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?|\s+[A-Z][a-z]+(?![\w'’-]))?)"
+)
+HOSPITAL_WORDS = {
+    "hospital",
+    "medical",
+    "center",
+    "centre",
+    "health",
+    "children's",
+    "children’s",
+    "childrens",
+    "university",
+    "regional",
+    "general",
+    "community",
+    "county",
+    "trauma",
+    "infirmary",
+    "at",
+    "of",
+    "the",
+    "st.",
+    "saint",
+}
+
+
+def hospitals(sentence: Sentence) -> list[Reading]:
+    """Where the wounded were taken ("flown to Cook Children’s Medical Center"). Two names are one
+    hospital when they share a word that is not a hospital word ("Vanderbilt University Medical
+    Center" and "Children's Hospital at Vanderbilt"); `merge_hospitals` numbers them."""
+    out = []
+    for m in HOSPITAL.finditer(sentence.text):
+        name = m.group("name").strip()
+        about = "hospital the wounded were taken to"
+        out.append(Reading(sentence, "hospital", about, "name", name, 0, 0, "", story=True))
+    return out
+
+
+def _distinctive(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.lower().split() if w not in HOSPITAL_WORDS)
+
+
+def merge_hospitals(readings: list[Reading]) -> list[Reading]:
+    """Hospital names numbered by the groups of names that share a distinctive word (transitively);
+    a name with no distinctive word ("Children's Hospital") matches any name: it is left out."""
+    names = sorted({r.value for r in readings if r.key == "hospital" and _distinctive(r.value)})
+    group: dict[str, int] = {}
+    for i, n in enumerate(names):
+        joined = {group[o] for o in names[:i] if _distinctive(o) & _distinctive(n)}
+        target = min(joined, default=i)
+        for o in names[:i]:
+            if group[o] in joined:
+                group[o] = target
+        group[n] = target
+    out = []
+    for r in readings:
+        if r.key == "hospital":
+            if r.value not in group:
+                continue
+            r = dataclasses.replace(r, low=float(group[r.value]), high=float(group[r.value]))
+        out.append(r)
+    return out
+
+
 # -- per article: the one child an article speaks of ------------------------------------------------
 CHILD_AGE_MENTION = re.compile(
     r"\b(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b(?P<next> [a-z]+)?"
@@ -632,4 +701,6 @@ def readings(sentence: Sentence) -> list[Reading]:
         out += vehicle_colours(sentence)
     if any(w in low for w in STATUS_WORDS):
         out += status(sentence)
+    if "hospital" in low or "medical cent" in low or "health cent" in low or "infirmary" in low:
+        out += hospitals(sentence)
     return out
