@@ -1,11 +1,13 @@
 """Grouping articles into topics (one topic = one story, i.e. one event).
 
 An explicit `topic` (front matter) or the input sub-folder wins. The other articles are grouped
-automatically: sparse TF-IDF of words and names, a date factor, a sparse neighbour graph, average-link
-merging down to a threshold the pile itself determines (`granularity.py`).
+automatically: sparse TF-IDF of words and names (the headline and the lead counted extra), a date
+factor, a sparse neighbour graph whose similarities are scored against the pile's own background
+(`granularity.py`: how far above the similarity of unrelated articles of this pile a pair stands), and
+average-link merging while the average pair score stays above one cut.
 
 With a topic registry (`state.py`), grouping is incremental: articles seen before keep their topic,
-new ones join the closest existing topic (exact average similarity to all its articles) or form new
+new ones join the closest existing topic (exact average pair score to all its articles) or form new
 topics among themselves; nothing already grouped is re-clustered. `recluster=True` groups everything
 afresh, and old slugs then redirect to the topic that took their articles. Titles are the most central
 headline; slugs never change once given (`slugs.py`).
@@ -24,9 +26,10 @@ from scipy import sparse
 
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
+from . import granularity
 from .cluster import average_link
 from .features import Features, article_features, date_factor
-from .granularity import mixture_threshold
+from .granularity import background
 from .graph import BLOCK_ROWS, NEIGHBOURS, event_word_sums, neighbour_graph
 from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
@@ -46,20 +49,23 @@ __all__ = [
 ]
 
 
-def learn_groups(features: Features) -> tuple[list[list[int]], float]:
-    """Full clustering: groups of article indices, and the threshold learned for them."""
+def learn_groups(features: Features) -> list[list[int]]:
+    """Full clustering: groups of article indices."""
     n = features.vectors.shape[0]
     if n <= 1:
-        return [[i] for i in range(n)], 1.0
+        return [[i] for i in range(n)]
     graph, kth = neighbour_graph(features)
     if not graph.nnz:
-        return [[i] for i in range(n)], 1.0
-    threshold = mixture_threshold(graph.data, 2 * graph.nnz / n)
+        return [[i] for i in range(n)]
+    bg = background(features)
     # Articles of stories bigger than the neighbour lists: fetch all their close neighbours.
-    saturated = np.flatnonzero(kth >= threshold)
+    cut = granularity.LINK_Z
+    saturated = np.flatnonzero(bg.own_score(kth, np.arange(n)) >= cut)
     if len(saturated):
-        graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=threshold)[0])
-    return average_link(graph, threshold, event_words=event_word_sums(features)), threshold
+        graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=(bg, cut))[0])
+    score = bg.score(graph.data, graph.row, graph.col)
+    scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
+    return average_link(scored, cut, event_words=event_word_sums(features))
 
 
 def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
@@ -73,58 +79,70 @@ def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
 
 def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
     """Groups of indices into `articles` (each group one story), sorted."""
-    return sorted(learn_groups(article_features(articles))[0])
+    return sorted(learn_groups(article_features(articles)))
 
 
 def incremental_groups(
-    features: Features, topics: Sequence[Sequence[int]], new: Sequence[int], threshold: float
+    features: Features, topics: Sequence[Sequence[int]], new: Sequence[int], threshold: float | None = None
 ) -> list[list[int]]:
     """`topics` stay as they are (never merged with each other); each `new` article joins the topic
-    or the group of new articles with the highest average similarity, if at least `threshold`."""
+    or the group of new articles with the highest average pair score, if at least `threshold`.
+
+    Pair scores are read against the background of the whole pile (old and new articles), as in a
+    full clustering. Each existing topic's internal score sum (for the cohesion rule) is exact: its
+    members are compared with each other in blocks."""
     n = features.vectors.shape[0]
+    threshold = granularity.LINK_Z if threshold is None else threshold
+    bg = background(features)
     new_idx = np.asarray(new, dtype=np.int64)
+    old_idx = np.concatenate([list(t) for t in topics]).astype(np.int64) if topics else np.zeros(0, int)
+    topic_of = np.full(n, -1, dtype=np.int64)
+    for j, t in enumerate(topics):
+        topic_of[list(t)] = j
     member = sparse.csr_matrix(
-        (
-            np.ones(sum(len(t) for t in topics)),
-            (
-                np.concatenate([list(t) for t in topics]).astype(np.int64) if topics else np.zeros(0, int),
-                np.repeat(np.arange(len(topics)), [len(t) for t in topics]),
-            ),
-        ),
-        shape=(n, max(len(topics), 1)),
+        (np.ones(len(old_idx)), (old_idx, topic_of[old_idx])), shape=(n, max(len(topics), 1))
     )
     reps = [t[0] for t in topics]
-    rows, cols, vals = [], [], []
     vt = features.vectors.T.tocsr()
+    everyone = np.arange(n)
+
+    def scores(q: np.ndarray) -> np.ndarray:
+        block = (features.vectors[q] @ vt).toarray()
+        block *= date_factor(features.days[q][:, None], features.days[None, :])
+        z = bg.score(block, q[:, None], everyone[None, :])
+        z[np.arange(len(q)), q] = 0.0  # not its own neighbour
+        return z
+
+    inner = [0.0] * (len(topics) + len(new))
+    for s in range(0, len(old_idx), BLOCK_ROWS):
+        q = old_idx[s : s + BLOCK_ROWS]
+        sums = scores(q) @ member.toarray()
+        for r, i in enumerate(q.tolist()):
+            inner[topic_of[i]] += float(sums[r, topic_of[i]]) / 2  # each pair seen from both sides
+    rows, cols, vals = [], [], []
     kk = min(NEIGHBOURS, len(new_idx) - 1)
     for s in range(0, len(new_idx), BLOCK_ROWS):
         q = new_idx[s : s + BLOCK_ROWS]
-        block = (features.vectors[q] @ vt).toarray()
-        block *= date_factor(features.days[q][:, None], features.days[None, :])
-        # Exact sums of similarity to every article of every existing topic.
-        sums = np.asarray(sparse.csr_matrix(block) @ member.toarray() if topics else np.zeros((len(q), 0)))
+        z = scores(q)
+        # Exact sums of scores to every article of every existing topic (a topic whose sum is not
+        # positive is no candidate: its average cannot reach the threshold).
+        sums = z @ member.toarray() if topics else np.zeros((len(q), 0))
         r, t = np.nonzero(sums > 0)
         rows += q[r].tolist()
         cols += [reps[j] for j in t]
         vals += sums[r, t].tolist()
         # Nearest other new articles.
         if kk > 0:
-            among = block[:, new_idx]
-            among[np.arange(len(q)), np.arange(s, s + len(q))] = 0.0
+            among = z[:, new_idx]
+            among[np.arange(len(q)), np.arange(s, s + len(q))] = -np.inf
             top = np.argpartition(-among, kk - 1, axis=1)[:, :kk]
             sims = np.take_along_axis(among, top, axis=1).ravel()
-            ok = sims > 0
-            rows += np.repeat(q, kk)[ok].tolist()
-            cols += new_idx[top.ravel()][ok].tolist()
-            vals += (sims[ok] / 2).tolist()  # each new pair is seen from both sides
+            rows += np.repeat(q, kk).tolist()
+            cols += new_idx[top.ravel()].tolist()
+            vals += (sims / 2).tolist()  # each new pair is seen from both sides
     graph = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n))
     initial = [list(t) for t in topics] + [[i] for i in new]
     fixed = [True] * len(topics) + [False] * len(new)
-    # Internal similarity of existing topics (for the cohesion rule): the sum over pairs of unit
-    # vectors is (|sum|^2 - n) / 2, exact for the cosine, without comparing pairs.
-    totals = member.T @ features.vectors if topics else sparse.csr_matrix((0, 1))
-    norms = np.asarray(totals.multiply(totals).sum(axis=1)).ravel() if topics else np.zeros(0)
-    inner = [(norms[j] - len(t)) / 2 for j, t in enumerate(topics)] + [0.0] * len(new)
     return average_link(
         graph, threshold, initial, fixed, inner_sums=inner, event_words=event_word_sums(features)
     )
@@ -171,32 +189,24 @@ def assign_topics(
         registry.learned_from,
     )
     full = recluster or registry.threshold is None or not any(k in known for k in keys)
-    if not full and len(loose) >= 2 * max(registry.learned_from, 1):
-        # The pile has doubled since the threshold was learned: learn it again (assignments stay).
-        features = article_features(loose)
-        graph, _ = neighbour_graph(features)
-        if graph.nnz:
-            old.threshold = mixture_threshold(graph.data, 2 * graph.nnz / len(loose))
-            old.learned_from = len(loose)
-    else:
-        features = article_features(loose) if loose else None
+    features = article_features(loose) if loose else None
     slugs: list[str | None]
+    threshold = granularity.LINK_Z if loose else registry.threshold
     if features is None:
-        groups, slugs, threshold = [], [], registry.threshold
+        groups, slugs = [], []
     elif full:
-        groups, threshold = learn_groups(features)
+        groups = learn_groups(features)
         slugs = inherit_slugs(groups, keys, old)
+        old.learned_from = len(loose)
     else:
-        threshold = old.threshold
         by_slug: dict[str, list[int]] = defaultdict(list)
         new = []
         for i, key in enumerate(keys):
             (by_slug[known[key]] if key in known else new).append(i)
         live = sorted(by_slug)
-        groups = incremental_groups(features, [by_slug[s] for s in live], new, float(threshold or 1.0))
+        groups = incremental_groups(features, [by_slug[s] for s in live], new)
         owner = {by_slug[s][0]: s for s in live}
         slugs = [next((owner[i] for i in g if i in owner), None) for g in groups]
-    assert threshold is not None or not loose
     # Slugs: the registry's first, then explicit topics, then new stories (earliest anchor first).
     used = old.reserved() | {s for s in slugs if s}
     named = []

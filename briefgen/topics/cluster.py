@@ -1,10 +1,10 @@
 """Average-link agglomerative clustering on the sparse neighbour graph.
 
-Clusters merge, most similar pair first, while their average similarity stays at or above a
-threshold, and (for two groups of two or more articles) at least `COHESION_SHARE` of their own
+Clusters merge, most similar pair first, while their average similarity (the pair scores of
+`granularity.py`) stays at or above a threshold, and (for two groups of two or more articles) at least `COHESION_SHARE` of their own
 internal average similarity, with the words of the event agreeing (see `COHESION_SHARE`). The
 average is over all pairs of their articles, a pair missing from the graph counting as 0 (it is not
-among either article's nearest neighbours, so its similarity is background). Only clusters joined by
+among either article's nearest neighbours, so it is background, whose score averages 0). Only clusters joined by
 a graph edge are ever compared, so time and memory follow the graph (n * k), not n^2. Clusters
 marked `fixed` (existing topics, in incremental mode) never merge with each other.
 """
@@ -17,10 +17,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from scipy import sparse
 
-COHESION_SHARE = 0.5
-"""Two groups of two or more articles merge only if their average similarity is at least this share
-of the geometric mean of their own internal average similarities: two events of one subject are
-each tighter than they are alike.
+COHESION_SHARE = 0.65
+"""Two groups of two or more articles merge only if their average pair score is at least this share
+of the geometric mean of their own internal average scores: two events of one subject are each
+tighter than they are alike. (0.5 before the scores of `granularity.py`; on scores, 0.65 keeps apart
+same-subject stories of a mixed pile that 0.5 let merge.)
 
 The same holds for the words of the event alone (content words that are not names), measured the same
 way: two groups' event-word likeness relative to their own event-word cohesion must be at least this

@@ -28,10 +28,16 @@ POSSESSIVE = re.compile(r"['’]s?(?:\s+|$)")
 # So does a sentence end ("... said Ford. White House aides ..."): a word of four letters or more
 # before the full stop, so initials and titles ("C. Harris", "U.S. Open", "Mrs. Ross", "Gov. Ng") stay.
 SENTENCE_END = re.compile(r"(?<=[a-z]{3}\.)\s+")
+# A sentence break for finding the lead: a full stop, ? or ! then space(s) and a capital or a quote.
+LEAD_BREAK = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 ENTITY_WEIGHT = 0.5
 """Weight of the name block relative to the word block (each block is unit length)."""
 TITLE_REPEAT = 2
 """The headline's words count this many extra times: editors put the event in it."""
+LEAD_SENTENCES = 3
+"""Sentences that make an article's lead: who, where and when of the event, before background."""
+LEAD_REPEAT = 2
+"""The lead's words and names count this many extra times."""
 TERMS_PER_ARTICLE = 200
 """Strongest terms kept per article."""
 DATE_SCALE_DAYS = 14.0
@@ -155,12 +161,19 @@ def article_features(articles: Sequence[Article]) -> Features:
     """
     words, names = [], []
     in_heads: Counter[str] = Counter()
+    in_leads: Counter[str] = Counter()
     written: Counter[str] = Counter()  # names as written in the texts
     for a in articles:
         head = a.title if a.title and a.title != a.id else ""
         found = Counter(_names(a.text))
         written.update(found)
         w, n = word_counts(a.text), _count(found, _NAMES, _name)
+        lead = lead_text(a.text)
+        lw, ln = word_counts(lead), name_counts(lead)
+        in_leads.update(lw)
+        for _ in range(LEAD_REPEAT):
+            w.update(lw)
+            n.update(ln)
         if head:
             hw, hn = word_counts(head), name_counts(head)
             in_heads.update(hw)
@@ -173,10 +186,16 @@ def article_features(articles: Sequence[Article]) -> Features:
     vectors = sparse.hstack([word_block, ENTITY_WEIGHT * _tfidf(names)[0]]).tocsr()
     vectors = _unit_rows(prune_rows(_unit_rows(vectors), TERMS_PER_ARTICLE)).astype(np.float32)
     days = np.array([a.published.toordinal() if a.published else np.nan for a in articles], dtype=float)
-    # Occurrences in the texts (headlines, often capitalised throughout, left out).
+    # Occurrences in the texts (headlines, often capitalised throughout, left out; the lead once).
     occurrences -= TITLE_REPEAT * np.array([in_heads[t] for t in terms], dtype=np.float64)
+    occurrences -= LEAD_REPEAT * np.array([in_leads[t] for t in terms], dtype=np.float64)
     event = np.flatnonzero(~name_words(written, terms, occurrences))
     return Features(vectors, days, event)
+
+
+def lead_text(text: str) -> str:
+    """The first `LEAD_SENTENCES` sentences of `text` (a simple split: it only weights words)."""
+    return " ".join(LEAD_BREAK.split(text.replace("\n\n", " "), maxsplit=LEAD_SENTENCES)[:LEAD_SENTENCES])
 
 
 def prune_rows(m: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:

@@ -1,57 +1,120 @@
-"""How similar two articles must be to share a story, learned from the pile itself.
+"""How similar two articles must be to share a story, read from the pile itself.
 
-The similarities on the neighbour graph are a mixture of two populations: pairs of unrelated articles
-that happen to be nearest neighbours (the background: most edges) and pairs from the same story. A
-two-component Gaussian mixture on the log-similarities is fitted by EM; the threshold is the
-background's upper tail at a fixed error rate: a similarity that background pairs reach for fewer than
-`FALSE_LINKS` of an article's neighbours. So the granularity follows the corpus (how alike unrelated
-articles are in this pile) instead of a constant tuned to one. Weak priors (a few pseudo-observations,
-`PRIOR_*`) keep the fit sensible on tiny piles; with a real pile the data dominates.
+A raw similarity means little on its own: in a pile of shootings in one state every article shares
+"shot", "police said" and the city with every other, while in a mixed news pile two unrelated articles
+share almost nothing. So each similarity is measured against the background it stands out from: the
+similarities of unrelated articles, which are most of an article's pairs.
+
+An article's background is the logarithm of its similarities to the others (a sample of at most
+`SAMPLE`), without
+- pairs that share nothing (under `FLOOR`): they say nothing about how alike unrelated articles get;
+- pairs surely related (more than `RELATED` prior spreads above the prior's unrelated mean): when
+  these are most of its pairs, its story is most of the pile and the article takes the pile's
+  background instead (a pile of one long-running story has no background of its own);
+- its top `TRIM` share: its own story, however loosely told.
+The pile's background pools all articles' with a weak prior (`PRIOR_*`: a few pseudo-observations that
+steady a pile of five and are nothing for a thousand); each article's is shrunk towards the pile's by
+the same weight. A pair's score is how many background spreads its log-similarity stands above the
+background, half from the two articles' own backgrounds, half from the pile's.
+
+Scores are comparable across piles, so one cut (`LINK_Z`) serves a mixed news feed, a long-running
+newswire topic and a pile of same-subject incidents alike.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import norm
 
+from .features import Features, date_factor
+
+LINK_Z = 2.4
+"""Two groups merge while their average pair score is at least this many background spreads above the
+background (a one-sided normal tail of under 1%)."""
+FLOOR = 1e-3
+"""Similarities below this mean nothing in common (and count as this where a score is needed)."""
 PRIOR_UNRELATED = math.log(0.05)
-"""Prior mean log-cosine of unrelated neighbours (TF-IDF cosine of unrelated news is a few percent)."""
-PRIOR_SAME = math.log(0.4)
-"""Prior mean log-cosine of two articles on one story."""
+"""Prior mean log-similarity of unrelated articles (TF-IDF cosine of unrelated news is a few percent)."""
 PRIOR_SD = 0.6
-"""Prior spread of each component (log scale)."""
+"""Prior spread of log-similarities of unrelated articles."""
 PRIOR_WEIGHT = 4.0
-"""Pseudo-observations behind each prior: enough to steady a pile of five, nothing for a thousand."""
-FLOOR = 1e-4
-FALSE_LINKS = 0.05
-"""Expected number of an article's neighbours that background similarity puts above the threshold."""
+"""Pseudo-observations behind the prior: enough to steady a pile of five, nothing for a thousand."""
+RELATED = 3.0
+"""Similarities more than this many prior spreads above the prior's unrelated mean (0.30 for a mean of
+0.05) are never background."""
+TRIM = 0.1
+"""Share of each article's highest similarities (its own story) left out of its background."""
+SAMPLE = 2000
+"""Background columns compared per article at most (evenly spaced, so deterministic)."""
+BLOCK_ROWS = 512
 
 
-def mixture_threshold(similarities: np.ndarray, neighbours: float = 20.0, iterations: int = 200) -> float:
-    """The similarity above which a neighbour pair is unlikely to be background.
+@dataclass(frozen=True)
+class Background:
+    """Per article, and for the pile, the mean and spread of log-similarity to unrelated articles."""
 
-    `neighbours`: edges per article in the graph the similarities come from.
-    """
-    x = np.log(np.clip(np.asarray(similarities, dtype=np.float64), FLOOR, 1.0))
-    prior_mean = np.array([PRIOR_UNRELATED, PRIOR_SAME])
-    mean = prior_mean.copy()
-    var = np.full(2, PRIOR_SD**2)
-    weight = np.array([0.5, 0.5])
+    mean: np.ndarray
+    spread: np.ndarray
+    pile_mean: float
+    pile_spread: float
+
+    def score(self, sims: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Pair scores (see the module doc) of similarities `sims` between articles `rows` and `cols`
+        (broadcast together)."""
+        x = np.log(np.maximum(sims, FLOOR))
+        own = ((x - self.mean[rows]) / self.spread[rows] + (x - self.mean[cols]) / self.spread[cols]) / 2
+        return (own + (x - self.pile_mean) / self.pile_spread) / 2
+
+    def own_score(self, sims: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """The score of similarities of articles `rows`, against their own background and the pile's
+        (the other article's background left out: used to find articles with many close neighbours)."""
+        x = np.log(np.maximum(sims, FLOOR))
+        return ((x - self.mean[rows]) / self.spread[rows] + (x - self.pile_mean) / self.pile_spread) / 2
+
+
+def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-def]
+    """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing."""
+    v = features.vectors
+    vt = v[cols].T.tocsr()
+    dated = not np.isnan(features.days).all()
+    for s in range(0, v.shape[0], BLOCK_ROWS):
+        q = np.arange(s, min(v.shape[0], s + BLOCK_ROWS))
+        block = (v[q] @ vt).toarray()
+        if dated:
+            block *= date_factor(features.days[q][:, None], features.days[cols][None, :])
+        x = np.where(block >= FLOOR, np.log(np.maximum(block, FLOOR)), np.nan)
+        x[q[:, None] == cols[None, :]] = np.nan
+        yield q, x
+
+
+def background(features: Features) -> Background:
+    """Each article's background and the pile's (see the module doc)."""
+    n = features.vectors.shape[0]
+    cols = np.unique(np.linspace(0, max(n - 1, 0), min(n, SAMPLE)).round().astype(np.int64))
+    surely_related = PRIOR_UNRELATED + RELATED * PRIOR_SD
+    count, total, squares = np.zeros(n), np.zeros(n), np.zeros(n)
+    for q, x in _log_rows(features, cols):
+        related = x > surely_related
+        # When most of an article's pairs are surely related, its story is most of the pile and what
+        # is left is no background: the article takes the pile's.
+        mostly = 2 * related.sum(axis=1) > np.sum(~np.isnan(x), axis=1)
+        x[related | mostly[:, None]] = np.nan
+        # Leave out the article's top `TRIM` share too: its own story, however loosely told.
+        others = np.sum(~np.isnan(x), axis=1)
+        drop = np.floor(TRIM * others).astype(int)
+        ranked = np.sort(np.where(np.isnan(x), -np.inf, x), axis=1)
+        first_dropped = ranked[np.arange(len(q)), np.minimum(x.shape[1] - drop, x.shape[1] - 1)]
+        x[x >= np.where(drop > 0, first_dropped, np.inf)[:, None]] = np.nan
+        seen = ~np.isnan(x)
+        x = np.where(seen, x, 0.0)
+        count[q], total[q], squares[q] = seen.sum(axis=1), x.sum(axis=1), (x * x).sum(axis=1)
     k = PRIOR_WEIGHT
-    for _ in range(iterations):
-        dens = weight[:, None] * np.exp(-0.5 * (x[None, :] - mean[:, None]) ** 2 / var[:, None])
-        dens /= np.sqrt(var)[:, None]
-        resp = dens / np.maximum(dens.sum(axis=0), 1e-300)
-        n = resp.sum(axis=1)
-        new_mean = (resp @ x + k * prior_mean) / (n + k)
-        dev = (x[None, :] - new_mean[:, None]) ** 2
-        new_var = ((resp * dev).sum(axis=1) + k * PRIOR_SD**2) / (n + k)
-        new_weight = (n + k) / (n.sum() + 2 * k)
-        done = np.allclose(new_mean, mean, atol=1e-7) and np.allclose(new_var, var, atol=1e-7)
-        mean, var, weight = new_mean, new_var, new_weight
-        if done:
-            break
-    z = float(norm.isf(FALSE_LINKS / max(neighbours, 1.0)))
-    return min(1.0, math.exp(mean[0] + z * math.sqrt(var[0])))
+    pile_mean = (total.sum() + k * PRIOR_UNRELATED) / (count.sum() + k)
+    pile_var = (squares.sum() + k * (PRIOR_SD**2 + PRIOR_UNRELATED**2)) / (count.sum() + k) - pile_mean**2
+    pile_var = max(pile_var, 1e-6)
+    # Each article's own background, shrunk towards the pile's by the same weight.
+    mean = (total + k * pile_mean) / (count + k)
+    var = (squares + k * (pile_var + pile_mean**2)) / (count + k) - mean**2
+    return Background(mean, np.sqrt(np.maximum(var, 1e-6)), float(pile_mean), math.sqrt(pile_var))

@@ -13,6 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from .features import Features, date_factor
+from .granularity import Background
 
 NEIGHBOURS = 20
 """Neighbours kept per article (more than the articles of most stories)."""
@@ -34,14 +35,15 @@ def neighbour_graph(
     features: Features,
     queries: np.ndarray | None = None,
     k: int = NEIGHBOURS,
-    extend_above: float | None = None,
+    extend_above: tuple[Background, float] | None = None,
 ) -> tuple[sparse.coo_matrix, np.ndarray]:
     """Symmetric sparse graph (upper triangle): each query article linked to its k most similar.
 
-    `queries` (default: all) limits the rows computed. With `extend_above`, an article whose k-th
-    neighbour is still that similar (it belongs to a story bigger than k) also keeps every article at
-    least half that similar (up to `MAX_NEIGHBOURS`), so average similarities within big stories are
-    not underestimated. Also returns each article's k-th neighbour similarity (0 when not a query).
+    `queries` (default: all) limits the rows computed. With `extend_above` (a background and a pair
+    score, see `granularity.py`), an article whose k-th neighbour still scores that high (it belongs to
+    a story bigger than k) also keeps every article scoring at least half that (up to
+    `MAX_NEIGHBOURS`), so average scores within big stories are not underestimated. Also returns each
+    article's k-th neighbour similarity (0 when not a query).
     """
     v = features.vectors
     n = v.shape[0]
@@ -62,9 +64,12 @@ def neighbour_graph(
         kth[q] = sims.min(axis=1)
         rows, cols = np.repeat(q, kk), top.ravel()
         if extend_above is not None:
-            for r in np.flatnonzero(sims.min(axis=1) >= extend_above):
-                more = np.flatnonzero(block[r] >= extend_above / 2)
-                more = more[np.argsort(-block[r, more], kind="stable")[:MAX_NEIGHBOURS]]
+            bg, cut = extend_above
+            for r in np.flatnonzero(bg.own_score(sims.min(axis=1), q) >= cut):
+                score = bg.score(block[r], np.full(n, q[r]), np.arange(n))
+                score[q[r]] = -np.inf
+                more = np.flatnonzero(score >= cut / 2)
+                more = more[np.argsort(-score[more], kind="stable")[:MAX_NEIGHBOURS]]
                 rows = np.concatenate([rows, np.full(len(more), q[r])])
                 cols = np.concatenate([cols, more])
                 sims = np.concatenate([sims.ravel(), block[r, more]])
