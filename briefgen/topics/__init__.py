@@ -27,10 +27,11 @@ from scipy import sparse
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
 from . import granularity
+from . import graph as _graph
 from .cluster import average_link
 from .features import Features, article_features, date_factor
-from .granularity import background
-from .graph import BLOCK_ROWS, NEIGHBOURS, event_word_sums, neighbour_graph
+from .granularity import BLOCK_ROWS, background
+from .graph import event_word_sums, neighbour_graph
 from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
 
@@ -120,7 +121,7 @@ def incremental_groups(
         for r, i in enumerate(q.tolist()):
             inner[topic_of[i]] += float(sums[r, topic_of[i]]) / 2  # each pair seen from both sides
     rows, cols, vals = [], [], []
-    kk = min(NEIGHBOURS, len(new_idx) - 1)
+    kk = min(_graph.NEIGHBOURS, len(new_idx) - 1)
     for s in range(0, len(new_idx), BLOCK_ROWS):
         q = new_idx[s : s + BLOCK_ROWS]
         z = scores(q)

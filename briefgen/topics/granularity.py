@@ -49,6 +49,7 @@ TRIM = 0.1
 SAMPLE = 2000
 """Background columns compared per article at most (evenly spaced, so deterministic)."""
 BLOCK_ROWS = 512
+"""Rows compared at a time (memory: one block of BLOCK_ROWS x n similarities)."""
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,12 @@ import numpy as np
 from scipy import sparse
 
 from .features import Features, date_factor
-from .granularity import Background
+from .granularity import BLOCK_ROWS, Background
 
 NEIGHBOURS = 20
 """Neighbours kept per article (more than the articles of most stories)."""
 MAX_NEIGHBOURS = 1000
 """Bound on the neighbours kept for an article of a big story (see `extend_above`)."""
-BLOCK_ROWS = 512
 
 
 def pair_similarity(features: Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -34,7 +33,7 @@ def pair_similarity(features: Features, rows: np.ndarray, cols: np.ndarray) -> n
 def neighbour_graph(
     features: Features,
     queries: np.ndarray | None = None,
-    k: int = NEIGHBOURS,
+    k: int | None = None,
     extend_above: tuple[Background, float] | None = None,
 ) -> tuple[sparse.coo_matrix, np.ndarray]:
     """Symmetric sparse graph (upper triangle): each query article linked to its k most similar.
@@ -48,7 +47,7 @@ def neighbour_graph(
     v = features.vectors
     n = v.shape[0]
     queries = np.arange(n) if queries is None else np.asarray(queries, dtype=np.int64)
-    kk = min(k, n - 1)
+    kk = min(NEIGHBOURS if k is None else k, n - 1)
     vt = v.T.tocsr()
     dated = not np.isnan(features.days).all()
     found_a, found_b, found_s = [], [], []
