@@ -445,7 +445,7 @@ def scale_only(root: Path, size: int) -> None:
 
 SETTINGS = {
     "COHESION_SHARE": "briefgen.topics.cluster",
-    "FALSE_LINKS": "briefgen.topics.granularity",
+    "LINK_Z": "briefgen.topics.granularity",
     "ENTITY_WEIGHT": "briefgen.topics.features",
     "TITLE_REPEAT": "briefgen.topics.features",
     "TERMS_PER_ARTICLE": "briefgen.topics.features",

@@ -66,7 +66,7 @@ def learn_groups(features: Features) -> list[list[int]]:
         graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=(bg, cut))[0])
     score = bg.score(graph.data, graph.row, graph.col)
     scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
-    return average_link(scored, cut, event_words=event_word_sums(features))
+    return average_link(scored, cut, event_words=event_word_sums(features), raw=graph.data)
 
 
 def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
@@ -107,45 +107,59 @@ def incremental_groups(
     vt = features.vectors.T.tocsr()
     everyone = np.arange(n)
 
-    def scores(q: np.ndarray) -> np.ndarray:
+    def scores(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Plain similarities and scores of articles `q` to every article (0 to themselves)."""
         block = (features.vectors[q] @ vt).toarray()
         block *= date_factor(features.days[q][:, None], features.days[None, :])
         z = bg.score(block, q[:, None], everyone[None, :])
+        block[np.arange(len(q)), q] = 0.0
         z[np.arange(len(q)), q] = 0.0  # not its own neighbour
-        return z
+        return block, z
 
     inner = [0.0] * (len(topics) + len(new))
+    raw_inner = [0.0] * (len(topics) + len(new))
     for s in range(0, len(old_idx), BLOCK_ROWS):
         q = old_idx[s : s + BLOCK_ROWS]
-        sums = scores(q) @ member.toarray()
+        block, z = scores(q)
+        sums, raw_sums = np.asarray(z @ member), np.asarray(block @ member)
         for r, i in enumerate(q.tolist()):
             inner[topic_of[i]] += float(sums[r, topic_of[i]]) / 2  # each pair seen from both sides
-    rows, cols, vals = [], [], []
+            raw_inner[topic_of[i]] += float(raw_sums[r, topic_of[i]]) / 2
+    rows, cols, vals, raw = [], [], [], []
     kk = min(_graph.NEIGHBOURS, len(new_idx) - 1)
     for s in range(0, len(new_idx), BLOCK_ROWS):
         q = new_idx[s : s + BLOCK_ROWS]
-        z = scores(q)
+        block, z = scores(q)
         # Exact sums of scores to every article of every existing topic (a topic whose sum is not
         # positive is no candidate: its average cannot reach the threshold).
-        sums = z @ member.toarray() if topics else np.zeros((len(q), 0))
-        r, t = np.nonzero(sums > 0)
-        rows += q[r].tolist()
-        cols += [reps[j] for j in t]
-        vals += sums[r, t].tolist()
+        if topics:
+            sums, raw_sums = np.asarray(z @ member), np.asarray(block @ member)
+            r, t = np.nonzero(sums > 0)
+            rows += q[r].tolist()
+            cols += [reps[j] for j in t]
+            vals += sums[r, t].tolist()
+            raw += raw_sums[r, t].tolist()
         # Nearest other new articles.
         if kk > 0:
             among = z[:, new_idx]
             among[np.arange(len(q)), np.arange(s, s + len(q))] = -np.inf
             top = np.argpartition(-among, kk - 1, axis=1)[:, :kk]
-            sims = np.take_along_axis(among, top, axis=1).ravel()
             rows += np.repeat(q, kk).tolist()
             cols += new_idx[top.ravel()].tolist()
-            vals += (sims / 2).tolist()  # each new pair is seen from both sides
+            vals += (np.take_along_axis(among, top, axis=1).ravel() / 2).tolist()  # seen from both sides
+            raw += (np.take_along_axis(block[:, new_idx], top, axis=1).ravel() / 2).tolist()
     graph = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n))
     initial = [list(t) for t in topics] + [[i] for i in new]
     fixed = [True] * len(topics) + [False] * len(new)
     return average_link(
-        graph, threshold, initial, fixed, inner_sums=inner, event_words=event_word_sums(features)
+        graph,
+        threshold,
+        initial,
+        fixed,
+        inner_sums=inner,
+        event_words=event_word_sums(features),
+        raw=np.asarray(raw, dtype=np.float64),
+        raw_inner_sums=raw_inner,
     )
 
 

@@ -18,11 +18,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from scipy import sparse
 
-COHESION_SHARE = 0.65
-"""Two groups of two or more articles merge only if their average pair score is at least this share
-of the geometric mean of their own internal average scores: two events of one subject are each
-tighter than they are alike. (0.5 before the scores of `granularity.py`; on scores, 0.65 keeps apart
-same-subject stories of a mixed pile that 0.5 let merge.)
+COHESION_SHARE = 0.5
+"""Two groups of two or more articles merge only if their average similarity (plain, not the scores)
+is at least this share of the geometric mean of their own internal average similarities: two events
+of one subject are each tighter than they are alike.
 
 The same holds for the words of the event alone (content words that are not names), measured the same
 way: two groups' event-word likeness relative to their own event-word cohesion must be at least this
@@ -39,9 +38,14 @@ def average_link(
     cohesion_share: float | None = None,
     inner_sums: Sequence[float] | None = None,
     event_words: Callable[[Sequence[int], Sequence[int] | None], float] | None = None,
+    raw: np.ndarray | None = None,
+    raw_inner_sums: Sequence[float] | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`;
     `inner_sums` gives their internal similarity sums when the graph lacks their internal edges.
+    `raw`: the plain similarity of each edge of `graph` (aligned with `graph.data`; with
+    `raw_inner_sums` for the initial clusters): the cohesion rules then compare plain similarities
+    (how much tighter each group is than the two are alike) while merging follows the graph's scores.
     `event_words(a, b)`: the sum of the event-word similarity over the pairs of an article of `a` and
     one of `b` (`b` None: the pairs within `a`); without it only the overall cohesion rule applies."""
     n = graph.shape[0]
@@ -56,18 +60,30 @@ def average_link(
     inner: dict[int, float] = dict.fromkeys(members, 0.0)
     for cid, total in enumerate(inner_sums or ()):
         inner[cid] = float(total)
-    for i, j, s in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), strict=True):
+    # The same sums of plain similarities, for the cohesion rules (the scores themselves without `raw`).
+    rlinks: dict[int, dict[int, float]] = {cid: {} for cid in members} if raw is not None else links
+    rinner: dict[int, float] = dict.fromkeys(members, 0.0) if raw is not None else inner
+    if raw is not None:
+        for cid, total in enumerate(raw_inner_sums or ()):
+            rinner[cid] = float(total)
+    plain = raw.tolist() if raw is not None else graph.data.tolist()
+    for i, j, s, r in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), plain, strict=True):
         a, b = int(owner[i]), int(owner[j])
         if a != b:
             links[a][b] = links[a].get(b, 0.0) + s
             links[b][a] = links[b].get(a, 0.0) + s
+            if raw is not None:
+                rlinks[a][b] = rlinks[a].get(b, 0.0) + r
+                rlinks[b][a] = rlinks[b].get(a, 0.0) + r
         else:
             inner[a] += s
+            if raw is not None:
+                rinner[a] += r
     share = COHESION_SHARE if cohesion_share is None else cohesion_share
 
     def cohesion(c: int) -> float:
         size = len(members[c])
-        return inner[c] / (size * (size - 1) / 2)
+        return rinner[c] / (size * (size - 1) / 2)
 
     def linkage(a: int, b: int) -> float:
         return links[a][b] / (len(members[a]) * len(members[b]))
@@ -81,9 +97,10 @@ def average_link(
         size = len(members[c])
         return max(event_inner[c], 0.0) / (size * (size - 1) / 2)
 
-    def apart(a: int, b: int, link: float) -> tuple[bool, float | None]:
+    def apart(a: int, b: int) -> tuple[bool, float | None]:
         """Whether two groups are two events (see `COHESION_SHARE`), and the sum of their event-word
         similarity when it was computed."""
+        link = rlinks[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
         alike = (cohesion(a) * cohesion(b)) ** 0.5
         if link < share * alike:
             return True, None
@@ -111,7 +128,7 @@ def average_link(
         tight = share and len(members[a]) > 1 and len(members[b]) > 1
         cross = None
         if tight:
-            two, cross = apart(a, b, -neg)
+            two, cross = apart(a, b)
             if two:
                 continue
         c = next_id
@@ -119,6 +136,18 @@ def average_link(
         members[c] = members.pop(a) + members.pop(b)
         is_fixed[c] = is_fixed.pop(a) or is_fixed.pop(b)
         inner[c] = inner.pop(a) + inner.pop(b) + links[a][b]
+        if raw is not None:
+            rinner[c] = rinner.pop(a) + rinner.pop(b) + rlinks[a].get(b, 0.0)
+            ra, rb = rlinks.pop(a), rlinks.pop(b)
+            rmerged: dict[int, float] = {}
+            for d, r in list(ra.items()) + list(rb.items()):
+                if d not in (a, b):
+                    rmerged[d] = rmerged.get(d, 0.0) + r
+            rlinks[c] = rmerged
+            for d, r in rmerged.items():
+                rlinks[d].pop(a, None)
+                rlinks[d].pop(b, None)
+                rlinks[d][c] = r
         if cross is not None:
             event_inner[c] = event_inner.pop(a) + event_inner.pop(b) + cross
         la, lb = links.pop(a), links.pop(b)
