@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from helpers import article
-from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, STRIKE, VOTE
+from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, SHOOTINGS, STRIKE, TRIAL, VOTE
 
 from briefgen.cli import main
 from briefgen.models import Article
@@ -384,3 +384,64 @@ def test_a_sentence_end_ends_a_name() -> None:
     assert counts["gov. ng"] == 1  # a title's full stop is not a sentence end
     assert counts["karl c. olm"] == 1
     assert not [name for name in counts if ". " in name and name not in ("gov. ng", "karl c. olm")]
+
+
+def test_same_subject_pile_keeps_its_incidents_apart() -> None:
+    # Every report is about a shooting in one city: the words of the subject are everywhere, and the
+    # incidents differ in who, where and when; the one-sentence briefs join their incident.
+    articles = stories(**SHOOTINGS)
+    assert grouping(articles) == expected(articles)
+
+
+def test_shared_boilerplate_raises_every_similarity_but_changes_no_topic() -> None:
+    # The cut is read from the pile: the same stories, each article ending with the same line
+    # (raising every pair's similarity), group the same.
+    tail = " Anyone with information is asked to call the Harlow City tip line."
+    plain = stories(**SHOOTINGS, quake=QUAKE, merger=MERGER)
+    padded = [article(a.text + tail, id=a.id) for a in plain]
+    assert grouping(padded) == grouping(plain) == expected(plain)
+
+
+def test_a_long_running_story_stays_one_topic() -> None:
+    weekly = [
+        article(t, id=f"trial{i}", published=f"2024-03-{4 + 7 * i:02d}") for i, t in enumerate(TRIAL[:4])
+    ]
+    weekly += [
+        article(t, id=f"trial{i + 4}", published=f"2024-04-{1 + 7 * i:02d}") for i, t in enumerate(TRIAL[4:])
+    ]
+    others = [article(t, id=f"quake{i}", published="2024-03-20") for i, t in enumerate(QUAKE)]
+    others += [article(t, id=f"merger{i}", published="2024-04-02") for i, t in enumerate(MERGER)]
+    articles = weekly + others
+    assert grouping(articles) == expected(articles)
+
+
+def test_incremental_assignment_agrees_with_grouping_from_scratch() -> None:
+    from briefgen.topics import assign_topics
+
+    articles = stories(**SHOOTINGS, quake=QUAKE, merger=MERGER)
+    registry = None
+    for end in (5, 12, len(articles)):
+        step = assign_topics(articles[:end], registry)
+        registry = step.registry
+    found = {frozenset(a.id for a in t.articles) for t in step.topics}
+    assert found == grouping(articles) == expected(articles)
+
+
+def test_pair_scores_stand_out_from_the_pile_background() -> None:
+    import numpy as np
+
+    from briefgen.topics.features import article_features
+    from briefgen.topics.granularity import LINK_Z, background
+
+    articles = stories(**SHOOTINGS)
+    features = article_features(articles)
+    sims = (features.vectors @ features.vectors.T).toarray()
+    n = len(articles)
+    scores = background(features).score(sims, np.arange(n)[:, None], np.arange(n)[None, :])
+    same = np.array(
+        [[a.id.rstrip("0123456789") == b.id.rstrip("0123456789") for b in articles] for a in articles]
+    )
+    off = ~np.eye(n, dtype=bool)
+    # Unrelated incidents share much (raw cosine well above an unrelated feed's) yet score low.
+    assert sims[~same].mean() > 0.1
+    assert scores[~same & off].mean() < LINK_Z / 2 < LINK_Z < scores[same & off].mean()

@@ -74,3 +74,48 @@ VOTE = [
     f"Ballots counted overnight gave a majority to the government in Port Aldmere. {_CIRCLE} met. "
     f"{_CIRCLE} thanked voters at the victory rally after record turnout.",
 ]
+
+# Six shootings in one city (invented): every report shares the subject's words ("shot", "police
+# said", the city), the incidents differ in who, where and when. The first report of each is a
+# one-sentence brief.
+_INCIDENTS = [
+    ("Darnell Okoye", 24, "Wexford Avenue", "Tuesday", "a gas station", "a dispute over a parked car"),
+    ("Marisol Ventura", 17, "Ashcombe Street", "Friday", "a birthday party", "a fight among guests"),
+    ("Elijah Brandvold", 31, "Corrigan Boulevard", "Sunday", "a barbershop", "a robbery attempt"),
+    ("Keisha Amberly", 45, "Pellham Road", "Wednesday", "her front porch", "a drive-by shooting"),
+    ("Tobias Renwick", 19, "Marston Park", "Saturday", "a basketball court", "an argument over a game"),
+    ("Grace Whitlow", 8, "Dunmore Lane", "Monday", "her bedroom", "a stray bullet fired outside"),
+]
+
+
+def _reports(name: str, age: int, street: str, day: str, place: str, cause: str) -> list[str]:
+    first, last = name.split()
+    return [
+        f"{name}, {age}, was shot near {place} on {street} in Harlow City on {day}, police said.",
+        f"Harlow City police said {name}, {age}, was shot on {day} near {place} on {street} after "
+        f"{cause}. Officers found {first} {last} with a gunshot wound and took the victim to Harlow "
+        f"General Hospital. Police said no arrests had been made and asked witnesses to call.",
+        f"Police are investigating the shooting of {last} on {street}. Neighbours near {place} said "
+        f"{cause} ended in gunfire on {day}. {last}, {age}, remained at Harlow General Hospital, and "
+        f"detectives said they were reviewing cameras on {street}.",
+    ]
+
+
+SHOOTINGS = {f"shooting{chr(97 + k)}": _reports(*incident) for k, incident in enumerate(_INCIDENTS)}
+
+# One long-running story: a trial reported every week for eight weeks.
+TRIAL = [
+    f"The fraud trial of Corvin Ashdale entered its {week} week in Marlow Crown Court. Prosecutors "
+    f"told the jury that Ashdale moved {amount} million dollars of pension money to offshore accounts. "
+    f"Ashdale denies the charges; the trial continues."
+    for week, amount in [
+        ("first", 4),
+        ("second", 4),
+        ("third", 5),
+        ("fourth", 5),
+        ("fifth", 6),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 7),
+    ]
+]
