@@ -238,7 +238,8 @@ def test_seed_slug_matches_a_headline() -> None:
 def test_incremental_assignment_keeps_old_topics_and_places_new_articles() -> None:
     from briefgen.topics import assign_topics
 
-    first = assign_topics(stories(quake=QUAKE[:2], merger=MERGER[:2]))
+    # Five articles, then nine: the pile has not doubled, so the registry's grouping is kept.
+    first = assign_topics(stories(quake=QUAKE[:2], merger=MERGER[:2], final=FINAL[:1]))
     slugs = {a.id: t.slug for t in first.topics for a in t.articles}
     # Tamper with the registry: the old grouping must be kept, not re-clustered.
     registry = first.registry
@@ -253,7 +254,7 @@ def test_incremental_assignment_keeps_old_topics_and_places_new_articles() -> No
     assert moved_id in {"quake0", "quake1"}  # kept where the registry put it
     assert where["quake2"] == quake_slug and where["merger2"] == merger_slug
     assert where["final0"] == where["final1"] == where["final2"] not in {quake_slug, merger_slug}
-    # A full re-clustering puts it back, and nothing redirects (both topics survive).
+    # A full re-clustering (asked for, or the pile doubled) puts it back; nothing redirects.
     third = assign_topics(articles, second.registry, recluster=True)
     where = {a.id: t.slug for t in third.topics for a in t.articles}
     assert where[moved_id] == quake_slug and where["merger0"] == merger_slug
@@ -445,3 +446,22 @@ def test_pair_scores_stand_out_from_the_pile_background() -> None:
     # Unrelated incidents share much (raw cosine well above an unrelated feed's) yet score low.
     assert sims[~same].mean() > 0.1
     assert scores[~same & off].mean() < LINK_Z / 2 < LINK_Z < scores[same & off].mean()
+
+
+def test_a_pile_that_doubled_is_grouped_afresh() -> None:
+    from briefgen.topics import assign_topics
+
+    first = assign_topics(stories(quake=QUAKE[:2], merger=MERGER[:2]))
+    slugs = {a.id: t.slug for t in first.topics for a in t.articles}
+    registry = first.registry
+    quake_slug, merger_slug = slugs["quake0"], slugs["merger0"]
+    # A grouping made on four articles (here: tampered) is not kept once the pile has doubled.
+    moved = registry.topics[quake_slug][:1]
+    registry.topics[quake_slug] = [k for k in registry.topics[quake_slug] if k not in moved]
+    registry.topics[merger_slug] = registry.topics[merger_slug] + moved
+    articles = stories(quake=QUAKE, merger=MERGER, final=FINAL)
+    second = assign_topics(articles, registry)
+    where = {a.id: t.slug for t in second.topics for a in t.articles}
+    assert where["quake0"] == where["quake1"] == where["quake2"] == quake_slug
+    assert where["merger0"] == where["merger1"] == where["merger2"] == merger_slug
+    assert second.registry.learned_from == len(articles)

@@ -8,8 +8,9 @@ average-link merging while the average pair score stays above one cut.
 
 With a topic registry (`state.py`), grouping is incremental: articles seen before keep their topic,
 new ones join the closest existing topic (exact average pair score to all its articles) or form new
-topics among themselves; nothing already grouped is re-clustered. `recluster=True` groups everything
-afresh, and old slugs then redirect to the topic that took their articles. Titles are the most central
+topics among themselves; nothing already grouped is re-clustered until the pile has doubled since the
+last full grouping. `recluster=True` (or that doubling) groups everything afresh, and old slugs then
+redirect to the topic that took their articles. Titles are the most central
 headline; slugs never change once given (`slugs.py`).
 """
 
@@ -203,7 +204,11 @@ def assign_topics(
         registry.threshold,
         registry.learned_from,
     )
-    full = recluster or registry.threshold is None or not any(k in known for k in keys)
+    # Topics formed on a few articles were scored against a background those few could barely show:
+    # once the pile has doubled since the last full grouping, it is grouped afresh (slugs inherited,
+    # redirects for the ones left without a topic).
+    grown = len(loose) >= 2 * max(registry.learned_from, 1)
+    full = recluster or grown or registry.threshold is None or not any(k in known for k in keys)
     features = article_features(loose) if loose else None
     slugs: list[str | None]
     threshold = granularity.LINK_Z if loose else registry.threshold

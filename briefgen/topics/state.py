@@ -40,9 +40,9 @@ class Registry:
     redirects: dict[str, str] = field(default_factory=dict)
     """old slug -> the slug that took over its articles after a merge or split."""
     threshold: float | None = None
-    """Similarity threshold learned at the last full clustering, reused for incremental assignment."""
+    """The cut (pair score, see `granularity.py`) of the last full clustering; None before any."""
     learned_from: int = 0
-    """Articles the threshold was learned from; it is learned again once the pile has doubled."""
+    """Articles of the last full clustering; the pile is grouped afresh once it has doubled."""
 
     @property
     def empty(self) -> bool:
