@@ -163,6 +163,7 @@ LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
 # A sentence's end: not after an abbreviation ("Mrs. Clinton", "Sen. Paul").
 SENTENCE_END = re.compile(r"\b(?![A-Z][a-z]{0,3}\.)\w{2,}[.!?]\s+[A-Z“\"']")
+TRAILING_STOP = re.compile(r"[.,;:!?]?(?=\W*$)")
 QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 MATCH_RATIO = 88
 
@@ -613,12 +614,13 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     if (
         not prev.closed
         and span.paragraph == prev.paragraph + 1
-        and text[span.start - 1 : span.start] in ("\n", "")
+        and text[: span.start].rstrip(" ")[-1:] in ("\n", "")
     ):
         return speaker, cue
     if span.paragraph != prev.paragraph:
         return NOBODY, ""
-    between = QUOTED.sub("X", text[prev.end : span.start])
+    # A title quoted inside the attribution ('said on “Meet the Press.”') keeps its final stop.
+    between = QUOTED.sub(lambda m: "X" + TRAILING_STOP.search(m.group()).group(), text[prev.end : span.start])
     if not between.strip(" ,.;:—-"):
         return speaker, cue
     # Only the attribution between them: one clause or sentence with a speech verb ("he said. ",
@@ -626,7 +628,10 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     if (
         len(between.split()) <= MAX_ATTRIBUTION_WORDS
         and re.search(rf"\b(?:{SPEECH_VERBS})\b", between)
-        and between.rstrip().endswith((".", ":", ",", "—", ";"))
+        and (
+            between.rstrip().endswith((".", ":", ",", "—", ";"))
+            or re.search(rf"\b(?:{SPEECH_VERBS}|and)\s*$", between)  # '…," she said "B"', 'she said, and "B"'
+        )
         and not SENTENCE_END.search(between.rstrip().rstrip(".:,—;"))
     ):
         return speaker, cue
