@@ -607,6 +607,14 @@ def _antecedent(
     return ""
 
 
+def _whole_paragraph(text: str, span: Span) -> bool:
+    """Whether a quotation is all of its paragraph (marks and punctuation aside)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    outside = text[start : span.start] + text[span.end : len(text) if end < 0 else end]
+    return span.closed and not outside.strip(" .,;:!?”\"'’—-")
+
+
 def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     """The speaker of a quotation that continues the previous one: '"A," he said. "B."' in one
     paragraph, or a quotation left open at a paragraph's end and reopened by the next paragraph."""
@@ -617,6 +625,8 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
         and text[: span.start].rstrip(" ")[-1:] in ("\n", "")
     ):
         return speaker, cue
+    if span.paragraph == prev.paragraph + 1 and _whole_paragraph(text, span):
+        return speaker, cue  # a paragraph that is only a quotation goes on with the last speaker
     if span.paragraph != prev.paragraph:
         return NOBODY, ""
     # A title quoted inside the attribution ('said on “Meet the Press.”') keeps its final stop.
