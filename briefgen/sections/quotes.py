@@ -93,6 +93,11 @@ NAMED_PARTICIPLE = re.compile(
     rf"{PHRASE}(?:\s+\w+ly)?\s+(?P<verb>saying|yelling|shouting|telling|writing|asking|adding|declaring|"
     r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
 )
+# "Sam Lau, a party spokesman, said in a statement. “...": a sentence that only says who speaks.
+SAID_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?])\s+){PHRASE}{APPOS}{ADVERB}\s+{VERB}"
+    r"(?:\s+(?:in|on|at|during|to|with|via|by)\b[^.!?:;“”\"]{0,60})?[.:]\s*$"
+)
 # "Said Dorothy Poynter, who grew up nearby, “...": the verb first.
 INVERTED_VERBS = ("Said", "Added", "Stated", "Continued", "Wrote", "Asked", "Says", "Adds", "Replied")
 INVERTED = re.compile(
@@ -404,18 +409,21 @@ def _attribute(
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
     start = max(para[0], min(first.start, span.start))
-    head = text[para[0] : span.start]
-    if not head.strip() and text[: para[0]].rstrip().endswith(":"):
-        # "Stated Stone:" closing the paragraph before: that line introduces this quotation.
-        end = len(text[: para[0]].rstrip())
-        start = max([text.rfind("\n", 0, end) + 1, *(m.end() for m in LAST_SENTENCE.finditer(text, 0, end))])
-        before = text[start:end] + " "
-    else:
-        before = _unquoted_before(text, start, span.start)
+    before = _unquoted_before(text, start, span.start)
+    if not before.strip():
+        # Nothing before the mark in its sentence: the sentence before may introduce the quotation
+        # ("Stated Stone:" ending the paragraph before, "Sam Lau said in a statement. “...").
+        end = len(text[: span.start].rstrip())
+        if text[:end].endswith((":", ".")):
+            line = text.rfind("\n", 0, end) + 1
+            start = max([line] + [m.end() for m in LAST_SENTENCE.finditer(text, line, end)])
+            lead = text[start:end]
+            if not QUOTED.search(lead):
+                before = lead + " "
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
-    candidates += [INVERTED.search(before), COLON.search(before)]
+    candidates += [INVERTED.search(before), COLON.search(before), SAID_SENTENCE.search(before)]
     candidates += [NAMED_PARTICIPLE.match(before, pos) for pos in starts]
     for m in candidates:
         if m is None:
@@ -686,7 +694,10 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
         for item in items:
             head = item[0]
             if head.speaker.name == f.speaker.name and _same(head.text, f.text):
-                item.append(f)
+                if f.full and len(words(f.text)) > len(words(head.text)):
+                    item.insert(0, f)  # the longest wording leads; the shorter one is a variant
+                else:
+                    item.append(f)
                 break
         else:
             sentence = f.text[:1].isupper() and f.text.rstrip().endswith((".", "!", "?"))
