@@ -112,7 +112,8 @@ COORDINATED = re.compile(
 )
 COLON_VERB = re.compile(r"\s(?P<verb>[a-z]+(?:ed|s))\b(?P<gap>(?:\s+[\w’'.-]+){0,8}?)\s*:\s*$")
 ACCORDING = re.compile(
-    rf"(?:^|[,;]\s*)(?:[Aa]ccording to|[Ff]rom|[Ii]n) {STATEMENT}{PHRASE}(?:['’]s? words)?[,:]\s*$(?P<verb>)"
+    rf"(?:^|[,;—-]\s*)(?:[Aa]ccording to|(?:[Mm]ore )?[Ff]rom|[Ii]n) {STATEMENT}{PHRASE}"
+    r"(?:['’]s? words)?[,:]\s*$(?P<verb>)"
 )
 # "Trump tweeted on Sunday, writing: ", "..., adding, ": a participle whose subject began the sentence.
 PARTICIPLE = re.compile(
@@ -120,7 +121,9 @@ PARTICIPLE = re.compile(
     r"explaining|arguing|warning|insisting|stating|tweeting|continuing|yelling|shouting|replying|"
     r"responding|proclaiming)(?P<gap>(?:\s+[\w’'-]+){0,4}?)[\s,:—-]*$"
 )
-COLON = re.compile(rf"(?:^|[.!?]\s+|[-—]\s*){PHRASE}:\s*$(?P<verb>)")
+# "Pollsters agree - Carl Bialik: “...": a short name before a colon (no dash inside it).
+WORD = rf"(?:{ABBREVIATION}|[\w’'&]+(?:-[\w’'&]+)*|\([^()\n]{{1,30}}\))"
+COLON = re.compile(rf"(?:^|[.!?]\s+|[-—]\s*)(?P<speaker>{WORD}(?:\s+{WORD}){{0,5}}):\s*$(?P<verb>)")
 # A transcript line: "PENCE: Well, look, ..." inside the marks.
 TRANSCRIPT = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+")
 CLAUSE_WORDS = frozenset(
@@ -319,6 +322,8 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
         return None
     if word.lower() in SPEAKING_NOUNS and not people.is_proper(word, described=bool(prefix)):
         return None  # "Critics" at a sentence's start: a common noun
+    if re.search(r"[a-z]{3}[A-Z]", word):
+        return word, "organisation"  # "HuffPollster", "PolitiFact": not "McConnell" or "DeSantis"
     return (people.full_name(word) or word), "person"
 
 
