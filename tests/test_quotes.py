@@ -135,3 +135,29 @@ def test_colon_line_opening_the_article_introduces_the_quote() -> None:
     # The line before the quotation ends with a colon and no sentence comes before it.
     found = _found("Stated Stone:\n\n“We will rebuild the bridge before winter, whatever it costs.”")
     assert found  # found, and no crash looking for a sentence before the colon line
+
+
+def test_a_quotation_paragraph_goes_on_with_the_last_speaker() -> None:
+    found = _found(
+        "Engineer Lotte Brandt inspected the dam on Friday.\n\n"
+        "“The spillway is sound,” Brandt said.\n\n"
+        "“The gates are another matter. They need new seals before winter.”\n\n"
+        "The council will vote on the repairs next month.\n\n"
+        "“We have no money for it,” said one council member."
+    )
+    assert found["The gates are another matter. They need new seals before winter."][0] == "Lotte Brandt"
+    assert found["We have no money for it"][:2] == ("one council member", "unnamed")
+
+
+def test_a_sentence_that_only_names_the_speaker_introduces_the_quote() -> None:
+    found = _found(
+        "The vote was delayed again.\n\n"
+        "Anna Keller, a spokeswoman for the port authority, said in a statement. "
+        "“There will be no further delays after this week.”\n\n"
+        "Stated Keller:\n\n"
+        "“The ships will sail on Monday.”\n\n"
+        "More from the harbour report: “Traffic fell by a third in March.”"
+    )
+    assert found["There will be no further delays after this week."][0] == "Anna Keller"
+    assert found["The ships will sail on Monday."][0] == "Anna Keller"
+    assert found["Traffic fell by a third in March."][:2] == ("the harbour report", "unnamed")
