@@ -165,6 +165,9 @@ FULL_QUOTE_WORDS = 5
 MIN_STANDALONE_WORDS = 3  # a partial quote shorter than this only counts as a variant of a longer one
 MAX_GAP_WORDS = 4
 MAX_ATTRIBUTION_WORDS = 40
+WORD_THEN_VERB = re.compile(rf"^\s*\w+\s+{VERB}\b")
+ANY_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+ENDS_WITH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|and)\s*$")
 MAX_BACK_PARAGRAPHS = 2
 NAME_RUN = re.compile(rf"\b{NAME}")
 LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
@@ -400,7 +403,7 @@ def _attribute(
             if (
                 inner.endswith(("?", "!"))
                 and m.group("speaker").split()[:1] in (["He"], ["She"], ["The"])
-                and not re.match(rf"^\s*\w+\s+{VERB}\b", after)
+                and not WORD_THEN_VERB.match(after)
             ):
                 continue  # a new sentence after a question or exclamation
             speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n in (1, 3), slot=n < 2)
@@ -550,16 +553,21 @@ def named_people(text: str, people: People) -> list[Named]:
     def gender(name: str) -> str:
         return people.gender.get(name) or gender_of_name(name)
 
+    persons: dict[str, str] = {}  # a run of capitalised words -> the person it names ('' for none)
+
+    def person(run: str) -> str:
+        if run not in persons:
+            name = strip_titles(run)
+            if len(name.split()) >= 2 and looks_like_person(name) and not looks_like_org(name):
+                name = people.resolve(name) or _drop_leading_word(name)
+                persons[run] = people.resolve(name) or name
+            else:
+                persons[run] = ""
+        return persons[run]
+
     for m in NAME_RUN.finditer(text):
-        name = strip_titles(m.group())
-        if (
-            len(name.split()) >= 2
-            and looks_like_person(name)
-            and not looks_like_org(name)
-            and not people._in_quote(m.start())
-        ):
-            name = people.resolve(name) or _drop_leading_word(name)
-            name = people.resolve(name) or name
+        name = person(m.group())
+        if name and not people._in_quote(m.start()):
             found[m.start()] = Named(
                 m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
             )
@@ -650,10 +658,10 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     # ", said Jo Ames, a farmer near Elton. ").
     if (
         len(between.split()) <= MAX_ATTRIBUTION_WORDS
-        and re.search(rf"\b(?:{SPEECH_VERBS})\b", between)
+        and ANY_SPEECH_VERB.search(between)
         and (
             between.rstrip().endswith((".", ":", ",", "—", ";"))
-            or re.search(rf"\b(?:{SPEECH_VERBS}|and)\s*$", between)  # '…," she said "B"', 'she said, and "B"'
+            or ENDS_WITH_VERB.search(between)  # '…," she said "B"', 'she said, and "B"'
         )
         and not SENTENCE_END.search(between.rstrip().rstrip(".:,—;"))
     ):
