@@ -161,3 +161,18 @@ def test_a_sentence_that_only_names_the_speaker_introduces_the_quote() -> None:
     assert found["There will be no further delays after this week."][0] == "Anna Keller"
     assert found["The ships will sail on Monday."][0] == "Anna Keller"
     assert found["Traffic fell by a third in March."][:2] == ("the harbour report", "unnamed")
+
+
+def test_titles_and_named_businesses_are_not_people() -> None:
+    from briefgen.sections import entities
+
+    a = _plain(
+        "Marta Quill, the owner of a bakery business called Sunny Loaf Ovens, sued the city. "
+        "Sunny Loaf Ovens said the permit was denied twice. "
+        "The comedy “Garden Party” opened on Friday. Arthur Pell Stadium was full on Saturday."
+    )
+    kinds = {e.name: e.kind for e in entities.extract(context(a))}
+    assert kinds["Marta Quill"] == "person"
+    assert "Sunny Loaf Ovens" not in kinds or kinds["Sunny Loaf Ovens"] != "person"
+    assert "Garden Party" not in kinds
+    assert kinds.get("Arthur Pell Stadium") != "person"

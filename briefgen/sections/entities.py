@@ -83,6 +83,8 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     found: list[tuple[int, str, str]] = []
     by_name = {name: acr for acr, name in acronyms.items()}
     for m in ORG.finditer(text):
+        if text[m.start() - 1 : m.start()] in ("“", '"') and text[m.end() : m.end() + 1] in ("”", '"'):
+            continue  # a title in quotation marks ("“Sausage Party” opened"), not an organisation
         name = _trim_org(m.group())
         if name and len(name.split()) >= 2 and looks_like_org(name):
             full = next((n for n in by_name if f" {name} " in f" {n} "), name)

@@ -117,6 +117,7 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
+    bros llc plc
     """
 )
 # A name an article treats as an organisation: "the United Nations said", "Acme Widgets, which".
@@ -126,6 +127,18 @@ ORG_EVIDENCE = (
         rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which)\b)"
     ),
     re.compile(rf"(?<![\w'’.-] ){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
+    # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
+    re.compile(
+        r"\b(?:company|business|firm|group|organi[sz]ation|charity|restaurant|store|shop|band|agency|"
+        rf"website|outlet|brand|market|startup|club|team|nonprofit) (?:called|named) {_CAPITALISED_RUN}"
+    ),
+    # The end of an organisation's name: "National Center for Sexual Exploitation".
+    re.compile(
+        r"\b(?:Center|Centre|Council|Institute|Department|Ministry|Office|Committee|Association|"
+        r"Foundation|Fund|Coalition|Alliance|Union|League|Society|Commission|Agency|Bureau|Board|"
+        r"School|University|College|Campaign|Project|Network|Friends|Party) "
+        rf"(?:for|of|on|against) {_CAPITALISED_RUN}"
+    ),
 )
 ORG_FUNCTION_WORDS = words_of("Without For Of And The Against On In To At")
 ORG_NAMES = words_of(
@@ -157,6 +170,7 @@ PLACE_WORDS = words_of(
     city county state island islands river lake mountain mountains valley beach bay street avenue
     boulevard road park square airport station bridge hotel plaza district province region coast sea
     ocean strait gulf peninsula hills heights village town township borough base camp prison
+    stadium arena mall
     """
 )
 FEMALE_NAMES = words_of(
