@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from briefgen import __version__
 from briefgen.cli import main
+from briefgen.reading.lines import printed_in
 
 BOILERPLATE = (
     "READ:",
@@ -54,7 +55,8 @@ def test_brief_json_on_seeds(seeds: list[Path]) -> None:
     for item in sections + sides:
         assert item["sources"]
         for source in item["sources"]:
-            assert source["sentence"] in files[source["article"]]
+            # Found in its file by the README's rule (white space, hyphens, quotation marks).
+            assert printed_in(source["sentence"], files[source["article"]]), source
     top = data["quotes"][0]
     assert (
         top["text"] == "Japan is our indispensable partner in deterring Communist Chinese military aggression"

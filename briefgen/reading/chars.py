@@ -103,35 +103,59 @@ def match_form(text: str) -> str:
     return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): same white space
 
 
-# Typewriter and newswire quotation marks: `` and '' for double quotes, ` for an opening single one.
-# Read as the typographic marks they stand for by every stage after reading, in a form of the same
-# length, so offsets into the text as printed still hold: the two-character marks keep a space on
-# their outer side (" “" before a quotation, "” " after it). The space is white space like any
-# other; shown text folds it away.
-TYPEWRITER_MARKS = re.compile(r"``|''|`")
-_TYPEWRITER = {"``": " “", "''": "” ", "`": "‘"}
+# Typewriter and newswire quotation marks (`` and '' for double quotes, ` for an opening single one)
+# and straight double quotes are read as the typographic marks they stand for by every stage after
+# reading, so that splitting, quotes, summaries and disputes see one kind of mark whichever the
+# article printed. The reading keeps the text's length, so offsets into the text as printed still
+# hold: a two-character mark keeps a space on its outer side (" “" before a quotation, "” " after
+# it). Shown text folds that space away (`typographic`).
+QUOTE_MARK = re.compile(r"``|''|`|\"")
 
 
 def quote_marks(text: str) -> str:
-    """`text` with typewriter quotation marks read as typographic ones; same length, same offsets."""
-    if "`" not in text and "''" not in text:
+    """`text` with typewriter and straight double quotation marks read as typographic ones (“ ” ‘),
+    of the same length. A mark opens or closes as a reader pairs them, line by line: `` opens, a
+    straight " or '' opens when no quotation is open and text follows it, and closes one that is."""
+    if "`" not in text and "''" not in text and '"' not in text:
         return text
-    return TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()], text)
+    out: list[str] = []
+    at = 0
+    open_ = False
+    for m in QUOTE_MARK.finditer(text):
+        start, end, mark = m.start(), m.end(), m.group()
+        if "\n" in text[at:start]:
+            open_ = False  # each paragraph (line) pairs its own marks
+        out.append(text[at:start])
+        at = end
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if mark == "`":
+            out.append("‘")
+            continue
+        opens = mark == "``" or (not open_ and not after.isspace() and after not in ",.;:!?)")
+        char = "“" if opens else "”"
+        open_ = opens
+        if len(mark) == 1:
+            out.append(char)
+        elif opens:
+            out.append(" “" if before.isspace() or not start or not after.isspace() else "“ ")
+        else:
+            out.append("” " if after.isspace() or end == len(text) or not before.isspace() else " ”")
+    out.append(text[at:])
+    return "".join(out)
 
 
 def typographic(text: str) -> str:
-    """Quotation marks as a reader expects to see them: typewriter marks (`` '' `) and straight
-    double quotes as “ ” ‘, and an apostrophe inside a word as ’ ("don't" -> "don’t"). For display
-    only (the site and the Markdown briefs): data and the article pages keep the marks as printed."""
+    """Quotation marks as a reader expects to see them: typewriter marks and straight double quotes as
+    “ ” ‘ (`quote_marks`), an apostrophe inside a word as ’ ("don't" -> "don’t"), without the space a
+    typewriter mark leaves. For display only (the site and the Markdown briefs): data and the
+    article pages keep the marks as printed."""
     if not any(c in text for c in "`'\""):
         return text
-    text = TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()].strip(), text)
-    text = STRAIGHT_OPENING.sub("“", text)
-    text = text.replace('"', "”")
+    text = FOLDED_SPACE.sub("", " ".join(quote_marks(text).split()))
     return APOSTROPHE.sub("’", text)
 
 
-# A straight double quote opens a quotation at the start, after white space or an opening bracket
-# or dash, when text follows it; every other one closes.
-STRAIGHT_OPENING = re.compile(r"""(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)""")
+# The space a two-character mark leaves between it and punctuation or a bracket: '“ (' ')' '” .'.
+FOLDED_SPACE = re.compile(r"(?<=[(\[{])\s+(?=“)|(?<=”)\s+(?=[.,;:!?)\]}])")
 APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
