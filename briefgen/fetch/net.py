@@ -337,10 +337,11 @@ class Client:
         raise Refused(f"more than {self.policy.max_redirects} redirects ({' -> '.join(visited)})")
 
     def check_robots(self, url: str) -> None:
-        """Raise `Disallowed` when the origin's robots.txt does not let briefgen fetch `url`."""
+        """Raise `Disallowed` when the origin's robots.txt does not let briefgen fetch `url`, and
+        `FetchError` when it could not be fetched (a server error: nothing is fetched there this run)."""
         parser, problem = self._robots_for(url)
         if problem:
-            raise Disallowed(problem)
+            raise FetchError(problem)
         if parser is not None and not parser.can_fetch(ROBOTS_AGENT, url):
             raise Disallowed(f"robots.txt of {_origin(url)} disallows {url}")
 
