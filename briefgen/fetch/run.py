@@ -192,7 +192,9 @@ def _run(feed_list: FeedList, options: FetchOptions, state: FetchState, client: 
                     state.urls[entry.key] = today
                 report.known += 1
                 continue
-            if entry.key in taken:
+            if entry.problem is not None:  # no link and no text: nothing to fetch
+                pass
+            elif entry.key in taken:
                 entry.problem = Problem(entry.url, "same URL as an entry listed before in this run", False)
             elif options.since and entry.published and entry.published < options.since:
                 entry.problem = Problem(
@@ -218,6 +220,8 @@ def _run(feed_list: FeedList, options: FetchOptions, state: FetchState, client: 
             report.skipped.append(entry.problem)
         if entry.retry:
             retry_feeds.add(entry.feed)
+    listed = {feed.url for feed in feeds}
+    state.feeds = {url: v for url, v in state.feeds.items() if url in listed}  # feeds no longer listed
     for n in changed:
         response = responses[n]
         assert isinstance(response, Response)
