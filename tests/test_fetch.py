@@ -617,3 +617,50 @@ def test_robots_txt_server_error_stops_the_site_for_this_run_only(site: Site, tm
     assert "/feed.xml" not in site.paths()
     site.add("/robots.txt", "User-agent: *\nAllow: /\n", ctype="text/plain")
     assert len(run(tmp_path, site.url("/feed.xml")).written) == 1
+
+
+def test_https_checks_the_certificate_and_the_address(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TLS to 127.0.0.1 with a certificate made for it: verified (SNI, host name) against that
+    certificate only; a certificate for another name fails the feed."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    import briefgen.fetch.net as net
+
+    def certificate(name: str, san: str) -> tuple[Path, Path]:
+        cert, key = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+             "-addext", f"subjectAltName={san}", "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        return cert, key
+
+    good, good_key = certificate("loopback", "IP:127.0.0.1")
+    wrong, wrong_key = certificate("elsewhere", "DNS:elsewhere.example")
+    original = ssl.create_default_context
+    trusted: list[Path] = []
+    monkeypatch.setattr(net.ssl, "create_default_context", lambda: original(cafile=str(trusted[0])))
+    site.add("/feed.xml", rss([item(site, 1)]))
+    for cert, key, works in ((good, good_key, True), (wrong, wrong_key, False)):
+        trusted[:] = [cert]
+        server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        server_context.load_cert_chain(cert, key)
+        tls = Site("127.0.0.1", routes=site.routes).start()
+        tls.server.socket = server_context.wrap_socket(tls.server.socket, server_side=True)
+        try:
+            report = run(tmp_path / cert.stem, tls.url("/feed.xml").replace("http:", "https:"))
+        finally:
+            tls.stop()
+        if works:
+            assert (len(report.written), report.failed) == (1, [])
+        else:
+            [failed] = report.failed
+            assert "TLS error" in failed.reason and "CERTIFICATE_VERIFY_FAILED" in failed.reason, (
+                failed.reason
+            )
