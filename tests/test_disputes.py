@@ -238,3 +238,9 @@ def test_hospital_names_are_one_hospital_when_they_share_a_distinctive_word() ->
     f = art("f", "The girl was transported to Children's Hospital.")  # no distinctive word: matches any
     assert found(c, e).disputes == ()
     assert found(a, f).disputes == ()
+
+
+def test_an_age_in_a_list_separated_by_semicolons() -> None:
+    a = art("a", "Martin Kolb, 21, Vista; and Ann Roe, 19, were booked.", dt.date(2013, 3, 30))
+    b = art("b", "Martin Kolb, 23; Ann Roe, 20; and a juvenile face charges.", dt.date(2014, 12, 16))
+    assert sorted(u.about for u in found(a, b).updates) == ["age of Ann Roe", "age of Martin Kolb"]

@@ -84,7 +84,7 @@ NOT_NAME = {
     "Highway",
     "Park",
 }
-NAME_AGE = re.compile(rf"\b(?P<name>{NAME}), (?P<age>\d{{1,3}}),")
+NAME_AGE = re.compile(rf"\b(?P<name>{NAME}), (?P<age>\d{{1,3}})[,;]")
 AGE_NAME = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old (?P<name>{NAME})\b")
 
 
