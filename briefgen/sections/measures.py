@@ -640,7 +640,7 @@ def status(sentence: Sentence) -> list[Reading]:
                     story=True,
                 )
             )
-    for pattern, v in ((NO_ARREST, 0.0), (ARRESTED, 1.0)):
+    for pattern, v, state in ((NO_ARREST, 0.0, "no arrest yet"), (ARRESTED, 1.0, "arrested")):
         if m := pattern.search(text):
             out.append(
                 Reading(
@@ -648,7 +648,7 @@ def status(sentence: Sentence) -> list[Reading]:
                     "arrest",
                     "arrests",
                     "claim",
-                    m.group(),
+                    f"{state} ({m.group()})",
                     v,
                     v,
                     "grows",
