@@ -409,6 +409,7 @@ def test_links_to_internal_and_metadata_addresses_are_refused(
                 {**item(site, 2, full=False), "link": "http://169.254.169.254/latest/meta-data/"},
                 {**item(site, 3, full=False), "link": site.url("/bounce")},
                 {**item(site, 4, full=False), "link": "file:///etc/passwd"},
+                {**item(site, 5, full=False), "link": "http://[::1/broken"},
             ]
         ),
     )
@@ -419,6 +420,7 @@ def test_links_to_internal_and_metadata_addresses_are_refused(
     assert "169.254.169.254 (a cloud metadata address)" in reasons[1]
     assert "127.0.0.2" in reasons[2]  # checked on the redirect hop too
     assert "no link to the article" in reasons[3]  # a file: link is not a link to fetch
+    assert "no link to the article" in reasons[4]  # nor is one no parser can read
     [failed] = report.failed
     assert "127.0.0.2" in failed.reason
     assert internal.requests == []  # nothing ever reached the internal host
@@ -438,7 +440,8 @@ def test_blocked_addresses() -> None:
 
 def test_only_http_urls_and_no_credentials(tmp_path: Path) -> None:
     client = Client(FAST)
-    for url in ("file:///etc/passwd", "ftp://example.org/x", "http://user:pw@example.org/", "gopher://x/"):
+    for url in ("file:///etc/passwd", "ftp://example.org/x", "http://user:pw@example.org/", "gopher://x/",
+                "http://[::1/broken", "http://example.org:99999/"):  # fmt: skip
         with pytest.raises(Refused):
             client.get(url, kinds=("xml",))
 
@@ -664,3 +667,4 @@ def test_https_checks_the_certificate_and_the_address(
             assert "TLS error" in failed.reason and "CERTIFICATE_VERIFY_FAILED" in failed.reason, (
                 failed.reason
             )
+            assert "attempts" not in failed.reason  # not retried

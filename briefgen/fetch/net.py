@@ -308,8 +308,11 @@ class Client:
         (ETag / Last-Modified of an earlier response) still hold. Raises `FetchError` with the reason."""
         visited: list[str] = []
         for _ in range(self.policy.max_redirects + 1):
-            check_url(url)
-            url = normalize_url(url)
+            try:
+                check_url(url)
+                url = normalize_url(url)
+            except ValueError:  # urlsplit on e.g. 'http://[::1'
+                raise Refused(f"invalid URL {url!r}") from None
             if url in visited:
                 raise Refused(f"redirect loop ({' -> '.join([*visited, url])})")
             visited.append(url)
@@ -410,6 +413,8 @@ class Client:
                     raise
                 self.gate.defer(host, self.policy.backoff * 2**attempt)
                 continue
+            except ssl.SSLCertVerificationError as exc:  # asking again will not change the certificate
+                raise FetchError(f"{_describe(exc)} for {url}") from None
             except (OSError, http.client.HTTPException) as exc:
                 if last:
                     raise FetchError(f"{_describe(exc)} for {url} (after {attempt + 1} attempts)") from None

@@ -273,9 +273,7 @@ def _entries(n: int, feed: Feed, response: Response) -> list[Entry]:
     language = language_code(parsed.feed.get("language"))
     found = []
     for number, item in enumerate(parsed.entries, start=1):
-        link = urljoin(response.url, str(item.get("link") or "").strip()) if item.get("link") else ""
-        if not link.lower().startswith(("http://", "https://")):
-            link = ""
+        link = _link(response.url, str(item.get("link") or ""))
         contents = [html_to_text(c.get("value") or "") for c in item.get("content") or []]
         content = max(contents, key=len, default="")
         summary = html_to_text(str(item.get("summary") or ""))
@@ -322,6 +320,16 @@ def _parse_feed(feedparser: Any, response: Response) -> Any:
         )
     except Exception as exc:  # feedparser should not raise; a bug there must not stop the other feeds
         raise UnreadableInput(f"feed could not be parsed ({type(exc).__name__}: {exc})") from None
+
+
+def _link(base: str, link: str) -> str:
+    """The entry's absolute http(s) link, or '' (none, another scheme, or not a valid URL)."""
+    try:
+        absolute = urljoin(base, link.strip()) if link.strip() else ""
+        url_key(absolute)  # raises ValueError on what urlsplit cannot read
+    except ValueError:
+        return ""
+    return absolute if absolute.lower().startswith(("http://", "https://")) else ""
 
 
 def _published(item: Any) -> dt.datetime | None:
