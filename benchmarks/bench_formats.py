@@ -70,11 +70,14 @@ def reading_api() -> tuple[Callable, Callable, Callable, Callable]:
 
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
+# The space a two-character typewriter mark leaves next to punctuation or a bracket.
+MARK_SPACE = re.compile(r"""(?<=[(\[{"'])\s+(?=")|(?<=")\s+(?=[.,;:!?)\]}'])""")
 
 
 def norm(text: str) -> str:
-    text = text.replace("``", '"').replace("''", '"')
-    return " ".join(text.translate(QUOTES).split())
+    """A sentence for comparison: quotation marks straight, white space folded."""
+    text = " ".join(text.replace("``", '"').replace("''", '"').translate(QUOTES).split())
+    return MARK_SPACE.sub("", text)
 
 
 def paragraphs_of(text: str, article_text: str) -> list[str]:
@@ -103,9 +106,24 @@ def one_sentence_a_line(paragraph: str, spans: list[tuple[int, int]]) -> str:
 
 
 def to_typewriter(text: str) -> str:
-    text = re.sub(r'(^|(?<=[\s(\[—-]))"(?=\S)', "``", text)
-    text = text.replace('"', "''").replace("“", "``").replace("”", "''")
-    return text.replace("‘", "`").replace("’", "'")
+    """The text with typewriter quotation marks, paired as a reader pairs the marks it printed
+    (straight or curly): `` and '' for double quotes, ` and ' for single ones. A single quote closing
+    just before a double one is set apart by a space, as newswire does (`she wanted it,' '')."""
+    out = []
+    for line in text.split("\n"):
+        chars, open_ = [], False
+        for i, c in enumerate(line):
+            after = line[i + 1] if i + 1 < len(line) else " "
+            if c == "“" or (c == '"' and not open_ and not after.isspace() and after not in ",.;:!?)"):
+                chars.append("``")
+                open_ = True
+            elif c in '"”':
+                chars.append("''")
+                open_ = False
+            else:
+                chars.append({"‘": "`", "’": "'"}.get(c, c))
+        out.append("".join(chars).replace("'''", "' ''"))
+    return "\n".join(out)
 
 
 def variant(

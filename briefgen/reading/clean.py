@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from ..models import RemovedLine
 from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
+from .lines import title_like
 
 # (pattern, reason[, clues]). Matched against a stripped line in `match_form` (straight quotes, ASCII
 # dashes), case-insensitively. Each rule names a kind of page furniture; a body sentence must not
@@ -276,13 +277,6 @@ def is_sentence_like(line: str) -> bool:
 
 
 MIN_LEAD_IN_WORDS = 6
-
-
-def title_like(line: str) -> bool:
-    """Whether most of the line's words are capitalised, as in a title or a heading."""
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    capitalised = sum(1 for w in words if not w[0].islower())
-    return capitalised > len(words) / 2
 
 
 @lru_cache(maxsize=8192)

@@ -42,11 +42,9 @@ BULLET = re.compile(r"[*+•·▪‣◦]\s+\S")
 HEADING = re.compile(r"#{1,6}\s+\S")
 # A line's last characters that end a sentence (closing quotes and brackets may follow the mark).
 ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”’])$""")
-# A line's first characters that go on with the line before: a lower-case word, a digit, punctuation
-# that does not open anything (a dash, a comma, a closing bracket).
-# A full stop (or ! ?) ends the line: one sentence a line goes on there (an ellipsis or a colon may
-# end a teaser or a heading).
-FULL_STOP = re.compile(r"""[.!?]["'”’)\]]*$""")
+# A line ending like a sentence or a clause: one sentence a line goes on there (a headline, a
+# label or a teaser cut short stays apart).
+CLAUSE_END = re.compile(r"""[.!?,;:]["'”’)\]]*$""")
 CONTINUES = re.compile(r"""[a-z]|[0-9(]|[,;:)\]%]|--|[—–-]\s""")
 HYPHENATED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 NEXT_WORD_START = re.compile(r"[a-z]+")
@@ -316,7 +314,7 @@ def _goes_on(
     if page_break:
         return False
     # One sentence a line: a sentence goes on with the next one (a heading does not).
-    return sentence_lines and all(FULL_STOP.search(x) and not x.endswith("...") for x in (prev, line))
+    return sentence_lines and not heading_like(prev) and not heading_like(line)
 
 
 def printed_in(sentence: str, printed: str) -> bool:
@@ -332,3 +330,16 @@ def printed_in(sentence: str, printed: str) -> bool:
         parts.append(r"(?:-[ \t]*\n\s*)?".join(chars))
     pattern = r"\s+".join(parts)
     return re.search(pattern, quote_marks(printed)) is not None or re.search(pattern, printed) is not None
+
+
+def title_like(line: str) -> bool:
+    """Whether most of the line's words are capitalised, as in a title or a heading."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    capitalised = sum(1 for w in words if not w[0].islower())
+    return capitalised > len(words) / 2
+
+
+def heading_like(line: str) -> bool:
+    """A line that does not end like a sentence or a clause (a full stop, a comma, a colon...), or a
+    teaser cut short ("..."): a headline, label or link among sentences, not one of them."""
+    return line.endswith(("...", "…")) or not CLAUSE_END.search(line)
