@@ -70,6 +70,9 @@ class CleaningReport:
     """How much of the documents' text the cleaner kept, and why lines went."""
 
     raw_words: int = 0
+    """Words of the documents' files."""
+    read_words: int = 0
+    """Words that reached cleaning: the files' words, less what limits cut off and unreadable files."""
     kept_words: int = 0
     sentences: int = 0
     removed: Counter[str] = field(default_factory=Counter)
@@ -79,7 +82,8 @@ class CleaningReport:
 
     @property
     def kept_share(self) -> float:
-        return self.kept_words / self.raw_words if self.raw_words else 1.0
+        """The share of the words read that cleaning kept."""
+        return self.kept_words / self.read_words if self.read_words else 1.0
 
 
 @dataclass
@@ -144,9 +148,13 @@ def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     articles, skipped = reading.articles, reading.skipped
     report.skipped.extend(f"{s.path}: {s.reason}" for s in skipped)
     report.notes.extend(f"{path}: {note}" for path, notes in reading.notes.items() for note in notes)
+    emptied = {s.path for s in skipped if "removing boilerplate" in s.reason}  # cleaning took it all
     for path in cluster.docs:
-        report.raw_words += len(path.read_text(encoding="utf-8", errors="replace").split())
+        words = len(path.read_text(encoding="utf-8", errors="replace").split())
+        report.raw_words += words
+        report.read_words += words if str(path) in emptied else 0
     for article in articles:
+        report.read_words += article.read_words
         report.kept_words += len(article.text.split())
         for line in article.removed:
             report.removed[line.reason] += 1
@@ -201,7 +209,8 @@ def format_report(evaluation: Evaluation) -> str:
         f"{evaluation.dataset}: {len(evaluation.clusters)} clusters, {evaluation.documents} documents, "
         f"{c.sentences:,} sentences; summaries and references cut at {evaluation.words} words; "
         "ROUGE recall and F1 (rouge-score, Porter stemming), in %.",
-        f"cleaning kept {c.kept_share:.1%} of the documents' words"
+        f"cleaning kept {c.kept_share:.1%} of the words it read ({c.kept_words:,} of {c.read_words:,}; "
+        f"the files hold {c.raw_words:,}, the rest cut by limits or in unreadable files)"
         + (
             " (removed: "
             + ", ".join(f"{r} {n} lines/{c.removed_words[r]:,} words" for r, n in c.removed.most_common())
