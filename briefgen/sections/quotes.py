@@ -522,6 +522,19 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
                 and nxt[0].start == paragraphs[nxt[0].paragraph][0]
             ):
                 rows[i][4], rows[i][5] = nxt[4], nxt[5]
+        # A quoted sentence with no attribution of its own, after a quotation attributed earlier in
+        # the same paragraph, is that speaker's too ('“A,” she said. “B.” Then: “C.”').
+        last = None
+        for row in rows:
+            if row[4].name:
+                last = row
+            elif (
+                last is not None
+                and row[0].paragraph == last[0].paragraph
+                and row[2] >= FULL_QUOTE_WORDS
+                and row[1][:1].isupper()
+            ):
+                row[4], row[5] = last[4], last[5]
         for _, quote, n_words, covering, speaker, cue in rows:
             if not speaker.name:
                 continue
