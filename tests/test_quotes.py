@@ -176,3 +176,17 @@ def test_titles_and_named_businesses_are_not_people() -> None:
     assert "Sunny Loaf Ovens" not in kinds or kinds["Sunny Loaf Ovens"] != "person"
     assert "Garden Party" not in kinds
     assert kinds.get("Arthur Pell Stadium") != "person"
+
+
+def test_signed_quotation_and_later_sentences_of_the_same_speaker() -> None:
+    found = _found(
+        "Readers wrote in after the vote.\n\n"
+        "“The ferry matters more to this town than any bridge ever will.”\n\n"
+        "-Rosa Lindgren, Port Elsie.\n\n"
+        "“We will appeal,” said Mayor Tomas Berg. Then he went further. “This decision will not stand in court.”"
+    )
+    assert found["The ferry matters more to this town than any bridge ever will."][:2] == (
+        "Rosa Lindgren",
+        "person",
+    )
+    assert found["This decision will not stand in court."][0] == "Tomas Berg"

@@ -93,6 +93,7 @@ NAMED_PARTICIPLE = re.compile(
     rf"{PHRASE}(?:\s+\w+ly)?\s+(?P<verb>saying|yelling|shouting|telling|writing|asking|adding|declaring|"
     r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
 )
+SIGNATURE = re.compile(rf"\s*\n\s*[-—–]\s*{PHRASE}(?=\s*(?:[,.(]|$))", re.M)
 # "Sam Lau, a party spokesman, said in a statement. “...": a sentence that only says who speaks.
 SAID_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?])\s+){PHRASE}{APPOS}{ADVERB}\s+{VERB}"
@@ -416,6 +417,13 @@ def _attribute(
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
+    if span.closed and not text[span.end : para[1]].strip(" .,;:!?”\"'’"):
+        # A quotation ending its paragraph, signed on the next line: "-Michelle Marks, Philadelphia."
+        m = SIGNATURE.match(text, para[1])
+        if m:
+            speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
+            if speaker.kind in ("person", "organisation"):
+                return speaker, "—", m.end()
     start = max(para[0], min(first.start, span.start))
     before = _unquoted_before(text, start, span.start)
     if not before.strip():
