@@ -65,7 +65,11 @@ STATEMENT = (
 )
 # A speaker phrase: words, abbreviations with their full stop ("Mr.", "Sen.", "E.", "U.S.") and short
 # parentheses ("(R-Iowa)"); no comma, no sentence end.
-ABBREVIATION = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3}|St\.|Jr\.|Sr\.)(?=\s)"
+ABBREVIATION = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|St|Jr|Sr|Ft|Mt|Inc|Co|Corp|Ltd|"
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|(?:[A-Z]\.){1,3})(?=\s)"
+)
 TOKEN = rf"(?:{ABBREVIATION}|[\w’'&-]+|\([^()\n]{{1,30}}\))"
 PHRASE = rf"(?P<speaker>{TOKEN}(?:\s+{TOKEN}){{0,11}}?)"
 APPOS = r"(?:,\s*(?P<appos>[^“”\"\n]{2,160}?),)?"
@@ -174,7 +178,7 @@ NAME_RUN = re.compile(rf"\b{NAME}")
 LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
 # A sentence's end: not after an abbreviation ("Mrs. Clinton", "Sen. Paul").
-SENTENCE_END = re.compile(r"\b(?![A-Z][a-z]{0,3}\.)\w{2,}[.!?]\s+[A-Z“\"']")
+SENTENCE_END = re.compile(rf"\b(?!{ABBREVIATION})\w{{2,}}[.!?]\s+[A-Z“\"']")
 TRAILING_STOP = re.compile(r"[.,;:!?]?(?=\W*$)")
 QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 MATCH_RATIO = 88
