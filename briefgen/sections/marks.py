@@ -70,8 +70,11 @@ def quote_spans(text: str) -> list[Span]:
             start, kind = opened
             if kind in OPENERS:
                 # A straight mark after text closes a curly quotation too (mixed marks).
-                closes = c in ("”", "''") or (
-                    c == '"' and not text[i - 1].isspace() and not _opens(text, i, 1)
+                closes = (
+                    c in ("”", "''")
+                    or (c == '"' and not text[i - 1].isspace() and not _opens(text, i, 1))
+                    # A “ typed for ” after the quotation's last word ('... stand.“ [Source]').
+                    or (c == "“" and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum())
                 )
             elif kind == "”":
                 closes = c == "”" and not _opening_close_mark(text, i, pstart, pend)
