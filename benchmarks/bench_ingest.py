@@ -146,7 +146,7 @@ def row(name: str, files: int, articles: int, mb: float, seconds: float, note: s
 
 def corpus_time(folder: Path) -> tuple[int, int, float]:
     """(files, words kept, best CPU seconds of three) to read and split every `.txt` under `folder`."""
-    paths = sorted(folder.rglob("*.txt"))
+    paths = sorted(p for p in folder.rglob("*.txt") if "refs" not in p.parts)  # articles, not summaries
     best = float("inf")
     kept = 0
     for _ in range(3):

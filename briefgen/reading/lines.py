@@ -27,8 +27,10 @@ space (or with nothing after a hyphen joined into a word).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import RemovedLine
@@ -223,12 +225,23 @@ def _one_sentence_lines(lines: list[str]) -> bool:
     if len(long_lines) < 3:
         return False
     sample = long_lines[:: max(1, len(long_lines) // SENTENCE_SAMPLE)]
-    several = sum(1 for line in sample if MAYBE_END.search(line) and len(sentence_spans(line)) > 1)
-    return several <= 0.1 * len(sample)
+    allowed = 0.1 * len(sample)
+    several = 0
+    for line in sample:
+        if MAYBE_END.search(line) and len(sentence_spans(line)) > 1:
+            several += 1
+            if several > allowed:
+                return False
+    return True
 
 
 def rebuild(lines: list[str]) -> Paragraphs:
     """The paragraphs of a plain text given as lines (see the module's docstring)."""
+    if not any(a.strip() and b.strip() for a, b in zip(lines, lines[1:], strict=False)) and not any(
+        "\f" in line for line in lines
+    ):
+        # Blank lines between all lines (one paragraph a line): nothing to decide.
+        return Paragraphs(tuple(line.strip() for line in lines if line.strip()))
     marked, removed = remove_page_furniture(lines)
     body = [line for line in marked if line is not None]
     wrap = wrap_of(body)
@@ -241,8 +254,8 @@ def rebuild(lines: list[str]) -> Paragraphs:
         indents[i + 1] <= base for i in range(len(body) - 1) if indents[i] > base and indents[i + 1] >= 0
     )
     first_line_indent = indented_then[True] >= 2 and indented_then[True] > indented_then[False]
-    sentence_lines = _one_sentence_lines(body)
-    words = _word_set(body)
+    sentence_lines = functools.cache(lambda: _one_sentence_lines(body))  # asked only where it matters
+    words = functools.cache(lambda: _word_set(body))  # built at the first hyphen at a line end
 
     paragraphs: list[str] = []
     current: list[str] = []  # the current paragraph's pieces
@@ -267,7 +280,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
         ):
             hyphen = HYPHENATED_END.search(prev)
             nxt = NEXT_WORD_START.match(stripped)
-            if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words:
+            if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words():
                 current[-1] = current[-1][:-1]  # "gov-" + "ernment": the word is printed whole elsewhere
                 current.append(stripped)
             elif hyphen and nxt and nxt.group() not in SUSPENDING:
@@ -296,7 +309,7 @@ def _goes_on(
     base: int,
     wrap: Wrap,
     first_line_indent: bool,
-    sentence_lines: bool,
+    sentence_lines: Callable[[], bool],
     page_break: bool,
 ) -> bool:
     """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
@@ -314,7 +327,7 @@ def _goes_on(
     if page_break:
         return False
     # One sentence a line: a sentence goes on with the next one (a heading does not).
-    return sentence_lines and not heading_like(prev) and not heading_like(line)
+    return not heading_like(prev) and not heading_like(line) and sentence_lines()
 
 
 def printed_in(sentence: str, printed: str) -> bool:
