@@ -36,5 +36,5 @@ def to_article(raw: RawDocument) -> Article:
         language=meta.get("language", "en"),
         removed=tuple(removed),
         guessed=guessed,
-        read_words=sum(len(p.split()) for p in paragraphs),
+        read_words=len(" ".join(paragraphs).split()),
     )
