@@ -6,7 +6,8 @@ a line, paragraphs started by an indentation instead of a blank line, list items
 PDF text page breaks with running headers, footers and page numbers. Cleaning and splitting work on
 paragraphs, so every break is decided here first, from evidence in the text:
 
-- a blank line ends a paragraph; so does a line that starts a list item or a Markdown heading;
+- a blank line ends a paragraph (unless the text is hard-wrapped and printed double spaced, a blank
+  line after every line); so does a line that starts a list item or a Markdown heading;
 - an indented line starts a paragraph when the text indents the first lines of its paragraphs
   (indented lines mostly followed by flush ones);
 - a break is a *wrap* (read as a space) when the next line's first word would not have fitted on the
@@ -240,8 +241,12 @@ def rebuild(lines: list[str]) -> Paragraphs:
     if not any(a.strip() and b.strip() for a, b in zip(lines, lines[1:], strict=False)) and not any(
         "\f" in line for line in lines
     ):
-        # Blank lines between all lines (one paragraph a line): nothing to decide.
-        return Paragraphs(tuple(line.strip() for line in lines if line.strip()))
+        # A blank line after every line: one paragraph a line, or a hard-wrapped text printed double
+        # spaced (each wrapped line followed by a blank one), whose blank lines then say nothing.
+        filled = [line for line in lines if line.strip()]
+        if not wrap_of(filled).width:
+            return Paragraphs(tuple(line.strip() for line in filled))
+        lines = filled
     marked, removed = remove_page_furniture(lines)
     body = [line for line in marked if line is not None]
     wrap = wrap_of(body)
