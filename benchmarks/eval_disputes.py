@@ -3,6 +3,7 @@ baseline (the Disputes section as it was before issue 18), in one run.
 
     python benchmarks/eval_disputes.py [DISPUTES_DIR] [--piles EVENT_PILES_DIR] [--baseline REV] [-v]
     python benchmarks/eval_disputes.py --clusters ../shared/data/multinews-dev   # listing, for reading
+    python benchmarks/eval_disputes.py ../shared/data/disputes-dev --unseen 60    # unannotated incidents
 
 DISPUTES_DIR is `disputes-dev` (its README describes it; default: $BRIEFGEN_DATA/disputes-dev), whose
 articles live in EVENT_PILES_DIR (default: the `event-piles-dev` folder next to it). Without the data
@@ -248,6 +249,39 @@ def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) ->
     )
 
 
+def list_unseen(gold: Path, piles: Path, count: int) -> None:
+    """Disputes and updates of `count` event-piles-dev incidents that disputes-dev does not annotate
+    (3 to 8 articles of at least 2 dates, as its selection rule; every k-th in sorted id order), for
+    reading by hand: unannotated, so nothing is scored."""
+    annotated = {json.loads(g.read_text(encoding="utf-8"))["event"] for g in gold.glob("gva-*.json")}
+    dates = doc_dates(piles)
+    by_event: dict[str, list[str]] = {}
+    with (piles / "labels.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            by_event.setdefault(row["event"], []).append(row["path"])
+    eligible = sorted(
+        e
+        for e, paths in by_event.items()
+        if 3 <= len(paths) <= 8 and e not in annotated and len({dates.get(p) for p in paths}) >= 2
+    )
+    chosen = eligible[:: max(1, len(eligible) // count)][:count]
+    shown = {"disputes": 0, "updates": 0}
+    for event in chosen:
+        paths = by_event[event]
+        articles, _ = read_articles([piles / p for p in paths])
+        by_stem = {Path(p).stem: p for p in paths}
+        articles = [_dated(a, dates.get(by_stem.get(Path(a.path).stem, ""))) for a in articles]
+        found = disputes.analyse(build_context(Topic(slug=event, title=event, articles=tuple(articles))))
+        for what, items in (("disputes", found.disputes), ("updates", found.updates)):
+            shown[what] += len(items)
+            for d in items:
+                print(f"{event} {what[:-1]} {d.kind}: {d.about}")
+                for side in d.sides:
+                    arts = ",".join(x.article[:6] for x in side.sources)
+                    print(f"     {side.value!r} {side.date} [{arts}] {' '.join(side.text.split())[:160]}")
+    print(f"{len(chosen)} unannotated incidents: {shown['disputes']} disputes, {shown['updates']} updates")
+
+
 def ctx_topic(ctx: TopicContext) -> Topic:
     return Topic(slug="t", title="t", articles=ctx.articles)
 
@@ -280,6 +314,9 @@ def main(argv: Sequence[str]) -> int:
     )
     parser.add_argument("--no-dates", action="store_true", help="articles without publication dates")
     parser.add_argument(
+        "--unseen", type=int, default=0, metavar="N", help="instead: list N unannotated incidents' items"
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -302,6 +339,9 @@ def main(argv: Sequence[str]) -> int:
         print("disputes-dev / event-piles-dev not found (give DISPUTES_DIR or set BRIEFGEN_DATA); skipping.")
         return 0
     gold, piles = dirs
+    if args.unseen:
+        list_unseen(gold, piles, args.unseen)
+        return 0
     scorer = gold / "score_disputes.py"
     topics = incidents(gold, piles, dated=not args.no_dates)
     events = [e for e, _ in topics]

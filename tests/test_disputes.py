@@ -77,9 +77,13 @@ def test_a_toll_that_rises_over_days_is_an_update_and_on_one_day_a_dispute() -> 
     assert u.about == "people killed" and [s.value for s in u.sides] == ["12", "40"]
     same_day = art("b", "The hurricane killed 40 people, officials said as the search went on.", DAY)
     assert [d.about for d in found(a, same_day).disputes] == ["people killed"]
-    # A toll that falls later is no update; with dates crossing it stays a dispute.
+    # A toll revised down in a later article is an update too (a revision); an age cannot fall.
     later_lower = art("b", "The hurricane killed 9 people, officials said.", DAY + dt.timedelta(days=5))
-    assert found(a, later_lower).updates == ()
+    assert [u.about for u in found(a, later_lower).updates] == ["people killed"]
+    # Values whose dates cross (12 on day 1 and day 5, 40 on day 3) disagree: a dispute.
+    c = art("c", "The hurricane killed 40 people, officials said.", DAY + dt.timedelta(days=3))
+    d = art("d", "The hurricane killed 12 people, officials said.", DAY + dt.timedelta(days=5))
+    assert [x.about for x in found(a, c, d).disputes] == ["people killed"]
 
 
 def test_a_changeable_figure_from_undated_articles_is_left_out() -> None:
@@ -244,3 +248,39 @@ def test_an_age_in_a_list_separated_by_semicolons() -> None:
     a = art("a", "Martin Kolb, 21, Vista; and Ann Roe, 19, were booked.", dt.date(2013, 3, 30))
     b = art("b", "Martin Kolb, 23; Ann Roe, 20; and a juvenile face charges.", dt.date(2014, 12, 16))
     assert sorted(u.about for u in found(a, b).updates) == ["age of Ann Roe", "age of Martin Kolb"]
+
+
+def test_readings_that_belong_to_something_else_are_left_out() -> None:
+    # "non life-threatening" (no hyphen) is negated.
+    a = art("a", "Victims were taken to hospital with non life-threatening injuries.", DAY)
+    b = art("b", "Five people were shot, though none received life-threatening wounds.", DAY)
+    assert found(a, b).disputes == ()
+    # "after 2 a.m." bounds one side only.
+    c = art("c", "The shooting occurred around 3:30 a.m. outside the club.")
+    d = art("d", "The shooting took place in the area where patrons may drink after 2 a.m.")
+    assert found(c, d).disputes == ()
+    # A sentence with two dates speaks of two events.
+    e = art("e", "Among the deaths were the July 17 killings in Baton Rouge and a July 7 attack in Dallas.")
+    f = art("f", "Unlike the attack that killed five officers on July 7 in Dallas, this one was planned.")
+    assert found(e, f).disputes == ()
+    # A misspelt hospital is the same hospital.
+    g = art("g", "He was taken to Eskenazi Hospital in critical condition.", DAY)
+    h = art("h", "The boy was taken to Eskanzi Hospital after the shooting.", DAY)
+    assert found(g, h).disputes == ()
+    # An article that speaks of a girl and a boy of one age does not give the sex of "the" child.
+    i = art("i", "A 15-year-old girl was shot in the head inside her apartment on Friday.", DAY)
+    j = art(
+        "j", "Girl, 15, shot in Queens. The 15-year-old boy who shot her did not mean to, a girl said.", DAY
+    )
+    assert found(i, j).disputes == ()
+    # A child only carried, not in the incident, is not "the child"; another event's toll is not this one's.
+    k = art("k", "The man ran out of the apartment with a 1-year-old in his arms.", DAY)
+    m = art("m", "The 5-year-old boy was wounded in the shootout on Monday.", DAY)
+    assert found(k, m).disputes == ()
+    n = art("n", "Thirteen people were shot at a house party early Sunday.", DAY)
+    o = art("o", "It comes a year after nine people were shot at the housing complex.", DAY)
+    assert found(n, o).disputes == ()
+    # A negated or superlative condition is no condition.
+    p = art("p", "One victim was said to have died, but police deny it.", DAY)
+    q = art("q", "Five were injured, but no one was seriously hurt.", DAY + dt.timedelta(days=1))
+    assert [u for u in found(p, q).updates if u.about == "condition of the wounded"] == []

@@ -284,10 +284,12 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         is_update = False
         if first.changes:
             if known:
+                # In date order (earliest article of each value first).
                 timed = sorted(
                     ((part[0].low, [d for d in ds if d]), i)
                     for i, (part, ds) in enumerate(zip(parts, dates, strict=True))
                 )
+                timed.sort(key=lambda t: min(t[0][1]))
                 is_update = _plausible(first.changes, [t for t, _ in timed])
                 if is_update:
                     order = [i for _, i in timed]
@@ -336,6 +338,11 @@ def _heading(parts: list[list[measures.Reading]]) -> str:
 SAME_EVENT_DATES = 0.45
 
 
+MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
+)
+
+
 def date_disputes(ctx: TopicContext) -> list[Dispute]:
     """Different days for one event; and an article dated well after the events it reports."""
     from .timeline import dated_sentences
@@ -343,7 +350,13 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
     dated, anchors = dated_sentences(ctx)
     # Only dates printed as dates ("May 3", "2024-05-03"): "on Friday" read from two articles of
     # different days names two Fridays, which says nothing about whether they disagree.
-    days = [d for d in dated if d.precision == "day" and any(c.isdigit() for c in d.expression)]
+    days = [
+        d
+        for d in dated
+        if d.precision == "day"
+        and any(c.isdigit() for c in d.expression)
+        and len(MONTH_DAY.findall(d.sentence.text)) == 1  # "the July 17 killings ... and a July 7 attack"
+    ]
     disputes: list[Dispute] = []
     if len(days) >= 2:
         rows = [ctx.row_at(d.sentence.article, d.sentence.start) for d in days]

@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from ..models import Sentence
 
 MAX_AGE = 110
@@ -228,7 +230,10 @@ def clock_times(sentence: Sentence) -> list[Reading]:
         slack = ROUND_SLACK if mins % 30 == 0 else EXACT_SLACK
         qual = (m.group("qual") or "").strip().lower()
         low, high = t - slack, t + slack
-        if qual.endswith("before") or qual in ("nearly", "almost"):
+        if qual in ("before", "after"):
+            # "after 2 a.m." bounds one side only (like "more than"): any later time agrees.
+            low, high = (float("-inf"), t) if qual == "before" else (t, float("inf"))
+        elif qual.endswith("before") or qual in ("nearly", "almost"):
             low, high = t - slack - QUALIFIED_SLACK, t
         elif qual.endswith("after"):
             low, high = t, t + slack + QUALIFIED_SLACK
@@ -300,9 +305,18 @@ BEFORE = re.compile(
 SUBSET = re.compile(r"\b(?:of (?:the|them|those)|including|among)\b", re.I)
 
 
+OTHER_TIME = re.compile(
+    r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|month|week)\b|\ba year (?:after|before)\b|"
+    r"\bearlier this year\b|\bprevious\b",
+    re.I,
+)
+
+
 def counts(sentence: Sentence) -> list[Reading]:
     out = []
     text = sentence.text
+    if OTHER_TIME.search(text):
+        return []  # "a year after nine people were shot at ...": another event's toll
     for pattern in (AFTER, BEFORE):
         for m in pattern.finditer(text):
             raw = m.group("num").lower()
@@ -333,7 +347,7 @@ def counts(sentence: Sentence) -> list[Reading]:
                     f"{qual} {raw}".strip(),
                     low,
                     high,
-                    "grows",
+                    "any",
                     story=True,
                 )
             )
@@ -364,7 +378,7 @@ def child_sex(sentence: Sentence) -> list[Reading]:
 
 # -- yes/no facts ----------------------------------------------------------------------------------
 NEGATION = re.compile(r"\b(?:not|no|none|never|neither|nor)\b|n[’']t\b", re.I)
-LIFE = re.compile(r"\b(?P<neg>non-|not |no )?(?P<what>life[- ]threatening)\b", re.I)
+LIFE = re.compile(r"\b(?P<neg>non[- ]?|not |no )?(?P<what>life[- ]threatening)\b", re.I)
 
 
 def life_threatening(sentence: Sentence) -> list[Reading]:
@@ -385,7 +399,7 @@ def life_threatening(sentence: Sentence) -> list[Reading]:
                 value,
                 v,
                 v,
-                "any",
+                "",  # the wounds as suffered, not a condition that changes ("in critical condition")
                 story=True,
             )
         )
@@ -514,13 +528,20 @@ def _distinctive(name: str) -> frozenset[str]:
     return frozenset(w for w in name.lower().split() if w not in HOSPITAL_WORDS)
 
 
+def _same_hospital(a: str, b: str) -> bool:
+    """A shared distinctive word, or one misspelt ("Eskenazi" / "Eskanzi": a spelling variant, not a
+    different hospital)."""
+    da, db = _distinctive(a), _distinctive(b)
+    return bool(da & db) or any(Levenshtein.normalized_similarity(x, y) >= 0.75 for x in da for y in db)
+
+
 def merge_hospitals(readings: list[Reading]) -> list[Reading]:
     """Hospital names numbered by the groups of names that share a distinctive word (transitively);
     a name with no distinctive word ("Children's Hospital") matches any name: it is left out."""
     names = sorted({r.value for r in readings if r.key == "hospital" and _distinctive(r.value)})
     group: dict[str, int] = {}
     for i, n in enumerate(names):
-        joined = {group[o] for o in names[:i] if _distinctive(o) & _distinctive(n)}
+        joined = {group[o] for o in names[:i] if _same_hospital(o, n)}
         target = min(joined, default=i)
         for o in names[:i]:
             if group[o] in joined:
@@ -543,37 +564,47 @@ CHILD_AGE_MENTION = re.compile(
 # "16- and 17-year-old residents": a hanging hyphen lists ages of a group, not one child.
 AGE_LIST = re.compile(r"\b\d{1,2}- (?:and|or|to) $")
 NOT_PLURAL = {"is", "was", "has", "his", "this", "as", "its"}
-SEX_WORD = re.compile(r"\b(boy|girl)\b", re.I)
+SEX_WORDS = re.compile(r"\b(boy|girl|son|daughter)\b", re.I)
 
 
 def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
-    """Readings that need the whole article: when an article speaks of exactly one child age (under
-    18, "the 3-year-old child"), that age is "the child's" age, and when it also calls a child only
-    "boy" or only "girl", that is the sex of the child of that age ("The girl was taken to...")."""
+    """Readings that need the whole article.
+
+    - Sex of a child: only from an article that calls children only boys or only girls (one that says
+      both may speak of two children of one age: "a 15-year-old girl was shot" by "the 15-year-old
+      boy"): its "N-year-old boy" mentions, and, when it speaks of one child age only, "The girl was
+      taken to..." for that age.
+    - Age of "the child": when an article speaks of exactly one child age (under 18), in a sentence
+      about the incident itself ("the 3-year-old child fired the weapon"), unless it names the child
+      (then the child's name is the key)."""
+    out: list[Reading] = []
+    sexes = {SEX[m.group(1).lower()] for s in sentences for m in SEX_WORDS.finditer(s.text)}
+    one_sex = sexes.pop() if len(sexes) == 1 else ""
+    if one_sex:
+        out += [r for s in sentences for r in child_sex(s)]
     mentions = [(s, m) for s in sentences for m in CHILD_AGE_MENTION.finditer(s.text)]
     if any(
         AGE_LIST.search(s.text[max(0, m.start() - 8) : m.start()])
         or ((m.group("next") or "").endswith("s") and (m.group("next") or "").strip() not in NOT_PLURAL)
         for s, m in mentions
     ):
-        return []  # ages of a group ("17-year-old residents", "16- and 17-year-olds"), not of one child
+        return out  # ages of a group ("17-year-old residents", "16- and 17-year-olds"), not of one child
     named = {int(m.group("age")) for s in sentences for m in NAME_AGE.finditer(s.text)}
     child = {a for a in {_number(m.group("age")) for _, m in mentions} | named if a < CHILD_AGE}
     if len(child) != 1:
-        return []
+        return out
     age = child.pop()
     named |= {int(m.group("age")) for s in sentences for m in AGE_NAME.finditer(s.text)}
-    # A child the article names has its own key ("age of Elian Gonzales"): not "the child" again.
-    out = [
+    out += [
         Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "", story=True)
         for s, m in mentions
-        if _number(m.group("age")) == age and age not in named
+        if _number(m.group("age")) == age and age not in named and INCIDENT.search(s.text)
     ][:1]
-    sexes = [(s, m.group(1).lower()) for s in sentences for m in SEX_WORD.finditer(s.text)]
-    if len({sex for _, sex in sexes}) == 1:
-        s, sex = sexes[0]
-        v = float(sex == "girl")
-        out.append(Reading(s, f"sex|{age}", f"sex of the {age}-year-old", "claim", sex, v, v, "", story=True))
+    if one_sex and not any(r.key == f"sex|{age}" for r in out):
+        s = next(s for s in sentences if SEX_WORDS.search(s.text))
+        v = float(one_sex == "girl")
+        about = f"sex of the {age}-year-old"
+        out.append(Reading(s, f"sex|{age}", about, "claim", one_sex, v, v, "", story=True))
     return out
 
 
@@ -625,6 +656,9 @@ def status(sentence: Sentence) -> list[Reading]:
     text = sentence.text
     for pattern, _, v in CONDITION:
         if m := pattern.search(text):
+            clause = re.split(r"[,;:—]| but | while ", text[: m.start()])[-1]
+            if NEGATION.search(clause) or clause.rstrip().lower().endswith(("most", "least")):
+                continue  # "no one was seriously hurt", "the most seriously injured"
             about = "condition of the wounded"
             out.append(
                 Reading(
@@ -691,8 +725,6 @@ def readings(sentence: Sentence) -> list[Reading]:
             out += blocks(sentence)
     if any(w in low for w in TOLL_WORDS):
         out += counts(sentence)
-    if "year-old" in low:
-        out += child_sex(sentence)
     if "life" in low:
         out += life_threatening(sentence)
     if any(w in text for w in STREET_WORDS):
