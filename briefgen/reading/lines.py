@@ -258,8 +258,12 @@ def rebuild(lines: list[str]) -> Paragraphs:
     indented_then = Counter(
         indents[i + 1] <= base for i in range(len(body) - 1) if indents[i] > base and indents[i + 1] >= 0
     )
-    first_line_indent = indented_then[True] >= 2 and indented_then[True] > indented_then[False]
-    sentence_lines = functools.cache(lambda: _one_sentence_lines(body))  # asked only where it matters
+    layout = Layout(
+        wrap=wrap,
+        base_indent=base,
+        first_line_indent=indented_then[True] >= 2 and indented_then[True] > indented_then[False],
+        sentence_lines=functools.cache(lambda: _one_sentence_lines(body)),  # asked only where it matters
+    )
     words = functools.cache(lambda: _word_set(body))  # built at the first hyphen at a line end
 
     paragraphs: list[str] = []
@@ -280,9 +284,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
             page_break = False
             continue
         indent = indent_width(line)
-        if prev and _goes_on(
-            prev, prev_columns, stripped, indent, base, wrap, first_line_indent, sentence_lines, page_break
-        ):
+        if prev and layout.goes_on(prev, prev_columns, stripped, indent, page_break):
             hyphen = HYPHENATED_END.search(prev)
             nxt = NEXT_WORD_START.match(stripped)
             if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words():
@@ -306,33 +308,34 @@ def _word_set(lines: list[str]) -> set[str]:
     return {w.casefold() for line in lines for w in re.findall(r"[^\W\d_]+", line)}
 
 
-def _goes_on(
-    prev: str,
-    prev_columns: int,
-    line: str,
-    indent: int,
-    base: int,
-    wrap: Wrap,
-    first_line_indent: bool,
-    sentence_lines: Callable[[], bool],
-    page_break: bool,
-) -> bool:
-    """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
-    if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
-        return False
-    if LIST_ITEM.match(line) and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev)):
-        return False
-    if first_line_indent and indent > base:
-        return False
-    if CONTINUES.match(line) and not ENDS_SENTENCE.search(prev):
-        return True
-    first = FIRST_WORD.match(line)
-    if first and wrap.full(prev_columns, first.group()):
-        return True  # the next word did not fit: a wrap
-    if page_break:
-        return False
-    # One sentence a line: a sentence goes on with the next one (a heading does not).
-    return not heading_like(prev) and not heading_like(line) and sentence_lines()
+@dataclass(frozen=True)
+class Layout:
+    """What a text shows of how its lines are broken (read once, then asked at every line break)."""
+
+    wrap: Wrap
+    base_indent: int
+    first_line_indent: bool
+    """Paragraphs start with an indented line (indented lines are mostly followed by flush ones)."""
+    sentence_lines: Callable[[], bool]
+    """Whether the text is written one sentence a line (computed when first asked)."""
+
+    def goes_on(self, prev: str, prev_columns: int, line: str, indent: int, page_break: bool) -> bool:
+        """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
+        if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
+            return False
+        if LIST_ITEM.match(line) and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev)):
+            return False
+        if self.first_line_indent and indent > self.base_indent:
+            return False
+        if CONTINUES.match(line) and not ENDS_SENTENCE.search(prev):
+            return True
+        first = FIRST_WORD.match(line)
+        if first and self.wrap.full(prev_columns, first.group()):
+            return True  # the next word did not fit: a wrap
+        if page_break:
+            return False
+        # One sentence a line: a sentence goes on with the next one (a heading does not).
+        return not heading_like(prev) and not heading_like(line) and self.sentence_lines()
 
 
 def printed_in(sentence: str, printed: str) -> bool:
