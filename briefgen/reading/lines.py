@@ -28,6 +28,7 @@ space (or with nothing after a hyphen joined into a word).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -177,39 +178,44 @@ def wrap_of(lines: list[str]) -> Wrap:
 def _wrap_at(lines: list[str], tab: int) -> Wrap:
     """How the text is hard-wrapped, tabs read as `tab` columns (`Wrap()` when it is not).
 
-    The width is the longest of the lines followed by another line of their paragraph, leaving out
-    the longest 2% (a URL, a table row; a title has a blank line after it). A long word is the 95th
-    percentile of the text's word lengths. The text is wrapped at that width when
+    A line that breaks a sentence off is *explained* by a width when it fits in it and the next
+    line's first word would not have (what a greedy wrapper does). The width is the one that explains
+    the most such lines, less the lines longer than it (a lone URL, a table row or a title cannot set
+    it). A long word is the 95th percentile of the text's word lengths. The text is wrapped at that
+    width when
 
     - its lines pile up just under it: at least two, and a share of them, lack no more than a long
       word (text broken by paragraph or by sentence has lines of every length);
-    - of the lines that break a sentence off, at least three and most are full: the next line's first
-      word would not have fitted on them (what a wrapper does; headings and bylines are not full);
-    - lines longer than the width by more than a long word are far fewer than the full lines;
-    - the full lines hold a few words each (a list of short lines is no paragraph cut into lines)."""
+    - of the lines that break a sentence off, at least three and most are explained (headings and
+      bylines are not);
+    - lines longer than the width by more than a long word are far fewer than the explained lines;
+    - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines)."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
-    pairs = zip(lines, lines[1:], strict=False)
-    inner = sorted(columns(line, tab) for line, nxt in pairs if line.strip() and nxt.strip())
-    if len(inner) < MIN_WRAPPED_LINES:
+    breaks: list[tuple[int, int, int]] = []  # (columns, columns with the next word, words) a break
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        first = FIRST_WORD.match(nxt.lstrip())
+        if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
+            n = columns(line, tab)
+            breaks.append((n, n + 1 + len(first.group()), len(line.split())))
+    if len(breaks) < MIN_WRAPPED_LINES:
         return Wrap()
-    width = inner[min(len(inner) - 1, int(len(inner) * 0.98))]
+    by_length = sorted(lengths)
+
+    def score(width: int) -> int:
+        explained = sum(1 for n, with_next, _ in breaks if n <= width < with_next)
+        return explained - (len(by_length) - bisect.bisect_right(by_length, width))
+
+    width = max(sorted({n for n, _, _ in breaks}), key=score)
     words = sorted(len(w) for line in lines for w in line.split())
     slack = words[int(len(words) * 0.95)] + 1
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    breaking = 0
-    full: list[int] = []  # words on each full line
-    for line, nxt in zip(lines, lines[1:], strict=False):
-        first = FIRST_WORD.match(nxt.lstrip())
-        if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
-            breaking += 1
-            if columns(line, tab) + 1 + len(first.group()) > width:
-                full.append(len(line.split()))
+    full = [words_on for n, with_next, words_on in breaks if n <= width < with_next]
     over = sum(1 for n in lengths if n > width + slack)
     if (
         len(full) < MIN_WRAPPED_LINES
-        or len(full) < WRAPPED_SHARE * breaking
+        or len(full) < WRAPPED_SHARE * len(breaks)
         or OVER_PER_FULL * over >= len(full)
     ):
         return Wrap()
@@ -271,7 +277,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
     prev = ""  # the previous non-blank line (stripped), "" after a blank line or a new paragraph
     prev_columns = 0
     page_break = False
-    for line in marked:
+    for n, line in enumerate(marked):
         if line is None:
             page_break = True
             continue
@@ -284,7 +290,9 @@ def rebuild(lines: list[str]) -> Paragraphs:
             page_break = False
             continue
         indent = indent_width(line)
-        if prev and layout.goes_on(prev, prev_columns, stripped, indent, page_break):
+        nxt_line = marked[n + 1] if n + 1 < len(marked) else None
+        last = nxt_line is None or not nxt_line.strip()
+        if prev and layout.goes_on(prev, prev_columns, stripped, indent, page_break, last):
             hyphen = HYPHENATED_END.search(prev)
             nxt = NEXT_WORD_START.match(stripped)
             if hyphen and nxt and (hyphen.group(1) + nxt.group()).casefold() in words():
@@ -319,8 +327,11 @@ class Layout:
     sentence_lines: Callable[[], bool]
     """Whether the text is written one sentence a line (computed when first asked)."""
 
-    def goes_on(self, prev: str, prev_columns: int, line: str, indent: int, page_break: bool) -> bool:
-        """Whether `line` goes on the paragraph that `prev` (the line before it) is in."""
+    def goes_on(
+        self, prev: str, prev_columns: int, line: str, indent: int, page_break: bool, last: bool
+    ) -> bool:
+        """Whether `line` goes on the paragraph that `prev` (the line before it) is in. `last`: no
+        line of the same block follows `line`."""
         if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
             return False
         if LIST_ITEM.match(line) and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev)):
@@ -334,8 +345,11 @@ class Layout:
             return True  # the next word did not fit: a wrap
         if page_break:
             return False
-        # One sentence a line: a sentence goes on with the next one (a heading does not).
-        return not heading_like(prev) and not heading_like(line) and self.sentence_lines()
+        # One sentence a line: a sentence goes on with the next one. A heading does not (it stands
+        # before what it heads); a fragment that ends the block does ("(Source: WSFA 12 News)").
+        if heading_like(prev) or (heading_like(line) and not last):
+            return False
+        return self.sentence_lines()
 
 
 def printed_in(sentence: str, printed: str) -> bool:
