@@ -228,7 +228,14 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                         for r in summarize_articles(mine, {a.id: split_article(a) for a in mine}, 100)
                     )
                     figures["summary"] += got_summary == summary
-                    figures["quotes"] += quotes_of(mine) == quotes
+                    got_quotes = quotes_of(mine)
+                    figures["quotes"] += got_quotes == quotes
+                    if SHOW.get(name, 0) > 0 and got_quotes != quotes:
+                        lost, new = (
+                            sorted(set(quotes) - set(got_quotes)),
+                            sorted(set(got_quotes) - set(quotes)),
+                        )
+                        print(f"[{name}] quotes of {cluster}\n  - {lost}\n  + {new}", file=sys.stderr)
         for v in out.values():
             v["raw_words"] = raw_words
     return out

@@ -109,7 +109,7 @@ def match_form(text: str) -> str:
 # article printed. The reading keeps the text's length, so offsets into the text as printed still
 # hold: a two-character mark keeps a space on its outer side (" “" before a quotation, "” " after
 # it). Shown text folds that space away (`typographic`).
-QUOTE_MARK = re.compile(r"``|''|`|\"")
+QUOTE_MARK = re.compile(r"``|'''|''|`|\"")
 
 
 def quote_marks(text: str) -> str:
@@ -132,6 +132,11 @@ def quote_marks(text: str) -> str:
         if mark == "`":
             out.append("‘")
             continue
+        if mark == "'''":  # a single quotation closing inside a double one: ' then ''
+            closes = open_ or after.isspace() or end == len(text)
+            out.append("’” " if closes else " “‘")
+            open_ = not closes
+            continue
         opens = mark == "``" or (not open_ and not after.isspace() and after not in ",.;:!?)")
         char = "“" if opens else "”"
         open_ = opens
@@ -147,7 +152,7 @@ def quote_marks(text: str) -> str:
 
 def typographic(text: str) -> str:
     """Quotation marks as a reader expects to see them: typewriter marks and straight double quotes as
-    “ ” ‘ (`quote_marks`), an apostrophe inside a word as ’ ("don't" -> "don’t"), without the space a
+    “ ” ‘ (`quote_marks`), a straight single quote after a word or mark as ’ ("don't" -> "don’t"), without the space a
     typewriter mark leaves. For display only (the site and the Markdown briefs): data and the
     article pages keep the marks as printed."""
     if not any(c in text for c in "`'\""):
@@ -158,4 +163,4 @@ def typographic(text: str) -> str:
 
 # The space a two-character mark leaves between it and punctuation or a bracket: '“ (' ')' '” .'.
 FOLDED_SPACE = re.compile(r"(?<=[(\[{])\s+(?=“)|(?<=”)\s+(?=[.,;:!?)\]}])")
-APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+APOSTROPHE = re.compile(r"(?<=\S)'")  # after a word or a mark: an apostrophe or a closing quote
