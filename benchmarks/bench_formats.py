@@ -3,7 +3,7 @@
     python benchmarks/bench_formats.py [--data DIR] [--corpora a,b] [--clusters N] [--baseline REF]
 
 Takes real articles (`seeds/`, and every corpus of DIR, default $BRIEFGEN_DATA, that it finds:
-multinews-dev, duc2006-dev, event-piles-dev) and re-renders each article file:
+multinews-dev, duc2006-dev, event-piles-dev, polnear-dev) and re-renders each article file:
 
     wrap60/72/80  hard-wrapped at 60, 72 and 80 columns, blank lines between paragraphs
     sentences     one sentence a line, blank lines between paragraphs
@@ -44,6 +44,7 @@ CORPORA = {
     "multinews-dev": "*/docs/*.txt",
     "duc2006-dev": "*/docs/*.txt",
     "event-piles-dev": "*/*.txt",
+    "polnear-dev": "dev/*/article.txt",  # one article a cluster: its quotes are what is compared
 }
 PAGE_LINES = 50
 SHOW: dict[str, int] = {}
