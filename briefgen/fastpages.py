@@ -73,7 +73,7 @@ def applies(config: Any) -> bool:
 def shells_apply(config: Any) -> bool:
     """Whether pages can be filled into a shell: no plugin but search sees or changes pages, and no
     per-page links (edit links) or per-page feedback in the theme."""
-    plugins = set(config["plugins"]) - {"briefgen-pages"}
+    plugins = set(config["plugins"]) - {"briefgen", "briefgen-pages"}
     extra = config["extra"] or {}
     return (
         plugins <= {"search", "material/search"}

@@ -26,6 +26,7 @@ from .feed import FeedEntry, atom_feed
 from .fsutil import crash_point, staged_dir, write_text
 from .models import Article, Brief, Sentence, Skipped, Topic
 from .parallel import ordered_map
+from .plugin import write_site_data
 from .reading import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
 from .reading.files import scan
 from .reading.split import split_article
@@ -107,12 +108,11 @@ def build(
     clock.lap("write docs")
     crash_point("docs")
     if config.build_site:
-        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(articles))
         with staged_dir(config.site_dir) as site_tmp:
             result.pages_reused = build_site(
                 config.docs_dir,
                 site_tmp,
-                nav(rows),
+                None,  # the navigation write_docs gave the plugin
                 config.site_name,
                 config.mkdocs_config,
                 strict=strict,
@@ -233,6 +233,8 @@ def write_docs(
         report = report_data(result.account, result.topics, result.articles)
         write_text(docs / "report.md", env.get_template("report.md.j2").render(report=report))
         write_text(docs / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        # The navigation, timestamp and address for briefgen's MkDocs plugin, however the site is built.
+        write_site_data(docs, nav(rows), source_date_epoch(result.articles), config.site_url)
         for asset in ("briefgen.css", "briefgen.js"):
             text = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
             write_text(docs / "assets" / asset, text)

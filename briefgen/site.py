@@ -8,10 +8,8 @@ listing every topic makes the build quadratic.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
-import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,14 +20,14 @@ import yaml
 
 from .errors import BriefgenError
 from .models import Brief
-from .render import default_templates, plain_title
+from .plugin import BriefgenPlugin
+from .render import plain_title
 
 HOME_TOPICS = 50
 """Topics listed on the home page; all of them are on the archive page."""
 NAV_TOPICS = 10
 """Most recent topics listed in the navigation."""
 TAGS = 5
-ARTICLE_TEMPLATE = "briefgen-article.html"
 
 DEFAULT_MKDOCS: dict[str, Any] = {
     "site_name": "briefgen briefings",
@@ -50,7 +48,7 @@ DEFAULT_MKDOCS: dict[str, Any] = {
             },
         ],
     },
-    "plugins": ["search"],
+    "plugins": ["search", "briefgen"],
     "markdown_extensions": ["toc", "tables", "admonition"],
     "extra_css": ["assets/briefgen.css"],
     "extra_javascript": ["assets/briefgen.js"],
@@ -130,219 +128,10 @@ def nav(rows: Sequence[TopicRow], report: bool = True) -> list[Any]:
     return entries
 
 
-def copy_downloads(docs_dir: Path, site_dir: Path) -> None:
-    """Offer each topic's Markdown file for download next to its page: site/topics/<slug>.md."""
-    for path in sorted((docs_dir / "topics").glob("*.md")):
-        target = site_dir / "topics" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-
-
-class _WarningCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def pages_plugin(directory: Path | None, fast: bool = True) -> Any:
-    """briefgen's MkDocs plugin, added by `build_site`.
-
-    With `fast` (and the settings briefgen's pages are written for), briefgen's pages are converted by
-    cmark-gfm, topic and article pages are filled into the theme's page rendered once per folder and
-    their search sections are cut without HTMLParser (`fastpages`): a 1,000-topic site builds about 16
-    times faster than with plain MkDocs. Article pages (one per article, so thousands) use a lighter
-    template either way, without the navigation sidebars and footer.
-
-    With a `directory`, it also reuses, for pages whose Markdown did not change since the previous
-    build, their Markdown-to-HTML conversion and their search-index entries: together most of a page's
-    cost, and after one new article almost every page is unchanged. Entries are keyed by the page's path
-    and source, the MkDocs and theme versions and the Markdown settings; a conversion that logged a
-    warning is never stored (so --strict still sees it). The store is one file, `pages.pickle`, holding
-    only the entries the last build used.
-    """
-    import hashlib
-    import pickle
-    from importlib.metadata import version
-
-    from mkdocs.plugins import BasePlugin
-    from mkdocs.structure.files import Files
-
-    from . import fastpages
-    from .cache import atomic_write
-
-    store = directory / "pages.pickle" if directory is not None else None
-
-    class PagesPlugin(BasePlugin):  # type: ignore[type-arg]
-        def __init__(self) -> None:
-            super().__init__()
-            self.previous: dict[str, Any] = {}
-            self.kept: dict[str, Any] = {}
-            self.hits = 0
-            self.fast = False
-            self.shells = False
-            self.nav: Any = None
-            self.warnings = _WarningCount()
-            logging.getLogger("mkdocs").addHandler(self.warnings)
-            if store is not None:
-                try:
-                    loaded = pickle.loads(store.read_bytes())
-                    self.previous = loaded if isinstance(loaded, dict) else {}
-                except Exception:  # absent or damaged: convert every page
-                    self.previous = {}
-
-        def key(self, *parts: object) -> str:
-            return hashlib.sha256("\0".join(map(str, (self.salt, *parts))).encode()).hexdigest()
-
-        def on_config(self, config: Any) -> None:
-            self.fast = fast and fastpages.applies(config)
-            self.shells = self.fast and fastpages.shells_apply(config)
-            settings = (
-                version("mkdocs"),
-                version("mkdocs-material"),
-                version("cmarkgfm") if self.fast else "",
-                repr(config["markdown_extensions"]),
-                repr(sorted((config["mdx_configs"] or {}).items())),
-                config["use_directory_urls"],
-            )
-            self.salt = repr(settings)
-
-        def on_files(self, files: Any, config: Any) -> Any:
-            if not self.shells:
-                return files
-            return Files(
-                [
-                    fastpages.ArticleFile.of(f, self.render_article)
-                    if f.is_documentation_page() and f.src_uri.startswith("articles/")
-                    else f
-                    for f in files
-                ]
-            )
-
-        def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-            self.nav = nav
-            return nav
-
-        def on_env(self, env: Any, config: Any, files: Any) -> Any:
-            env.auto_reload = False  # one build: templates need no check for changes on every page
-            if not self.shells:
-                return env
-            shell = fastpages.PageShell(env, config, files, self.nav, ARTICLE_TEMPLATE, "articles")
-            self.articles = fastpages.ArticlePages(shell)
-            self.topic_shell = fastpages.PageShell(env, config, files, self.nav, "main.html", "topics")
-            in_nav = {page.file.src_uri for page in self.nav.pages}
-            for file in files.documentation_pages():
-                page = file.page
-                if (
-                    file.src_uri.startswith("topics/")
-                    and file.src_uri not in in_nav
-                    and page is not None
-                    and set(page.meta) == {"title"}
-                    and isinstance(page.meta["title"], str)
-                ):
-                    page.meta["template"] = fastpages.SHELL_TEMPLATE
-            return env
-
-        def render_article(self, file: Any) -> str:
-            return str(self.articles.render(file))
-
-        def on_post_page(self, output: str, page: Any, config: Any) -> str:
-            if page.meta.get("template") != fastpages.SHELL_TEMPLATE:
-                return output
-            title = html.escape(page.meta["title"], quote=False)
-            return str(self.topic_shell.render(title, page.url, page.toc, page.content))
-
-        def on_pre_build(self, config: Any) -> None:
-            for plugin in config.plugins.values():  # Material's search plugin
-                index = getattr(plugin, "search_index", None)
-                add = getattr(index, "add_entry_from_context", None)
-                if isinstance(getattr(index, "entries", None), list) and add is not None:
-                    index.add_entry_from_context = self._search(index, add)
-
-        def _search(self, index: Any, original: Any) -> Any:
-            def index_page(page: Any) -> None:
-                fast_page = self.fast and fastpages.is_fast_page(page.file.src_uri)
-                if not (fast_page and fastpages.index_page(index, page)):
-                    original(page)
-
-            if store is None:
-                return index_page
-
-            def add(page: Any) -> None:
-                key = self.key("search", page.url, page.title, repr(page.meta), page.content)
-                entries = self.previous.get(key)
-                if entries is None:
-                    before = len(index.entries)
-                    index_page(page)
-                    entries = index.entries[before:]
-                else:
-                    index.entries.extend(entries)
-                self.kept[key] = entries
-
-            return add
-
-        def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
-            if page.file.src_uri.startswith("articles/") and "template" not in page.meta:
-                page.meta["template"] = ARTICLE_TEMPLATE
-            convert = page.render
-            if self.fast and fastpages.is_fast_page(page.file.src_uri):
-
-                def convert(config: Any, files: Any) -> None:
-                    rendered, links = fastpages.convert(page.markdown, page.file, files, config)
-                    page.content, page.toc = rendered.content, rendered.toc
-                    page._title_from_render = rendered.title
-                    page.present_anchor_ids = rendered.anchors
-                    page.links_to_anchors = links
-
-                page.render = convert
-            if store is None:
-                return markdown
-            key = self.key("page", page.file.src_uri, markdown)
-
-            def render(config: Any, files: Any) -> None:
-                data = self.previous.get(key)
-                if isinstance(data, dict):
-                    self.hits += 1
-                    page.content, page.toc = data["content"], data["toc"]
-                    page._title_from_render = data["title"]
-                    page.present_anchor_ids = data["anchors"]
-                    if data["links"] is not None:
-                        page.links_to_anchors = {
-                            f: links
-                            for uri, links in data["links"].items()
-                            if (f := files.get_file_from_path(uri))
-                        }
-                    self.kept[key] = data
-                    return
-                before = self.warnings.count
-                convert(config, files)
-                if self.warnings.count == before:
-                    links = getattr(page, "links_to_anchors", None)
-                    self.kept[key] = {
-                        "content": page.content,
-                        "toc": page.toc,
-                        "title": getattr(page, "_title_from_render", None),
-                        "anchors": page.present_anchor_ids,
-                        "links": {f.src_uri: v for f, v in links.items()} if links is not None else None,
-                    }
-
-            page.render = render
-            return markdown
-
-        def close(self, success: bool) -> None:
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
-            if store is not None and success:
-                atomic_write(store, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
-
-    return PagesPlugin()
-
-
 def build_site(
     docs_dir: Path,
     site_dir: Path,
-    nav: list[Any],
+    nav: list[Any] | None,
     site_name: str,
     mkdocs_config: Path | None,
     strict: bool = False,
@@ -353,8 +142,9 @@ def build_site(
     """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure.
 
     With `memo_dir`, pages whose Markdown did not change since an earlier build reuse its conversion
-    (see `pages_plugin`); returns the number of pages reused. `fast=False` builds every page through
-    MkDocs' own path (Python-Markdown, Material's template per page), as a plain `mkdocs build` does.
+    (see `briefgen.plugin`); returns the number of pages reused. `nav=None`: the navigation `briefgen
+    build` wrote into the docs folder (the plugin reads it), else the mkdocs.yml's. `fast=False` builds
+    every page through MkDocs' own path (Python-Markdown, Material's template per page).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -371,31 +161,24 @@ def build_site(
             )
         try:
             overrides: dict[str, Any] = {"site_url": site_url} if site_url else {}
+            if nav is not None:
+                overrides["nav"] = nav
             config = load_config(
                 config_file=str(config_file),
                 docs_dir=str(docs_dir.resolve()),
                 site_dir=str(site_dir.resolve()),
-                nav=nav,
                 strict=strict,
                 **overrides,
             )
-            # briefgen's page templates (`template:` in a page's front matter), after the theme's own.
-            # Only the HTML templates: MkDocs copies every other file of a theme folder into the site.
-            theme_dir = Path(tmp) / "theme"
-            theme_dir.mkdir()
-            for template in default_templates().glob("*.html"):
-                shutil.copy2(template, theme_dir / template.name)
-            config.theme.dirs.append(str(theme_dir))
-            memo = pages_plugin(memo_dir, fast)
-            config.plugins["briefgen-pages"] = memo
+            plugin = config.plugins.get("briefgen")
+            if not isinstance(plugin, BriefgenPlugin):  # an mkdocs.yml without briefgen's plugin
+                plugin = BriefgenPlugin()
+                plugin.load_config({})
+                config.plugins["briefgen"] = plugin
+            plugin.config.fast = fast
+            plugin.store = memo_dir / "pages.pickle" if memo_dir is not None else None
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-            ok = False
-            try:
-                build(config)
-                ok = True
-            finally:
-                memo.close(ok)
-            copy_downloads(docs_dir, site_dir)
+            build(config)
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None
-    return int(memo.hits)
+    return int(plugin.hits)

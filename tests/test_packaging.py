@@ -45,9 +45,12 @@ def test_wheel_contains_templates(tmp_path: Path) -> None:
         if path.is_file() and "__pycache__" not in path.parts
     }
     expected |= {
-        f"briefgen/templates/{path.name}"
-        for path in (ROOT / "templates").iterdir()
+        f"briefgen/templates/{path.relative_to(ROOT / 'templates').as_posix()}"
+        for path in (ROOT / "templates").rglob("*")
         if path.is_file() and path.suffix in (".j2", ".css", ".js", ".html")
     }
     assert "briefgen/templates/brief.md.j2" in expected
+    assert "briefgen/templates/theme/briefgen-article.html" in expected
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "briefgen = briefgen.plugin:BriefgenPlugin" in zipfile.ZipFile(wheel).read(entry_points).decode()
     assert sorted(expected - names) == []

@@ -1,0 +1,53 @@
+"""briefgen's MkDocs plugin: `mkdocs build` after `briefgen build` gives the same site, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from briefgen.site import DEFAULT_MKDOCS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def run(args: list[str], cwd: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_mkdocs_build_gives_briefgens_site(tmp_path: Path) -> None:
+    """The project's mkdocs.yml, the seeds: `briefgen build`, then `mkdocs build` into another folder
+    from the same docs/. Every file is compared, sitemap and search index included (the plugin gives
+    MkDocs briefgen's timestamp, so nothing needs normalising)."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    bin_dir = Path(sys.executable).parent
+    run([str(bin_dir / "briefgen"), "build", str(ROOT / "seeds"), "-q"], tmp_path)
+    run([str(bin_dir / "mkdocs"), "build", "-q", "-d", "mk-site"], tmp_path)
+    ours, theirs = tree(tmp_path / "site"), tree(tmp_path / "mk-site")
+    assert len(ours) > 20 and "sitemap.xml.gz" in ours and "search/search_index.json" in ours
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    # briefgen's site, not MkDocs' default one: bounded navigation, article template, downloads.
+    home = ours["index.html"].decode()
+    assert "All topics" in home and "articles/" not in home.split("md-sidebar--secondary")[0]
+    assert any(name.startswith("topics/") and name.endswith(".md") for name in ours)
+    assert not any(name.startswith(".briefgen") for name in ours)
+
+
+def test_default_config_is_the_projects() -> None:
+    """Without an mkdocs.yml, `briefgen build` uses the same settings as the project's mkdocs.yml."""
+    project = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("docs_dir", "site_dir"):
+        project.pop(key)
+    assert project == DEFAULT_MKDOCS
