@@ -19,6 +19,10 @@ class RemovedLine:
     reason: str
 
 
+PAGE_FURNITURE = frozenset({"page number", "running header or footer (PDF page)"})
+"""Reasons of lines removed from PDF text before its paragraphs were read."""
+
+
 @dataclass(frozen=True)
 class Article:
     """One input article after reading and cleaning.
@@ -49,7 +53,12 @@ class Article:
     @property
     def kept_share(self) -> float:
         """The share of the words read that cleaning kept in `text`."""
-        return min(1.0, len(self.text.split()) / self.read_words) if self.read_words else 1.0
+        if not self.read_words:
+            return 1.0
+        # The words read are the words kept and the words of the lines removed after the paragraphs
+        # were rebuilt (page furniture goes before: it was never read as text).
+        removed = sum(len(r.text.split()) for r in self.removed if r.reason not in PAGE_FURNITURE)
+        return max(0.0, 1 - removed / self.read_words)
 
 
 @dataclass(frozen=True)

@@ -152,9 +152,9 @@ def quote_marks(text: str) -> str:
 
 def typographic(text: str) -> str:
     """Quotation marks as a reader expects to see them: typewriter marks and straight double quotes as
-    “ ” ‘ (`quote_marks`), a straight single quote after a word or mark as ’ ("don't" -> "don’t"), without the space a
-    typewriter mark leaves. For display only (the site and the Markdown briefs): data and the
-    article pages keep the marks as printed."""
+    “ ” ‘ (`quote_marks`), a straight single quote after a word or mark as ’ ("don't" -> "don’t"),
+    without the space a typewriter mark leaves. For display only (the site and the Markdown briefs):
+    data and the article pages keep the marks as printed."""
     if not any(c in text for c in "`'\""):
         return text
     text = FOLDED_SPACE.sub("", " ".join(quote_marks(text).split()))

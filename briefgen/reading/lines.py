@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import RemovedLine
+from ..models import PAGE_FURNITURE, RemovedLine
 from .chars import quote_marks
 from .split import MAYBE_END, sentence_spans
 
@@ -58,12 +58,14 @@ FIRST_WORD = re.compile(r"\S+")
 PAGE_NUMBER = re.compile(
     r"(?i:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?i:of|/)\s*\d{1,4})?"
 )
+PAGE_NUMBER_REASON, RUNNING_REASON = sorted(PAGE_FURNITURE)
 FURNITURE_LINES = 3  # lines looked at on each side of a page break for headers, footers, numbers
 MIN_PAGES = 2  # a running header or footer repeats on at least this many pages (and on most pages)
 MIN_WRAPPED_LINES = 3
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
+MIN_LOWER_SHARE = 0.25  # of wrapped lines, those going on in lower case: at least this many
 MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
 
@@ -125,10 +127,10 @@ def remove_page_furniture(lines: list[str]) -> tuple[list[str | None], list[Remo
             line = page[i].strip()
             if PAGE_NUMBER.fullmatch(line):
                 drop.add(i)
-                removed.append(RemovedLine(line, "page number"))
+                removed.append(RemovedLine(line, PAGE_NUMBER_REASON))
             elif _page_key(line) in running:
                 drop.add(i)
-                removed.append(RemovedLine(line, "running header or footer (PDF page)"))
+                removed.append(RemovedLine(line, RUNNING_REASON))
         kept = [line for i, line in enumerate(page) if i not in drop]
         if drop:
             # The blank lines that separated the furniture from the body go with it.
@@ -189,29 +191,36 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     - of the lines that break a sentence off, at least three and most are explained (headings and
       bylines are not);
     - lines longer than the width by more than a long word are far fewer than the explained lines;
-    - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines)."""
+    - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines),
+      and the lines after them often start in lower case (as prose goes on; rows of a table or a log
+      do not)."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
-    breaks: list[tuple[int, int, int]] = []  # (columns, columns with the next word, words) a break
+    # (columns, columns with the next word, words, whether the next line starts in lower case)
+    breaks: list[tuple[int, int, int, bool]] = []
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             n = columns(line, tab)
-            breaks.append((n, n + 1 + len(first.group()), len(line.split())))
+            breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()[0].islower()))
     if len(breaks) < MIN_WRAPPED_LINES:
         return Wrap()
     by_length = sorted(lengths)
+    starts = sorted(n for n, _, _, _ in breaks)
+    ends = sorted(with_next for _, with_next, _, _ in breaks)
 
     def score(width: int) -> int:
-        explained = sum(1 for n, with_next, _ in breaks if n <= width < with_next)
+        """Breaks explained (n <= width < with_next) less the lines longer than `width`."""
+        explained = bisect.bisect_right(starts, width) - bisect.bisect_right(ends, width)
         return explained - (len(by_length) - bisect.bisect_right(by_length, width))
 
-    width = max(sorted({n for n, _, _ in breaks}), key=score)
-    words = sorted(len(w) for line in lines for w in line.split())
+    width = max(sorted(set(starts)), key=score)
+    words = sorted(map(len, " ".join(lines).split()))
     slack = words[int(len(words) * 0.95)] + 1
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    full = [words_on for n, with_next, words_on in breaks if n <= width < with_next]
+    explained = [(words_on, lower) for n, with_next, words_on, lower in breaks if n <= width < with_next]
+    full = [words_on for words_on, _ in explained]
     over = sum(1 for n in lengths if n > width + slack)
     if (
         len(full) < MIN_WRAPPED_LINES
@@ -221,6 +230,8 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
         return Wrap()
     if sorted(full)[len(full) // 2] < MIN_WORDS_PER_LINE:
         return Wrap()  # a list of short lines (menus, credits), not a paragraph cut into lines
+    if sum(lower for _, lower in explained) < MIN_LOWER_SHARE * len(explained):
+        return Wrap()  # rows of a table or a log: prose cut into lines goes on in lower case
     return Wrap(width, slack, tab, len(full))
 
 
@@ -249,9 +260,11 @@ def rebuild(lines: list[str]) -> Paragraphs:
     ):
         # A blank line after every line: one paragraph a line, or a hard-wrapped text printed double
         # spaced (each wrapped line followed by a blank one), whose blank lines then say nothing.
-        filled = [line for line in lines if line.strip()]
-        if not wrap_of(filled).width:
-            return Paragraphs(tuple(line.strip() for line in filled))
+        filled = [line.strip() for line in lines if line.strip()]
+        # Most lines of wrapped text break a sentence off; most paragraphs end one.
+        open_ended = sum(1 for line in filled if not ENDS_SENTENCE.search(line))
+        if open_ended < WRAPPED_SHARE * len(filled) or not wrap_of(filled).width:
+            return Paragraphs(tuple(filled))
         lines = filled
     marked, removed = remove_page_furniture(lines)
     body = [line for line in marked if line is not None]
