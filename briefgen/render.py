@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .changes import Change
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
+QUOTATION = re.compile(r"[“”„\"`]|''")
 
 
 def md(text: object) -> str:
@@ -87,7 +88,11 @@ class Linker:
         article = self.articles.get(source.article)
         url = web_href(article.url) if article else ""
         if url and "#" not in url:
-            first_words = " ".join(source.sentence.split()[:8])
+            # The words before any quotation mark: the page may print straight marks where the
+            # sentence reads typographic ones, and a text fragment must match the page exactly.
+            words = source.sentence.split()
+            before_quote = QUOTATION.split(source.sentence, maxsplit=1)[0].split()
+            first_words = " ".join((before_quote if len(before_quote) >= 4 else words)[:8])
             return url + "#:~:text=" + quote(first_words, safe="")
         return f"{self.prefix}{safe_name(source.article)}.md#{anchor(source)}"
 

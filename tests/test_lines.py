@@ -216,3 +216,17 @@ def test_a_lead_in_ending_with_a_colon_is_a_sentence_not_a_heading() -> None:
     assert "released the following statement on Monday:" in article.text
     assert "ORIGINAL STORY" not in article.text
     assert any(r.text == "ORIGINAL STORY:" for r in article.removed)
+
+
+def test_text_fragment_links_stop_before_a_quotation_mark() -> None:
+    from urllib.parse import unquote
+
+    from briefgen.models import Article, Source
+    from briefgen.render import Linker
+
+    article = Article(id="a", path="a.txt", text="", url="https://example.org/story")
+    sentence = "Mayor Ilse Brandt called the vote “a turning point” for the harbour on Monday."
+    href = Linker((article,)).href(Source("a", sentence, 0, len(sentence)))
+    assert unquote(href) == "https://example.org/story#:~:text=Mayor Ilse Brandt called the vote"
+    short = "“We cannot wait,” Brandt said."
+    assert "We cannot wait" in unquote(Linker((article,)).href(Source("a", short, 0, len(short))))
