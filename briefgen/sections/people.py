@@ -117,7 +117,7 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
-    bros llc plc
+    bros llc plc partnership
     """
 )
 # A name an article treats as an organisation: "the United Nations said", "Acme Widgets, which".

@@ -29,6 +29,9 @@ from . import TopicContext, sort_sources
 from .marks import Span, quote_spans
 from .marks import paragraphs as _paragraphs
 from .people import (
+    DEMONYM_LIKE as DEMONYMS,
+)
+from .people import (
     NAME,
     NOT_NAMES,
     NOT_SURNAMES,
@@ -582,7 +585,10 @@ def named_people(text: str, people: People) -> list[Named]:
 
     def person(run: str) -> str:
         if run not in persons:
-            name = strip_titles(run)
+            tokens = strip_titles(run).split()
+            while len(tokens) > 2 and tokens[0].lower() in DEMONYMS:
+                tokens.pop(0)  # "Republican Christine Todd Whitman"
+            name = " ".join(tokens)
             if len(name.split()) >= 2 and looks_like_person(name) and not looks_like_org(name):
                 name = people.resolve(name) or _drop_leading_word(name)
                 persons[run] = people.resolve(name) or name
