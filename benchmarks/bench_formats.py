@@ -50,6 +50,16 @@ PAGE_LINES = 50
 SHOW: dict[str, int] = {}
 
 
+def dateline(paragraph: str) -> int:
+    """The length of a leading dateline ("TOKYO (AP) —") of `paragraph`, 0 without one."""
+    try:
+        from briefgen.reading.split import LEADING_DATELINE
+    except ImportError:
+        from briefgen.split import LEADING_DATELINE
+    m = LEADING_DATELINE.match(paragraph)
+    return m.end() if m else 0
+
+
 def reading_api() -> tuple[Callable, Callable, Callable, Callable]:
     """(read_inputs, split_article, summarize_articles, quotes of articles) of the code on sys.path."""
     try:
@@ -194,7 +204,8 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                     head = [
                         r.text for r in article.removed if r.reason in ("headline", "date line", "byline")
                     ]
-                    sentences = [[(s, e) for s, e, _ in split_text(p)] for p in paragraphs]
+                    # Sentences as the splitter gives them, a leading dateline kept with the first.
+                    sentences = [[(s, e) for s, e, _ in split_text(p, dateline(p))] for p in paragraphs]
                     path = Path(tmp) / name / cluster / Path(f).name
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(variant(name, head, paragraphs, raw, sentences).encode("utf-8"))

@@ -390,4 +390,9 @@ def title_like(line: str) -> bool:
 def heading_like(line: str) -> bool:
     """A line that does not end like a sentence or a clause (a full stop, a comma, a colon...), or a
     teaser cut short ("..."): a headline, label or link among sentences, not one of them."""
-    return line.endswith(("...", "…")) or not CLAUSE_END.search(line)
+    return bool(CUT_SHORT.search(line)) or not CLAUSE_END.search(line)
+
+
+# A teaser cut short: an ellipsis right after a word ("Port deal signed after long…"), not after a
+# sentence's end ("as I can. ...").
+CUT_SHORT = re.compile(r"[^\W_]\s?(?:\.\.\.|…)$")

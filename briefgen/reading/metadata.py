@@ -44,7 +44,9 @@ DATE_PATTERNS = (
 )
 DATE_ONLY_LINE = re.compile(r"^[\w ,./-]{6,30}$")
 # "TOKYO (AP) —", "March 30, 2025 (EIRNS)—": the agency in brackets before a dash.
-DATELINE = re.compile(r"^(?P<place>[^()\n]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{1,24})\)\s*[—–-]+\s*")
+DATELINE = re.compile(
+    r"^(?P<place>[^()\n]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{1,24})\)\s*(?:[—–-]+|_(?= ))\s*"
+)
 FOOTER_OUTLET = (
     re.compile(r"(?i:copyright)\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"),
     re.compile(
