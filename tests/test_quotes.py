@@ -183,7 +183,8 @@ def test_signed_quotation_and_later_sentences_of_the_same_speaker() -> None:
         "Readers wrote in after the vote.\n\n"
         "“The ferry matters more to this town than any bridge ever will.”\n\n"
         "-Rosa Lindgren, Port Elsie.\n\n"
-        "“We will appeal,” said Mayor Tomas Berg. Then he went further. “This decision will not stand in court.”"
+        "“We will appeal,” said Mayor Tomas Berg. Then he went further. "
+        "“This decision will not stand in court.”"
     )
     assert found["The ferry matters more to this town than any bridge ever will."][:2] == (
         "Rosa Lindgren",
