@@ -87,6 +87,7 @@ MARK_SPACE = re.compile(r"""(?<=[(\[{"'])\s+(?=")|(?<=")\s+(?=[.,;:!?)\]}'])""")
 
 def norm(text: str) -> str:
     """A sentence for comparison: quotation marks straight, white space folded."""
+    text = re.sub(r"(?<=“)\s+|\s+(?=”)", "", text)  # the space a typewriter mark leaves inside
     text = " ".join(text.replace("``", '"').replace("''", '"').translate(QUOTES).split())
     return MARK_SPACE.sub("", text)
 

@@ -230,3 +230,9 @@ def test_text_fragment_links_stop_before_a_quotation_mark() -> None:
     assert unquote(href) == "https://example.org/story#:~:text=Mayor Ilse Brandt called the vote"
     short = "“We cannot wait,” Brandt said."
     assert "We cannot wait" in unquote(Linker((article,)).href(Source("a", short, 0, len(short))))
+
+
+def test_a_short_colon_line_before_a_quotation_is_its_attribution() -> None:
+    text = PARAGRAPHS[0] + "\n\nStated Brandt:\n\n“We cannot wait for another winter like the last one.”\n"
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    assert "Stated Brandt:" in article.text

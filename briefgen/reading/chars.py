@@ -107,8 +107,8 @@ def match_form(text: str) -> str:
 # and straight double quotes are read as the typographic marks they stand for by every stage after
 # reading, so that splitting, quotes, summaries and disputes see one kind of mark whichever the
 # article printed. The reading keeps the text's length, so offsets into the text as printed still
-# hold: a two-character mark keeps a space on its outer side (" “" before a quotation, "” " after
-# it). Shown text folds that space away (`typographic`).
+# hold: a two-character mark keeps a space beside it, where the text has white space already (" “"
+# before a quotation, "” " after it), else inside the quotation. Shown text folds it away (`typographic`).
 QUOTE_MARK = re.compile(r"``|'''|''|`|\"")
 
 
@@ -143,9 +143,11 @@ def quote_marks(text: str) -> str:
         if len(mark) == 1:
             out.append(char)
         elif opens:
-            out.append(" “" if before.isspace() or not start or not after.isspace() else "“ ")
+            # The space goes where one is already (before the mark), else inside the quotation, so
+            # no sentence boundary appears where the text had none ("(``high" -> "(“ high").
+            out.append(" “" if before.isspace() or not start else "“ ")
         else:
-            out.append("” " if after.isspace() or end == len(text) or not before.isspace() else " ”")
+            out.append("” " if after.isspace() or end == len(text) else " ”")
     out.append(text[at:])
     return "".join(out)
 
@@ -161,6 +163,7 @@ def typographic(text: str) -> str:
     return APOSTROPHE.sub("’", text)
 
 
-# The space a two-character mark leaves between it and punctuation or a bracket: '“ (' ')' '” .'.
-FOLDED_SPACE = re.compile(r"(?<=[(\[{])\s+(?=“)|(?<=”)\s+(?=[.,;:!?)\]}])")
+# The space a two-character mark leaves: inside the quotation ('“ We', 'it ”'), or between the mark and
+# punctuation or a bracket ('( “', '” .').
+FOLDED_SPACE = re.compile(r"(?<=[(\[{])\s+(?=“)|(?<=”)\s+(?=[.,;:!?)\]}])|(?<=“)\s+|\s+(?=”)")
 APOSTROPHE = re.compile(r"(?<=\S)'")  # after a word or a mark: an apostrophe or a closing quote

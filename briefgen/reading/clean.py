@@ -277,6 +277,13 @@ def is_sentence_like(line: str) -> bool:
 
 
 MIN_LEAD_IN_WORDS = 6
+OPENS_QUOTATION = re.compile(r"""^(?:[“"‘]|``|'')""")
+
+
+def introduces_quotation(line: str, next_line: str) -> bool:
+    """A line ending in a colon before a paragraph that opens with a quotation ("Stated Stone:"):
+    the quotation's attribution, not a heading."""
+    return line.endswith(":") and bool(OPENS_QUOTATION.match(next_line))
 
 
 @lru_cache(maxsize=8192)
@@ -333,7 +340,7 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         reason = classify(line)
         if reason is None and i >= footer_from:
             reason = "page footer"
-        if reason is None and not is_sentence_like(line):
+        if reason is None and not is_sentence_like(line) and not introduces_quotation(line, next_line[i]):
             if classify(next_line[i]) == "image credit":
                 reason = "image caption"
             elif not markup and len(line.split()) <= MAX_HEADING_WORDS:
