@@ -287,9 +287,22 @@ def main() -> None:
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--baseline", default=BASELINE, help="commit to compare with ('' for none)")
     parser.add_argument("--show", type=int, default=0, help="print the first N differing articles a variant")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a constant of briefgen.reading.lines or .clean (for sweeps)",
+    )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     variants = tuple(v for v in args.variants.split(",") if v)
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        from briefgen.reading import clean, lines
+
+        module = lines if hasattr(lines, name) else clean
+        setattr(module, name, type(getattr(module, name))(value))
     SHOW.update(dict.fromkeys(variants, args.show))
     files = corpus_files(args.data, [c for c in args.corpora.split(",") if c], args.clusters)
     results = {name: measure(by_cluster, variants) for name, by_cluster in files.items()}
