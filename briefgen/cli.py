@@ -88,24 +88,30 @@ def main() -> None:
     """briefgen: extractive, cited news briefs from a folder of articles."""
 
 
-@main.command(
-    epilog="Exit codes: 0 success (skipped inputs are listed); 1 failure, or any input skipped with "
-    "--strict; 2 usage error."
-)
-@click.argument("input_dir", required=False, type=click.Path(path_type=Path))
-@click.option(
+# Options `build` and `serve` share.
+docs_dir_option = click.option(
     "--docs-dir", type=click.Path(path_type=Path), help="Where to write the Markdown briefs [docs]."
 )
-@click.option("--site-dir", type=click.Path(path_type=Path), help="Where to build the static site [site].")
-@click.option(
+config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path), help="Config file [briefgen.yml if present]."
 )
-@click.option(
+cache_dir_option = click.option(
     "--cache-dir",
     type=click.Path(path_type=Path),
     envvar="BRIEFGEN_CACHE_DIR",
     help="Analysis cache and previous build's state [.briefgen-cache; env BRIEFGEN_CACHE_DIR].",
 )
+
+
+@main.command(
+    epilog="Exit codes: 0 success (skipped inputs are listed); 1 failure, or any input skipped with "
+    "--strict; 2 usage error."
+)
+@click.argument("input_dir", required=False, type=click.Path(path_type=Path))
+@docs_dir_option
+@click.option("--site-dir", type=click.Path(path_type=Path), help="Where to build the static site [site].")
+@config_option
+@cache_dir_option
 @click.option(
     "--no-cache", is_flag=True, help="Analyse every topic again, ignoring cached analyses (same output)."
 )
@@ -188,6 +194,45 @@ def build(
             "articles mostly removed by cleaning": len(heavy),
         }
         fail(", ".join(f"{n} {what}" for what, n in counts.items() if n) + " (--strict)")
+
+
+@main.command()
+@click.argument("input_dir", required=False, type=click.Path(path_type=Path))
+@docs_dir_option
+@config_option
+@cache_dir_option
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address (IP:PORT) to serve on."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress display; only warnings and errors.")
+def serve(
+    input_dir: Path | None,
+    docs_dir: Path | None,
+    config_file: Path | None,
+    cache_dir: Path | None,
+    dev_addr: str,
+    quiet: bool,
+) -> None:
+    """Build briefs from INPUT_DIR (default: seeds/) and serve the site with live reload.
+
+    The site is served on http://127.0.0.1:8000/ by MkDocs' own server, which rebuilds it and reloads
+    the browser when docs/ changes. When a file of INPUT_DIR is added, changed or removed, the briefs
+    are written again: only the topics whose articles changed are analysed (the others come from the
+    analysis cache). Stop with Ctrl-C.
+    """
+    from .serve import serve as run_serve
+
+    try:
+        config = load_config(config_file).replace(input_dir=input_dir, docs_dir=docs_dir, cache_dir=cache_dir)
+
+        def report(result: BuildResult) -> None:
+            click.echo(summary_line(result, config.replace(build_site=False)), err=True)
+
+        run_serve(config, dev_addr, quiet=quiet, report=report)
+    except BriefgenError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        pass
 
 
 def summary_line(result: BuildResult, config: Config) -> str:

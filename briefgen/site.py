@@ -128,6 +128,15 @@ def nav(rows: Sequence[TopicRow], report: bool = True) -> list[Any]:
     return entries
 
 
+def mkdocs_config_file(mkdocs_config: Path | None, site_name: str, folder: Path) -> Path:
+    """The project's mkdocs.yml when there is one, else briefgen's default written into `folder`."""
+    if mkdocs_config is not None and mkdocs_config.is_file():
+        return mkdocs_config
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({**DEFAULT_MKDOCS, "site_name": site_name}), encoding="utf-8")
+    return config_file
+
+
 def build_site(
     docs_dir: Path,
     site_dir: Path,
@@ -152,13 +161,7 @@ def build_site(
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="briefgen-mkdocs-") as tmp:
-        if mkdocs_config is not None and mkdocs_config.is_file():
-            config_file = mkdocs_config
-        else:
-            config_file = Path(tmp) / "mkdocs.yml"
-            config_file.write_text(
-                yaml.safe_dump({**DEFAULT_MKDOCS, "site_name": site_name}), encoding="utf-8"
-            )
+        config_file = mkdocs_config_file(mkdocs_config, site_name, Path(tmp))
         try:
             overrides: dict[str, Any] = {"site_url": site_url} if site_url else {}
             if nav is not None:
