@@ -167,3 +167,67 @@ def save_state(directory: Path | None, state: dict[str, Any]) -> None:
         return
     text = json.dumps({"format": FORMAT, **state}, ensure_ascii=False, sort_keys=True, indent=1)
     atomic_write(directory / STATE, text.encode("utf-8"))
+
+
+READING = "reading.pickle"
+
+
+class ReadingCache:
+    """Memo of reading one input file (`reading.read_file`: decode, clean, cut to the limits), so a
+    rebuild after one new article reads and cleans that article only.
+
+    An entry is found by the file's path (and its root, which names folder topics) and is reused when
+    the file's size and modification time are those it was read with, or, when they differ (a file
+    touched, checked out again), when its content hash is the same; it is keyed as well by briefgen's
+    code and the limits. A file that could not be read is remembered with its reason (and read again
+    once it changes). Like the analysis cache it is a pure memo: deleting it never changes the output.
+    `directory=None` or `read=False` reads every file (the entries are still stored)."""
+
+    def __init__(self, directory: Path | None, limits: Any, read: bool = True) -> None:
+        self.path = directory / READING if directory is not None else None
+        self.salt = repr((code_fingerprint(), limits))
+        self.previous: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        self.misses = 0
+        if self.path is not None and read:
+            try:
+                loaded = pickle.loads(self.path.read_bytes())
+                if isinstance(loaded, dict) and loaded.get("salt") == self.salt:
+                    self.previous = loaded["files"]
+            except Exception:  # absent or damaged: read every file
+                self.previous = {}
+
+    def read(self, path: Path, root: Path | None, limits: Any, notes: list[str]) -> list[Article]:
+        """`read_file(path, root, limits, notes)`, from the memo when the file did not change."""
+        from .errors import UnreadableInput
+        from .reading import read_file
+
+        name = f"{root}\0{path}"
+        st = os.stat(path)
+        entry = self.previous.get(name)
+        digest = None
+        if entry is None or entry["stat"] != (st.st_size, st.st_mtime_ns):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if entry is not None and entry["digest"] != digest:
+                entry = None
+        if entry is None:
+            self.misses += 1
+            found: list[str] = []
+            try:
+                articles = read_file(path, root, limits, found)
+                entry = {"articles": articles, "notes": found, "error": None}
+            except UnreadableInput as exc:
+                entry = {"articles": [], "notes": found, "error": str(exc)}
+            entry["digest"] = digest  # set: a file without an entry was hashed above
+        entry = {**entry, "stat": (st.st_size, st.st_mtime_ns)}
+        self.used[name] = entry
+        notes.extend(entry["notes"])
+        if entry["error"] is not None:
+            raise UnreadableInput(entry["error"])
+        return list(entry["articles"])
+
+    def save(self) -> None:
+        """Keep the entries of this build's files only."""
+        if self.path is not None:
+            data = {"salt": self.salt, "files": self.used}
+            atomic_write(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -18,7 +18,7 @@ from typing import Any
 
 from .accounting import Account, account_inputs, printable, report_data
 from .analyze import analyze
-from .cache import AnalysisCache, load_state, save_state
+from .cache import AnalysisCache, ReadingCache, load_state, save_state
 from .changes import Change, track_changes
 from .config import Config
 from .errors import InputError
@@ -46,6 +46,7 @@ class BuildResult:
     redirects: dict[str, str] = field(default_factory=dict)
     """Old topic slugs (merged or split by a re-clustering) -> the slug that took their articles."""
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
+    files_read: int = 0  # input files read and cleaned in this build (the others came from the cache)
     pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     cpu_timings: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, workers included
@@ -77,13 +78,16 @@ def build(
     clock = Stopwatch()
     found = scan(input_dir, exclude=(config.docs_dir, config.site_dir))
     paths = found.inputs
-    reading = read_inputs(paths, root=input_dir, limits=config.limits, quiet=quiet)
+    # Files read by an earlier build and unchanged since are not read again (`ReadingCache`).
+    memo = ReadingCache(config.cache_dir, config.limits, read=use_cache)
+    reading = read_inputs(paths, root=input_dir, limits=config.limits, quiet=quiet, read=memo.read)
     articles, skipped = reading.articles, reading.skipped
     if not articles:
         raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
     crash_point("read")
     grouping = assign_topics(articles, load_registry(config.cache_dir), recluster=recluster)
     result = BuildResult(len(paths), articles, skipped, grouping.topics, redirects=grouping.redirects)
+    result.files_read = memo.misses
     result.timings, result.cpu_timings = clock.timings, clock.cpu
     clock.lap("read and group")
     cache = AnalysisCache(
@@ -122,6 +126,7 @@ def build(
             crash_point("site")
         clock.lap("site")
     save_state(config.cache_dir, state)
+    memo.save()
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()
     return result

@@ -23,7 +23,7 @@ import itertools
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,12 +71,15 @@ def read_inputs(
     limits: Limits | None = None,
     quiet: bool = True,
     roots: Sequence[Path | None] | None = None,
+    read: Callable[[Path, Path | None, Limits, list[str]], list[Article]] | None = None,
 ) -> Reading:
     """Read and clean every file within `limits`. A file gives articles or one skip reason, never
     both and never an exception: an unexpected error in a reader skips that file and says so.
 
-    `roots` (one per path) replaces `root` when the paths come from several folders."""
+    `roots` (one per path) replaces `root` when the paths come from several folders. `read` replaces
+    `read_file` (same arguments and result), e.g. by a memo of it."""
     limits = limits or Limits()
+    read = read or read_file
     reading = Reading()
     ids: set[str] = set()
     # Next suffix to try per id: ids only get taken, so the suffixes tried before stay taken and the
@@ -93,7 +96,7 @@ def read_inputs(
                     raise UnreadableInput(f"too many input files (limit max_input_files = {n:,})")
                 if root is not None:
                     admit(path, root)
-                found = read_file(path, root, limits, notes)
+                found = read(path, root, limits, notes)
             except UnreadableInput as exc:
                 reading.skipped.append(Skipped(key, str(exc)))
             except Exception as exc:  # a bug in a reader must not stop the build
