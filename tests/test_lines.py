@@ -236,3 +236,17 @@ def test_a_short_colon_line_before_a_quotation_is_its_attribution() -> None:
     text = PARAGRAPHS[0] + "\n\nStated Brandt:\n\n“We cannot wait for another winter like the last one.”\n"
     article = to_article(RawDocument(id="a", path="a.txt", text=text))
     assert "Stated Brandt:" in article.text
+
+
+def test_rows_of_a_log_are_not_a_wrapped_paragraph() -> None:
+    rows = [
+        f"{day}-11-2013 {hour}:0{minute} - UID: 81798{minute} Type: buy Currency: USD BTC: 1{minute}.5"
+        for day in (28, 29)
+        for hour in range(10, 16)
+        for minute in range(3)
+    ]
+    for text in ("\n".join(rows), "\n\n".join(rows)):  # also printed double spaced
+        assert _paragraphs(text) == rows
+    # The same text as prose, wrapped and printed double spaced, is rebuilt.
+    double_spaced = "\n\n".join(textwrap.fill(" ".join(PARAGRAPHS), 66).split("\n"))
+    assert _paragraphs(double_spaced) == [" ".join(PARAGRAPHS)]

@@ -49,7 +49,9 @@ ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”�
 # A line ending like a sentence or a clause: one sentence a line goes on there (a headline, a
 # label or a teaser cut short stays apart).
 CLAUSE_END = re.compile(r"""[.!?,;:]["'”’)\]]*$""")
-CONTINUES = re.compile(r"""[a-z]|[0-9(]|[,;:)\]%]|--|[—–-]\s""")
+CONTINUES = re.compile(r"""[a-z]|[,;:)\]%]|--|[—–-]\s""")
+# A number or a bracket goes on too, in text that is wrapped ("in\n2012, but", "visit\n(the").
+CONTINUES_WRAPPED = re.compile(r"[0-9(]")
 HYPHENATED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 NEXT_WORD_START = re.compile(r"[a-z]+")
 # Words after a suspended hyphen ("college- and street-educated"): the space stays.
@@ -65,7 +67,7 @@ MIN_WRAPPED_LINES = 3
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
-MIN_LOWER_SHARE = 0.25  # of wrapped lines, those going on in lower case: at least this many
+SAME_START_SHARE = 0.8  # lines after full ones starting with words of one shape: a table or a log
 MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
 
@@ -192,16 +194,16 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
       bylines are not);
     - lines longer than the width by more than a long word are far fewer than the explained lines;
     - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines),
-      and the lines after them often start in lower case (as prose goes on; rows of a table or a log
-      do not)."""
+      and the lines after them do not nearly all start with one shape of word other than a lower-case
+      one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
-    # (columns, columns with the next word, words, whether the next line starts in lower case)
-    breaks: list[tuple[int, int, int, bool]] = []
+    # (columns, columns with the next word, words, the shape of the next line's first word)
+    breaks: list[tuple[int, int, int, str]] = []
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             n = columns(line, tab)
-            breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()[0].islower()))
+            breaks.append((n, n + 1 + len(first.group()), len(line.split()), word_shape(first.group())))
     if len(breaks) < MIN_WRAPPED_LINES:
         return Wrap()
     by_length = sorted(lengths)
@@ -219,7 +221,7 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    explained = [(words_on, lower) for n, with_next, words_on, lower in breaks if n <= width < with_next]
+    explained = [(words_on, shape) for n, with_next, words_on, shape in breaks if n <= width < with_next]
     full = [words_on for words_on, _ in explained]
     over = sum(1 for n in lengths if n > width + slack)
     if (
@@ -230,8 +232,9 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
         return Wrap()
     if sorted(full)[len(full) // 2] < MIN_WORDS_PER_LINE:
         return Wrap()  # a list of short lines (menus, credits), not a paragraph cut into lines
-    if sum(lower for _, lower in explained) < MIN_LOWER_SHARE * len(explained):
-        return Wrap()  # rows of a table or a log: prose cut into lines goes on in lower case
+    shape, n = Counter(shape for _, shape in explained).most_common(1)[0]
+    if shape != "a" and n >= SAME_START_SHARE * len(explained):
+        return Wrap()  # rows of a table or a log (every line starts alike), not prose going on
     return Wrap(width, slack, tab, len(full))
 
 
@@ -351,7 +354,9 @@ class Layout:
             return False
         if self.first_line_indent and indent > self.base_indent:
             return False
-        if CONTINUES.match(line) and not ENDS_SENTENCE.search(prev):
+        if not ENDS_SENTENCE.search(prev) and (
+            CONTINUES.match(line) or (self.wrap.width and CONTINUES_WRAPPED.match(line))
+        ):
             return True
         first = FIRST_WORD.match(line)
         if first and self.wrap.full(prev_columns, first.group()):
@@ -396,3 +401,9 @@ def heading_like(line: str) -> bool:
 # A teaser cut short: an ellipsis right after a word ("Port deal signed after long…"), not after a
 # sentence's end ("as I can. ...").
 CUT_SHORT = re.compile(r"[^\W_]\s?(?:\.\.\.|…)$")
+
+
+def word_shape(word: str) -> str:
+    """A word's shape: "Trump," -> "Aa,", "29-11-2013" -> "9-9-9", "according" -> "a"."""
+    shape = re.sub(r"[a-z]+", "a", re.sub(r"[A-Z]+", "A", re.sub(r"[0-9]+", "9", word)))
+    return re.sub(r"(.)\1+", r"\1", shape)
