@@ -1,7 +1,7 @@
 """The whole `briefgen build --no-site` on N synthetic topics, per stage, serial vs parallel analysis.
 
     python benchmarks/bench_build.py [--topics 1000] [--articles 2] [--jobs N] [--work DIR]
-                                     [--baseline-code DIR] [--no-serial]
+                                     [--baseline-code DIR] [--no-serial] [--site] [--no-incremental]
 
 Each variant is a cold build (`use_cache=False`, no site) of the same generated input, run in its
 own process:
@@ -14,6 +14,11 @@ Prints wall-clock and CPU seconds per stage (CPU of the build process plus its w
 older checkout may not report CPU per stage), the CPU seconds of the build process and of its worker
 processes, then whether every variant wrote byte-identical `docs/`. The input comes from
 `bench_site.write_corpus` (random sentences from a fixed vocabulary, fixed seed: no third-party text).
+Then (unless `--no-incremental`) one new article is added to topic 0 and every variant rebuilds with
+its cache (`use_cache=True`): the figures of "one new article, warm cache", with the number of input
+files read again (this checkout reads only the new one) and of topics analysed. With `--site` the
+builds include the site, and a plain `mkdocs build` of the parallel variant's `docs/` (briefgen's
+plugin listed in the mkdocs.yml) is timed against briefgen's own site step and compared byte for byte.
 Nothing is asserted; figures vary with the machine and its load: on a busy machine a parallel
 speed-up shows in CPU-bound wall time only when a core is free.
 """
@@ -48,7 +53,7 @@ config = Config(
     cache_dir=work / "cache",
     mkdocs_config=work / "none.yml",
     templates_dir=work / "none",
-    build_site=False,
+    build_site=args["site"],
 )
 if args["jobs"] is not None:
     config = config.replace(jobs=args["jobs"])
@@ -59,18 +64,30 @@ print(json.dumps({
     "timings": result.timings,
     "cpu_timings": getattr(result, "cpu_timings", {}),
     "analysed": result.analysed,
+    "files_read": getattr(result, "files_read", None),
     "cpu": time.process_time() - cpu,
     "workers_cpu": workers.ru_utime + workers.ru_stime,
 }))
 """
 
 
-def run_variant(code: Path, corpus: Path, work: Path, jobs: int | None, cache: bool) -> dict:
-    """One build in a fresh interpreter importing briefgen from `code`."""
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+def run_variant(
+    code: Path,
+    corpus: Path,
+    work: Path,
+    jobs: int | None,
+    cache: bool,
+    site: bool = False,
+    fresh: bool = True,
+) -> dict:
+    """One build in a fresh interpreter importing briefgen from `code` (`fresh`: in an empty folder)."""
+    if fresh:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(code))
-    payload = json.dumps({"work": str(work), "input": str(corpus), "jobs": jobs, "cache": cache})
+    payload = json.dumps(
+        {"work": str(work), "input": str(corpus), "jobs": jobs, "cache": cache, "site": site}
+    )
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, payload],
@@ -97,13 +114,18 @@ def main() -> None:
         "--baseline-code", type=Path, help="folder holding an older `briefgen` package to compare with"
     )
     parser.add_argument("--no-serial", action="store_true", help="skip the serial variant")
+    parser.add_argument("--site", action="store_true", help="build the site too; time `mkdocs build` on it")
+    parser.add_argument(
+        "--no-incremental", action="store_true", help="skip the rebuild after one new article"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "articles"
     shutil.rmtree(corpus, ignore_errors=True)
     write_corpus(corpus, args.topics, args.articles)
-    print(f"{args.topics} topics, {args.topics * args.articles} articles in {corpus}; cold builds, no site")
+    site = "with the site" if args.site else "no site"
+    print(f"{args.topics} topics, {args.topics * args.articles} articles in {corpus}; cold builds, {site}")
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     here = Path(__file__).resolve().parent.parent
@@ -116,8 +138,29 @@ def main() -> None:
 
     results = {}
     for name, code, jobs in variants:
-        results[name] = run_variant(code, corpus, work / name, jobs, cache=False)
+        results[name] = run_variant(code, corpus, work / name, jobs, cache=False, site=args.site)
+    report(results, work)
+    if args.site:
+        mkdocs_vs_briefgen(work / "parallel", results["parallel"])
 
+    if not args.no_incremental:
+        extra = work / "extra"
+        shutil.rmtree(extra, ignore_errors=True)
+        write_corpus(extra, 1, 1, seed=99)
+        shutil.copyfile(extra / "topic-0000" / "a0.md", corpus / "topic-0000" / "a-new.md")
+        print("\none new article (topic-0000/a-new.md), rebuild with the cache of the cold build above")
+        again = {
+            name: run_variant(code, corpus, work / name, jobs, cache=True, site=args.site, fresh=False)
+            for name, code, jobs in variants
+        }
+        report(again, work)
+        (corpus / "topic-0000" / "a-new.md").unlink()
+
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(results: dict[str, dict], work: Path) -> None:
     names = list(results)
     stages = list(dict.fromkeys(s for r in results.values() for s in r["timings"]))
     print()
@@ -132,13 +175,45 @@ def main() -> None:
     print(f"  {'build process':<26}" + "".join(f"{results[n]['cpu']:>14.1f}" for n in names))
     print(f"  {'worker processes':<26}" + "".join(f"{results[n]['workers_cpu']:>14.1f}" for n in names))
     print(f"  {'topics analysed':<26}" + "".join(f"{results[n]['analysed']:>14}" for n in names))
+    read = [results[n].get("files_read") for n in names]
+    print(f"  {'input files read':<26}" + "".join(f"{r if r is not None else '-':>14}" for r in read))
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for k, first in enumerate(names):
         for other in names[k + 1 :]:
             diff = differing(work / first / "docs", work / other / "docs")
             print(f"docs/ of {other} vs {first}: {len(diff)} files differ {diff[:5] if diff else ''}")
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
+
+
+def mkdocs_vs_briefgen(work: Path, figures: dict) -> None:
+    """A plain `mkdocs build` of the docs/ briefgen wrote (briefgen's default mkdocs.yml, which lists
+    its plugin), against briefgen's own site step; the two sites compared byte for byte."""
+    import resource
+
+    import yaml
+
+    from briefgen.site import DEFAULT_MKDOCS
+
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({**DEFAULT_MKDOCS, "site_name": "briefgen briefings"}), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(work / "mk-site")],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    diff = differing(work / "site", work / "mk-site")
+    print(
+        f"\nsite step: briefgen {figures['timings'].get('site', 0.0):.1f} s wall "
+        f"({figures['cpu_timings'].get('site', 0.0):.1f} cpu); plain `mkdocs build` (whole process, "
+        f"start-up included) {wall:.1f} s wall ({cpu:.1f} cpu); {len(diff)} files differ {diff[:5]}"
+    )
 
 
 if __name__ == "__main__":
