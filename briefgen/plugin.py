@@ -43,6 +43,9 @@ ARTICLE_TEMPLATE = "briefgen-article.html"
 SITE_DATA = ".briefgen-site.json"
 """What `briefgen build` tells the plugin about the site, in docs/ (a dot file: MkDocs publishes none)."""
 PLUGIN_NAMES = frozenset({"briefgen", "briefgen-pages"})
+DEFAULT_CACHE_DIR: Path | None = None
+"""The page memo's folder when the plugin's options set none: `briefgen serve` sets it (MkDocs' server
+builds each time from a fresh configuration, so the option cannot be handed to it otherwise)."""
 
 
 def theme_dir() -> Path:
@@ -114,8 +117,9 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         templates = str(theme_dir())
         if templates not in config.theme.dirs:
             config.theme.dirs.append(templates)  # after the theme's own: `template:` of briefgen's pages
-        if self.config.cache_dir and self.store is None:
-            self.store = Path(self.config.cache_dir) / "pages.pickle"
+        if self.store is None:
+            folder = Path(self.config.cache_dir) if self.config.cache_dir else DEFAULT_CACHE_DIR
+            self.store = folder / "pages.pickle" if folder is not None else None
         if self.store is not None:
             try:
                 loaded = pickle.loads(self.store.read_bytes())

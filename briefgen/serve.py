@@ -107,6 +107,9 @@ def serve(
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING if quiet else logging.INFO)
+    from . import plugin
+
+    plugin.DEFAULT_CACHE_DIR = config.cache_dir / "pages"  # each site rebuild reuses unchanged pages
     watcher = InputWatcher(docs_config, seen, rebuild)
     watcher.start()
     previous = signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C: the temporary site removed
@@ -123,6 +126,7 @@ def serve(
         watcher.stopped.set()
         watcher.join(timeout=30)
         mkdocs_log.removeHandler(handler)
+        plugin.DEFAULT_CACHE_DIR = None
         signal.signal(signal.SIGTERM, previous)
 
 

@@ -102,3 +102,4 @@ def test_serve_rebuilds_when_an_article_arrives(tmp_path: Path) -> None:
             server.wait()
     assert server.returncode == 0, log.read_text()
     assert "Traceback" not in log.read_text()
+    assert (tmp_path / ".briefgen-cache" / "pages" / "pages.pickle").is_file()  # site rebuilds memoised
