@@ -25,7 +25,7 @@ from .config import Config
 from .errors import BriefgenError, InputError
 from .pipeline import BuildResult, build
 from .reading.files import scan
-from .site import mkdocs_config_file
+from .site import mkdocs_config_file, require_plugin
 
 POLL_SECONDS = 1.0
 
@@ -81,6 +81,7 @@ def serve(
     docs_config = config.replace(build_site=False)
     if not config.input_dir.is_dir():
         raise InputError(f"input folder {config.input_dir} does not exist (give a folder of articles)")
+    require_plugin()
     seen = fingerprint(docs_config)
     result = build(docs_config, quiet=quiet)
     if report is not None:

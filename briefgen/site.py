@@ -128,6 +128,18 @@ def nav(rows: Sequence[TopicRow], report: bool = True) -> list[Any]:
     return entries
 
 
+def require_plugin() -> None:
+    """Fail with what to do when briefgen's MkDocs plugin is not registered (an editable install made
+    before the plugin existed): MkDocs would only say a configuration value is wrong."""
+    from importlib.metadata import entry_points
+
+    if not entry_points(group="mkdocs.plugins", name="briefgen"):
+        raise BriefgenError(
+            "briefgen's MkDocs plugin is not registered: install briefgen again (pip install -e . "
+            "in a checkout, pip install briefgen otherwise)"
+        )
+
+
 def mkdocs_config_file(mkdocs_config: Path | None, site_name: str, folder: Path) -> Path:
     """The project's mkdocs.yml when there is one, else briefgen's default written into `folder`."""
     if mkdocs_config is not None and mkdocs_config.is_file():
@@ -162,6 +174,7 @@ def build_site(
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="briefgen-mkdocs-") as tmp:
         config_file = mkdocs_config_file(mkdocs_config, site_name, Path(tmp))
+        require_plugin()
         try:
             overrides: dict[str, Any] = {"site_url": site_url} if site_url else {}
             if nav is not None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from briefgen.site import DEFAULT_MKDOCS
@@ -51,3 +52,18 @@ def test_default_config_is_the_projects() -> None:
     for key in ("docs_dir", "site_dir"):
         project.pop(key)
     assert project == DEFAULT_MKDOCS
+
+
+def test_unregistered_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install made before the plugin existed: a message saying what to do, no MkDocs traceback."""
+    import importlib.metadata
+
+    from briefgen.errors import BriefgenError
+    from briefgen.site import build_site
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: ())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    with pytest.raises(BriefgenError, match="plugin is not registered: install briefgen again"):
+        build_site(tmp_path / "docs", tmp_path / "site", None, "test", None)
+    assert not (tmp_path / "site").exists()
