@@ -67,6 +67,8 @@ MIN_WRAPPED_LINES = 3
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
+WRAP_SAMPLE = 2000  # lines read to tell how a text is wrapped (it is wrapped alike throughout)
+SHAPE_SAMPLE = 200  # continuation words looked at for the table test
 SAME_START_SHARE = 0.8  # lines after full ones starting with words of one shape: a table or a log
 MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
@@ -197,13 +199,13 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
       and the lines after them do not nearly all start with one shape of word other than a lower-case
       one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
-    # (columns, columns with the next word, words, the shape of the next line's first word)
+    # (columns, columns with the next word, words, the next line's first word)
     breaks: list[tuple[int, int, int, str]] = []
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
         if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
             n = columns(line, tab)
-            breaks.append((n, n + 1 + len(first.group()), len(line.split()), word_shape(first.group())))
+            breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()))
     if len(breaks) < MIN_WRAPPED_LINES:
         return Wrap()
     by_length = sorted(lengths)
@@ -221,7 +223,7 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     near = sum(1 for n in lengths if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
         return Wrap()
-    explained = [(words_on, shape) for n, with_next, words_on, shape in breaks if n <= width < with_next]
+    explained = [(words_on, nxt) for n, with_next, words_on, nxt in breaks if n <= width < with_next]
     full = [words_on for words_on, _ in explained]
     over = sum(1 for n in lengths if n > width + slack)
     if (
@@ -232,8 +234,9 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
         return Wrap()
     if sorted(full)[len(full) // 2] < MIN_WORDS_PER_LINE:
         return Wrap()  # a list of short lines (menus, credits), not a paragraph cut into lines
-    shape, n = Counter(shape for _, shape in explained).most_common(1)[0]
-    if shape != "a" and n >= SAME_START_SHARE * len(explained):
+    sample = explained[:: max(1, len(explained) // SHAPE_SAMPLE)]
+    shape, n = Counter(word_shape(nxt) for _, nxt in sample).most_common(1)[0]
+    if shape != "a" and n >= SAME_START_SHARE * len(sample):
         return Wrap()  # rows of a table or a log (every line starts alike), not prose going on
     return Wrap(width, slack, tab, len(full))
 
@@ -265,13 +268,14 @@ def rebuild(lines: list[str]) -> Paragraphs:
         # spaced (each wrapped line followed by a blank one), whose blank lines then say nothing.
         filled = [line.strip() for line in lines if line.strip()]
         # Most lines of wrapped text break a sentence off; most paragraphs end one.
-        open_ended = sum(1 for line in filled if not ENDS_SENTENCE.search(line))
-        if open_ended < WRAPPED_SHARE * len(filled) or not wrap_of(filled).width:
+        sample = filled[:WRAP_SAMPLE]
+        open_ended = sum(1 for line in sample if not ENDS_SENTENCE.search(line))
+        if open_ended < WRAPPED_SHARE * len(sample) or not wrap_of(sample).width:
             return Paragraphs(tuple(filled))
         lines = filled
     marked, removed = remove_page_furniture(lines)
     body = [line for line in marked if line is not None]
-    wrap = wrap_of(body)
+    wrap = wrap_of(body[:WRAP_SAMPLE])  # a text is wrapped alike throughout
     indents = [indent_width(line) if line.strip() else -1 for line in body]
     filled = [i for i in indents if i >= 0]
     base = min(filled) if filled else 0
