@@ -133,7 +133,7 @@ def test_organisations_are_never_people() -> None:
 
 def test_colon_line_opening_the_article_introduces_the_quote() -> None:
     # The line before the quotation ends with a colon and no sentence comes before it.
-    found = _found("Stated Stone:\n\n“We will rebuild the bridge before winter, whatever it costs.”")
+    found = _found("Stated Brandt:\n\n“We will rebuild the bridge before winter, whatever it costs.”")
     assert found  # found, and no crash looking for a sentence before the colon line
 
 

@@ -281,7 +281,7 @@ OPENS_QUOTATION = re.compile(r"""^(?:[“"‘]|``|'')""")
 
 
 def introduces_quotation(line: str, next_line: str) -> bool:
-    """A line ending in a colon before a paragraph that opens with a quotation ("Stated Stone:"):
+    """A line ending in a colon before a paragraph that opens with a quotation ("Stated Brandt:"):
     the quotation's attribution, not a heading."""
     return line.endswith(":") and bool(OPENS_QUOTATION.match(next_line))
 

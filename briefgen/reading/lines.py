@@ -368,7 +368,7 @@ class Layout:
         if page_break:
             return False
         # One sentence a line: a sentence goes on with the next one. A heading does not (it stands
-        # before what it heads); a fragment that ends the block does ("(Source: WSFA 12 News)").
+        # before what it heads); a fragment that ends the block does ("(Source: Harbour TV)").
         if heading_like(prev) or (heading_like(line) and not last):
             return False
         return self.sentence_lines()

@@ -28,7 +28,7 @@ from ..models import Article, Sentence
 from .chars import char_pairs, quote_marks, replace_chars
 
 # Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—".
-# Newswire also writes the dash as "_" ("BEIJING (AP) _ The ...").
+# Newswire also writes the dash as "_" ("PORT ALDEN (AP) _ The ...").
 LEADING_DATELINE = re.compile(r"^[^()\n]{0,60}?\([A-Za-z][A-Za-z .&-]{1,24}\)\s*(?:[—–-]+|_(?= ))\s*")
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
 MAX_SENTENCE_CHARS = 2000

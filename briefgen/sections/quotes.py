@@ -101,7 +101,7 @@ NAMED_PARTICIPLE = re.compile(
     r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
 )
 SIGNATURE = re.compile(rf"\s*\n\s*[-—–]\s*{PHRASE}(?=\s*(?:[,.(]|$))", re.M)
-# "Sam Lau, a party spokesman, said in a statement. “...": a sentence that only says who speaks.
+# "Ana Ruiz, a party spokesman, said in a statement. “...": a sentence that only says who speaks.
 SAID_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?])\s+){PHRASE}{APPOS}{ADVERB}\s+{VERB}"
     r"(?:\s+(?:in|on|at|during|to|with|via|by)\b[^.!?:;“”\"]{0,60})?[.:]\s*$"
@@ -435,7 +435,7 @@ def _attribute(
     before = _unquoted_before(text, start, span.start)
     if not before.strip():
         # Nothing before the mark in its sentence: the sentence before may introduce the quotation
-        # ("Stated Stone:" ending the paragraph before, "Sam Lau said in a statement. “...").
+        # ("Stated Brandt:" ending the paragraph before, "Ana Ruiz said in a statement. “...").
         end = len(text[: span.start].rstrip())
         if text[:end].endswith((":", ".")):
             line = text.rfind("\n", 0, end) + 1
