@@ -92,9 +92,9 @@ def norm(text: str) -> str:
     return MARK_SPACE.sub("", text)
 
 
-def paragraphs_of(text: str, article_text: str) -> list[str]:
-    """The file's paragraphs as briefgen reads them: the article's, after the header lines that
-    cleaning took off the top (kept as their own paragraphs, so the variants keep them)."""
+def paragraphs_of(article_text: str) -> list[str]:
+    """The file's body paragraphs as briefgen read them (its headline, date and byline lines, which
+    reading took off the top, are rendered apart as `head`)."""
     return [p for p in article_text.split("\n\n") if p.strip()]
 
 
@@ -201,7 +201,7 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                     if article is None:
                         continue
                     raw = Path(f).read_text(encoding="utf-8", errors="replace")
-                    paragraphs = paragraphs_of(raw, article.text)
+                    paragraphs = paragraphs_of(article.text)
                     head = [
                         r.text for r in article.removed if r.reason in ("headline", "date line", "byline")
                     ]

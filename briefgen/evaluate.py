@@ -142,13 +142,13 @@ class Rouge:
 def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     """The cluster's articles through briefgen's reader and cleaner; accounts what cleaning removed."""
     from .config import Limits
-    from .reading import read_inputs
+    from .reading import NO_TEXT_LEFT, read_inputs
 
     reading = read_inputs(list(cluster.docs), None, Limits(), True)
     articles, skipped = reading.articles, reading.skipped
     report.skipped.extend(f"{s.path}: {s.reason}" for s in skipped)
     report.notes.extend(f"{path}: {note}" for path, notes in reading.notes.items() for note in notes)
-    emptied = {s.path for s in skipped if "removing boilerplate" in s.reason}  # cleaning took it all
+    emptied = {s.path for s in skipped if s.reason == NO_TEXT_LEFT}  # cleaning took it all
     for path in cluster.docs:
         words = len(path.read_text(encoding="utf-8", errors="replace").split())
         report.raw_words += words

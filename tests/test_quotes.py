@@ -132,9 +132,14 @@ def test_organisations_are_never_people() -> None:
 
 
 def test_colon_line_opening_the_article_introduces_the_quote() -> None:
-    # The line before the quotation ends with a colon and no sentence comes before it.
-    found = _found("Stated Brandt:\n\n“We will rebuild the bridge before winter, whatever it costs.”")
-    assert found  # found, and no crash looking for a sentence before the colon line
+    # The line before the quotation ends with a colon and no sentence comes before it in its paragraph.
+    found = _found(
+        "Mayor Ilse Brandt opened the meeting on Monday.\n\nStated Brandt:\n\n"
+        "“We will rebuild the bridge before winter, whatever it costs.”"
+    )
+    assert found == {
+        "We will rebuild the bridge before winter, whatever it costs.": ("Ilse Brandt", "person", "Stated")
+    }
 
 
 def test_a_quotation_paragraph_goes_on_with_the_last_speaker() -> None:

@@ -178,16 +178,16 @@ def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -
         article = cut_sentences(article, limits.max_sentences_per_article, notes)
         if not article.text.strip():
             if len(raws) > 1:
-                notes.append(f"article {raw.id!r}: no article text left after removing boilerplate")
+                notes.append(f"article {raw.id!r}: {NO_TEXT_LEFT}")
                 continue
-            raise UnreadableInput("no article text left after removing boilerplate")
+            raise UnreadableInput(NO_TEXT_LEFT)
         if not article.topic and root is not None:
             rel = path.relative_to(root)
             if len(rel.parts) > 1:
                 article = _with(article, topic=printable(rel.parts[0]))
         articles.append(article)
     if not articles:
-        raise UnreadableInput("no article text left after removing boilerplate")
+        raise UnreadableInput(NO_TEXT_LEFT)
     return articles
 
 
@@ -226,6 +226,8 @@ def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
 
 
 MIN_KEPT_SHARE = 0.5
+NO_TEXT_LEFT = "no article text left after removing boilerplate"
+"""Why a file (or an entry of one) that cleaning emptied is skipped."""
 
 
 def heavy_cleaning(article: Article, name: bool) -> str:
