@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
-from . import TopicContext, measures, sort_sources, source
+from . import TopicContext, measures, pairs, sort_sources, source
 
 CHANGE = {
     "increas": "increase",
@@ -224,6 +224,8 @@ def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]]) -> bool:
             return False  # articles of the same day (or crossing dates) disagree
         if changes == "grows" and v1 < v0:
             return False
+        if changes == "condition" and v0 == measures.DEAD:
+            return False  # nobody recovers from death: two people's conditions, or a mistake
         if changes == "ages" and not 0 < v1 - v0 <= (min(d1) - max(d0)).days / 365.25 + 1:
             return False
     return True
@@ -435,7 +437,14 @@ class Findings:
 def analyse(ctx: TopicContext) -> Findings:
     figures, updates = reading_findings(ctx)
     return Findings(
-        disputes=_distinct(claim_disputes(ctx) + figures + date_disputes(ctx) + name_disputes(ctx)),
+        disputes=_distinct(
+            claim_disputes(ctx)
+            + figures
+            + pairs.group_disputes(ctx)
+            + pairs.street_disputes(ctx)
+            + date_disputes(ctx)
+            + name_disputes(ctx)
+        ),
         updates=_distinct(updates),
     )
 

@@ -37,7 +37,7 @@ class Reading:
     value: str  # as printed ("16", "1800 block of Hewitt Avenue", "7:30 p.m.")
     low: float
     high: float
-    changes: str  # how the thing may change over time: "" (fixed), "ages", "grows", "any"
+    changes: str  # how the thing may change over time: "" (fixed), "ages", "grows", "any", "condition"
     name: str = ""  # for ages: the person's name as printed
     # False for things several people of one story can differ in (one victim died, another is in
     # critical condition): shown only as an update, when dates order the values, never as a dispute.
@@ -617,6 +617,7 @@ DIED = (
     r"\b(?:has|have) died\b|\bsuccumbed\b|\bwas pronounced dead\b|\bdied (?:at|in|from|of|on|after|early|"
     r"late|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+DEAD = 4.0  # the last state on the scale of conditions
 CONDITION = (
     (re.compile(r"\breleased from (?:the )?hospital\b", re.I), "released from hospital", 0.0),
     (re.compile(r"\b(?:in|listed in) (?:good|fair|stable) condition\b|\bis stable\b", re.I), "stable", 1.0),
@@ -630,7 +631,11 @@ CONDITION = (
         "critical",
         3.0,
     ),
-    (re.compile(DIED, re.I), "died", 4.0),
+    (re.compile(DIED, re.I), "died", DEAD),
+)
+RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?$", re.I)
+MANY = re.compile(
+    r"\b(?:others|survivors|victims|people|both|all|most|several|many|two|three|four|five|six)\b", re.I
 )
 NO_ARREST = re.compile(
     r"\bno (?:arrests?|one has been arrested|suspects? (?:has|have) been (?:arrested|identified))\b|"
@@ -659,6 +664,10 @@ def status(sentence: Sentence) -> list[Reading]:
             clause = re.split(r"[,;:—]| but | while ", text[: m.start()])[-1]
             if NEGATION.search(clause) or clause.rstrip().lower().endswith(("most", "least")):
                 continue  # "no one was seriously hurt", "the most seriously injured"
+            if RELATIVE.search(clause) or MANY.search(clause):
+                # "the man who died in the shooting" names a person, it does not report a state;
+                # "most of the other survivors were released" is the state of several people.
+                continue
             about = "condition of the wounded"
             out.append(
                 Reading(
@@ -669,7 +678,7 @@ def status(sentence: Sentence) -> list[Reading]:
                     m.group(),
                     v,
                     v,
-                    "any",
+                    "condition",
                     disputable=False,
                     story=True,
                 )

@@ -1,0 +1,233 @@
+"""Disagreements found by comparing two statements about one event, where no name ties them.
+
+A `Reading` (measures.py) keys a value by the thing it measures ("age of Edgar Sanchez Rios"); the
+things here have no such key and are matched pair by pair on what the sentences say happened:
+
+- the make-up of a group: "three men left the party and came back with guns" and "three people, two
+  men and a woman, left the party and returned armed" give one group (same size, same acts) two
+  make-ups;
+- the street of the incident written as two similar names ("off Mill Pond Drive" / "off Miller Drive",
+  "West 45th Street" / "West 54th Street"): two streets of the same kind, each in a sentence about the
+  incident, that no article names together.
+
+Both are precision-first: anything an article gives both ways (two groups, two streets) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ..models import Dispute, Sentence, Side
+from ..text import STOP_WORDS, stem
+from . import TopicContext, sort_sources, source
+from .measures import INCIDENT, NOT_NAME, NUMBER_WORDS, OTHER_EVENT, STREET, SUFFIX
+
+# -- the make-up of a group ----------------------------------------------------------------------
+SEX_NOUNS = {
+    "men": "m",
+    "man": "m",
+    "males": "m",
+    "male": "m",
+    "boys": "m",
+    "boy": "m",
+    "women": "f",
+    "woman": "f",
+    "females": "f",
+    "female": "f",
+    "girls": "f",
+    "girl": "f",
+}
+ANY_NOUNS = ("people", "persons", "individuals", "suspects", "adults", "teens", "teenagers", "others")
+COUNT = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|an?)"
+SEXED = rf"{COUNT} (?:{'|'.join(SEX_NOUNS)})\b"
+# "two men and a woman", "two men, a woman and a boy"
+MAKE_UP = rf"{SEXED}(?:(?:,| and|, and) {SEXED}){{0,3}}"
+HEDGE = r"(?:possibly |probably |perhaps |including |all |both |described as )?"
+GROUP = re.compile(
+    rf"\b(?:(?P<total>{COUNT}) (?:{'|'.join(ANY_NOUNS)})\s*(?:,|\(|--|—)\s*{HEDGE}(?P<parts>{MAKE_UP})|"
+    rf"(?P<alone>{MAKE_UP}))",
+    re.I,
+)
+PART = re.compile(rf"(?P<n>{COUNT}) (?P<noun>{'|'.join(SEX_NOUNS)})\b", re.I)
+ATTRIBUTION = {"polic", "said", "say", "sgt", "offici", "accord", "report", "told", "sheriff", "author"}
+EVENT_WORDS = 12  # words after the group read as what it did
+SHARED_ACTS = 2  # content words two groups' acts must share to be one group
+
+
+def _count(raw: str) -> int:
+    raw = raw.lower()
+    if raw in ("a", "an"):
+        return 1
+    return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+
+
+@dataclass(frozen=True)
+class Group:
+    sentence: Sentence
+    size: int
+    males: int
+    value: str  # the make-up as printed ("two men and one woman")
+    acts: frozenset[str]  # stems of the content words after the group
+
+
+def groups(sentence: Sentence) -> list[Group]:
+    out = []
+    text = sentence.text
+    for m in GROUP.finditer(text):
+        parts_text = m.group("parts") or m.group("alone")
+        parts = [
+            (_count(p.group("n")), SEX_NOUNS[p.group("noun").lower()]) for p in PART.finditer(parts_text)
+        ]
+        size = sum(n for n, _ in parts)
+        if m.group("total") and _count(m.group("total")) != size:
+            continue  # "12 others -- nine males and six females": the breakdown is not of this group
+        if size < 2:
+            continue  # one person: a description, not a group
+        after = re.findall(r"[A-Za-z]+", text[m.end() :])[:EVENT_WORDS]
+        acts = (
+            frozenset(
+                stem(w.lower())
+                for w in after
+                if w.lower() not in STOP_WORDS and w.lower() not in SEX_NOUNS and len(w) > 2
+            )
+            - ATTRIBUTION
+        )
+        males = sum(n for n, sex in parts if sex == "m")
+        out.append(Group(sentence, size, males, m.group().strip(" ,(—-"), acts))
+    return out
+
+
+def group_disputes(ctx: TopicContext) -> list[Dispute]:
+    """One group (same size, the same acts) given two make-ups by articles of different sources."""
+    found = [g for s in ctx.all_sentences for g in groups(s)]
+    disputes = []
+    used: set[int] = set()
+    for i, a in enumerate(found):
+        if i in used:
+            continue
+        same = [
+            j
+            for j, b in enumerate(found)
+            if j not in used and b.size == a.size and len(a.acts & b.acts) >= SHARED_ACTS
+        ]
+        by_make_up: dict[int, list[Group]] = defaultdict(list)
+        for j in same:
+            by_make_up[found[j].males].append(found[j])
+        if len(by_make_up) != 2:
+            continue
+        arts = [{g.sentence.article for g in gs} for gs in by_make_up.values()]
+        groups_of = [{ctx.group(x) for x in a_} for a_ in arts]
+        if groups_of[0] & groups_of[1]:
+            continue  # one source gives both: two groups, or a change it reports
+        used.update(same)
+        sides = []
+        for gs in by_make_up.values():
+            sources = sort_sources(ctx, (source(g.sentence) for g in gs))
+            sides.append(Side(gs[0].sentence.text, sources, value=gs[0].value))
+        sides.sort(key=lambda side: (-ctx.support(side.sources), ctx.order.get(side.sources[0].article, 0)))
+        disputes.append(
+            Dispute(
+                about=f"who the {a.size} people were (those who {_acts(a)})",
+                kind="number",
+                sides=tuple(sides),
+            )
+        )
+    return disputes
+
+
+def _acts(group: Group) -> str:
+    text = group.sentence.text
+    start = text.find(group.value) + len(group.value)
+    words = text[start:].strip(" ,").split()
+    return " ".join(words[:6]).rstrip(",.")
+
+
+# -- the street of the incident, written as two similar names ----------------------------------------
+DIRECTION = {"north", "south", "east", "west", "n.", "s.", "e.", "w."}
+STREET_PREFIX = 4  # letters a shorter first word must share with a longer one ("Mill" / "Miller")
+STREET_SIMILAR = 0.75  # normalised similarity of two base names written alike
+
+
+@dataclass(frozen=True)
+class Street:
+    sentence: Sentence
+    name: str  # "Mill Pond Drive"
+    direction: str
+    base: str  # "mill pond"
+    suffix: str  # "Drive"
+
+
+def streets(sentence: Sentence) -> list[Street]:
+    out = []
+    for m in STREET.finditer(sentence.text):
+        words = m.group("base").split()
+        if words[-1] in NOT_NAME or words[0] in NOT_NAME:
+            continue
+        direction = words[0].lower() if words[0].lower() in DIRECTION and len(words) > 1 else ""
+        base = " ".join(words[1:] if direction else words).lower()
+        suffix = SUFFIX[m.group("suffix").lower().rstrip(".")]
+        out.append(Street(sentence, f"{m.group('base')} {suffix}", direction[:1], base, suffix))
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two base names one slip apart: "mill pond" / "miller", "bowles" / "bowels", "45th" / "54th"."""
+    if a == b:
+        return False
+    wa, wb = a.split()[0], b.split()[0]
+    digits_a, digits_b = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if digits_a or digits_b:
+        # Numbered streets: the same digits swapped, or one digit dropped or doubled ("17th" / "170th").
+        return (
+            bool(digits_a and digits_b)
+            and a.split()[1:] == b.split()[1:]
+            and (sorted(digits_a) == sorted(digits_b) or digits_a in digits_b or digits_b in digits_a)
+        )
+    if len(wa) >= STREET_PREFIX and len(wb) >= STREET_PREFIX and (wa.startswith(wb) or wb.startswith(wa)):
+        return True
+    return Levenshtein.normalized_similarity(a, b) >= STREET_SIMILAR
+
+
+def street_disputes(ctx: TopicContext) -> list[Dispute]:
+    by_article: dict[str, list[Street]] = defaultdict(list)
+    for s in ctx.all_sentences:
+        by_article[s.article] += streets(s)
+    named: dict[str, set[str]] = defaultdict(set)  # street name -> articles naming it anywhere
+    for article, found in by_article.items():
+        for st in found:
+            named[st.name.lower()].add(article)
+    # Streets of the incident: named in a sentence about the shooting itself.
+    incident = [
+        st
+        for found in by_article.values()
+        for st in found
+        if INCIDENT.search(st.sentence.text) and not OTHER_EVENT.search(st.sentence.text)
+    ]
+    disputes = []
+    seen: set[frozenset[str]] = set()
+    for i, a in enumerate(incident):
+        for b in incident[i + 1 :]:
+            pair = frozenset((a.name.lower(), b.name.lower()))
+            if len(pair) < 2 or pair in seen:
+                continue
+            if a.suffix != b.suffix or a.direction != b.direction or not _similar(a.base, b.base):
+                continue
+            arts_a, arts_b = named[a.name.lower()], named[b.name.lower()]
+            if {ctx.group(x) for x in arts_a} & {ctx.group(x) for x in arts_b}:
+                continue  # one source names both: two streets of the story (a corner, a nearby street)
+            seen.add(pair)
+            sides = []
+            for st in (a, b):
+                sentences = [x.sentence for x in incident if x.name.lower() == st.name.lower()]
+                sources = sort_sources(ctx, (source(s) for s in sentences))
+                sides.append(Side(sources[0].sentence, sources, value=st.name))
+            sides.sort(
+                key=lambda side: (-ctx.support(side.sources), ctx.order.get(side.sources[0].article, 0))
+            )
+            about = f"street of the incident: {sides[0].value} or {sides[1].value}"
+            disputes.append(Dispute(about=about, kind="name", sides=tuple(sides)))
+    return disputes
