@@ -284,3 +284,69 @@ def test_readings_that_belong_to_something_else_are_left_out() -> None:
     p = art("p", "One victim was said to have died, but police deny it.", DAY)
     q = art("q", "Five were injured, but no one was seriously hurt.", DAY + dt.timedelta(days=1))
     assert [u for u in found(p, q).updates if u.about == "condition of the wounded"] == []
+
+
+def test_one_group_given_two_make_ups_is_a_dispute() -> None:
+    a = art("a", "Three men walked out of the bar, came back with rifles and opened fire, police said.", DAY)
+    b = art(
+        "b",
+        "Three people, possibly two men and a woman, walked out of the bar and came back with rifles.",
+        DAY,
+    )
+    [d] = found(a, b).disputes
+    assert d.kind == "number" and d.about.startswith("who the 3 people were")
+    assert {s.value for s in d.sides} == {"Three men", "Three people, possibly two men and a woman"}
+    # Another group of the story (it did something else), or a breakdown that is not of the group.
+    c = art("c", "Three women were found hiding in the kitchen after the gunfire stopped.", DAY)
+    e = art("e", "Nine others -- four males and six females -- were taken to hospitals.", DAY)
+    assert found(a, c).disputes == () and found(a, e).disputes == ()
+    # One source giving both make-ups is left out.
+    both = art("b", b.text + " Earlier reports said three men walked out of the bar and came back.", DAY)
+    assert found(a, both).disputes == ()
+
+
+def test_similar_street_names_of_the_scene_are_a_dispute_and_a_misspelling_is_not() -> None:
+    a = art("a", "The shooting happened at an apartment complex off Birch Hollow Lane on Tuesday.", DAY)
+    b = art("b", "A woman was shot inside an apartment off Birchwood Lane, police said.", DAY)
+    [d] = found(a, b).disputes
+    assert d.kind == "name" and {s.value for s in d.sides} == {"Birch Hollow Lane", "Birchwood Lane"}
+    # Spelling variants of one name, a street an article names beside the other (a corner), and a
+    # street named only where an arrest happened are all left alone.
+    c = art("c", "A woman was shot inside an apartment off Birch Holow Lane, police said.", DAY)
+    e = art("e", "The shooting happened at Birch Hollow Lane and Birchwood Lane on Tuesday.", DAY)
+    f = art("f", "The suspect was arrested at a house on Birchwood Lane hours later.", DAY)
+    assert found(a, c).disputes == () and found(a, b, e).disputes == () and found(a, f).disputes == ()
+    # Numbered streets with their digits swapped.
+    g = art("g", "Two men were shot near West 45th Street late on Friday.", DAY)
+    h = art("h", "The shooting on West 54th Street left two men wounded, police said.", DAY)
+    assert [s.value for s in found(g, h).disputes[0].sides] == ["West 45th Street", "West 54th Street"]
+
+
+def test_age_of_the_one_person_of_a_role_and_vague_ages() -> None:
+    a = art("a", "A 19-year-old man was shot and killed outside a gas station on Sunday.", DAY)
+    b = art("b", "Police said a 23-year-old man died after the shooting at the gas station.", DAY)
+    [d] = found(a, b).disputes
+    assert d.about == "age of the man killed"
+    assert {s.value for s in d.sides} == {"19-year-old man", "23-year-old man"}
+    # A vague age that covers the exact one agrees; one that does not, disagrees.
+    c = art("c", "Witnesses said a man in his late teens was shot and killed at the station.", DAY)
+    e = art("e", "Witnesses said a man in his 40s was shot and killed at the station.", DAY)
+    assert found(a, c).disputes == ()
+    assert [s.value for s in found(a, e).disputes[0].sides] == ["19-year-old man", "man in his 40s"]
+    # The victim and the suspect are two people; and a story with several victims compares none.
+    f = art("f", "Officers later arrested a 23-year-old man in connection with the shooting.", DAY)
+    g = art("g", "A 23-year-old man was killed and two other victims were hurt at the station.", DAY)
+    assert found(a, f).disputes == () and found(a, g).disputes == ()
+
+
+def test_a_count_of_wounded_may_include_the_dead_and_the_dead_do_not_recover() -> None:
+    a = art("a", "Four people were injured in a shooting at the club.", DAY)
+    b = art("b", "One person was killed and three people were injured at the club, police said.", DAY)
+    assert found(a, b).disputes == ()
+    # Someone who died is not later released from hospital: two people's conditions, no update.
+    c = art("c", "The man who was shot in the chest has died, police said.", DAY)
+    e = art("e", "The victim was released from the hospital on Friday.", DAY + dt.timedelta(days=3))
+    assert found(c, e).updates == ()
+    f = art("f", "The man who died in the shooting was a friend, a neighbor said.", DAY)
+    g = art("g", "Most of the other victims had been released from the hospital.", DAY + dt.timedelta(days=1))
+    assert found(f, g).updates == ()

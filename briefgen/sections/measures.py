@@ -279,7 +279,7 @@ NUMBER_WORDS = {
 NUM = r"(?P<num>\d{1,4}|" + "|".join(NUMBER_WORDS) + r")"
 COUNT_QUAL = r"(?P<qual>(?:at least|more than|over|about|around|nearly|almost|some|up to) )?"
 # Not "others": "one killed and five others hurt" counts what remains, which depends on the other count.
-PEOPLE = r"(?: (?:people|persons|victims))?"
+PEOPLE = r"(?: (?:people|persons|person|victims))?"
 OUTCOME = {
     "killed": "killed",
     "dead": "killed",
@@ -408,16 +408,40 @@ def life_threatening(sentence: Sentence) -> list[Reading]:
 
 # -- street names: one base name with two different suffixes ----------------------------------------
 STREET = re.compile(
-    r"\b(?P<base>(?:(?:North|South|East|West|N\.|S\.|E\.|W\.) )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"\b(?P<base>(?:(?:North|South|East|West|N\.|S\.|E\.|W\.) )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+    r"\d{1,3}(?:st|nd|rd|th))) "
     r"(?P<suffix>Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|"
     r"Place|Pl\.|Trail|Way|Parkway|Circle|Terrace)(?![\w-])"
 )
 
 
+SCENE = re.compile(
+    r"\b(?:killed|killing|injured|injuring|homicide|murder(?:ed)?|victims?|scene|found dead|stabb(?:ed|ing)|"
+    r"responded|crash(?:ed)?|called to|dispatched|arrived at|went to (?:a|the) (?:home|house|residence|"
+    r"apartment))\b",
+    re.I,
+)
+ELSEWHERE = re.compile(
+    r"\b(?:arrest\w*|custody|booked|conference|vigil|funeral|court|hearing|charged|sentenced|trial|memorial|"
+    r"rally|service|meeting|briefing)\b",
+    re.I,
+)
+
+
+def about_the_scene(text: str) -> bool:
+    """A sentence that places the incident: it speaks of the shooting or its victims ("was shot at 9200
+    Perry Street", "a man was killed on Elm Road"), not of an arrest, a hearing or a vigil elsewhere."""
+    return bool(INCIDENT.search(text) or SCENE.search(text)) and not ELSEWHERE.search(text)
+
+
 def street_names(sentence: Sentence) -> list[Reading]:
     """ "West Bowles Avenue" and "West Bowles Place": the key is the base name, the value its suffix.
-    Only suffixes are compared, so two different streets of one story never meet."""
+    Only suffixes are compared, so two different streets of one story never meet; and only in a
+    sentence about the incident itself ("shot at 9200 Perry Street"), since a street and a building
+    or plaza of one name ("across Perry Street" and "the store at Perry Place") are two places."""
     out = []
+    if not about_the_scene(sentence.text):
+        return out
     for m in STREET.finditer(sentence.text):
         base = m.group("base")
         if base.split()[-1] in NOT_NAME or base.split()[0] in NOT_NAME:
@@ -612,6 +636,133 @@ def _number(raw: str) -> int:
     return NUMBER_WORDS[raw.lower()] if raw.lower() in NUMBER_WORDS else int(raw)
 
 
+# -- ages of people known by their role ("a 19-year-old man was killed") ----------------------------
+PERSON_NOUNS = {"man": "m", "male": "m", "boy": "m", "woman": "f", "female": "f", "girl": "f"}
+EXACT_AGE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (?P<age>\d{1,2})-year-old (?P<noun>man|male|boy|woman|female|girl)\b(?!-)"
+)
+# "a man in his 40s", "a woman in her early 20s", "a man in his late teens"
+VAGUE_AGE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (?P<noun>man|male|boy|woman|female|girl),? (?:who (?:is|was) )?(?:believed to be |"
+    r"described as )?in (?:his|her) (?P<part>early |mid-?|late )?(?P<decade>teens|[2-9]0s)\b"
+)
+DECADE_PART = {"": (0, 9), "early ": (0, 3), "mid": (3, 7), "mid-": (3, 7), "late ": (6, 9)}
+ROLE_AFTER = (
+    (
+        re.compile(
+            r"^,?(?: who)? (?:was|has been|had been) (?:taken into custody|arrested|charged|booked)\b"
+        ),
+        "suspect",
+    ),
+    (
+        re.compile(
+            r"^,?(?: who)? (?:was |has been )?(?:shot (?:and killed|dead|to death)|killed|"
+            r"fatally (?:shot|wounded)|died|dies|pronounced dead|found dead)\b"
+        ),
+        "killed",
+    ),
+    (
+        re.compile(
+            r"^,?(?: who)? (?:was|has been) (?:shot|wounded|injured|hurt|struck)\b(?! (?:and|dead|to death))"
+        ),
+        "wounded",
+    ),
+)
+ROLE_BEFORE = (
+    (
+        re.compile(
+            r"\b(?:arrested|charged|booked|the (?:alleged )?(?:suspect|shooter|gunman)(?: is| was|,)?)\s*$"
+        ),
+        "suspect",
+    ),
+    (re.compile(r"\b(?:killed|fatally shot|the (?:slain|dead) (?:victim|man|woman)?,?)\s*$"), "killed"),
+    (re.compile(r"\b(?:wounded|injured|the wounded victim,?)\s*$"), "wounded"),
+)
+ROLE_ABOUT = {"suspect": "the suspect", "killed": "the {} killed", "wounded": "the wounded {}"}
+SEX_WORD = {"m": "man", "f": "woman"}
+
+
+def role_ages(sentence: Sentence) -> list[Reading]:
+    """The age of a person the article knows only by a role: "a 19-year-old man was killed",
+    "police arrested a 27-year-old man", "the wounded victim, a man in his 40s". The key is the role
+    and the sex; `single_roles` keeps it only in a story with one person of that role."""
+    text = sentence.text
+    out = []
+    for pattern in (EXACT_AGE, VAGUE_AGE):
+        for m in pattern.finditer(text):
+            sex = PERSON_NOUNS[m.group("noun")]
+            role = next((r for p, r in ROLE_AFTER if p.search(text[m.end() :])), "")
+            role = role or next((r for p, r in ROLE_BEFORE if p.search(text[: m.start()])), "")
+            if not role:
+                continue
+            if pattern is EXACT_AGE:
+                low = high = float(m.group("age"))
+            else:
+                decade = m.group("decade")
+                base = 10 if decade == "teens" else int(decade[0]) * 10
+                a, b = DECADE_PART[m.group("part") or ""]
+                low, high = (13.0 if decade == "teens" and not a else base + a), float(base + b)
+            about = ROLE_ABOUT[role].format(SEX_WORD[sex])
+            out.append(
+                Reading(
+                    sentence,
+                    f"role|{role}|{sex}",
+                    f"age of {about}",
+                    "number",
+                    m.group().split(" ", 1)[1],
+                    low,
+                    high,
+                    "ages",
+                    story=True,
+                )
+            )
+    return out
+
+
+# Words that say a story has more than one person of a role: its roles' ages are not compared.
+MANY_VICTIMS = re.compile(r"\b(?:victims|others|survivors|double|triple|both (?:men|women))\b", re.I)
+MANY_SUSPECTS = re.compile(
+    r"\b(?:suspects|shooters|gunmen|second (?:suspect|man|person)|another (?:suspect|man)|accomplices?|"
+    r"(?:two|three|four|\d) (?:people|men|women|teens|suspects) (?:were|have been|had been) "
+    r"(?:arrested|charged|booked))\b",
+    re.I,
+)
+
+
+def with_dead(readings: list[Reading]) -> list[Reading]:
+    """An article's count of wounded (or shot) widened by its count of dead: "four people were injured"
+    in one report and "one killed and three injured" in another may count the same four."""
+    dead: dict[str, float] = {}
+    for r in readings:
+        if r.key == "count|killed" and r.high < float("inf"):
+            dead[r.sentence.article] = max(dead.get(r.sentence.article, 0.0), r.high)
+    out = []
+    for r in readings:
+        if r.key in ("count|wounded", "count|shot") and r.sentence.article in dead:
+            r = dataclasses.replace(r, high=r.high + dead[r.sentence.article])
+        out.append(r)
+    return out
+
+
+def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
+    """Role ages only where the story has one person of the role: no count of more than one killed,
+    wounded or shot, no "victims" or "others" (victims), no "suspects" or "second suspect" (suspects)."""
+    if not any(r.key.startswith("role|") for r in readings):
+        return readings
+    many_victims = any(r.key.startswith("count|") and r.high > 1 for r in readings) or any(
+        MANY_VICTIMS.search(s.text) for s in sentences
+    )
+    many_suspects = any(MANY_SUSPECTS.search(s.text) for s in sentences)
+    out = []
+    for r in readings:
+        if r.key.startswith("role|"):
+            role = r.key.split("|")[1]
+            if (role == "suspect" and many_suspects) or (role != "suspect" and many_victims):
+                continue
+        out.append(r)
+    return out
+
+
 # -- status that only dates can order -------------------------------------------------------------
 DIED = (
     r"\b(?:has|have) died\b|\bsuccumbed\b|\bwas pronounced dead\b|\bdied (?:at|in|from|of|on|after|early|"
@@ -729,6 +880,8 @@ def readings(sentence: Sentence) -> list[Reading]:
     out: list[Reading] = []
     if digit:
         out += ages(sentence)
+        if "-year-old" in low:
+            out += role_ages(sentence)
         out += clock_times(sentence)
         if "block of" in low:
             out += blocks(sentence)
@@ -740,6 +893,8 @@ def readings(sentence: Sentence) -> list[Reading]:
         out += street_names(sentence)
     if any(c in low for c in COLOUR_WORDS):
         out += vehicle_colours(sentence)
+    if " in his " in low or " in her " in low:
+        out += role_ages(sentence)
     if any(w in low for w in STATUS_WORDS):
         out += status(sentence)
     if "hospital" in low or "medical cent" in low or "health cent" in low or "infirmary" in low:

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
 from . import TopicContext, sort_sources, source
-from .measures import INCIDENT, NOT_NAME, NUMBER_WORDS, OTHER_EVENT, STREET, SUFFIX
+from .measures import NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene
 
 # -- the make-up of a group ----------------------------------------------------------------------
 SEX_NOUNS = {
@@ -149,7 +149,7 @@ def _acts(group: Group) -> str:
 # -- the street of the incident, written as two similar names ----------------------------------------
 DIRECTION = {"north", "south", "east", "west", "n.", "s.", "e.", "w."}
 STREET_PREFIX = 4  # letters a shorter first word must share with a longer one ("Mill" / "Miller")
-STREET_SIMILAR = 0.75  # normalised similarity of two base names written alike
+STREET_SLIP = 2  # letters two base names must differ by to be two streets rather than one misspelt
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def streets(sentence: Sentence) -> list[Street]:
 
 
 def _similar(a: str, b: str) -> bool:
-    """Two base names one slip apart: "mill pond" / "miller", "bowles" / "bowels", "45th" / "54th"."""
+    """Two base names alike enough to be confused: "mill pond" / "miller", "45th" / "54th"."""
     if a == b:
         return False
     wa, wb = a.split()[0], b.split()[0]
@@ -187,9 +187,13 @@ def _similar(a: str, b: str) -> bool:
             and a.split()[1:] == b.split()[1:]
             and (sorted(digits_a) == sorted(digits_b) or digits_a in digits_b or digits_b in digits_a)
         )
-    if len(wa) >= STREET_PREFIX and len(wb) >= STREET_PREFIX and (wa.startswith(wb) or wb.startswith(wa)):
-        return True
-    return Levenshtein.normalized_similarity(a, b) >= STREET_SIMILAR
+    # One first word the start of the other, and more than a letter apart: a spelling slip ("Connor" /
+    # "Conner", "Mill" / "Mills") is a variant of one name, not another street.
+    return (
+        min(len(wa), len(wb)) >= STREET_PREFIX
+        and (wa.startswith(wb) or wb.startswith(wa))
+        and Levenshtein.distance(a, b) >= STREET_SLIP
+    )
 
 
 def street_disputes(ctx: TopicContext) -> list[Dispute]:
@@ -201,12 +205,7 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
         for st in found:
             named[st.name.lower()].add(article)
     # Streets of the incident: named in a sentence about the shooting itself.
-    incident = [
-        st
-        for found in by_article.values()
-        for st in found
-        if INCIDENT.search(st.sentence.text) and not OTHER_EVENT.search(st.sentence.text)
-    ]
+    incident = [st for found in by_article.values() for st in found if about_the_scene(st.sentence.text)]
     disputes = []
     seen: set[frozenset[str]] = set()
     for i, a in enumerate(incident):
