@@ -350,3 +350,34 @@ def test_a_count_of_wounded_may_include_the_dead_and_the_dead_do_not_recover() -
     f = art("f", "The man who died in the shooting was a friend, a neighbor said.", DAY)
     g = art("g", "Most of the other victims had been released from the hospital.", DAY + dt.timedelta(days=1))
     assert found(f, g).updates == ()
+
+
+def test_a_time_placed_at_the_scene_by_its_street_and_a_document_as_source() -> None:
+    a = art("a", "Two gunmen opened fire about 2:15 a.m. Saturday at the diner at 4410 Quarry Road.", DAY)
+    b = art(
+        "b",
+        "According to the detective's affidavit, the two men drove to the diner on Quarry Road around "
+        "2:15 p.m. on Saturday.",
+        DAY,
+    )
+    [d] = found(a, b).disputes
+    assert d.kind == "date" and [s.value for s in d.sides] == ["about 2:15 a.m.", "around 2:15 p.m."]
+    # Without a weekday, or at a street that is not the scene's, the time may be of anything else.
+    c = art("c", "The two men drove to the diner on Quarry Road around 2:15 p.m., the affidavit said.", DAY)
+    e = art(
+        "e", "According to the affidavit, the two men met on Lime Street around 2:15 p.m. on Saturday.", DAY
+    )
+    assert found(a, c).disputes == () and found(a, e).disputes == ()
+
+
+def test_a_running_total_of_the_year_grows_and_differs_only_on_one_day() -> None:
+    a = art("a", "The killing was the city's 88th homicide of the year, police said.", DAY)
+    b = art("b", "Police said there have been 91 homicides so far this year in the city.", DAY)
+    [d] = found(a, b).disputes
+    assert d.about == "homicides this year (running total)"
+    later = art("b", b.text, DAY + dt.timedelta(days=9))
+    result = found(a, later)
+    assert result.disputes == () and [s.value for s in result.updates[0].sides][0].startswith("88th")
+    # A count of another kind of death is another total.
+    c = art("c", "It was the 91st shooting of the year in the city.", DAY)
+    assert found(a, c).disputes == ()

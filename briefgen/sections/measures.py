@@ -215,9 +215,26 @@ EXACT_SLACK = 3.0
 QUALIFIED_SLACK = 15.0  # more for "about", "around", "just before"...
 
 
-def clock_times(sentence: Sentence) -> list[Reading]:
-    text = sentence.text
-    if not INCIDENT.search(text) or OTHER_EVENT.search(text):
+# "According to the suspect's arrest warrant, ...": the document is the source, not another event.
+DOCUMENT_SOURCE = re.compile(
+    r"^(?:According to|Citing|Per) [^,]{0,60}\b(?:warrant|affidavit|complaint|report|documents?|records?)"
+    r"(?:\s[^,]{0,20})?, ",
+    re.I,
+)
+
+
+def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list[Reading]:
+    """Clock times of a sentence about the incident (a word of the shooting itself). With `scene`
+    (base names of the streets where the topic places the incident), instead the times of a
+    sentence with no such word that names a scene street and a weekday ("they went to the motel on
+    Estate Lane around 1:30 p.m. Friday")."""
+    text = DOCUMENT_SOURCE.sub("", sentence.text)
+    if OTHER_EVENT.search(text):
+        return []
+    if scene is None:
+        if not INCIDENT.search(text):
+            return []
+    elif INCIDENT.search(text) or not WEEKDAY.search(text) or not any(b in text.lower() for b in scene):
         return []
     days = set(WEEKDAY.findall(text))
     if len(days) > 1:
@@ -245,6 +262,20 @@ def clock_times(sentence: Sentence) -> list[Reading]:
         about = "time of the incident" + (f" on {day}" if day else "")
         out.append(Reading(sentence, key, about, "date", value, low, high, "", story=True))
     return out
+
+
+def scene_times(sentences: Sequence[Sentence]) -> list[Reading]:
+    """Clock times of sentences that place themselves at the scene by its street (`clock_times`)."""
+    scene = frozenset(
+        m.group("base").lower()
+        for s in sentences
+        if about_the_scene(s.text)
+        for m in STREET.finditer(s.text)
+        if m.group("base").split()[0] not in NOT_NAME
+    )
+    if not scene:
+        return []
+    return [r for s in sentences if CLOCK.search(s.text) for r in clock_times(s, scene)]
 
 
 # -- counts of people ----------------------------------------------------------------------------
@@ -636,6 +667,48 @@ def _number(raw: str) -> int:
     return NUMBER_WORDS[raw.lower()] if raw.lower() in NUMBER_WORDS else int(raw)
 
 
+# -- a running total of the year (a city's homicides) --------------------------------------------------
+TOTAL_NOUN = r"(?P<noun>(?:criminal )?homicide|murder|killing|fatal shooting|shooting|traffic death)"
+YEAR = r"(?:of (?:the|this) year|this year|so far this year|in (?:19|20)\d\d|of (?:19|20)\d\d|year to date)"
+TOTALS = (
+    # "the city's 104th homicide of the year", "Louisville's 104th homicide this year"
+    re.compile(rf"\b(?P<n>\d{{1,4}})(?:st|nd|rd|th) {TOTAL_NOUN}s? {YEAR}", re.I),
+    # "104 homicides so far this year", "the 104 homicides in 2016"
+    re.compile(rf"\b(?P<n>\d{{1,4}}) {TOTAL_NOUN}s (?:(?:in|across|for) [A-Z][a-z]+ )?{YEAR}", re.I),
+    # "the homicide total for the year to 106", "this year's homicide count at 106"
+    re.compile(
+        rf"\b{TOTAL_NOUN} (?:total|count|tally)\b[^.;]{{0,40}}?\b(?:to|at|of|is|stands at) "
+        r"(?P<n>\d{1,4})\b",
+        re.I,
+    ),
+)
+
+
+def year_totals(sentence: Sentence) -> list[Reading]:
+    """A place's running total of the year ("the city's 104th homicide of the year", "104 homicides
+    so far this year"): one key per kind of death counted, a figure that grows over the year, so
+    articles of different days give an update and articles of one day that differ, a dispute."""
+    out = []
+    for pattern in TOTALS:
+        for m in pattern.finditer(sentence.text):
+            noun = m.group("noun").lower().replace("criminal ", "")
+            n = float(m.group("n"))
+            out.append(
+                Reading(
+                    sentence,
+                    f"total|{noun}",
+                    f"{noun}s this year (running total)",
+                    "number",
+                    m.group().strip(),
+                    n,
+                    n,
+                    "grows",
+                    story=True,
+                )
+            )
+    return out
+
+
 # -- ages of people known by their role ("a 19-year-old man was killed") ----------------------------
 PERSON_NOUNS = {"man": "m", "male": "m", "boy": "m", "woman": "f", "female": "f", "girl": "f"}
 EXACT_AGE = re.compile(
@@ -893,6 +966,8 @@ def readings(sentence: Sentence) -> list[Reading]:
         out += street_names(sentence)
     if any(c in low for c in COLOUR_WORDS):
         out += vehicle_colours(sentence)
+    if digit and ("year" in low or " total" in low or " count" in low):
+        out += year_totals(sentence)
     if " in his " in low or " in her " in low:
         out += role_ages(sentence)
     if any(w in low for w in STATUS_WORDS):
