@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers import context
 
+from briefgen.analyze import build_context
 from briefgen.models import Article, Brief, Topic
 from briefgen.render import brief_to_dict, environment, render_brief
 from briefgen.sections import quotes
@@ -196,3 +197,33 @@ def test_signed_quotation_and_later_sentences_of_the_same_speaker() -> None:
         "person",
     )
     assert found["This decision will not stand in court."][0] == "Tomas Berg"
+
+
+def test_dash_signature_on_the_quotation_line() -> None:
+    # Epigraph style: the speaker's name after a dash (horizontal bar, em dash, spaced hyphen) on the
+    # quotation's own line, no speech verb; a dash that goes on with a clause is no signature.
+    found = _found(
+        "Ferry users in Port Elsie told us what the closure means to them.\n\n"
+        "“I have taken this ferry to work for thirty years.” ― Mona Vell, 54, a nurse\n\n"
+        "“We need the crossing back before winter.”―\u00a0Tam Okafor\n\n"
+        "“Nobody asked the fishermen what they wanted.” - Dara Quinn\n\n"
+        "“We will win this fight” — and the crowd cheered."
+    )
+    assert found == {
+        "I have taken this ferry to work for thirty years.": ("Mona Vell", "person", "—"),
+        "We need the crossing back before winter.": ("Tam Okafor", "person", "—"),
+        "Nobody asked the fishermen what they wanted.": ("Dara Quinn", "person", "—"),
+    }
+
+
+def test_title_case_transcript_labels_name_people_the_article_names() -> None:
+    a = _plain(
+        "Mayor Paul Gann and Councilwoman Mona Vell debated the harbour plan on Tuesday.\n\n"
+        '"Gann: We will open the harbour again before the summer.\n\n'
+        '"Vell: That is not what the council voted for in May."'
+    )
+    found = {q.text: q.speaker for q in quotes.extract(build_context(Topic("t", "Harbour", (a,))))}
+    assert found == {
+        "We will open the harbour again before the summer.": "Paul Gann",
+        "That is not what the council voted for in May.": "Mona Vell",
+    }

@@ -100,7 +100,9 @@ NAMED_PARTICIPLE = re.compile(
     rf"{PHRASE}(?:\s+\w+ly)?\s+(?P<verb>saying|yelling|shouting|telling|writing|asking|adding|declaring|"
     r"tweeting|stating|replying|responding|proclaiming|warning|noting)\b(?:\s+[\w’'-]+){0,3}?[\s,:—-]*$"
 )
-SIGNATURE = re.compile(rf"\s*\n\s*[-—–]\s*{PHRASE}(?=\s*(?:[,.(]|$))", re.M)
+SIGNATURE = re.compile(rf"\s*\n\s*[-—–―]\s*{PHRASE}(?=\s*(?:[,.(]|$))", re.M)
+# An epigraph-style signature on the quotation's own line: '“...” ― Ana Ruiz, 54, a farmer'.
+DASH_SIGNATURE = re.compile(rf"[ \t\xa0]*(?:[—–―]|\s-)[ \t\xa0]*{PHRASE}(?=\s*(?:[,.(;]|$))", re.M)
 # "Ana Ruiz, a party spokesman, said in a statement. “...": a sentence that only says who speaks.
 SAID_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?])\s+){PHRASE}{APPOS}{ADVERB}\s+{VERB}"
@@ -134,6 +136,9 @@ WORD = rf"(?:{ABBREVIATION}|[\w’'&]+(?:-[\w’'&]+)*|\([^()\n]{{1,30}}\))"
 COLON = re.compile(rf"(?:^|[.!?]\s+|[-—]\s*)(?P<speaker>{WORD}(?:\s+{WORD}){{0,5}}):\s*$(?P<verb>)")
 # A transcript line: "PENCE: Well, look, ..." inside the marks.
 TRANSCRIPT = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s+")
+# A speaker label in title case ("Gann: ..."): a transcript line only when it names someone the
+# article names elsewhere.
+LABEL = re.compile(r"^(?P<speaker>(?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w'’-]+):\s+(?=\S)")
 CLAUSE_WORDS = frozenset(
     ("and", "but", "then", "when", "as", "what", "that", "while", "whereas", "although", "after")
     + ("because", "so", "later", "also", "meanwhile", "still", "yet", "instead", "now")
@@ -400,6 +405,12 @@ def _attribute(
 ) -> tuple[Speaker, str, int]:
     """(speaker, cue, end of the attribution) from the words after or before a quotation."""
     inner = text[span.inner_start : span.inner_end].rstrip()
+    if span.closed:
+        m = DASH_SIGNATURE.match(text, span.end, para[1])
+        if m:
+            speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
+            if speaker.kind in ("person", "organisation"):
+                return speaker, "—", m.end()
     # A quotation ending with a full stop ends its sentence: what follows is no attribution.
     if span.closed and not inner.endswith("."):
         after = text[span.end : min(para[1], span.end + 300)]
@@ -475,7 +486,16 @@ def _attribute(
     return NOBODY, "", span.end
 
 
-def find_quotes(ctx: TopicContext) -> list[Found]:
+def _label(inner: str, people: People) -> re.Match[str] | None:
+    """A title-case speaker label opening a quotation ("Gann: I think ..."), when the article names
+    that person (or organisation) outside quotations too."""
+    m = LABEL.match(inner)
+    if m is None or m.group("speaker").lower() in NOT_NAMES:
+        return None
+    return m if people.resolve(m.group("speaker")) else None
+
+
+def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Found]:
     found: list[Found] = []
     for article in ctx.articles:
         text = article.text
@@ -486,7 +506,7 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
         rows: list[list] = []
         for span in quote_spans(text):
             inner = text[span.inner_start : span.inner_end]
-            transcript = TRANSCRIPT.match(inner.lstrip())
+            transcript = TRANSCRIPT.match(inner.lstrip()) or _label(inner.lstrip(), people)
             if transcript:
                 skip = len(inner) - len(inner.lstrip()) + transcript.end()
                 span = Span(
@@ -551,7 +571,7 @@ def find_quotes(ctx: TopicContext) -> list[Found]:
             ):
                 row[4], row[5] = last[4], last[5]
         for _, quote, n_words, covering, speaker, cue in rows:
-            if not speaker.name:
+            if not speaker.name and not keep_unattributed:
                 continue
             first, last = covering[0], covering[-1]
             src = Source(article.id, text[first.start : last.end], first.start, last.end)
