@@ -227,3 +227,29 @@ def test_title_case_transcript_labels_name_people_the_article_names() -> None:
         "We will open the harbour again before the summer.": "Paul Gann",
         "That is not what the council voted for in May.": "Mona Vell",
     }
+
+
+def test_the_sentence_subject_speaks_when_a_speech_word_leads_to_the_quote() -> None:
+    found = _found(
+        "Senator Ada Hicks toured the valley on Monday.\n\n"
+        "Hicks herself said Tuesday that “the only way to win the valley is to ask every farmer for "
+        "their support.”\n\n"
+        "On Wednesday, Mr. Pavel Oster deflected questions about the dam before saying, “It is time to "
+        "stop attacking the farmers of this valley.”\n\n"
+        "Judge Tom Ekker ruled in May. After Ekker said that students who did not qualify might do "
+        "better at “less advanced schools,” Hicks said: “I do not like what he said, not at all.”"
+    )
+    assert {text: speaker for text, (speaker, _, _) in found.items()} == {
+        "the only way to win the valley is to ask every farmer for their support.": "Ada Hicks",
+        "It is time to stop attacking the farmers of this valley.": "Pavel Oster",
+        "less advanced schools": "Tom Ekker",
+        "I do not like what he said, not at all.": "Ada Hicks",
+    }
+
+
+def test_a_passive_clause_is_no_speaker() -> None:
+    found = _found(
+        "Ada Hicks won the primary. Hicks, who called Oster soon after the winner was declared, told "
+        "her supporters, “I still love this valley, and I always will.”"
+    )
+    assert found == {"I still love this valley, and I always will.": ("Ada Hicks", "person", "told")}

@@ -244,7 +244,7 @@ def speaker_of(
     tokens = phrase.split()
     while tokens and tokens[0].lower() in CLAUSE_WORDS:
         tokens.pop(0)
-    if not tokens or len(tokens) > 14:
+    if not tokens or len(tokens) > 14 or any(t.lower() in BE_VERBS for t in tokens):
         return NOBODY
     printed = " ".join(tokens)
     lowered = [t.lower() for t in tokens]
@@ -303,6 +303,7 @@ def speaker_of(
     return Speaker(printed, printed, "unnamed")
 
 
+BE_VERBS = frozenset(("is", "was", "were", "are", "been", "being", "be"))
 PARTICLES = ("of", "de", "van", "von", "bin", "del", "da", "al", "el", "la", "le", "di", "du")
 
 
@@ -376,12 +377,21 @@ def _unquoted_before(text: str, start: int, span_start: int) -> str:
     """The text of `text[start:span_start]` after the last closing quotation mark."""
     before = text[start:span_start]
     cut = max(before.rfind("”"), before.rfind('"'), before.rfind("''"))
-    return before[cut + 1 :].lstrip("'") if cut >= 0 else before
+    return before[cut + 1 :].lstrip("' ") if cut >= 0 else before
+
+
+LEADING_PRONOUN = re.compile(r"\s*(?:(?:But|And|Then|So|Yet|Still|Later|Now|Instead),?\s+)?([Hh]e|[Ss]he)\b")
+SPEECH_WORD = re.compile(
+    rf"\b(?:{QUOTE_VERBS}|saying|adding|writing|telling|calling|asking|declaring|noting|insisting|arguing|"
+    r"warning|tweeting|stating|replying|responding|explaining|statement|comments?|remarks?|words|"
+    r"interview|speech|tweet|message|op-ed|letter)\b"
+)
+MAX_SUBJECT_GAP_WORDS = 12
 
 
 def _sentence_subject(text: str, start: int, end: int, people: People) -> Speaker:
     """The speaker who began a sentence: '<Smith> described the move as ..., adding: '."""
-    pronoun = re.match(r"\s*(He|She)\b", text[start:end])
+    pronoun = LEADING_PRONOUN.match(text, start, end)
     if pronoun:
         return Speaker("", pronoun.group(1), "pronoun")
     for m in BEFORE_SUBJECT.finditer(text, start, end):
@@ -417,8 +427,8 @@ def _attribute(
         after = re.split(r"[“\"]|''|``", after, maxsplit=1)[0]
         for n, pattern in enumerate(AFTER):
             m = pattern.match(after)
-            if not m:
-                continue
+            if not m or re.match(r"\s*:\s*$", after[m.end() :]):
+                continue  # '..." Hicks said: "...': the attribution introduces the next quotation
             if (
                 inner.endswith(("?", "!"))
                 and m.group("speaker").split()[:1] in (["He"], ["She"], ["The"])
@@ -483,6 +493,14 @@ def _attribute(
         speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
             return speaker, ":" if pattern is COLON_VERB else m.group("verb"), span.end
+    # The sentence's subject, when a word of speech stands between it and the quotation: "Hicks
+    # himself said Tuesday that “...”", "... before saying, “...”", "she told the mayors who gathered
+    # in Elton, “...”", "her March comment that “...”".
+    speech = max(SPEECH_WORD.finditer(before), key=lambda m: m.start(), default=None)
+    if speech is not None and len(before[speech.end() :].split()) <= MAX_SUBJECT_GAP_WORDS:
+        speaker = _sentence_subject(text, start, span.start, people)
+        if speaker.kind:
+            return speaker, speech.group(), span.end
     return NOBODY, "", span.end
 
 
