@@ -497,7 +497,9 @@ def _attribute(
     # himself said Tuesday that “...”", "... before saying, “...”", "she told the mayors who gathered
     # in Elton, “...”", "her March comment that “...”".
     speech = max(SPEECH_WORD.finditer(before), key=lambda m: m.start(), default=None)
-    if speech is not None and len(before[speech.end() :].split()) <= MAX_SUBJECT_GAP_WORDS:
+    gap = before[speech.end() :].split() if speech is not None else []
+    naming = speech is not None and speech.group() in NAMING_VERBS | {"calling"} and gap
+    if speech is not None and len(gap) <= MAX_SUBJECT_GAP_WORDS and not naming:
         speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
             return speaker, speech.group(), span.end
@@ -790,12 +792,21 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
         head = item[0]
         sources = [f.source for f in item]
         known = {(s.article, s.start) for s in sources}
-        sources += _unmarked_sources(ctx, head.text, known)
+        unmarked = _unmarked_sources(ctx, head.text, known)
+        sources += unmarked
         variants = []
         for f in item[1:]:
             if normalize(f.text) != normalize(head.text) and f.text not in variants:
                 variants.append(f.text)
-        ordered = sort_sources(ctx, sources)
+        # Per article, the sentence printing the quote's own wording comes first (it is the one cited).
+        own = {(f.source.article, f.source.start) for f in item if normalize(f.text) == normalize(head.text)}
+        own |= {(s.article, s.start) for s in unmarked}
+        ordered = tuple(
+            sorted(
+                sort_sources(ctx, sources),
+                key=lambda s: (ctx.order.get(s.article, 0), (s.article, s.start) not in own, s.start),
+            )
+        )
         quotes.append(
             Quote(
                 text=head.text,
