@@ -381,3 +381,24 @@ def test_a_running_total_of_the_year_grows_and_differs_only_on_one_day() -> None
     # A count of another kind of death is another total.
     c = art("c", "It was the 91st shooting of the year in the city.", DAY)
     assert found(a, c).disputes == ()
+
+
+def test_two_full_lists_of_the_wounded_whose_ages_cannot_be_the_same_people() -> None:
+    a = art(
+        "a", "The injured victims, two men in their 30s and a woman in her 60s, are in stable condition.", DAY
+    )
+    b = art(
+        "b", "He is accused of injuring three people, Ana Pole, 34; Lou Marsh, 31; and Ed Vance, 38.", DAY
+    )
+    [d] = found(a, b).disputes
+    assert d.about == "ages of the wounded"
+    assert [s.value for s in d.sides] == [
+        "two men in their 30s and a woman in her 60s",
+        "Ana Pole, 34; Lou Marsh, 31; and Ed Vance, 38",
+    ]
+    # Ages that some pairing fits, or lists of different lengths, are no dispute.
+    c = art(
+        "c", "He is accused of injuring three people, Ana Pole, 64; Lou Marsh, 31; and Ed Vance, 38.", DAY
+    )
+    e = art("e", "He is accused of injuring two people, Lou Marsh, 31; and Ed Vance, 38.", DAY)
+    assert found(a, c).disputes == () and found(a, e).disputes == ()

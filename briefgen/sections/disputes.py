@@ -444,6 +444,7 @@ def analyse(ctx: TopicContext) -> Findings:
             + figures
             + pairs.group_disputes(ctx)
             + pairs.street_disputes(ctx)
+            + pairs.roster_disputes(ctx)
             + date_disputes(ctx)
             + name_disputes(ctx)
         ),

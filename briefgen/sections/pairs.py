@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
 from . import TopicContext, sort_sources, source
-from .measures import NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene
+from .measures import NAME, NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene
 
 # -- the make-up of a group ----------------------------------------------------------------------
 SEX_NOUNS = {
@@ -229,4 +229,128 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
             )
             about = f"street of the incident: {sides[0].value} or {sides[1].value}"
             disputes.append(Dispute(about=about, kind="name", sides=tuple(sides)))
+    return disputes
+
+
+# -- the ages of a role's people, listed in full ---------------------------------------------------
+MEMBER_NOUNS = "|".join(sorted(SEX_NOUNS, key=len, reverse=True))
+DECADE = r"(?: in (?:his|her|their) (?P<part>early |mid-?|late )?(?P<decade>teens|[2-9]0s))"
+MEMBER = re.compile(
+    rf"(?P<n>{COUNT}) (?P<noun>{MEMBER_NOUNS})\b{DECADE}?|"
+    rf"(?P<name>{NAME}), (?P<age>\d{{1,2}})\b|"
+    rf"(?:an? )?(?P<age2>\d{{1,2}})-year-old (?P<noun2>{MEMBER_NOUNS})\b"
+)
+SEPARATOR = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
+ROSTER_CUE = re.compile(
+    rf"\b(?:the (?P<role>wounded|injured|dead|slain)(?: victims| people)?,\s*|"
+    rf"(?P<verb>wounding|injuring|killing)\s+(?:(?P<count>{COUNT}) )?(?:other )?"
+    r"(?:people|victims|persons|others)?,?\s*)",
+    re.I,
+)
+ROSTER_ROLE = {"wounded": "wounded", "injured": "wounded", "wounding": "wounded", "injuring": "wounded"}
+ROSTER_ROLE |= {"dead": "killed", "slain": "killed", "killing": "killed"}
+MAX_ROSTER = 6  # people a roster may list (their ages are matched by trying every order)
+ROSTER_SENTENCES = 3  # sentences after the cue a roster may run into (split at its semicolons)
+
+
+@dataclass(frozen=True)
+class Roster:
+    sentence: Sentence
+    role: str
+    members: tuple[tuple[str, float, float], ...]  # (sex or "", youngest, oldest) per person
+    value: str
+
+
+def rosters(sentence: Sentence, text: str = "") -> list[Roster]:
+    """Everyone of a role with an age each: "the wounded victims, two women in their 20s and a man in
+    his 40s", "wounding three other people, Ann Roe, 28; Joan Poe, 20; and Bo Doe, 30". `text`, when
+    given, is the sentence with the ones after it (a list the splitter cut at its semicolons)."""
+    from .people import gender_of_name
+
+    text = text or sentence.text
+    out = []
+    for cue in ROSTER_CUE.finditer(text):
+        role = ROSTER_ROLE[(cue.group("role") or cue.group("verb")).lower()]
+        members: list[tuple[str, float, float]] = []
+        at = cue.end()
+        while len(members) <= MAX_ROSTER:
+            m = MEMBER.match(text, at)
+            if not m:
+                break
+            if m.group("n"):
+                if not m.group("decade"):
+                    members = []
+                    break  # a member without an age: the roster says nothing to compare
+                decade = m.group("decade")
+                base = 10 if decade == "teens" else int(decade[0]) * 10
+                low, high = DECADE_AGES[(m.group("part") or "").strip(" -")]
+                span = (13.0 if decade == "teens" and not low else base + low, float(base + high))
+                members += [(SEX_NOUNS[m.group("noun").lower()], *span)] * _count(m.group("n"))
+            elif m.group("name"):
+                age = float(m.group("age"))
+                members.append((gender_of_name(m.group("name")), age, age))
+            else:
+                age = float(m.group("age2"))
+                members.append((SEX_NOUNS[m.group("noun2").lower()], age, age))
+            end = m.end()
+            at = SEPARATOR.match(text, end).end()  # type: ignore[union-attr]
+        if len(members) < 2 or len(members) > MAX_ROSTER:
+            continue
+        if cue.group("count") and _count(cue.group("count")) != len(members):
+            continue
+        value = text[cue.end() : end].strip(" ,;")
+        out.append(Roster(sentence, role, tuple(members), value))
+    return out
+
+
+DECADE_AGES = {"": (0, 9), "early": (0, 3), "mid": (3, 7), "late": (6, 9)}
+
+
+def _fit(a: tuple[tuple[str, float, float], ...], b: tuple[tuple[str, float, float], ...]) -> bool:
+    """Some pairing of the two lists' people in which every pair could be one person (sex, age)."""
+    from itertools import permutations
+
+    return any(
+        all(
+            (not x[0] or not y[0] or x[0] == y[0]) and x[1] <= y[2] and y[1] <= x[2]
+            for x, y in zip(a, perm, strict=True)
+        )
+        for perm in permutations(b)
+    )
+
+
+def roster_disputes(ctx: TopicContext) -> list[Dispute]:
+    """Two full lists of one role's people (as many, by different sources) whose ages cannot be the
+    same people's."""
+    found = []
+    for a in ctx.articles:
+        sentences = ctx.sentences.get(a.id, ())
+        for i, s in enumerate(sentences):
+            if ROSTER_CUE.search(s.text):
+                # The sentence and the rest of its paragraph's next sentences, as printed.
+                following = [
+                    x for x in sentences[i + 1 : i + 1 + ROSTER_SENTENCES] if x.paragraph == s.paragraph
+                ]
+                end = following[-1].end if following else s.end
+                found += rosters(s, a.text[s.start : end])
+    disputes = []
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if a.role != b.role or len(a.members) != len(b.members):
+                continue
+            if ctx.group(a.sentence.article) == ctx.group(b.sentence.article) or _fit(a.members, b.members):
+                continue
+            if any(
+                _fit(a.members, c.members)
+                for c in found
+                if c.role == a.role
+                and c is not b
+                and ctx.group(c.sentence.article) == ctx.group(b.sentence.article)
+            ):
+                continue
+            sides = tuple(
+                Side(r.sentence.text, sort_sources(ctx, [source(r.sentence)]), value=r.value) for r in (a, b)
+            )
+            disputes.append(Dispute(about=f"ages of the {a.role}", kind="number", sides=sides))
+            break
     return disputes
