@@ -465,3 +465,29 @@ def test_a_pile_that_doubled_is_grouped_afresh() -> None:
     assert where["quake0"] == where["quake1"] == where["quake2"] == quake_slug
     assert where["merger0"] == where["merger1"] == where["merger2"] == merger_slug
     assert second.registry.learned_from == len(articles)
+
+
+def test_outlet_furniture_is_left_out_of_the_features_but_wire_copies_keep_their_lines() -> None:
+    from briefgen.topics.features import pile_texts
+
+    story = [
+        "A fire destroyed the Ardwick grain store on Quarry Lane late on Friday.",
+        "Crews from three stations fought the flames for six hours.",
+        "The owner, Tobin Vasko, said the store had stood for ninety years.",
+    ]
+    posted = ["Posted: Monday, March 4, 2024 6:10 PM EST", "Posted: Friday, May 17, 2024 9:02 AM EST"]
+    texts = [
+        f"{posted[0]}\n\nA boat capsized on Lake Orrin; two anglers swam ashore.\n\nCopyright 2024 KXYZ.",
+        f"{posted[1]}\n\nThe Dunmere council voted to close the ferry.\n\nCopyright 2023 KXYZ.",
+        f"{posted[0]}\n\nA wolf was seen near Kirkmoor school, rangers said.\n\nCopyright 2024 KXYZ.",
+        *("\n\n".join(story) for _ in range(3)),
+    ]
+    titles = ["Boat capsizes - KXYZ News", "Ferry to close - KXYZ News", "Wolf sighted", "Grain store fire"]
+    titles += ["Grain store burns", "Ninety-year-old store lost"]
+    articles = [article(t, id=f"a{i}", title=h) for i, (t, h) in enumerate(zip(texts, titles, strict=True))]
+    heads, kept = pile_texts(articles)
+    assert heads[:3] == ["Boat capsizes", "Ferry to close", "Wolf sighted"]
+    assert kept[0] == "A boat capsized on Lake Orrin; two anglers swam ashore."
+    assert all("Posted" not in k and "Copyright" not in k for k in kept[:3])
+    # Three papers printing one wire story are copies: its short lines are the story, not furniture.
+    assert kept[3:] == ["\n\n".join(story)] * 3

@@ -8,7 +8,7 @@ sparse and linear in the size of the corpus.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,6 +40,11 @@ LEAD_REPEAT = 2
 """The lead's words and names count this many extra times."""
 TERMS_PER_ARTICLE = 200
 """Strongest terms kept per article."""
+FURNITURE_SHARE = 3
+"""A short line (see `FURNITURE_WORDS`) printed, up to its numbers, dates and names of days and months,
+in at least this many articles of the pile is the outlet's furniture ("Posted: ... Updated: ...",
+"Copyright 2015 WXYZ. All rights reserved."), not the story: left out of the features."""
+FURNITURE_WORDS = 30
 DATE_SCALE_DAYS = 60.0
 """Days apart at which the date factor halves (see `date_factor`)."""
 
@@ -153,6 +158,59 @@ def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
+TITLE_PART = re.compile(r"\s+[-|–—]\s+")
+CALENDAR = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?|\d+"
+)
+
+
+def _shape(line: str) -> str:
+    """A line up to its numbers, dates and names of days and months (for finding repeated furniture)."""
+    return " ".join(CALENDAR.sub("#", line.lower()).split())
+
+
+def pile_texts(articles: Sequence[Article]) -> tuple[list[str], list[str]]:
+    """Each article's headline and text with the pile's furniture left out (for features only).
+
+    - A headline part after a dash or bar ("... - WXYZ News, Weather") printed in two or more
+      headlines of the pile is the outlet's name, not the story's.
+    - A short line printed in `FURNITURE_SHARE` or more articles that are not copies of each other
+      (copies: half of either's lines in common, as a wire story printed by several papers) is the
+      outlet's furniture.
+    """
+    parts = [TITLE_PART.split(a.title) if a.title and a.title != a.id else [""] for a in articles]
+    tails = Counter(p.strip().lower() for ps in parts for p in set(ps[1:]))
+    heads = [" - ".join([ps[0]] + [p for p in ps[1:] if tails[p.strip().lower()] < 2]) for ps in parts]
+    lines = [[ln for ln in a.text.splitlines() if ln.strip()] for a in articles]
+    shapes = [[_shape(ln) for ln in ls] for ls in lines]
+    every = [set(ss) for ss in shapes]
+    printers: dict[str, list[int]] = defaultdict(list)
+    for i, (ls, ss) in enumerate(zip(lines, shapes, strict=True)):
+        for s in sorted({s for ln, s in zip(ls, ss, strict=True) if len(ln.split()) <= FURNITURE_WORDS}):
+            printers[s].append(i)
+
+    def copies(i: int, j: int) -> bool:
+        return 2 * len(every[i] & every[j]) >= min(len(every[i]), len(every[j]))
+
+    furniture = set()
+    for s, who in printers.items():
+        if len(who) < FURNITURE_SHARE:
+            continue
+        apart: list[int] = []
+        for i in who:
+            if not any(copies(i, j) for j in apart):
+                apart.append(i)
+                if len(apart) >= FURNITURE_SHARE:
+                    furniture.add(s)
+                    break
+    texts = [
+        "\n\n".join(ln for ln, s in zip(ls, ss, strict=True) if s not in furniture)
+        for ls, ss in zip(lines, shapes, strict=True)
+    ]
+    return heads, texts
+
+
 def article_features(articles: Sequence[Article]) -> Features:
     """TF-IDF of content words (headline counted extra) and of names, as one unit-length row each.
 
@@ -163,12 +221,11 @@ def article_features(articles: Sequence[Article]) -> Features:
     in_heads: Counter[str] = Counter()
     in_leads: Counter[str] = Counter()
     written: Counter[str] = Counter()  # names as written in the texts
-    for a in articles:
-        head = a.title if a.title and a.title != a.id else ""
-        found = Counter(_names(a.text))
+    for head, text in zip(*pile_texts(articles), strict=True):
+        found = Counter(_names(text))
         written.update(found)
-        w, n = word_counts(a.text), _count(found, _NAMES, _name)
-        lead = lead_text(a.text)
+        w, n = word_counts(text), _count(found, _NAMES, _name)
+        lead = lead_text(text)
         lw, ln = word_counts(lead), name_counts(lead)
         in_leads.update(lw)
         for _ in range(LEAD_REPEAT):
