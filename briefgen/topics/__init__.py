@@ -30,7 +30,7 @@ from ..models import Article, Topic
 from . import granularity
 from . import graph as _graph
 from .cluster import average_link
-from .features import Features, article_features, date_factor
+from .features import Features, article_features, similarity_block
 from .granularity import BLOCK_ROWS, background
 from .graph import event_word_sums, neighbour_graph
 from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
@@ -56,15 +56,12 @@ def learn_groups(features: Features) -> list[list[int]]:
     n = features.vectors.shape[0]
     if n <= 1:
         return [[i] for i in range(n)]
-    graph, kth = neighbour_graph(features)
-    if not graph.nnz:
-        return [[i] for i in range(n)]
     bg = background(features)
     # Articles of stories bigger than the neighbour lists: fetch all their close neighbours.
     cut = granularity.LINK_Z
-    saturated = np.flatnonzero(bg.own_score(kth, np.arange(n)) >= cut)
-    if len(saturated):
-        graph = union(graph, neighbour_graph(features, queries=saturated, extend_above=(bg, cut))[0])
+    graph = neighbour_graph(features, extend_above=(bg, cut))[0]
+    if not graph.nnz:
+        return [[i] for i in range(n)]
     score = bg.score(graph.data, graph.row, graph.col)
     scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
     return average_link(scored, cut, event_words=event_word_sums(features), raw=graph.data)
@@ -110,8 +107,7 @@ def incremental_groups(
 
     def scores(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Plain similarities and scores of articles `q` to every article (0 to themselves)."""
-        block = (features.vectors[q] @ vt).toarray()
-        block *= date_factor(features.days[q][:, None], features.days[None, :])
+        block = similarity_block(features, q, vt)
         z = bg.score(block, q[:, None], everyone[None, :])
         block[np.arange(len(q)), q] = 0.0
         z[np.arange(len(q)), q] = 0.0  # not its own neighbour

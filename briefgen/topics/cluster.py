@@ -55,30 +55,14 @@ def average_link(
     for cid, group in members.items():
         owner[group] = cid
     is_fixed = {cid: bool(fixed[cid]) if fixed is not None else False for cid in members}
-    # links[a][b]: sum of edge similarities between clusters a and b.
-    links: dict[int, dict[int, float]] = {cid: {} for cid in members}
-    inner: dict[int, float] = dict.fromkeys(members, 0.0)
-    for cid, total in enumerate(inner_sums or ()):
-        inner[cid] = float(total)
-    # The same sums of plain similarities, for the cohesion rules (the scores themselves without `raw`).
-    rlinks: dict[int, dict[int, float]] = {cid: {} for cid in members} if raw is not None else links
-    rinner: dict[int, float] = dict.fromkeys(members, 0.0) if raw is not None else inner
-    if raw is not None:
-        for cid, total in enumerate(raw_inner_sums or ()):
-            rinner[cid] = float(total)
-    plain = raw.tolist() if raw is not None else graph.data.tolist()
-    for i, j, s, r in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist(), plain, strict=True):
-        a, b = int(owner[i]), int(owner[j])
-        if a != b:
-            links[a][b] = links[a].get(b, 0.0) + s
-            links[b][a] = links[b].get(a, 0.0) + s
-            if raw is not None:
-                rlinks[a][b] = rlinks[a].get(b, 0.0) + r
-                rlinks[b][a] = rlinks[b].get(a, 0.0) + r
-        else:
-            inner[a] += s
-            if raw is not None:
-                rinner[a] += r
+    # links[a][b]: the sums of edge scores (real part) and of plain similarities (imaginary part, for
+    # the cohesion rules; the scores themselves without `raw`) between clusters a and b, one complex
+    # number per pair (half the memory of two dicts). inner / rinner: the same sums within a cluster.
+    a, b = owner[graph.row], owner[graph.col]
+    plain = graph.data if raw is None else np.asarray(raw, dtype=np.float64)
+    inner = _sums(a, b, graph.data, len(members), inner_sums)
+    rinner = _sums(a, b, plain, len(members), raw_inner_sums if raw is not None else inner_sums)
+    links = _link_dicts(a, b, graph.data + 1j * plain, len(members))
     share = COHESION_SHARE if cohesion_share is None else cohesion_share
 
     def cohesion(c: int) -> float:
@@ -86,7 +70,7 @@ def average_link(
         return rinner[c] / (size * (size - 1) / 2)
 
     def linkage(a: int, b: int) -> float:
-        return links[a][b] / (len(members[a]) * len(members[b]))
+        return links[a][b].real / (len(members[a]) * len(members[b]))
 
     event_inner: dict[int, float] = {}  # sums of event-word similarity within clusters, when known
 
@@ -100,7 +84,7 @@ def average_link(
     def apart(a: int, b: int) -> tuple[bool, float | None]:
         """Whether two groups are two events (see `COHESION_SHARE`), and the sum of their event-word
         similarity when it was computed."""
-        link = rlinks[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        link = links[a].get(b, 0j).imag / (len(members[a]) * len(members[b]))
         alike = (cohesion(a) * cohesion(b)) ** 0.5
         if link < share * alike:
             return True, None
@@ -113,58 +97,103 @@ def average_link(
         cross = event_words(members[a], members[b])
         return cross / (len(members[a]) * len(members[b])) / own < share * ratio, cross
 
+    # The heap holds (-linkage, a, b, versions of a and b when pushed). A merge keeps the id of the
+    # cluster with more neighbours and updates the links of the other's neighbours only; entries of the
+    # kept cluster's other neighbours go stale (their linkage can only have fallen: same sum, more
+    # articles) and are scored again when they come up. Pairs refused by the cohesion rules are
+    # looked at again once either side has grown.
+    version: dict[int, int] = dict.fromkeys(members, 0)
+    pushed: dict[tuple[int, int], tuple[int, int]] = {}
+    refused: dict[int, set[int]] = {}
+
+    def push(a: int, b: int) -> None:
+        if is_fixed[a] and is_fixed[b]:
+            return
+        a, b = min(a, b), max(a, b)
+        stamp = (version[a], version[b])
+        if pushed.get((a, b)) == stamp:
+            return
+        link = linkage(a, b)
+        if link >= threshold:
+            pushed[(a, b)] = stamp
+            heapq.heappush(heap, (-link, a, b, *stamp))
+
+    sizes = {c: len(g) for c, g in members.items()}
     heap = [
-        (-linkage(a, b), a, b)
+        (-s / (sizes[a] * sizes[b]), a, b, 0, 0)
         for a in sorted(links)
-        for b in sorted(links[a])
-        if a < b and not (is_fixed[a] and is_fixed[b]) and linkage(a, b) >= threshold
+        for b, s in sorted((b, s.real) for b, s in links[a].items())
+        if a < b and s / (sizes[a] * sizes[b]) >= threshold and not (is_fixed[a] and is_fixed[b])
     ]
     heapq.heapify(heap)
-    next_id = len(members)
     while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        if (va, vb) != (version[a], version[b]):
+            push(a, b)
             continue
         tight = share and len(members[a]) > 1 and len(members[b]) > 1
         cross = None
         if tight:
             two, cross = apart(a, b)
             if two:
+                refused.setdefault(a, set()).add(b)
+                refused.setdefault(b, set()).add(a)
                 continue
-        c = next_id
-        next_id += 1
-        members[c] = members.pop(a) + members.pop(b)
-        is_fixed[c] = is_fixed.pop(a) or is_fixed.pop(b)
-        inner[c] = inner.pop(a) + inner.pop(b) + links[a][b]
-        if raw is not None:
-            rinner[c] = rinner.pop(a) + rinner.pop(b) + rlinks[a].get(b, 0.0)
-            ra, rb = rlinks.pop(a), rlinks.pop(b)
-            rmerged: dict[int, float] = {}
-            for d, r in list(ra.items()) + list(rb.items()):
-                if d not in (a, b):
-                    rmerged[d] = rmerged.get(d, 0.0) + r
-            rlinks[c] = rmerged
-            for d, r in rmerged.items():
-                rlinks[d].pop(a, None)
-                rlinks[d].pop(b, None)
-                rlinks[d][c] = r
-        if cross is not None:
-            event_inner[c] = event_inner.pop(a) + event_inner.pop(b) + cross
-        la, lb = links.pop(a), links.pop(b)
-        merged: dict[int, float] = {}
-        for d, s in list(la.items()) + list(lb.items()):
-            if d in (a, b):
-                continue
-            merged[d] = merged.get(d, 0.0) + s
-        links[c] = merged
-        for d, s in sorted(merged.items()):
-            other = links[d]
-            other.pop(a, None)
-            other.pop(b, None)
-            other[c] = s
-            if is_fixed[c] and is_fixed[d]:
-                continue
-            link = linkage(c, d)
-            if link >= threshold:
-                heapq.heappush(heap, (-link, d, c))
+        keep, gone = (a, b) if (len(links[a]), -a) >= (len(links[b]), -b) else (b, a)
+        members[keep] = members[keep] + members.pop(gone)
+        is_fixed[keep] = is_fixed[keep] or is_fixed.pop(gone)
+        inner[keep] += inner.pop(gone) + links[keep][gone].real
+        rinner[keep] += rinner.pop(gone) + links[keep][gone].imag
+        if cross is not None and keep in event_inner and gone in event_inner:
+            event_inner[keep] += event_inner.pop(gone) + cross
+        else:
+            event_inner.pop(keep, None)
+            event_inner.pop(gone, None)
+        kept, moved = links[keep], links.pop(gone)
+        kept.pop(gone, None)
+        for d, s in moved.items():
+            if d != keep:
+                other = links[d]
+                other.pop(gone, None)
+                other[keep] = kept[d] = kept.get(d, 0j) + s
+        version[keep] += 1
+        del version[gone]
+        again = refused.pop(keep, set()) | refused.pop(gone, set())
+        for d in sorted(set(moved) | again):
+            if d in members and d != keep:
+                refused.get(d, set()).discard(gone)
+                if d in links[keep]:
+                    push(keep, d)
     return sorted(sorted(group) for group in members.values())
+
+
+def _sums(
+    a: np.ndarray, b: np.ndarray, values: np.ndarray, k: int, start: Sequence[float] | None
+) -> dict[int, float]:
+    """Per cluster, the sum of `values` over the edges within it (plus `start`, its initial sum)."""
+    same = a == b
+    total = np.bincount(a[same], weights=values[same], minlength=k).astype(np.float64)
+    if start:
+        total[: len(start)] += np.asarray(start, dtype=np.float64)
+    return dict(enumerate(total.tolist()))
+
+
+def _link_dicts(a: np.ndarray, b: np.ndarray, values: np.ndarray, k: int) -> dict[int, dict[int, float]]:
+    """Per cluster, its neighbour clusters and the sum of `values` over the edges to each."""
+    other = a != b
+    src = np.concatenate([a[other], b[other]]).astype(np.int64)
+    dst = np.concatenate([b[other], a[other]]).astype(np.int64)
+    key, inverse = np.unique(src * k + dst, return_inverse=True)
+    weights = np.concatenate([values[other], values[other]])
+    total = np.bincount(inverse.ravel(), weights=weights.real) + 1j * np.bincount(
+        inverse.ravel(), weights=weights.imag
+    )
+    src, dst = key // k, key % k
+    cut = np.searchsorted(src, np.arange(k + 1)).tolist()
+    dst_list, total_list = dst.tolist(), total.tolist()
+    return {
+        c: dict(zip(dst_list[cut[c] : cut[c + 1]], total_list[cut[c] : cut[c + 1]], strict=True))
+        for c in range(k)
+    }

@@ -183,11 +183,15 @@ def pile_texts(articles: Sequence[Article]) -> tuple[list[str], list[str]]:
     tails = Counter(p.strip().lower() for ps in parts for p in set(ps[1:]))
     heads = [" - ".join([ps[0]] + [p for p in ps[1:] if tails[p.strip().lower()] < 2]) for ps in parts]
     lines = [[ln for ln in a.text.splitlines() if ln.strip()] for a in articles]
-    shapes = [[_shape(ln) for ln in ls] for ls in lines]
+    short = [[len(ln.split()) <= FURNITURE_WORDS for ln in ls] for ls in lines]
+    shapes = [
+        [_shape(ln) if s else ln for ln, s in zip(ls, ss, strict=True)]
+        for ls, ss in zip(lines, short, strict=True)
+    ]
     every = [set(ss) for ss in shapes]
     printers: dict[str, list[int]] = defaultdict(list)
-    for i, (ls, ss) in enumerate(zip(lines, shapes, strict=True)):
-        for s in sorted({s for ln, s in zip(ls, ss, strict=True) if len(ln.split()) <= FURNITURE_WORDS}):
+    for i, (ss, sh) in enumerate(zip(shapes, short, strict=True)):
+        for s in sorted({s for s, k in zip(ss, sh, strict=True) if k}):
             printers[s].append(i)
 
     def copies(i: int, j: int) -> bool:
@@ -278,3 +282,18 @@ def date_factor(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
     gap = np.abs(days_a - days_b)
     factor = 1.0 / (1.0 + (gap / DATE_SCALE_DAYS) ** 2)
     return np.where(np.isnan(gap), 1.0, factor)
+
+
+def similarity_block(
+    features: Features, q: np.ndarray, vt: sparse.csr_matrix, cols: np.ndarray | None = None
+) -> np.ndarray:
+    """Dense similarities (cosine times the date factor) of articles `q` to the columns of `vt` (the
+    transposed rows of articles `cols`, default all). The date factor is computed for the pairs that
+    share a term only."""
+    prod = sparse.csr_matrix(features.vectors[q] @ vt)
+    days = features.days
+    if prod.nnz and not np.isnan(days).all():
+        rows = np.repeat(np.arange(len(q)), np.diff(prod.indptr))
+        other = days[prod.indices] if cols is None else days[cols][prod.indices]
+        prod.data = (prod.data * date_factor(days[q][rows], other)).astype(prod.data.dtype)
+    return prod.toarray()

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import Features, date_factor
+from .features import Features, similarity_block
 
 LINK_Z = 2.4
 """Two groups merge while their average pair score is at least this many background spreads above the
@@ -79,12 +79,9 @@ def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-
     """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing."""
     v = features.vectors
     vt = v[cols].T.tocsr()
-    dated = not np.isnan(features.days).all()
     for s in range(0, v.shape[0], BLOCK_ROWS):
         q = np.arange(s, min(v.shape[0], s + BLOCK_ROWS))
-        block = (v[q] @ vt).toarray()
-        if dated:
-            block *= date_factor(features.days[q][:, None], features.days[cols][None, :])
+        block = similarity_block(features, q, vt, cols)
         x = np.where(block >= FLOOR, np.log(np.maximum(block, FLOOR)), np.nan)
         x[q[:, None] == cols[None, :]] = np.nan
         yield q, x

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from scipy import sparse
 
-from .features import Features, date_factor
+from .features import Features, date_factor, similarity_block
 from .granularity import BLOCK_ROWS, Background
 
 NEIGHBOURS = 20
@@ -51,14 +51,11 @@ def neighbour_graph(
     queries = np.arange(n) if queries is None else np.asarray(queries, dtype=np.int64)
     kk = min(NEIGHBOURS if k is None else k, n - 1)
     vt = v.T.tocsr()
-    dated = not np.isnan(features.days).all()
     found_a, found_b, found_s = [], [], []
     kth = np.zeros(n)
     for s in range(0, len(queries) if kk > 0 else 0, BLOCK_ROWS):
         q = queries[s : s + BLOCK_ROWS]
-        block = (v[q] @ vt).toarray()
-        if dated:
-            block *= date_factor(features.days[q][:, None], features.days[None, :])
+        block = similarity_block(features, q, vt)
         block[np.arange(len(q)), q] = 0.0  # not its own neighbour
         top = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
         sims = np.take_along_axis(block, top, axis=1)
@@ -66,14 +63,20 @@ def neighbour_graph(
         rows, cols = np.repeat(q, kk), top.ravel()
         if extend_above is not None:
             bg, cut = extend_above
-            for r in np.flatnonzero(bg.own_score(sims.min(axis=1), q) >= cut):
-                score = bg.score(block[r], np.full(n, q[r]), np.arange(n))
-                score[q[r]] = -np.inf
-                more = np.flatnonzero(score >= cut / 2)
-                more = more[np.argsort(-score[more], kind="stable")[:MAX_NEIGHBOURS]]
-                rows = np.concatenate([rows, np.full(len(more), q[r])])
-                cols = np.concatenate([cols, more])
-                sims = np.concatenate([sims.ravel(), block[r, more]])
+            big = np.flatnonzero(bg.own_score(sims.min(axis=1), q) >= cut)
+            if len(big):
+                score = bg.score(block[big], q[big][:, None], np.arange(n)[None, :])
+                score[np.arange(len(big)), q[big]] = -np.inf
+                extra_rows, extra_cols = [rows], [cols]
+                extra_sims = [sims.ravel()]
+                for r, row in zip(big.tolist(), score, strict=True):
+                    more = np.flatnonzero(row >= cut / 2)
+                    more = more[np.argsort(-row[more], kind="stable")[:MAX_NEIGHBOURS]]
+                    extra_rows.append(np.full(len(more), q[r]))
+                    extra_cols.append(more)
+                    extra_sims.append(block[r, more])
+                rows, cols = np.concatenate(extra_rows), np.concatenate(extra_cols)
+                sims = np.concatenate(extra_sims)
         sims = sims.ravel()
         ok = sims > 0
         found_a.append(np.minimum(rows, cols)[ok])
