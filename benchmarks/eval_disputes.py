@@ -225,19 +225,29 @@ def verbose_listing(gold: Path, pred: Path, events: Sequence[str]) -> None:
 def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) -> None:
     """Every dispute and update the current section finds in each cluster folder of `root` (its
     `docs/*.txt` taken as one topic), with the baseline's count, for reading by hand."""
-    totals = {"baseline": 0, "disputes": 0, "updates": 0}
+    totals = {"baseline": 0, "disputes": 0, "updates": 0, "quoted": 0}
     clusters = sorted(d for d in root.iterdir() if (d / "docs").is_dir())
     for folder in clusters:
         articles, _ = read_articles(sorted((folder / "docs").glob("*.txt")))
         if len(articles) < 2:
             continue
         ctx = build_context(Topic(slug=folder.name, title=folder.name, articles=tuple(articles)))
-        found = disputes.analyse(ctx)
+        try:
+            found = disputes.analyse(ctx)
+        except Exception as exc:  # listed, so one broken cluster does not hide the others
+            print(f"{folder.name} ERROR {type(exc).__name__}: {exc}")
+            totals["errors"] = totals.get("errors", 0) + 1
+            continue
         before = len(baseline(build_context(ctx_topic(ctx)))) if baseline else 0
         totals["baseline"] += before
         totals["disputes"] += len(found.disputes)
         totals["updates"] += len(found.updates)
-        for what, items in (("dispute", found.disputes), ("update", found.updates)):
+        totals["quoted"] += len(found.quoted_disagreements)
+        for what, items in (
+            ("dispute", found.disputes),
+            ("update", found.updates),
+            ("quoted", found.quoted_disagreements),
+        ):
             for d in items:
                 print(f"{folder.name} {what} {d.kind}: {d.about}")
                 for side in d.sides:
@@ -245,7 +255,8 @@ def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) ->
                     print(f"     {side.value!r} [{arts}] {' '.join(side.text.split())[:160]}")
     print(
         f"{len(clusters)} clusters: baseline {totals['baseline']} disputes; "
-        f"current {totals['disputes']} disputes, {totals['updates']} updates"
+        f"current {totals['disputes']} disputes, {totals['updates']} updates, "
+        f"{totals['quoted']} quoted disagreements; {totals.get('errors', 0)} clusters failed"
     )
 
 
@@ -265,21 +276,28 @@ def list_unseen(gold: Path, piles: Path, count: int) -> None:
         if 3 <= len(paths) <= 8 and e not in annotated and len({dates.get(p) for p in paths}) >= 2
     )
     chosen = eligible[:: max(1, len(eligible) // count)][:count]
-    shown = {"disputes": 0, "updates": 0}
+    shown = {"disputes": 0, "updates": 0, "quoted_disagreements": 0}
     for event in chosen:
         paths = by_event[event]
         articles, _ = read_articles([piles / p for p in paths])
         by_stem = {Path(p).stem: p for p in paths}
         articles = [_dated(a, dates.get(by_stem.get(Path(a.path).stem, ""))) for a in articles]
         found = disputes.analyse(build_context(Topic(slug=event, title=event, articles=tuple(articles))))
-        for what, items in (("disputes", found.disputes), ("updates", found.updates)):
+        for what, items in (
+            ("disputes", found.disputes),
+            ("updates", found.updates),
+            ("quoted_disagreements", found.quoted_disagreements),
+        ):
             shown[what] += len(items)
             for d in items:
                 print(f"{event} {what[:-1]} {d.kind}: {d.about}")
                 for side in d.sides:
                     arts = ",".join(x.article[:6] for x in side.sources)
                     print(f"     {side.value!r} {side.date} [{arts}] {' '.join(side.text.split())[:160]}")
-    print(f"{len(chosen)} unannotated incidents: {shown['disputes']} disputes, {shown['updates']} updates")
+    print(
+        f"{len(chosen)} unannotated incidents: {shown['disputes']} disputes, {shown['updates']} updates, "
+        f"{shown['quoted_disagreements']} quoted disagreements"
+    )
 
 
 def ctx_topic(ctx: TopicContext) -> Topic:

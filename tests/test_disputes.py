@@ -402,3 +402,41 @@ def test_two_full_lists_of_the_wounded_whose_ages_cannot_be_the_same_people() ->
     )
     e = art("e", "He is accused of injuring two people, Lou Marsh, 31; and Ed Vance, 38.", DAY)
     assert found(a, c).disputes == () and found(a, e).disputes == ()
+
+
+def test_people_quoted_on_opposite_sides_are_a_quoted_disagreement_not_a_dispute() -> None:
+    a = art("a", "The girl was accidentally shot by her cousin, police said on Monday.", DAY)
+    b = art(
+        "b",
+        "“It was murder, plain and simple,” the girl's aunt said. The aunt wants the cousin charged.",
+        DAY,
+    )
+    result = found(a, b)
+    assert result.disputes == ()
+    [q] = result.quoted_disagreements
+    assert q.about == "whether the shooting was an accident" and q.kind == "claim"
+    assert [s.value for s in q.sides] == [
+        "an accident: “accidentally shot” (police)",
+        "not an accident: “It was murder” (the girl's aunt)",
+    ]
+    # One kind of speaker on both sides (police and police), or an accident of another kind, is not.
+    c = art("c", "Investigators said the shooting was cold-blooded and planned.", DAY)
+    e = art("e", "The mayor said the explosion was an accident during a training exercise.", DAY)
+    f = art("f", "“This was an intentional act,” the governor said of the bombing.", DAY)
+    assert found(a, c).quoted_disagreements == () and found(e, f).quoted_disagreements == ()
+
+
+def test_a_denial_against_the_account_of_who_did_it_and_a_history_of_violence() -> None:
+    a = art(
+        "a",
+        "Court records show Okafor stepped out of the van and shot him twice. "
+        "“I don't believe he was the shooter,” his uncle said. Okafor is 20.",
+        DAY,
+    )
+    [q] = found(a).quoted_disagreements
+    assert q.about == "whether Okafor did it"
+    assert [s.value.split(" (")[0] for s in q.sides] == ["Okafor did it", "Okafor did not do it"]
+    b = art("b", "It was the first time the hall had seen violence, according to neighbor Ruth Amos.", DAY)
+    c = art("c", "The owner said another shooting happened at the hall in 2019.", DAY)
+    [h] = found(b, c).quoted_disagreements
+    assert h.about == "whether violence had happened there before"

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
-from . import TopicContext, measures, pairs, sort_sources, source
+from . import TopicContext, measures, pairs, quoted, sort_sources, source
 
 CHANGE = {
     "increas": "increase",
@@ -449,6 +449,7 @@ def analyse(ctx: TopicContext) -> Findings:
             + name_disputes(ctx)
         ),
         updates=_distinct(updates),
+        quoted_disagreements=_distinct(quoted.extract(ctx)),
     )
 
 

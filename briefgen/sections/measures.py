@@ -266,6 +266,13 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
 
 def scene_times(sentences: Sequence[Sentence]) -> list[Reading]:
     """Clock times of sentences that place themselves at the scene by its street (`clock_times`)."""
+    timed = [
+        s
+        for s in sentences
+        if CLOCK.search(s.text) and WEEKDAY.search(s.text) and not INCIDENT.search(s.text)
+    ]
+    if not timed:
+        return []
     scene = frozenset(
         m.group("base").lower()
         for s in sentences
@@ -275,7 +282,7 @@ def scene_times(sentences: Sequence[Sentence]) -> list[Reading]:
     )
     if not scene:
         return []
-    return [r for s in sentences if CLOCK.search(s.text) for r in clock_times(s, scene)]
+    return [r for s in timed for r in clock_times(s, scene)]
 
 
 # -- counts of people ----------------------------------------------------------------------------

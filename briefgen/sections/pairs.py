@@ -74,9 +74,14 @@ class Group:
     acts: frozenset[str]  # stems of the content words after the group
 
 
+SEX_WORD = re.compile(r"\b(?:" + "|".join(SEX_NOUNS) + r")\b", re.I)
+
+
 def groups(sentence: Sentence) -> list[Group]:
-    out = []
+    out: list[Group] = []
     text = sentence.text
+    if not SEX_WORD.search(text):
+        return out
     for m in GROUP.finditer(text):
         parts_text = m.group("parts") or m.group("alone")
         parts = [

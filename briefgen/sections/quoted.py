@@ -1,0 +1,274 @@
+"""Quoted disagreements: people quoted on opposite sides of one fact ("police said it was an accident;
+the family calls it murder"), shown as sources quoted on both sides, not as outlets disagreeing.
+
+Each statement is a sentence and who it is attributed to: the speaker the quotes section resolves for a
+quotation, or a reported-speech attribution in the sentence ("police say", "according to neighbor Ann
+Lee", "court records show"). A sentence with no attribution speaks in the outlet's own voice; it may be
+one side, never both. Three kinds of fact are compared, each with its two opposite values:
+
+- intent: an accident ("accidentally shot", "it was an accident") or not ("the murder of Ann Lee",
+  "it was no accident", "on purpose");
+- who did it: a denial ("I don't think he was the shooter", "he never fired") against someone saying
+  that person shot, fired or confessed;
+- history: "the first time" / "never happened before" against "another shooting happened there in 2011".
+
+Two statements disagree when they take opposite values and their speakers differ in kind (police and
+family, two named people): one speaker's two statements, or police against police, are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Dispute, Sentence, Side
+from . import TopicContext, sort_sources, source
+
+OFFICIAL = (
+    r"police|officers?|investigators|detectives?|authorities|officials|prosecutors?|deputies|"
+    r"sheriff(?:'s office)?|"
+    r"(?:court |police )?(?:records|documents)|the (?:complaint|affidavit|warrant|report|charges)|"
+    r"the (?:district attorney|DA|medical examiner|coroner)"
+)
+KIN = (
+    r"(?:the|his|her|their|a) (?:family|mother|father|mom|dad|grandmother|grandfather|grandma|aunt|uncle|"
+    r"sister|brother|cousin|friends?|neighbou?rs?|owner|attorney|lawyer|relatives?)"
+)
+NAMED = r"(?:[A-Z][a-z]+ )?(?:neighbou?r |owner |witness |resident )?[A-Z][a-z]+(?: [A-Z][a-z'’-]+){0,2}"
+WHO = rf"(?P<who>{OFFICIAL}|{KIN}(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|{NAMED}|he|she|they)"
+REPORTED = (
+    re.compile(rf"\baccording to {WHO}"),
+    re.compile(
+        rf"\b{WHO},? (?:(?:also|later|initially|first|then|have|has|had|\w+ly) ){{0,2}}(?:said|says|say|told|claimed|claims|believes?|contends?|insists?|"
+        r"shows?|states?|alleges?)\b"
+    ),
+    # "the DA's office issued a statement saying", "the coroner's office ruled"
+    re.compile(rf"\b{WHO}(?:’s|'s)? (?:\w+ ){{0,3}}?(?:statement|stating|announced|ruled|determined)\b"),
+)
+OFFICIAL_WORDS = re.compile(rf"^(?:{OFFICIAL})$", re.I)
+KIN_WORDS = re.compile(
+    r"\b(family|mother|father|mom|dad|grand\w+|aunt|uncle|sister|brother|cousin|relatives?)\b"
+)
+
+INTENT = (
+    (
+        re.compile(
+            r"\b(?:the murder of (?=[A-Z])|(?:was|were) murdered|murdered (?:him|her|my|our|his|their)|"
+            r"(?:[Ii]t|[Tt]his|[Tt]hat) was (?:a )?murder|(?:not|no|wasn[’']t|was not) an? accident|"
+            r"(?:intentionally|deliberately|on purpose) (?:shot|killed|fired)|"
+            r"(?:shot|killed|fired) (?:\w+ )?(?:intentionally|deliberately|on purpose)|"
+            r"(?:an intentional|a deliberate) (?:shooting|killing)|cold[- ]blooded)\b"
+        ),
+        "not an accident",
+    ),
+    (
+        re.compile(
+            r"\b(?:accidentally (?:shot|killed|fired|discharged|shooting)|"
+            r"accidental (?:shooting|discharge|death)|"
+            r"(?:it|this|that) was (?:just )?an accident|unintentionally (?:shot|killed|fired)|"
+            r"(?:an )?unintentional (?:shooting|discharge))\b",
+            re.I,
+        ),
+        "an accident",
+    ),
+)
+# "I don't think he was the shooter", "she did not fire", "he never shot anyone"
+DENIAL = re.compile(
+    r"\b(?:(?:don[’']t|do not|didn[’']t|does not|doesn[’']t) (?:think|believe) (?:he|she|[A-Z][a-z]+) "
+    r"(?:was|is|did|could)|(?:he|she|[A-Z][a-z]+) (?:wasn[’']t|was not|isn[’']t|is not|didn[’']t|did not|"
+    r"never|could not|couldn[’']t)(?: have)?) (?:the (?:shooter|gunman|killer)|shoot|shot|fire|fired|kill|"
+    r"killed|do it|did it|done it)\b"
+)
+# "McInnis got out of his car and shot him", "Lee was the shooter", "Lee has confessed"
+ACCUSES = re.compile(
+    r"\b(?P<name>(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,})\b(?:(?! said| says)[^.;“”\"]){0,80}?\b"
+    r"(?:(?:shot|fired at|killed) "
+    r"(?:him|her|them|the|a|an|[A-Z]\w*)\b|(?:is|was) the (?:shooter|gunman|killer)|(?:has |had )?confessed)"
+)
+HISTORY = (
+    (
+        re.compile(
+            r"\b(?:the first time|never (?:before|happened)|nothing like (?:this|that)(?: has)?(?: ever)? "
+            r"happened)\b",
+            re.I,
+        ),
+        "never happened before",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:another|a previous|an earlier|a prior) (?:shooting|killing|homicide|stabbing|incident) "
+            r"(?:occurred|happened|took place)|(?:has|had) happened (?:there )?before|not the first time)\b",
+            re.I,
+        ),
+        "happened there before",
+    ),
+)
+KEYWORDS = re.compile(
+    r"accident|murder|intentional|purpose|deliberate|cold[- ]blooded|first time|never|another|previous|"
+    r"earlier|prior|before",
+    re.I,
+)
+VIOLENCE = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|fired|killed|killing|murder\w*|homicide|stabb\w*|violen\w*)\b", re.I
+)
+QUOTE_MARK = re.compile(r"[“”\"]")
+CAPITALISED = re.compile(r"\b(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,}\b")
+NEGATED = re.compile(r"n[’']t\b|\bnot\b|\bnever\b")
+ABOUT = {
+    "intent": "whether the shooting was an accident",
+    "culprit": "whether {} did it",
+    "history": "whether violence had happened there before",
+}
+START_WORDS = {
+    "The",
+    "A",
+    "An",
+    "It",
+    "In",
+    "On",
+    "At",
+    "Records",
+    "Police",
+    "But",
+    "And",
+    "He",
+    "She",
+    "They",
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    sentence: Sentence
+    fact: str  # "intent", "culprit|<name>", "history"
+    value: str
+    speaker: str  # who says it, as printed ("" for the outlet's own voice)
+    kind: str  # "official", "kin", "named:<name>", "pronoun", "outlet:<article>"
+    words: str = ""  # the words that take the side, as printed ("accidentally shot")
+
+
+def _speaker_kind(who: str, article: str) -> str:
+    who = who.strip()
+    if not who:
+        return f"outlet:{article}"
+    if OFFICIAL_WORDS.match(who):
+        return "official"
+    if KIN_WORDS.search(who.lower()):
+        return "kin"
+    if who.lower() in ("he", "she", "they"):
+        return "pronoun"
+    return "named:" + who.split()[-1].lower()
+
+
+def _claims(text: str) -> list[tuple[str, str, str]]:
+    """(fact, value, the words that say it) for each fact the sentence takes a side on."""
+    out = []
+    for fact, patterns in (("intent", INTENT), ("history", HISTORY)):
+        if not VIOLENCE.search(text):
+            break  # "it was an accident" of a fall or a crash in a topic that also has a shooting
+        for pattern, value in patterns:
+            if m := pattern.search(text):
+                out.append((fact, value, m.group().strip()))
+                break
+    return out
+
+
+def statements(ctx: TopicContext) -> list[Statement]:
+    claims = [s for s in ctx.all_sentences if KEYWORDS.search(s.text) and _claims(s.text)]
+    denials = [s for s in ctx.all_sentences if NEGATED.search(s.text) and DENIAL.search(s.text)]
+    # Someone said to have done it matters only against a denial.
+    accusing = [s for s in ctx.all_sentences if ACCUSES.search(s.text)] if denials else []
+    candidates = sorted(
+        set(claims + denials + accusing), key=lambda s: (ctx.order.get(s.article, 0), s.start)
+    )
+    if not candidates:
+        return []
+    quoted: dict[tuple[str, int], str] = {}
+    if any(QUOTE_MARK.search(s.text) for s in candidates):
+        # The speakers the quotes section resolves, for the sentences that print a quotation.
+        from .quotes import find_quotes
+
+        for q in find_quotes(ctx):
+            if q.speaker.name:
+                quoted[(q.source.article, q.source.start)] = q.speaker.name
+    out = []
+    for s in candidates:
+        who = quoted.get((s.article, s.start), "")
+        for pattern in REPORTED:
+            if not who and (m := pattern.search(s.text)):
+                who = m.group("who")
+        kind = _speaker_kind(who, s.article)
+        for fact, value, words in _claims(s.text):
+            out.append(Statement(s, fact, value, who, kind, words))
+        if DENIAL.search(s.text) and who:
+            out.append(Statement(s, "culprit", "did not do it", who, kind))
+        elif (m := ACCUSES.search(s.text)) and who:
+            name = _accused(s.text, m, _proper(ctx.sentences.get(s.article, ())))
+            if name:
+                out.append(Statement(s, f"culprit|{name}", f"{name} did it", who, kind))
+    return out
+
+
+def _accused(text: str, m: re.Match[str], proper: frozenset[str]) -> str:
+    """The first name before the act, its doer: a capitalised word the article also prints inside a
+    sentence ("After being read his rights, McInnis has confessed": McInnis, not After; "Records show
+    McInnis saw Lee and shot him": McInnis, not Lee)."""
+    names = [w.group() for w in CAPITALISED.finditer(text[: m.end()]) if w.group() in proper]
+    return names[0] if names else ""
+
+
+def _proper(sentences: tuple[Sentence, ...]) -> frozenset[str]:
+    return (
+        frozenset(w.group() for s in sentences for w in CAPITALISED.finditer(s.text) if w.start() > 0)
+        - START_WORDS
+    )
+
+
+def _resolve_denials(ctx: TopicContext, found: list[Statement]) -> list[Statement]:
+    """A denial ("he was not the shooter") is about the person others say did it, when the denial's
+    article names that one person."""
+    accused = {st.fact.split("|")[1] for st in found if st.fact.startswith("culprit|")}
+    out = []
+    for st in found:
+        if st.fact == "culprit":
+            text = ctx.article(st.sentence.article).text
+            named = [n for n in sorted(accused) if re.search(rf"\b{re.escape(n)}\b", text)]
+            if len(named) != 1:
+                continue
+            value = f"{named[0]} did not do it"
+            st = Statement(st.sentence, f"culprit|{named[0]}", value, st.speaker, st.kind)
+        out.append(st)
+    return out
+
+
+def extract(ctx: TopicContext) -> list[Dispute]:
+    found = _resolve_denials(ctx, statements(ctx))
+    by_fact: dict[str, list[Statement]] = defaultdict(list)
+    for st in found:
+        by_fact[st.fact].append(st)
+    out = []
+    for fact, sts in by_fact.items():
+        values = sorted({st.value for st in sts})
+        if len(values) != 2:
+            continue
+        sides_of = {v: [st for st in sts if st.value == v] for v in values}
+        kinds = {v: {st.kind for st in group} for v, group in sides_of.items()}
+        # Speakers of different kinds on the two sides, and at least one side attributed.
+        if kinds[values[0]] & kinds[values[1]]:
+            continue
+        if all(k.startswith("outlet:") for ks in kinds.values() for k in ks):
+            continue  # outlets in their own voice: a dispute between outlets, not quoted people
+        sides = []
+        for v in values:
+            group = sides_of[v]
+            who = next((st.speaker for st in group if st.speaker), "") or "the article itself"
+            words = next((st.words for st in group if st.words), "")
+            label = f"{v}: “{words}” ({who})" if words else f"{v} ({who})"
+            sources = sort_sources(ctx, (source(st.sentence) for st in group))
+            sides.append(Side(group[0].sentence.text, sources, value=label))
+        sides.sort(key=lambda side: ctx.order.get(side.sources[0].article, 0))
+        name = fact.split("|")[1] if "|" in fact else ""
+        about = ABOUT[fact.split("|")[0]].format(name)
+        out.append(Dispute(about=about, kind="claim", sides=tuple(sides)))
+    return out
