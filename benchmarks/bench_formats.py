@@ -75,7 +75,7 @@ def reading_api() -> tuple[Callable, Callable, Callable, Callable]:
 
     def quotes_of(articles: list) -> list[str]:
         ctx = build_context(Topic("t", "t", tuple(articles)))
-        return sorted(norm(q.text) + " | " + q.speaker for q in quotes.extract(ctx))
+        return sorted(norm(q.text) + " | " + norm(q.speaker) for q in quotes.extract(ctx))
 
     return read_inputs, split_article, summarize_articles, quotes_of, split_text
 

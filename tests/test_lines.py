@@ -250,3 +250,36 @@ def test_rows_of_a_log_are_not_a_wrapped_paragraph() -> None:
     # The same text as prose, wrapped and printed double spaced, is rebuilt.
     double_spaced = "\n\n".join(textwrap.fill(" ".join(PARAGRAPHS), 66).split("\n"))
     assert _paragraphs(double_spaced) == [" ".join(PARAGRAPHS)]
+
+
+def test_a_short_wrapped_brief_is_rebuilt_under_a_long_headline() -> None:
+    # Two wrapped paragraphs: two lines that break a sentence off, and a headline line longer than
+    # the width (a lone line: it says nothing of how paragraphs are wrapped).
+    headline = "Port Alden council approves the breakwater plan after two years of argument over costs"
+    brief = [
+        "PORT ALDEN (Harbour TV) - The harbour council voted on Monday to rebuild the northern "
+        "breakwater, says Deputy Clerk Ilse Brandt of the Port Alden Council.",
+        "Work is to start in April.",
+        "No date has been set for the tender, says Chief Engineer Tomas Reuter of Port Alden Harbour Works.",
+    ]
+    for width in (60, 72, 80):
+        text = headline + "\n\n" + "\n\n".join(textwrap.fill(p, width) for p in brief) + "\n"
+        assert _paragraphs(text) == [headline, *brief], width
+
+
+def test_a_running_header_cut_from_the_headline_goes_with_it() -> None:
+    headline = "Port Alden council approves the breakwater plan"
+    text = headline + "\n\nPORT ALDEN COUNCIL APPROVES THE\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    assert article.title == headline
+    assert [r.reason for r in article.removed] == ["headline", "repeated headline"]
+    assert article.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_rows_of_a_log_are_removed_as_rows_not_as_headings() -> None:
+    rows = [f"29-11-2013 10:0{minute} - UID: 81798{minute} Type: buy BTC: 1{minute}.5" for minute in range(5)]
+    text = PARAGRAPHS[0] + "\n\n" + "\n\n".join(rows) + "\n\nThe Harbour Plan\n\n" + PARAGRAPHS[1] + "\n"
+    article = to_article(RawDocument(id="a", path="a.txt", text=text))
+    reasons = {r.text: r.reason for r in article.removed}
+    assert all(reasons[row].startswith("row of a table") for row in rows)
+    assert reasons["The Harbour Plan"] == "heading or caption (not a sentence)"

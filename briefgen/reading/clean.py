@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from ..models import RemovedLine
 from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
-from .lines import title_like
+from .lines import title_like, word_shape
 
 # (pattern, reason[, clues]). Matched against a stripped line in `match_form` (straight quotes, ASCII
 # dashes), case-insensitively. Each rule names a kind of page furniture; a body sentence must not
@@ -334,6 +334,7 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
     next_line = [""] * (n + 1)  # the next non-empty line after each line
     for i in range(n - 1, -1, -1):
         next_line[i] = stripped[i + 1] if i + 1 < n and stripped[i + 1] else next_line[i + 1]
+    prev_line = ""  # the previous non-empty line
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -344,9 +345,25 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
             if classify(next_line[i]) == "image credit":
                 reason = "image caption"
             elif not markup and len(line.split()) <= MAX_HEADING_WORDS:
-                reason = "heading or caption (not a sentence)"
+                alike = row_shape(line) and row_shape(line) in (row_shape(prev_line), row_shape(next_line[i]))
+                reason = TABLE_ROW if alike else "heading or caption (not a sentence)"
         if reason:
             removed.append(RemovedLine(line, reason))
         else:
             kept.append(line)
+        prev_line = line
     return Cleaned(tuple(kept), tuple(removed))
+
+
+TABLE_ROW = "row of a table, log or list (not a sentence)"
+ROW_SHAPE_WORDS = 3
+
+
+def row_shape(line: str) -> tuple[str, ...]:
+    """The shapes of a line's first words when it has that many and starts with a figure
+    ("29-11-2013 0:07 - UID: 81..." -> ("9-9-9", "9:9", "-")), else (): such lines next to each other
+    with one shape are rows of a table or a log (titles and list items start with words)."""
+    words = line.split()[:ROW_SHAPE_WORDS]
+    if len(words) < ROW_SHAPE_WORDS or not any(c.isdigit() for c in words[0]):
+        return ()
+    return tuple(map(word_shape, words))

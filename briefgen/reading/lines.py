@@ -63,7 +63,7 @@ PAGE_NUMBER = re.compile(
 PAGE_NUMBER_REASON, RUNNING_REASON = sorted(PAGE_FURNITURE)
 FURNITURE_LINES = 3  # lines looked at on each side of a page break for headers, footers, numbers
 MIN_PAGES = 2  # a running header or footer repeats on at least this many pages (and on most pages)
-MIN_WRAPPED_LINES = 3
+MIN_WRAPPED_LINES = 2  # lines that break a sentence off, explained by one width
 SENTENCE_SAMPLE = 40  # lines split to tell one sentence a line from one paragraph a line
 NEAR_WIDTH_SHARE = 0.3  # of the lines, those near the width: at least this many in wrapped text
 WRAPPED_SHARE = 0.5  # of the lines that break a sentence off, full ones: at least this many
@@ -192,21 +192,36 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
 
     - its lines pile up just under it: at least two, and a share of them, lack no more than a long
       word (text broken by paragraph or by sentence has lines of every length);
-    - of the lines that break a sentence off, at least three and most are explained (headings and
-      bylines are not);
-    - lines longer than the width by more than a long word are far fewer than the explained lines;
+    - of the lines that break a sentence off, most are explained (headings and bylines are not),
+      and with the lines that end a sentence inside a block and are explained too, at least two;
+    - lines longer than the width by more than a long word are far fewer than the explained lines
+      (only lines next to another line count: a lone title or URL between blank lines does not);
     - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines),
       and the lines after them do not nearly all start with one shape of word other than a lower-case
-      one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
+      or capitalised one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
     lengths = [columns(line, tab) for line in lines if line.strip()]
+    # Lines in a block of two or more: a lone line (a title, a URL, a short paragraph between blank
+    # lines) says nothing of how paragraphs are wrapped, so it cannot count against a width.
+    in_block = [
+        columns(line, tab)
+        for i, line in enumerate(lines)
+        if line.strip()
+        and ((i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()))
+    ]
     # (columns, columns with the next word, words, the next line's first word)
     breaks: list[tuple[int, int, int, str]] = []
+    # The same for lines that end a sentence and go on with another line of their block: a wrapper
+    # breaks there too, when the next word does not fit (support for a short text's few breaks).
+    sentence_ends: list[tuple[int, int]] = []
     for line, nxt in zip(lines, lines[1:], strict=False):
         first = FIRST_WORD.match(nxt.lstrip())
-        if line.strip() and first and not ENDS_SENTENCE.search(line.rstrip()):
+        if line.strip() and first:
             n = columns(line, tab)
-            breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()))
-    if len(breaks) < MIN_WRAPPED_LINES:
+            if not ENDS_SENTENCE.search(line.rstrip()):
+                breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()))
+            else:
+                sentence_ends.append((n, n + 1 + len(first.group())))
+    if not breaks:
         return Wrap()
     by_length = sorted(lengths)
     starts = sorted(n for n, _, _, _ in breaks)
@@ -225,18 +240,20 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
         return Wrap()
     explained = [(words_on, nxt) for n, with_next, words_on, nxt in breaks if n <= width < with_next]
     full = [words_on for words_on, _ in explained]
-    over = sum(1 for n in lengths if n > width + slack)
+    also_full = sum(1 for n, with_next in sentence_ends if n <= width < with_next)
+    over = sum(1 for n in in_block if n > width + slack)
     if (
-        len(full) < MIN_WRAPPED_LINES
+        not full
+        or len(full) + also_full < MIN_WRAPPED_LINES
         or len(full) < WRAPPED_SHARE * len(breaks)
-        or OVER_PER_FULL * over >= len(full)
+        or OVER_PER_FULL * over >= len(full) + also_full
     ):
         return Wrap()
     if sorted(full)[len(full) // 2] < MIN_WORDS_PER_LINE:
         return Wrap()  # a list of short lines (menus, credits), not a paragraph cut into lines
     sample = explained[:: max(1, len(explained) // SHAPE_SAMPLE)]
     shape, n = Counter(word_shape(nxt) for _, nxt in sample).most_common(1)[0]
-    if shape != "a" and n >= SAME_START_SHARE * len(sample):
+    if shape not in ("a", "Aa") and n >= SAME_START_SHARE * len(sample):
         return Wrap()  # rows of a table or a log (every line starts alike), not prose going on
     return Wrap(width, slack, tab, len(full))
 

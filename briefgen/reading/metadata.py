@@ -139,6 +139,19 @@ def _unquote(line: str) -> str:
     return line.strip().lstrip("#").strip().strip("\"“”'‘’").strip()
 
 
+MIN_SHORT_TITLE_WORDS = 4
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """Whether `line` repeats the headline `title`, whole or cut after a few of its words in any case
+    (a running header of PDF pages or a page's short title: "PORT DEAL SIGNED AFTER")."""
+    line, title = line.casefold(), title.casefold()
+    if line == title:
+        return True
+    words, title_words = line.split(), title.split()
+    return MIN_SHORT_TITLE_WORDS <= len(words) < len(title_words) and title_words[: len(words)] == words
+
+
 def take_header(
     lines: list[str], known_title: str = "", markup: bool = False
 ) -> tuple[list[str], Guess, list[RemovedLine]]:
@@ -178,7 +191,7 @@ def take_header(
         elif (m := BYLINE.match(line)) and not guess.author and len(words) <= 16:
             guess.set("author", m.group("name"), "byline")
             removed.append(RemovedLine(line, "byline"))
-        elif guess.title and _unquote(line).casefold() == guess.title.casefold():
+        elif guess.title and _repeats_title(_unquote(line), guess.title):
             again = any(r.reason in ("headline", "repeated headline") for r in removed)
             removed.append(RemovedLine(line, "repeated headline" if again else "headline"))
         elif (
