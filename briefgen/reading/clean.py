@@ -345,7 +345,8 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
             if classify(next_line[i]) == "image credit":
                 reason = "image caption"
             elif not markup and len(line.split()) <= MAX_HEADING_WORDS:
-                alike = row_shape(line) and row_shape(line) in (row_shape(prev_line), row_shape(next_line[i]))
+                shape = row_shape(line)
+                alike = shape and shape in (row_shape(prev_line), row_shape(next_line[i]))
                 reason = TABLE_ROW if alike else "heading or caption (not a sentence)"
         if reason:
             removed.append(RemovedLine(line, reason))
@@ -359,6 +360,7 @@ TABLE_ROW = "row of a table, log or list (not a sentence)"
 ROW_SHAPE_WORDS = 3
 
 
+@lru_cache(maxsize=4)  # each line is asked about as itself and as the lines before and after
 def row_shape(line: str) -> tuple[str, ...]:
     """The shapes of a line's first words when it has that many and starts with a figure
     ("29-11-2013 0:07 - UID: 81..." -> ("9-9-9", "9:9", "-")), else (): such lines next to each other

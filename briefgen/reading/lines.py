@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -278,6 +280,7 @@ def _one_sentence_lines(lines: list[str]) -> bool:
 
 def rebuild(lines: list[str]) -> Paragraphs:
     """The paragraphs of a plain text given as lines (see the module's docstring)."""
+    known: Wrap | None = None  # how the lines are wrapped, when already read
     if not any(a.strip() and b.strip() for a, b in zip(lines, lines[1:], strict=False)) and not any(
         "\f" in line for line in lines
     ):
@@ -287,12 +290,13 @@ def rebuild(lines: list[str]) -> Paragraphs:
         # Most lines of wrapped text break a sentence off; most paragraphs end one.
         sample = filled[:WRAP_SAMPLE]
         open_ended = sum(1 for line in sample if not ENDS_SENTENCE.search(line))
-        if open_ended < WRAPPED_SHARE * len(sample) or not wrap_of(sample).width:
+        if open_ended < WRAPPED_SHARE * len(sample) or not (known := wrap_of(sample)).width:
             return Paragraphs(tuple(filled))
         lines = filled
     marked, removed = remove_page_furniture(lines)
     body = [line for line in marked if line is not None]
-    wrap = wrap_of(body[:WRAP_SAMPLE])  # a text is wrapped alike throughout
+    # A text is wrapped alike throughout: its first lines tell (read once).
+    wrap = known if known is not None and len(body) == len(lines) else wrap_of(body[:WRAP_SAMPLE])
     indents = [indent_width(line) if line.strip() else -1 for line in body]
     filled = [i for i in indents if i >= 0]
     base = min(filled) if filled else 0
@@ -426,5 +430,10 @@ CUT_SHORT = re.compile(r"[^\W_]\s?(?:\.\.\.|…)$")
 
 def word_shape(word: str) -> str:
     """A word's shape: "Trump," -> "Aa,", "29-11-2013" -> "9-9-9", "according" -> "a"."""
-    shape = re.sub(r"[a-z]+", "a", re.sub(r"[A-Z]+", "A", re.sub(r"[0-9]+", "9", word)))
-    return re.sub(r"(.)\1+", r"\1", shape)
+    return "".join(char for char, _ in itertools.groupby(word.translate(SHAPE_CHARS)))
+
+
+SHAPE_CHARS = str.maketrans(
+    {**{c: "a" for c in string.ascii_lowercase}, **{c: "A" for c in string.ascii_uppercase}}
+    | {c: "9" for c in string.digits}
+)
