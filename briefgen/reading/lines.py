@@ -42,6 +42,7 @@ from .chars import quote_marks
 from .split import MAYBE_END, sentence_spans
 
 LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s+\S")
+NUMBERED = re.compile(r"\(?\d")  # a list item numbered with digits
 # Marks that start a list item whatever comes before; a dash or a number starts one only after a line
 # that ends a sentence, a colon or another item ("to run\n- and with his back turned", "Highway\n31.").
 BULLET = re.compile(r"[*+•·▪‣◦]\s+\S")
@@ -192,8 +193,9 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     it). A long word is the 95th percentile of the text's word lengths. The text is wrapped at that
     width when
 
-    - its lines pile up just under it: at least two, and a share of them, lack no more than a long
-      word (text broken by paragraph or by sentence has lines of every length);
+    - its lines in blocks (a line next to another line) pile up just under it: at least two, and a
+      share of them, lack no more than a long word (text broken by paragraph or by sentence has lines
+      of every length);
     - of the lines that break a sentence off, most are explained (headings and bylines are not),
       and with the lines that end a sentence inside a block and are explained too, at least two;
     - lines longer than the width by more than a long word are far fewer than the explained lines
@@ -237,8 +239,8 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     width = max(sorted(set(starts)), key=score)
     words = sorted(map(len, " ".join(lines).split()))
     slack = words[int(len(words) * 0.95)] + 1
-    near = sum(1 for n in lengths if 0 <= width - n <= slack)
-    if near < 2 or near < NEAR_WIDTH_SHARE * len(lengths):
+    near = sum(1 for n in in_block if 0 <= width - n <= slack)
+    if near < 2 or near < NEAR_WIDTH_SHARE * len(in_block):
         return Wrap()
     explained = [(words_on, nxt) for n, with_next, words_on, nxt in breaks if n <= width < with_next]
     full = [words_on for words_on, _ in explained]
@@ -375,8 +377,12 @@ class Layout:
         line of the same block follows `line`."""
         if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
             return False
-        if LIST_ITEM.match(line) and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev)):
-            return False
+        if (
+            LIST_ITEM.match(line)
+            and (ENDS_SENTENCE.search(prev) or LIST_ITEM.match(prev))
+            and not (NUMBERED.match(line) and self.wrap.full(prev_columns, line.split()[0]))
+        ):
+            return False  # a list item, unless a number that did not fit on a full line ("Feb." + "20.")
         if self.first_line_indent and indent > self.base_indent:
             return False
         if not ENDS_SENTENCE.search(prev) and (
