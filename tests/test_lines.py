@@ -283,3 +283,40 @@ def test_rows_of_a_log_are_removed_as_rows_not_as_headings() -> None:
     reasons = {r.text: r.reason for r in article.removed}
     assert all(reasons[row].startswith("row of a table") for row in rows)
     assert reasons["The Harbour Plan"] == "heading or caption (not a sentence)"
+
+
+def test_line_breaks_inside_sentences_that_look_like_list_items_or_teasers() -> None:
+    # A date or phone number wrapped to the start of a line is no list item.
+    paragraph = (
+        "The council will meet again to vote on the final plan for the harbour wall on Saturday, "
+        "Feb. 20. Those with questions can call the harbour office on the quay at (555) 010-4477."
+    )
+    for width in range(40, 70):  # three lines or more: two line breaks to read the width from
+        assert _paragraphs(textwrap.fill(paragraph, width)) == [paragraph], width
+    # One sentence a line: a quotation left open after an ellipsis goes on with the next line.
+    quoted = [
+        "“We waited for the storm to pass ...",
+        "then we saw the wall was gone,” Brandt said.",
+        "The council met the next day.",
+    ]
+    assert _paragraphs("\n".join(quoted) + "\n\n" + "\n".join(quoted)) == [" ".join(quoted)] * 2
+
+
+def test_footnote_markers_after_a_sentence_end_it() -> None:
+    lines = [
+        "The breakwater was first built in 1902.[3]",
+        "It was raised by a metre after the storm of 1953.[4][12]",
+        "The council voted to rebuild it in 2025.[7]",
+    ]
+    # One sentence a line: the lines make one paragraph, none removed as a heading.
+    article = to_article(RawDocument(id="a", path="a.txt", text="\n".join(lines) + "\n"))
+    assert article.text == " ".join(lines) and not article.removed
+
+
+def test_typewriter_quote_before_a_full_stop_splits_like_a_curly_one() -> None:
+    curly = "The council cited “repeated storm damage”. It also noted “rising costs”, the minutes say."
+    typewriter = (
+        "The council cited ``repeated storm damage''. It also noted ``rising costs'', the minutes say."
+    )
+    assert len(_sentences(curly)) == 2
+    assert [typographic(s) for s in _sentences(typewriter)] == _sentences(curly)

@@ -146,8 +146,15 @@ def quote_marks(text: str) -> str:
             # The space goes where one is already (before the mark), else inside the quotation, so
             # no sentence boundary appears where the text had none ("(``high" -> "(“ high").
             out.append(" “" if before.isspace() or not start else "“ ")
+        elif after.isspace() or end == len(text):
+            out.append("” ")
+        elif after in ",.;:!?" and (end + 1 == len(text) or text[end + 1].isspace()):
+            # Before punctuation that ends a clause ("shootings''. It"): the punctuation moves up
+            # and the space goes after it ("shootings”.  It"), as a curly mark would have read.
+            out.append("”" + after + " ")
+            at = end + 1
         else:
-            out.append("” " if after.isspace() or end == len(text) else " ”")
+            out.append(" ”")
     out.append(text[at:])
     return "".join(out)
 

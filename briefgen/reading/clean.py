@@ -252,7 +252,7 @@ LONG_CAPTION = re.compile(r"FILE\s*[-–—]\s*(In )?[Tt]his\b.{0,80}\bphoto\b")
 DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Z .,'’-]*\s*\([A-Za-z]{2,10}\)\s*[—–-]+\s*\S{0,3}$")
 # Latin, CJK (。！？) and Arabic (؟ ۔) sentence ends; invisible format characters after them are ignored.
 SENTENCE_END = re.compile(
-    r"[.!?…。！？؟۔][\"'”’)\]」』]*[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u00ad]*$"
+    r"[.!?…。！？؟۔][\"'”’)\]」』]*(?:\[\d{1,3}\])*[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u00ad]*$"
 )
 STRONG_FOOTER = {"related-articles block", "comments prompt", "copyright footer"}
 MAX_HEADING_WORDS = 20

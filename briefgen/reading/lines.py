@@ -48,10 +48,12 @@ NUMBERED = re.compile(r"\(?\d")  # a list item numbered with digits
 BULLET = re.compile(r"[*+•·▪‣◦]\s+\S")
 HEADING = re.compile(r"#{1,6}\s+\S")
 # A line's last characters that end a sentence (closing quotes and brackets may follow the mark).
-ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*$|[.!?…]\s*(?:''|["”’])$""")
+# Footnote markers may follow the end ("... outside.[4][14]", as encyclopedias print them).
+FOOTNOTES = r"(?:\[\d{1,3}\])*"
+ENDS_SENTENCE = re.compile(rf"""[.!?…:]["'”’)\]]*{FOOTNOTES}$|[.!?…]\s*(?:''|["”’]){FOOTNOTES}$""")
 # A line ending like a sentence or a clause: one sentence a line goes on there (a headline, a
 # label or a teaser cut short stays apart).
-CLAUSE_END = re.compile(r"""[.!?,;:]["'”’)\]]*$""")
+CLAUSE_END = re.compile(rf"""[.!?,;:]["'”’)\]]*{FOOTNOTES}$""")
 CONTINUES = re.compile(r"""[a-z]|[,;:)\]%]|--|[—–-]\s""")
 # A number or a bracket goes on too, in text that is wrapped ("in\n2012, but", "visit\n(the").
 CONTINUES_WRAPPED = re.compile(r"[0-9(]")
@@ -396,7 +398,7 @@ class Layout:
             return False
         # One sentence a line: a sentence goes on with the next one. A heading does not (it stands
         # before what it heads); a fragment that ends the block does ("(Source: Harbour TV)").
-        if heading_like(prev) or (heading_like(line) and not last):
+        if (heading_like(prev) and not open_quotation(prev)) or (heading_like(line) and not last):
             return False
         return self.sentence_lines()
 
@@ -414,6 +416,13 @@ def printed_in(sentence: str, printed: str) -> bool:
         parts.append(r"(?:-[ \t]*\n\s*)?".join(chars))
     pattern = r"\s+".join(parts)
     return re.search(pattern, quote_marks(printed)) is not None or re.search(pattern, printed) is not None
+
+
+def open_quotation(line: str) -> bool:
+    """Whether a quotation opened on the line is still open at its end ("“They said it was
+    because of the storm ..."): the line is not a heading, and the quotation goes on."""
+    marks = quote_marks(line)
+    return marks.count("“") > marks.count("”")
 
 
 def title_like(line: str) -> bool:
