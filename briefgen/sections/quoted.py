@@ -40,8 +40,8 @@ WHO = rf"(?P<who>{OFFICIAL}|{KIN}(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|{NAMED}|he|s
 REPORTED = (
     re.compile(rf"\baccording to {WHO}"),
     re.compile(
-        rf"\b{WHO},? (?:(?:also|later|initially|first|then|have|has|had|\w+ly) ){{0,2}}(?:said|says|say|told|claimed|claims|believes?|contends?|insists?|"
-        r"shows?|states?|alleges?)\b"
+        rf"\b{WHO},? (?:(?:also|later|initially|first|then|have|has|had|\w+ly) ){{0,2}}"
+        r"(?:said|says|say|told|claimed|claims|believes?|contends?|insists?|shows?|states?|alleges?)\b"
     ),
     # "the DA's office issued a statement saying", "the coroner's office ruled"
     re.compile(rf"\b{WHO}(?:’s|'s)? (?:\w+ ){{0,3}}?(?:statement|stating|announced|ruled|determined)\b"),
