@@ -253,3 +253,26 @@ def test_a_passive_clause_is_no_speaker() -> None:
         "her supporters, “I still love this valley, and I always will.”"
     )
     assert found == {"I still love this valley, and I always will.": ("Ada Hicks", "person", "told")}
+
+
+def test_an_inverted_speech_verb_is_not_part_of_the_name() -> None:
+    # "Stated Brandt:" naming someone the article never introduced: the speaker is "Brandt".
+    found = _found(
+        "The harbour board met on Monday.\n\nStated Brandt:\n\n“We will rebuild the bridge this winter.”"
+    )
+    assert found == {"We will rebuild the bridge this winter.": ("Brandt", "person", "Stated")}
+    found = _found(
+        "The board met on Monday. Said Ilse Brandt, the mayor: “We will rebuild the bridge.” "
+        "Added Brandt: “Whatever it costs.”"
+    )
+    assert {text: speaker for text, (speaker, _, _) in found.items()} == {
+        "We will rebuild the bridge.": "Ilse Brandt",
+        "Whatever it costs.": "Ilse Brandt",
+    }
+
+
+def test_the_registry_drops_a_leading_inverted_speech_verb() -> None:
+    from briefgen.sections.people import People
+
+    people = People("Wrote Tom Pell, a farmer, in a letter to the board. Added Ilse Brandt, the mayor: “No.”")
+    assert set(people.roles) == {"Tom Pell", "Ilse Brandt"}

@@ -60,6 +60,8 @@ SPEECH_VERBS = (
     "asked|asks|answered|shouted|yelled|whispered|mused|recounted|added|agreed|agrees|cautions|"
     "contended|contends|maintained|maintains|thundered|exclaimed|pointed out|went on"
 )
+# Speech verbs that open a sentence before their subject ("Said Ana Ruiz, ...").
+INVERTED_SPEECH_VERBS = frozenset(SPEECH_VERBS.split("|")) - {"pointed out", "went on"}
 ROLE_NOUNS = words_of(
     """
     spokesman spokeswoman spokesperson secretary minister president director chief official officer
@@ -281,6 +283,9 @@ def strip_titles(words: str) -> str:
     after_of = cut > 0 and tokens[cut - 1] in ("of", "for")
     tokens = tokens[cut:]
     while tokens and (tokens[0].lower() in NOT_NAMES or tokens[0].lower().rstrip(".") in TITLE_SET):
+        tokens.pop(0)
+    # An inverted attribution before the name: "Stated Brandt:", "Added Ilse Brandt, the mayor".
+    while len(tokens) >= 2 and tokens[0].istitle() and tokens[0].lower() in INVERTED_SPEECH_VERBS:
         tokens.pop(0)
     # "Commissioner for Refugees Antonio Guterres", "Minister for Foreign Affairs Jane Doe".
     while (
