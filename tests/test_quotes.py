@@ -274,5 +274,7 @@ def test_an_inverted_speech_verb_is_not_part_of_the_name() -> None:
 def test_the_registry_drops_a_leading_inverted_speech_verb() -> None:
     from briefgen.sections.people import People
 
-    people = People("Wrote Tom Pell, a farmer, in a letter to the board. Added Ilse Brandt, the mayor: “No.”")
+    people = People(
+        "Wrote Tom Pell, a farmer, in a letter to the board. Added Ilse Brandt, the mayor, at the meeting: “No.”"
+    )
     assert set(people.roles) == {"Tom Pell", "Ilse Brandt"}
