@@ -275,6 +275,7 @@ def test_the_registry_drops_a_leading_inverted_speech_verb() -> None:
     from briefgen.sections.people import People
 
     people = People(
-        "Wrote Tom Pell, a farmer, in a letter to the board. Added Ilse Brandt, the mayor, at the meeting: “No.”"
+        "Wrote Tom Pell, a farmer, in a letter to the board. "
+        "Added Ilse Brandt, the mayor, at the meeting: “No.”"
     )
     assert set(people.roles) == {"Tom Pell", "Ilse Brandt"}
