@@ -279,3 +279,29 @@ def test_the_registry_drops_a_leading_inverted_speech_verb() -> None:
         "Added Ilse Brandt, the mayor, at the meeting: “No.”"
     )
     assert set(people.roles) == {"Tom Pell", "Ilse Brandt"}
+
+
+def test_pronouns_follow_the_speaker_and_the_pronoun_chain() -> None:
+    found = _found(
+        "The analyst Lars Sexton watched the rally in Elton. Vale, Sexton said, has built a “strange, "
+        "rule-free zone for his fans.”\n\n"
+        "“So afterwards, his supporters feel justified,” he said.\n\n"
+        "Columnist Rui Tavares wrote a column this week. He wrote that Vale “has built within our party "
+        "the nearest thing to a movement of anger.”\n\n"
+        "Look at Speaker Hal Brody. He said he got his ideas from Ann Rose Pike’s novel. In 2010, he "
+        "warned the bank that its plan “risks higher prices and a weaker currency.”\n\n"
+        "On TV, his wife, Jane, asked for an open primary. “Shutting people out is not smart,” she said."
+    )
+    speakers = {text: speaker for text, (speaker, _, _) in found.items()}
+    assert speakers["So afterwards, his supporters feel justified"] == "Lars Sexton"
+    assert speakers["has built within our party the nearest thing to a movement of anger."] == "Rui Tavares"
+    assert speakers["risks higher prices and a weaker currency."] == "Hal Brody"
+    assert speakers["Shutting people out is not smart"] == "Jane"
+
+
+def test_a_name_spelled_out_by_an_acronym_is_no_antecedent() -> None:
+    found = _found(
+        "President Tom Vale flew to Brussels, where crowds oppose the Transatlantic Trade and Investment "
+        "Partnership (TTIP). Asked about a deal, he warned: “It will not happen any time soon.”"
+    )
+    assert found == {"It will not happen any time soon.": ("Tom Vale", "person", "warned")}

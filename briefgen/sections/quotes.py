@@ -387,6 +387,9 @@ SPEECH_WORD = re.compile(
     r"interview|speech|tweet|message|op-ed|letter)\b"
 )
 MAX_SUBJECT_GAP_WORDS = 12
+NAME_BEFORE_VERB = re.compile(
+    r"(?:^|(?<=[,;—]\s))(?P<speaker>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"
+)
 
 
 def _sentence_subject(text: str, start: int, end: int, people: People) -> Speaker:
@@ -500,7 +503,12 @@ def _attribute(
     gap = before[speech.end() :].split() if speech is not None else []
     naming = speech is not None and speech.group() in NAMING_VERBS | {"calling"} and gap
     if speech is not None and len(gap) <= MAX_SUBJECT_GAP_WORDS and not naming:
-        speaker = _sentence_subject(text, start, span.start, people)
+        # The verb's own subject when a name stands right before it ("Trump, Sexton said, has ..."),
+        # else the sentence's.
+        own = NAME_BEFORE_VERB.search(before, 0, speech.start())
+        speaker = speaker_of(own.group("speaker"), people, span.start) if own else NOBODY
+        if speaker.kind not in ("person", "organisation", "pronoun"):
+            speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
             return speaker, speech.group(), span.end
     return NOBODY, "", span.end
@@ -547,11 +555,14 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                 )
             if speaker.kind == "pronoun":
                 speakers = [
-                    Named(row[0].end, row[4].name, people.gender.get(row[4].name, ""), True)
+                    Named(row[0].end, row[4].name, people.gender.get(row[4].name, ""), True, True)
                     for row in rows
                     if row[4].kind == "person"
                 ]
-                name = _antecedent(span.start, speaker.text, named, sentences, speakers)
+                # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
+                at = text.rfind(speaker.text, covering[0].start, span.start)
+                position = at if at >= 0 and not people._in_quote(at) else span.start
+                name = _antecedent(position, speaker.text, named, sentences, speakers)
                 speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             if attribution_end > covering[-1].end:
                 covering = _sentences_covering(sentences, span.start, attribution_end)
@@ -607,6 +618,7 @@ class Named:
     name: str
     gender: str
     subject: bool
+    speaker: bool = False  # the subject of a speech verb ("Sexton said", "said Sexton")
 
 
 SURNAME = re.compile(r"(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*)\b(?! [A-Z])")
@@ -638,6 +650,8 @@ def named_people(text: str, people: People) -> list[Named]:
 
     for m in NAME_RUN.finditer(text):
         name = person(m.group())
+        if name and _acronym_follows(text, m.group(), m.end()):
+            continue  # "Transatlantic Trade and Investment Partnership (TTIP)": an organisation's name
         if name and not people._in_quote(m.start()):
             found[m.start()] = Named(
                 m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
@@ -664,11 +678,45 @@ def named_people(text: str, people: People) -> list[Named]:
             found[m.start()] = Named(
                 m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
             )
+    # "his wife, Jane, called ...": a first name alone, introduced by a family word.
+    for m in FAMILY_NAME.finditer(text):
+        if m.start("name") not in found and not people._in_quote(m.start()):
+            g = gender_of_words(m.group("noun")) or gender_of_name(m.group("name"))
+            found[m.start("name")] = Named(
+                m.start("name"), m.group("name"), g, people._is_subject(text, m.start(), m.end("name"))
+            )
     for mention in people.mentions:
         if mention.start not in found:
             person = mention.person
             found[mention.start] = Named(mention.start, person, gender(person), mention.subject)
+    for start, n in found.items():
+        end = start + len(n.name) if text.startswith(n.name, start) else text.find(" ", start)
+        if SPEAKS_AFTER.match(text, max(end, start)) or SAID_BEFORE.search(text, max(0, start - 12), start):
+            found[start] = Named(n.start, n.name, n.gender, n.subject, True)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+FAMILY_NAME = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<noun>wife|husband|daughter|son|mother|father|sister|brother|"
+    r"grandmother|grandfather|aunt|uncle|niece|nephew|widow|partner),\s+(?P<name>[A-Z][a-z]+),"
+)
+ACRONYM = re.compile(r"(?:\s+(?:and|of|for|&|the|[A-Z][\w-]*)){0,6}\s+\((?P<acronym>[A-Z]{2,8})\)")
+
+
+def _acronym_follows(text: str, run: str, end: int) -> bool:
+    """Whether the name run is the start of a name spelled out by the acronym in brackets after it."""
+    m = ACRONYM.match(text, end)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in run.split() if w[:1].isupper())
+    return m.group("acronym").startswith(initials)
+
+
+SPEAKS_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'.-]*)*\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+# A sentence whose subject is a pronoun ("He said ...", "In 2008, he wanted ..."): it goes on about
+# someone named earlier.
+PRONOUN_SUBJECT = re.compile(r"\W*(?:[^,.;:!?“”\n]{1,40},\s+)?(he|she)\b", re.I)
 
 
 def _antecedent(
@@ -694,7 +742,11 @@ def _antecedent(
         fits = [n for n in here if n.gender in (want, "")]
         if not fits:
             continue
-        ranked = sorted(fits, key=lambda n: (not n.subject, n.start))
+        if not any(n.subject for n in fits) and i < index:
+            chain = PRONOUN_SUBJECT.match(sentence.text)
+            if chain and (chain.group(1).lower() == "he") == (want == "m"):
+                continue  # "He cited Ayn Rand's book": the pronoun's person is named further back
+        ranked = sorted(fits, key=lambda n: (not n.subject, not n.speaker, n.start))
         return ranked[0].name
     return ""
 
