@@ -506,7 +506,9 @@ def _attribute(
         # The verb's own subject when a name stands right before it ("Trump, Sexton said, has ..."),
         # else the sentence's.
         own = NAME_BEFORE_VERB.search(before, 0, speech.start())
-        speaker = speaker_of(own.group("speaker"), people, span.start) if own else NOBODY
+        # A possessive before a speech noun names its speaker ("Hegseth’s remarks").
+        owner = re.sub(r"['’]s?$", "", own.group("speaker")) if own else ""
+        speaker = speaker_of(owner, people, span.start) if owner else NOBODY
         if speaker.kind not in ("person", "organisation", "pronoun"):
             speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
@@ -840,6 +842,7 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
             if f.full or sentence or len(words(f.text)) >= MIN_STANDALONE_WORDS:
                 items.append([f])
     quotes = []
+    in_full: dict[int, int] = {}  # support counting only the sources that print the whole quotation
     for item in items:
         head = item[0]
         sources = [f.source for f in item]
@@ -851,8 +854,10 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
             if normalize(f.text) != normalize(head.text) and f.text not in variants:
                 variants.append(f.text)
         # Per article, the sentence printing the quote's own wording comes first (it is the one cited).
-        own = {(f.source.article, f.source.start) for f in item if normalize(f.text) == normalize(head.text)}
+        n_words = len(words(head.text))
+        own = {(f.source.article, f.source.start) for f in item if len(words(f.text)) >= 0.8 * n_words}
         own |= {(s.article, s.start) for s in unmarked}
+        in_full[id(head)] = ctx.support([s for s in sources if (s.article, s.start) in own])
         ordered = tuple(
             sorted(
                 sort_sources(ctx, sources),
@@ -860,7 +865,7 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
             )
         )
         quotes.append(
-            Quote(
+            quote := Quote(
                 text=head.text,
                 speaker=head.speaker.name,
                 cue=head.cue,
@@ -871,6 +876,9 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
                 speaker_kind=head.speaker.kind,
             )
         )
+        in_full[id(quote)] = in_full.pop(id(head))
     first = {id(q): (ctx.order.get(q.sources[0].article, 0), q.sources[0].start) for q in quotes}
-    quotes.sort(key=lambda q: (-q.support, first[id(q)]))
+    # The quotations most outlets print in full first (a fragment quoted elsewhere still counts in the
+    # support shown); then a quotation that starts a sentence before a fragment.
+    quotes.sort(key=lambda q: (-in_full[id(q)], -q.support, not q.text[:1].isupper(), first[id(q)]))
     return tuple(quotes)
