@@ -46,7 +46,7 @@ from briefgen.analyze import build_context
 from briefgen.models import Brief, Dispute, Topic
 from briefgen.reading import read_articles
 from briefgen.render import brief_to_dict
-from briefgen.sections import TopicContext, disputes, measures
+from briefgen.sections import TopicContext, disputes, measures, pairs, quoted
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_REV = "8807663"  # main before issue 18
@@ -339,12 +339,12 @@ def main(argv: Sequence[str]) -> int:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="override a constant of disputes.py or measures.py (sweeps), e.g. STORY_SHARE=0.25",
+        help="override a constant of disputes.py, measures.py or pairs.py (sweeps), e.g. STORY_SHARE=0.25",
     )
     args = parser.parse_args(argv)
     for assignment in args.set:
         name, value = assignment.split("=", 1)
-        module = next(m for m in (disputes, measures) if hasattr(m, name))
+        module = next(m for m in (disputes, measures, pairs, quoted) if hasattr(m, name))
         setattr(module, name, type(getattr(module, name))(value))
     if args.clusters:
         if not Path(args.clusters).is_dir():

@@ -35,32 +35,32 @@ def test_different_quantities_sharing_a_unit_are_no_dispute() -> None:
 
 
 def test_age_of_a_named_person_given_differently_is_a_dispute() -> None:
-    a = art("a", "The dissident Wang Youcai, 31, was detained on Friday, his lawyer said.", DAY)
-    b = art("b", "Police detained Wang Youcai, 33, at his home on Friday.", DAY)
-    c = art("c", "Friends said Wang Youcai, 31, had expected the arrest.", DAY)
+    a = art("a", "The dissident Chen Liwei, 31, was detained on Friday, his lawyer said.", DAY)
+    b = art("b", "Police detained Chen Liwei, 33, at his home on Friday.", DAY)
+    c = art("c", "Friends said Chen Liwei, 31, had expected the arrest.", DAY)
     [d] = found(a, b, c).disputes
-    assert d.about == "age of Wang Youcai" and d.kind == "number"
+    assert d.about == "age of Chen Liwei" and d.kind == "number"
     # The side more sources give comes first; each cites its own sentences.
     assert [(s.value, [x.article for x in s.sources]) for s in d.sides] == [("31", ["a", "c"]), ("33", ["b"])]
 
 
 def test_a_shorter_name_of_the_same_person_is_the_same_person() -> None:
-    a = art("a", "Edgar Sanchez Rios, 16, died at the scene, police said.", DAY)
-    b = art("b", "Edgar Sanchez, 15, died in the shooting.", DAY)
+    a = art("a", "Tomas Ruiz Vega, 16, died at the scene, police said.", DAY)
+    b = art("b", "Tomas Ruiz, 15, died in the shooting.", DAY)
     [d] = found(a, b).disputes
-    assert d.about == "age of Edgar Sanchez Rios"
+    assert d.about == "age of Tomas Ruiz Vega"
 
 
 def test_ages_that_grow_with_the_years_are_updates_with_their_dates() -> None:
     a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
-    b = art("b", "A hearing is set for Martin Kolb, 23, of Vista.", dt.date(2014, 6, 13))
+    b = art("b", "A hearing is set for Martin Kolb, 23, of Linden.", dt.date(2014, 6, 13))
     result = found(a, b)
     assert result.disputes == ()
     [u] = result.updates
     assert u.about == "age of Martin Kolb"
     assert [(s.value, s.date) for s in u.sides] == [("21", "2013-03-30"), ("23", "2014-06-13")]
     # Younger in the later article: not an age that grew, a disagreement.
-    c = art("c", "A hearing is set for Martin Kolb, 19, of Vista.", dt.date(2014, 6, 13))
+    c = art("c", "A hearing is set for Martin Kolb, 19, of Linden.", dt.date(2014, 6, 13))
     assert [d.about for d in found(a, c).disputes] == ["age of Martin Kolb"]
 
 
@@ -92,8 +92,8 @@ def test_a_changeable_figure_from_undated_articles_is_left_out() -> None:
     b = art("b", "The hurricane killed 40 people, officials said as the search went on.")
     assert found(a, b) == disputes.Findings()
     # A fixed fact needs no dates: a street block does not change.
-    c = art("c", "The shooting happened in the 1800 block of Hewitt Avenue.")
-    d = art("d", "Police were called to the 1700 block of Hewitt Avenue.")
+    c = art("c", "The shooting happened in the 2300 block of Garnet Avenue.")
+    d = art("d", "Police were called to the 2200 block of Garnet Avenue.")
     assert len(found(c, d).disputes) == 1
 
 
@@ -107,30 +107,30 @@ def test_rounding_ranges_and_remainders_are_no_dispute() -> None:
 
 
 def test_street_block_and_street_name() -> None:
-    a = art("a", "The shooting happened in the 1800 block of Hewitt Avenue on Monday.")
-    b = art("b", "A car drove by the 1700 block of Hewitt Ave. and opened fire.")
-    c = art("c", "Officers were called to the 1800 block of Hewitt Ave. on Monday.")
+    a = art("a", "The shooting happened in the 2300 block of Garnet Avenue on Monday.")
+    b = art("b", "A car drove by the 2200 block of Garnet Ave. and opened fire.")
+    c = art("c", "Officers were called to the 2300 block of Garnet Ave. on Monday.")
     [d] = found(a, b).disputes
-    assert d.about == "block of Hewitt Avenue" and d.kind == "name"
-    assert sorted(s.value for s in d.sides) == ["1700 block of Hewitt Avenue", "1800 block of Hewitt Avenue"]
+    assert d.about == "block of Garnet Avenue" and d.kind == "name"
+    assert sorted(s.value for s in d.sides) == ["2200 block of Garnet Avenue", "2300 block of Garnet Avenue"]
     assert found(a, c).disputes == ()
-    e = art("e", "The girl was shot at a home on West Bowles Avenue near the park.")
-    f = art("f", "Deputies went to a home on West Bowles Place after the call.")
-    g = art("g", "The family lives on Elm Street, near West Bowles Avenue.")
+    e = art("e", "The girl was shot at a home on West Fenwick Avenue near the park.")
+    f = art("f", "Deputies went to a home on West Fenwick Place after the call.")
+    g = art("g", "The family lives on Elm Street, near West Fenwick Avenue.")
     [n] = found(e, f).disputes
-    assert sorted(s.value for s in n.sides) == ["West Bowles Avenue", "West Bowles Place"]
+    assert sorted(s.value for s in n.sides) == ["West Fenwick Avenue", "West Fenwick Place"]
     assert found(e, g).disputes == ()
 
 
 def test_clock_times_allow_rounding_but_not_hours_apart() -> None:
-    a = art("a", "Shots rang out around 12:28 a.m., police said.")
-    b = art("b", "The shooting happened at about 12:30 a.m. Saturday at the home.")
+    a = art("a", "Gunfire was reported at 1:13 a.m., police said.")
+    b = art("b", "The shooting happened at about 1:15 a.m. Saturday at the home.")
     assert found(a, b).disputes == ()
-    c = art("c", "It happened around 7:30 p.m. Sunday.")
-    d = art("d", "Officials said the shooting happened around 5 p.m. Sunday.")
-    e = art("e", "The suspect was arrested at 5 p.m. Sunday after a chase.")  # another event's time
+    c = art("c", "The gunfire began around 8:30 p.m. Sunday.")
+    d = art("d", "A spokesman said the shots were fired around 6 p.m. Sunday.")
+    e = art("e", "The suspect was arrested at 6 p.m. Sunday after a chase.")  # another event's time
     [t] = found(c, d).disputes
-    assert t.kind == "date" and sorted(s.value for s in t.sides) == ["around 5 p.m.", "around 7:30 p.m."]
+    assert t.kind == "date" and sorted(s.value for s in t.sides) == ["around 6 p.m.", "around 8:30 p.m."]
     assert found(c, e).disputes == ()
 
 
@@ -155,13 +155,13 @@ def test_one_article_giving_both_values_is_no_dispute() -> None:
 
 
 def test_colour_of_a_car_and_sex_of_a_child() -> None:
-    a = art("a", "A dark-colored sedan drove by with its lights off.")
+    a = art("a", "A dark-colored sedan rolled slowly past the corner.")
     b = art("b", "Witnesses saw a black sedan speed away from the scene.")
     c = art("c", "Then a silver Honda drove past the house.")
     assert found(a, b).disputes == ()
     [d] = found(a, c).disputes
     assert d.about == "colour of the vehicle"
-    e = art("e", "A 2-year-old boy was shot in the head on Tuesday afternoon.")
+    e = art("e", "A 2-year-old boy was wounded in the leg on Tuesday afternoon.")
     f = art("f", "A 2-year-old was critically injured on Tuesday. The girl was taken to hospital.")
     [s] = found(e, f).disputes
     assert s.about == "sex of the 2-year-old" and sorted(x.value for x in s.sides) == ["boy", "girl"]
@@ -184,7 +184,7 @@ def test_condition_and_arrests_are_updates_when_dates_order_them_never_disputes(
 
 def test_updates_reach_the_json_and_the_page() -> None:
     a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
-    b = art("b", "A hearing is set for Martin Kolb, 23, of Vista.", dt.date(2014, 6, 13))
+    b = art("b", "A hearing is set for Martin Kolb, 23, of Linden.", dt.date(2014, 6, 13))
     brief = analyze(Topic(slug="t", title="t", articles=(a, b)))
     data = brief_to_dict(brief)
     assert data["disputes"] == [] and data["quoted_disagreements"] == []
@@ -229,23 +229,23 @@ def test_capitalised_words_and_plurals_are_not_two_acronyms() -> None:
 
 
 def test_hospital_names_are_one_hospital_when_they_share_a_distinctive_word() -> None:
-    a = art("a", "The boy was then transported by air to Children’s Medical Center Dallas.")
-    b = art("b", "First responders flew the 5-year-old to Cook Children’s Medical Center.")
+    a = art("a", "Medics flew the boy to Children’s Medical Center Norwood.")
+    b = art("b", "The 5-year-old was airlifted to Pell Children’s Medical Center, a relative said.")
     [d] = found(a, b).disputes
     assert d.about == "hospital the wounded were taken to"
     assert sorted(s.value for s in d.sides) == [
-        "Children’s Medical Center Dallas",
-        "Cook Children’s Medical Center",
+        "Children’s Medical Center Norwood",
+        "Pell Children’s Medical Center",
     ]
-    c = art("c", "The child was taken to Vanderbilt University Medical Center in critical condition.")
-    e = art("e", "The girl was transported to the Children's Hospital at Vanderbilt.")
+    c = art("c", "The toddler was taken to Ashgrove University Medical Center in critical condition.")
+    e = art("e", "Paramedics took the girl to the Children's Hospital at Ashgrove.")
     f = art("f", "The girl was transported to Children's Hospital.")  # no distinctive word: matches any
     assert found(c, e).disputes == ()
     assert found(a, f).disputes == ()
 
 
 def test_an_age_in_a_list_separated_by_semicolons() -> None:
-    a = art("a", "Martin Kolb, 21, Vista; and Ann Roe, 19, were booked.", dt.date(2013, 3, 30))
+    a = art("a", "Martin Kolb, 21, Linden; and Ann Roe, 19, were booked.", dt.date(2013, 3, 30))
     b = art("b", "Martin Kolb, 23; Ann Roe, 20; and a juvenile face charges.", dt.date(2014, 12, 16))
     assert sorted(u.about for u in found(a, b).updates) == ["age of Ann Roe", "age of Martin Kolb"]
 
@@ -264,8 +264,8 @@ def test_readings_that_belong_to_something_else_are_left_out() -> None:
     f = art("f", "Unlike the attack that killed five officers on July 7 in Dallas, this one was planned.")
     assert found(e, f).disputes == ()
     # A misspelt hospital is the same hospital.
-    g = art("g", "He was taken to Eskenazi Hospital in critical condition.", DAY)
-    h = art("h", "The boy was taken to Eskanzi Hospital after the shooting.", DAY)
+    g = art("g", "He was taken to Brandauer Hospital in critical condition.", DAY)
+    h = art("h", "The boy was taken to Brandaur Hospital after the shooting.", DAY)
     assert found(g, h).disputes == ()
     # An article that speaks of a girl and a boy of one age does not give the sex of "the" child.
     i = art("i", "A 15-year-old girl was shot in the head inside her apartment on Friday.", DAY)
@@ -290,15 +290,15 @@ def test_one_group_given_two_make_ups_is_a_dispute() -> None:
     a = art("a", "Three men walked out of the bar, came back with rifles and opened fire, police said.", DAY)
     b = art(
         "b",
-        "Three people, possibly two men and a woman, walked out of the bar and came back with rifles.",
+        "Three people, perhaps two men and a woman, walked out of the bar and came back with rifles.",
         DAY,
     )
     [d] = found(a, b).disputes
     assert d.kind == "number" and d.about.startswith("who the 3 people were")
-    assert {s.value for s in d.sides} == {"Three men", "Three people, possibly two men and a woman"}
+    assert {s.value for s in d.sides} == {"Three men", "Three people, perhaps two men and a woman"}
     # Another group of the story (it did something else), or a breakdown that is not of the group.
     c = art("c", "Three women were found hiding in the kitchen after the gunfire stopped.", DAY)
-    e = art("e", "Nine others -- four males and six females -- were taken to hospitals.", DAY)
+    e = art("e", "Seven others -- two males and six females -- were taken to hospitals.", DAY)
     assert found(a, c).disputes == () and found(a, e).disputes == ()
     # One source giving both make-ups is left out.
     both = art("b", b.text + " Earlier reports said three men walked out of the bar and came back.", DAY)
@@ -306,13 +306,13 @@ def test_one_group_given_two_make_ups_is_a_dispute() -> None:
 
 
 def test_similar_street_names_of_the_scene_are_a_dispute_and_a_misspelling_is_not() -> None:
-    a = art("a", "The shooting happened at an apartment complex off Birch Hollow Lane on Tuesday.", DAY)
-    b = art("b", "A woman was shot inside an apartment off Birchwood Lane, police said.", DAY)
+    a = art("a", "The shooting happened at a townhouse complex off Birch Hollow Lane on Tuesday.", DAY)
+    b = art("b", "A woman was shot inside a townhouse off Birchwood Lane, police said.", DAY)
     [d] = found(a, b).disputes
     assert d.kind == "name" and {s.value for s in d.sides} == {"Birch Hollow Lane", "Birchwood Lane"}
     # Spelling variants of one name, a street an article names beside the other (a corner), and a
     # street named only where an arrest happened are all left alone.
-    c = art("c", "A woman was shot inside an apartment off Birch Holow Lane, police said.", DAY)
+    c = art("c", "A woman was shot inside a townhouse off Birch Holow Lane, police said.", DAY)
     e = art("e", "The shooting happened at Birch Hollow Lane and Birchwood Lane on Tuesday.", DAY)
     f = art("f", "The suspect was arrested at a house on Birchwood Lane hours later.", DAY)
     assert found(a, c).disputes == () and found(a, b, e).disputes == () and found(a, f).disputes == ()

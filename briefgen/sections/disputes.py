@@ -455,7 +455,7 @@ def analyse(ctx: TopicContext) -> Findings:
 
 def _distinct(items: list[Dispute]) -> tuple[Dispute, ...]:
     """Items in order, without one whose sides give the same values from the same articles as an
-    earlier item ("age of Elian Gonzales" and "age of the child" read from the same sentences)."""
+    earlier item ("age of Ana Lind" and "age of the child" read from the same sentences)."""
     seen: set[frozenset[tuple[str, frozenset[str]]]] = set()
     out = []
     for d in items:

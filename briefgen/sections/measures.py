@@ -8,7 +8,7 @@ rounding) and as printed. Only readings of the same key are ever compared, so "6
 gives nothing (no key counts seats) and the age of a victim is never compared with a suspect's.
 
 Each pattern asks for the words that tie a value to its thing: a name right next to an age
-("Edgar Sanchez Rios, 16," / "16-year-old Edgar Sanchez"), "block of" and a street, a clock time in
+("Tomas Ruiz Vega, 16," / "16-year-old Tomas Ruiz"), "block of" and a street, a clock time in
 a sentence about the incident itself (not an arrest, a news conference or a vigil), a count right
 before or after "killed", "wounded", "shot".
 """
@@ -32,9 +32,9 @@ CHILD_AGE = 18
 class Reading:
     sentence: Sentence
     key: str  # what is measured, normalised ("age|edgar sanchez rios")
-    about: str  # the same, for a heading ("age of Edgar Sanchez Rios")
+    about: str  # the same, for a heading ("age of Tomas Ruiz Vega")
     kind: str  # "number", "name", "date", "claim"
-    value: str  # as printed ("16", "1800 block of Hewitt Avenue", "7:30 p.m.")
+    value: str  # as printed ("16", "2300 block of Garnet Avenue", "7:30 p.m.")
     low: float
     high: float
     changes: str  # how the thing may change over time: "" (fixed), "ages", "grows", "any", "condition"
@@ -123,7 +123,7 @@ def ages(sentence: Sentence) -> list[Reading]:
 
 def merge_names(readings: list[Reading]) -> list[Reading]:
     """One key per person: a name whose words are all in a longer name is that person
-    ("Edgar Sanchez" and "Edgar Sanchez Rios"); the longest name names the key."""
+    ("Tomas Ruiz" and "Tomas Ruiz Vega"); the longest name names the key."""
     names = sorted({r.name for r in readings if r.name}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for n in names:
@@ -227,7 +227,7 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
     """Clock times of a sentence about the incident (a word of the shooting itself). With `scene`
     (base names of the streets where the topic places the incident), instead the times of a
     sentence with no such word that names a scene street and a weekday ("they went to the motel on
-    Estate Lane around 1:30 p.m. Friday")."""
+    Quarry Road around 2:15 p.m. Friday")."""
     text = DOCUMENT_SOURCE.sub("", sentence.text)
     if OTHER_EVENT.search(text):
         return []
@@ -468,15 +468,15 @@ ELSEWHERE = re.compile(
 
 def about_the_scene(text: str) -> bool:
     """A sentence that places the incident: it speaks of the shooting or its victims ("was shot at 9200
-    Perry Street", "a man was killed on Elm Road"), not of an arrest, a hearing or a vigil elsewhere."""
+    Tamsin Street", "a man was killed on Elm Road"), not of an arrest, a hearing or a vigil elsewhere."""
     return bool(INCIDENT.search(text) or SCENE.search(text)) and not ELSEWHERE.search(text)
 
 
 def street_names(sentence: Sentence) -> list[Reading]:
-    """ "West Bowles Avenue" and "West Bowles Place": the key is the base name, the value its suffix.
+    """ "West Fenwick Avenue" and "West Fenwick Place": the key is the base name, the value its suffix.
     Only suffixes are compared, so two different streets of one story never meet; and only in a
-    sentence about the incident itself ("shot at 9200 Perry Street"), since a street and a building
-    or plaza of one name ("across Perry Street" and "the store at Perry Place") are two places."""
+    sentence about the incident itself ("shot at 9200 Tamsin Street"), since a street and a building
+    or plaza of one name ("across Tamsin Street" and "the store at Tamsin Place") are two places."""
     out = []
     if not about_the_scene(sentence.text):
         return out
@@ -522,7 +522,7 @@ COLOUR_WORDS = tuple(c for c in COLOURS if "-" not in c)
 VEHICLE = re.compile(
     r"\b(?P<colour>" + "|".join(sorted(COLOURS, key=len, reverse=True)) + r")(?:-colou?red)? "
     r"(?:[A-Z0-9][\w-]* ){0,3}(?P<noun>vehicle|car|sedan|SUV|truck|pickup|van|minivan|coupe|hatchback|"
-    r"Chevy|Chevrolet|Honda|Toyota|Ford|Nissan|Dodge|Hyundai|Kia|BMW|Mercedes|Cadillac|Buick|Pontiac|Lexus|"
+    r"Chevy|Chevrolet|Honda|Toyota|Ford|Nissan|Dodge|Hyundai|Kia|BMW|Mercedes|Cadillac|Buick|Riverton|Lexus|"
     r"Acura|Mazda|Jeep|GMC|Chrysler|Lincoln|Volkswagen|Audi|Infiniti|Impala|Camry|Corolla|Accord|Civic)\b",
     re.I,
 )
@@ -575,9 +575,9 @@ HOSPITAL_WORDS = {
 
 
 def hospitals(sentence: Sentence) -> list[Reading]:
-    """Where the wounded were taken ("flown to Cook Children’s Medical Center"). Two names are one
-    hospital when they share a word that is not a hospital word ("Vanderbilt University Medical
-    Center" and "Children's Hospital at Vanderbilt"); `merge_hospitals` numbers them."""
+    """Where the wounded were taken ("flown to Pell Children’s Medical Center"). Two names are one
+    hospital when they share a word that is not a hospital word ("Ashgrove University Medical
+    Center" and "Children's Hospital at Ashgrove"); `merge_hospitals` numbers them."""
     out = []
     for m in HOSPITAL.finditer(sentence.text):
         name = m.group("name").strip()
@@ -591,7 +591,7 @@ def _distinctive(name: str) -> frozenset[str]:
 
 
 def _same_hospital(a: str, b: str) -> bool:
-    """A shared distinctive word, or one misspelt ("Eskenazi" / "Eskanzi": a spelling variant, not a
+    """A shared distinctive word, or one misspelt ("Brandauer" / "Brandaur": a spelling variant, not a
     different hospital)."""
     da, db = _distinctive(a), _distinctive(b)
     return bool(da & db) or any(Levenshtein.normalized_similarity(x, y) >= 0.75 for x in da for y in db)
@@ -764,7 +764,7 @@ SEX_WORD = {"m": "man", "f": "woman"}
 
 def role_ages(sentence: Sentence) -> list[Reading]:
     """The age of a person the article knows only by a role: "a 19-year-old man was killed",
-    "police arrested a 27-year-old man", "the wounded victim, a man in his 40s". The key is the role
+    "police arrested a 31-year-old man", "the wounded victim, a man in his 40s". The key is the role
     and the sex; `single_roles` keeps it only in a story with one person of that role."""
     text = sentence.text
     out = []

@@ -1,14 +1,16 @@
 """Disagreements found by comparing two statements about one event, where no name ties them.
 
-A `Reading` (measures.py) keys a value by the thing it measures ("age of Edgar Sanchez Rios"); the
+A `Reading` (measures.py) keys a value by the thing it measures ("age of Tomas Ruiz Vega"); the
 things here have no such key and are matched pair by pair on what the sentences say happened:
 
-- the make-up of a group: "three men left the party and came back with guns" and "three people, two
-  men and a woman, left the party and returned armed" give one group (same size, same acts) two
+- the make-up of a group: "three men walked out of the bar and came back with rifles" and "three
+  people, two men and a woman, walked out and came back armed" give one group (same size, same acts) two
   make-ups;
-- the street of the incident written as two similar names ("off Mill Pond Drive" / "off Miller Drive",
-  "West 45th Street" / "West 54th Street"): two streets of the same kind, each in a sentence about the
-  incident, that no article names together.
+- the street of the incident written as two similar names ("off Birch Hollow Lane" / "off Birchwood
+  Lane", "West 45th Street" / "West 54th Street"): two streets of the same kind, each in a sentence
+  about the incident, that no article names together;
+- two full lists of a role's people ("the injured victims, two men in their 30s and a woman in her
+  60s" / "injuring three people, Ann Roe, 34; ...") whose sexes and ages no pairing fits.
 
 Both are precision-first: anything an article gives both ways (two groups, two streets) is left out.
 """
@@ -89,7 +91,7 @@ def groups(sentence: Sentence) -> list[Group]:
         ]
         size = sum(n for n, _ in parts)
         if m.group("total") and _count(m.group("total")) != size:
-            continue  # "12 others -- nine males and six females": the breakdown is not of this group
+            continue  # "seven others -- two males and six females": the breakdown is not of this group
         if size < 2:
             continue  # one person: a description, not a group
         after = re.findall(r"[A-Za-z]+", text[m.end() :])[:EVENT_WORDS]
@@ -153,14 +155,14 @@ def _acts(group: Group) -> str:
 
 # -- the street of the incident, written as two similar names ----------------------------------------
 DIRECTION = {"north", "south", "east", "west", "n.", "s.", "e.", "w."}
-STREET_PREFIX = 4  # letters a shorter first word must share with a longer one ("Mill" / "Miller")
+STREET_PREFIX = 4  # letters a shorter first word must share with a longer one ("Birch" / "Birchwood")
 STREET_SLIP = 2  # letters two base names must differ by to be two streets rather than one misspelt
 
 
 @dataclass(frozen=True)
 class Street:
     sentence: Sentence
-    name: str  # "Mill Pond Drive"
+    name: str  # "Birch Hollow Lane"
     direction: str
     base: str  # "mill pond"
     suffix: str  # "Drive"
@@ -180,7 +182,7 @@ def streets(sentence: Sentence) -> list[Street]:
 
 
 def _similar(a: str, b: str) -> bool:
-    """Two base names alike enough to be confused: "mill pond" / "miller", "45th" / "54th"."""
+    """Two base names alike enough to be confused: "birch hollow" / "birchwood", "45th" / "54th"."""
     if a == b:
         return False
     wa, wb = a.split()[0], b.split()[0]
@@ -267,8 +269,8 @@ class Roster:
 
 
 def rosters(sentence: Sentence, text: str = "") -> list[Roster]:
-    """Everyone of a role with an age each: "the wounded victims, two women in their 20s and a man in
-    his 40s", "wounding three other people, Ann Roe, 28; Joan Poe, 20; and Bo Doe, 30". `text`, when
+    """Everyone of a role with an age each: "the injured victims, two men in their 30s and a woman in
+    her 60s", "wounding three other people, Ann Roe, 34; Joan Poe, 31; and Bo Doe, 38". `text`, when
     given, is the sentence with the ones after it (a list the splitter cut at its semicolons)."""
     from .people import gender_of_name
 

@@ -8,7 +8,7 @@ one side, never both. Three kinds of fact are compared, each with its two opposi
 
 - intent: an accident ("accidentally shot", "it was an accident") or not ("the murder of Ann Lee",
   "it was no accident", "on purpose");
-- who did it: a denial ("I don't think he was the shooter", "he never fired") against someone saying
+- who did it: a denial ("I don't believe he was the gunman", "he never fired") against someone saying
   that person shot, fired or confessed;
 - history: "the first time" / "never happened before" against "another shooting happened there in 2011".
 
@@ -73,14 +73,14 @@ INTENT = (
         "an accident",
     ),
 )
-# "I don't think he was the shooter", "she did not fire", "he never shot anyone"
+# "I don't believe he was the gunman", "she did not fire", "he never shot anyone"
 DENIAL = re.compile(
     r"\b(?:(?:don[’']t|do not|didn[’']t|does not|doesn[’']t) (?:think|believe) (?:he|she|[A-Z][a-z]+) "
     r"(?:was|is|did|could)|(?:he|she|[A-Z][a-z]+) (?:wasn[’']t|was not|isn[’']t|is not|didn[’']t|did not|"
     r"never|could not|couldn[’']t)(?: have)?) (?:the (?:shooter|gunman|killer)|shoot|shot|fire|fired|kill|"
     r"killed|do it|did it|done it)\b"
 )
-# "McInnis got out of his car and shot him", "Lee was the shooter", "Lee has confessed"
+# "Okafor stepped out of the van and shot him", "Lee was the shooter", "Lee has confessed"
 ACCUSES = re.compile(
     r"\b(?P<name>(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,})\b(?:(?! said| says)[^.;“”\"]){0,80}?\b"
     r"(?:(?:shot|fired at|killed) "
@@ -212,8 +212,8 @@ def statements(ctx: TopicContext) -> list[Statement]:
 
 def _accused(text: str, m: re.Match[str], proper: frozenset[str]) -> str:
     """The first name before the act, its doer: a capitalised word the article also prints inside a
-    sentence ("After being read his rights, McInnis has confessed": McInnis, not After; "Records show
-    McInnis saw Lee and shot him": McInnis, not Lee)."""
+    sentence ("After hours of questioning, Okafor confessed": Okafor, not After; "Records show
+    Okafor saw Lee and shot him": Okafor, not Lee)."""
     names = [w.group() for w in CAPITALISED.finditer(text[: m.end()]) if w.group() in proper]
     return names[0] if names else ""
 
