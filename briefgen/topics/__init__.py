@@ -6,12 +6,12 @@ factor, a sparse neighbour graph whose similarities are scored against the pile'
 (`granularity.py`: how far above the similarity of unrelated articles of this pile a pair stands), and
 average-link merging while the average pair score stays above one cut.
 
-With a topic registry (`state.py`), grouping is incremental: articles seen before keep their topic,
-new ones join the closest existing topic (exact average pair score to all its articles) or form new
-topics among themselves; nothing already grouped is re-clustered until the pile has doubled since the
-last full grouping. `recluster=True` (or that doubling) groups everything afresh, and old slugs then
-redirect to the topic that took their articles. Titles are the most central
-headline; slugs never change once given (`slugs.py`).
+With a topic registry (`state.py`), grouping is incremental: the same average link, started from the
+existing topics (never split) instead of single articles; new articles join them or each other, and
+two old topics merge when the grown pile says they are one story. Once the pile has grown by
+`REGROUP_GROWTH` since the last full grouping, and with `recluster=True`, everything is grouped
+afresh. Old slugs left without a topic redirect to the topic that took their articles. Titles are the
+most central headline; slugs never change once given (`slugs.py`).
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ from scipy import sparse
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
 from . import granularity
-from . import graph as _graph
 from .cluster import average_link
-from .features import Features, article_features, similarity_block
-from .granularity import BLOCK_ROWS, background
+from .features import Features, article_features
+from .granularity import background
 from .graph import event_word_sums, neighbour_graph
 from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
@@ -50,30 +49,13 @@ __all__ = [
     "slugify",
 ]
 
+REGROUP_GROWTH = 1.25
+"""The pile is grouped afresh once it has this many times the articles of its last full grouping."""
+
 
 def learn_groups(features: Features) -> list[list[int]]:
     """Full clustering: groups of article indices."""
-    n = features.vectors.shape[0]
-    if n <= 1:
-        return [[i] for i in range(n)]
-    bg = background(features)
-    # Articles of stories bigger than the neighbour lists: fetch all their close neighbours.
-    cut = granularity.LINK_Z
-    graph = neighbour_graph(features, extend_above=(bg, cut))[0]
-    if not graph.nnz:
-        return [[i] for i in range(n)]
-    score = bg.score(graph.data, graph.row, graph.col)
-    scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
-    return average_link(scored, cut, event_words=event_word_sums(features), raw=graph.data)
-
-
-def union(a: sparse.coo_matrix, b: sparse.coo_matrix) -> sparse.coo_matrix:
-    """Edges of both graphs (same pair: same similarity), each once."""
-    n = a.shape[0]
-    key = np.concatenate([a.row.astype(np.int64) * n + a.col, b.row.astype(np.int64) * n + b.col])
-    data = np.concatenate([a.data, b.data])
-    key, first = np.unique(key, return_index=True)
-    return sparse.coo_matrix((data[first], (key // n, key % n)), shape=a.shape)
+    return incremental_groups(features, [], range(features.vectors.shape[0]))
 
 
 def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
@@ -84,80 +66,22 @@ def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
 def incremental_groups(
     features: Features, topics: Sequence[Sequence[int]], new: Sequence[int], threshold: float | None = None
 ) -> list[list[int]]:
-    """`topics` stay as they are (never merged with each other); each `new` article joins the topic
-    or the group of new articles with the highest average pair score, if at least `threshold`.
-
-    Pair scores are read against the background of the whole pile (old and new articles), as in a
-    full clustering. Each existing topic's internal score sum (for the cohesion rule) is exact: its
-    members are compared with each other in blocks."""
+    """Average link started from the existing `topics` (never split) and each `new` article alone, on
+    the graph a full clustering uses: the neighbour graph of the whole pile (old and new articles),
+    its similarities scored against the whole pile's background. New articles join topics or each
+    other, and two old topics merge when the pile now says they are one story (their slugs then
+    redirect, see `updated_registry`): only the starting groups differ from a full clustering."""
     n = features.vectors.shape[0]
-    threshold = granularity.LINK_Z if threshold is None else threshold
+    groups = [list(t) for t in topics] + [[i] for i in new]
+    if n <= 1 or not topics and len(groups) <= 1:
+        return groups
+    cut = granularity.LINK_Z if threshold is None else threshold
     bg = background(features)
-    new_idx = np.asarray(new, dtype=np.int64)
-    old_idx = np.concatenate([list(t) for t in topics]).astype(np.int64) if topics else np.zeros(0, int)
-    topic_of = np.full(n, -1, dtype=np.int64)
-    for j, t in enumerate(topics):
-        topic_of[list(t)] = j
-    member = sparse.csr_matrix(
-        (np.ones(len(old_idx)), (old_idx, topic_of[old_idx])), shape=(n, max(len(topics), 1))
-    )
-    reps = [t[0] for t in topics]
-    vt = features.vectors.T.tocsr()
-    everyone = np.arange(n)
-
-    def scores(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Plain similarities and scores of articles `q` to every article (0 to themselves)."""
-        block = similarity_block(features, q, vt)
-        z = bg.score(block, q[:, None], everyone[None, :])
-        block[np.arange(len(q)), q] = 0.0
-        z[np.arange(len(q)), q] = 0.0  # not its own neighbour
-        return block, z
-
-    inner = [0.0] * (len(topics) + len(new))
-    raw_inner = [0.0] * (len(topics) + len(new))
-    for s in range(0, len(old_idx), BLOCK_ROWS):
-        q = old_idx[s : s + BLOCK_ROWS]
-        block, z = scores(q)
-        sums, raw_sums = np.asarray(z @ member), np.asarray(block @ member)
-        for r, i in enumerate(q.tolist()):
-            inner[topic_of[i]] += float(sums[r, topic_of[i]]) / 2  # each pair seen from both sides
-            raw_inner[topic_of[i]] += float(raw_sums[r, topic_of[i]]) / 2
-    rows, cols, vals, raw = [], [], [], []
-    kk = min(_graph.NEIGHBOURS, len(new_idx) - 1)
-    for s in range(0, len(new_idx), BLOCK_ROWS):
-        q = new_idx[s : s + BLOCK_ROWS]
-        block, z = scores(q)
-        # Exact sums of scores to every article of every existing topic (a topic whose sum is not
-        # positive is no candidate: its average cannot reach the threshold).
-        if topics:
-            sums, raw_sums = np.asarray(z @ member), np.asarray(block @ member)
-            r, t = np.nonzero(sums > 0)
-            rows += q[r].tolist()
-            cols += [reps[j] for j in t]
-            vals += sums[r, t].tolist()
-            raw += raw_sums[r, t].tolist()
-        # Nearest other new articles.
-        if kk > 0:
-            among = z[:, new_idx]
-            among[np.arange(len(q)), np.arange(s, s + len(q))] = -np.inf
-            top = np.argpartition(-among, kk - 1, axis=1)[:, :kk]
-            rows += np.repeat(q, kk).tolist()
-            cols += new_idx[top.ravel()].tolist()
-            vals += (np.take_along_axis(among, top, axis=1).ravel() / 2).tolist()  # seen from both sides
-            raw += (np.take_along_axis(block[:, new_idx], top, axis=1).ravel() / 2).tolist()
-    graph = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n))
-    initial = [list(t) for t in topics] + [[i] for i in new]
-    fixed = [True] * len(topics) + [False] * len(new)
-    return average_link(
-        graph,
-        threshold,
-        initial,
-        fixed,
-        inner_sums=inner,
-        event_words=event_word_sums(features),
-        raw=np.asarray(raw, dtype=np.float64),
-        raw_inner_sums=raw_inner,
-    )
+    # Articles of stories bigger than the neighbour lists fetch all their close neighbours.
+    graph = neighbour_graph(features, extend_above=(bg, cut))[0]
+    score = bg.score(graph.data, graph.row, graph.col)
+    scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
+    return average_link(scored, cut, groups, event_words=event_word_sums(features), raw=graph.data)
 
 
 def central_title(articles: Sequence[Article]) -> str:
@@ -200,10 +124,11 @@ def assign_topics(
         registry.threshold,
         registry.learned_from,
     )
-    # Topics formed on a few articles were scored against a background those few could barely show:
-    # once the pile has doubled since the last full grouping, it is grouped afresh (slugs inherited,
-    # redirects for the ones left without a topic).
-    grown = len(loose) >= 2 * max(registry.learned_from, 1)
+    # Topics formed on fewer articles were scored against another background, and a grouping of more
+    # articles is not the old one plus the new: once the pile has grown by `REGROUP_GROWTH` since the
+    # last full grouping, it is grouped afresh (slugs inherited, redirects for the ones left without
+    # a topic).
+    grown = len(loose) >= REGROUP_GROWTH * max(registry.learned_from, 1)
     full = recluster or grown or registry.threshold is None or not any(k in known for k in keys)
     features = article_features(loose) if loose else None
     slugs: list[str | None]
@@ -219,10 +144,8 @@ def assign_topics(
         new = []
         for i, key in enumerate(keys):
             (by_slug[known[key]] if key in known else new).append(i)
-        live = sorted(by_slug)
-        groups = incremental_groups(features, [by_slug[s] for s in live], new)
-        owner = {by_slug[s][0]: s for s in live}
-        slugs = [next((owner[i] for i in g if i in owner), None) for g in groups]
+        groups = incremental_groups(features, [by_slug[s] for s in sorted(by_slug)], new)
+        slugs = inherit_slugs(groups, keys, old)
     # Slugs: the registry's first, then explicit topics, then new stories (earliest anchor first).
     used = old.reserved() | {s for s in slugs if s}
     named = []
@@ -240,16 +163,14 @@ def assign_topics(
     found = [
         Topic(slug=str(slugs[i]), title=central_title(members[i]), articles=tuple(members[i])) for i in order
     ]
-    registry = updated_registry(
-        old, found, [[keys[j] for j in groups[i]] for i in order], keys, full, threshold
-    )
+    registry = updated_registry(old, found, [[keys[j] for j in groups[i]] for i in order], keys, threshold)
     redirects = {s: registry.resolve(s) for s in registry.redirects if registry.resolve(s) in registry.topics}
     return Grouping(named + found, registry, redirects)
 
 
 def inherit_slugs(groups: Sequence[Sequence[int]], keys: Sequence[str], old: Registry) -> list[str | None]:
-    """After a full clustering, each old topic's slug goes to the group with most of its articles
-    (one group per slug, one slug per group, largest overlaps first)."""
+    """Each old topic's slug goes to the group with most of its articles (one group per slug, one
+    slug per group, largest overlaps first)."""
     known = old.slug_of()
     overlap: Counter[tuple[int, str]] = Counter()
     for g, group in enumerate(groups):
@@ -270,11 +191,13 @@ def updated_registry(
     found: Sequence[Topic],
     found_keys: Sequence[Sequence[str]],
     keys: Sequence[str],
-    full: bool,
     threshold: float | None,
 ) -> Registry:
+    """The registry after a grouping: every article of the pile under its topic's slug (articles of
+    old topics that left the pile stay listed), and each old topic whose articles all went to other
+    topics redirecting to the one that took most."""
     present = set(keys)
-    topics = {s: [k for k in ks if not (full and k in present)] for s, ks in old.topics.items()}
+    topics = {s: [k for k in ks if k not in present] for s, ks in old.topics.items()}
     redirects = dict(old.redirects)
     titles = dict(old.titles)
     where = {}
@@ -282,16 +205,14 @@ def updated_registry(
         topics[topic.slug] = sorted(set(topics.get(topic.slug, [])) | set(ks))
         titles[topic.slug] = topic.title
         where.update(dict.fromkeys(ks, topic.slug))
-    if full:
-        # An old topic whose articles all went elsewhere now redirects to the one that took most.
-        live = {t.slug for t in found}
-        for slug, ks in old.topics.items():
-            if slug in live:
-                continue
-            moved = Counter(where[k] for k in ks if k in where)
-            if moved:
-                redirects[slug] = sorted(moved.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                topics.pop(slug, None)
+    live = {t.slug for t in found}
+    for slug, ks in old.topics.items():
+        if slug in live:
+            continue
+        moved = Counter(where[k] for k in ks if k in where)
+        if moved:
+            redirects[slug] = sorted(moved.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            topics.pop(slug, None)
     return Registry(topics, titles, redirects, threshold, old.learned_from)
 
 
