@@ -1,9 +1,18 @@
-"""The whole `briefgen build --no-site` on N synthetic topics, per stage, serial vs parallel analysis.
+"""The whole `briefgen build` on N topics, per stage: this checkout (serial, parallel) against a baseline.
 
     python benchmarks/bench_build.py [--topics 1000] [--articles 2] [--jobs N] [--work DIR]
-                                     [--baseline-code DIR] [--no-serial] [--site] [--no-incremental]
+                                     [--data DIR | --generated] [--baseline-code DIR] [--no-serial]
+                                     [--site] [--no-incremental]
 
-Each variant is a cold build (`use_cache=False`, no site) of the same generated input, run in its
+Input: real-length news text when a data folder is found (`--data DIR`, else $BRIEFGEN_DATA, else
+`../shared/data` beside the repository): its articles (`*/docs/*.txt` of each cluster, and the `.txt`
+files of `event-piles-dev/*/`), a fixed-seed sample of N of them, each cut into two halves at the
+paragraph nearest the middle; the two halves of an article are one topic (a sub-folder), so a topic is
+two real-length articles that share their subject. The text stays in the temporary work folder. Without
+data (or with `--generated`), generated text (`bench_site.write_corpus`: random sentences from a fixed
+vocabulary, fixed seed).
+
+Each variant is a cold build (`use_cache=False`, no site unless `--site`) of the same input, run in its
 own process:
 - `serial`: this checkout with `jobs=1` (topics analysed one after the other in one process);
 - `parallel`: this checkout with `jobs=N` (default: one worker per CPU core);
@@ -12,8 +21,7 @@ own process:
 
 Prints wall-clock and CPU seconds per stage (CPU of the build process plus its worker processes; an
 older checkout may not report CPU per stage), the CPU seconds of the build process and of its worker
-processes, then whether every variant wrote byte-identical `docs/`. The input comes from
-`bench_site.write_corpus` (random sentences from a fixed vocabulary, fixed seed: no third-party text).
+processes, then whether every variant wrote byte-identical `docs/`.
 Then (unless `--no-incremental`) one new article is added to topic 0 and every variant rebuilds with
 its cache (`use_cache=True`): the figures of "one new article, warm cache", with the number of input
 files read again (this checkout reads only the new one) and of topics analysed. With `--site` the
@@ -28,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -102,12 +111,81 @@ def run_variant(
     return figures
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def data_folder(given: Path | None) -> Path | None:
+    """The data folder to take real articles from: `given`, else $BRIEFGEN_DATA, else ../shared/data."""
+    for candidate in (given, os.environ.get("BRIEFGEN_DATA"), REPO.parent / "shared" / "data"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+def real_articles(data: Path) -> list[Path]:
+    """The article files of every corpus under `data` (or of the corpus `data` is), sorted."""
+    found = set(data.glob("**/docs/*.txt"))
+    for piles in [data] if data.name == "event-piles-dev" else list(data.glob("event-piles-dev")):
+        found.update(piles.glob("*/*.txt"))
+    return sorted(found)
+
+
+def halves(text: str) -> tuple[str, str] | None:
+    """`text` cut in two at the paragraph start (a line after a blank line, or an indented line) nearest
+    the middle of its words; at the sentence end nearest the middle when it is one paragraph."""
+    lines = text.splitlines(keepends=True)
+    total = len(text.split())
+    if total < 40:
+        return None
+    best, best_gap, words = None, total, 0
+    for i, line in enumerate(lines):
+        if i and (not lines[i - 1].strip() or line[:1] in " \t") and line.strip():
+            gap = abs(words - total / 2)
+            if gap < best_gap and total / 5 < words < total * 4 / 5:
+                best, best_gap = i, gap
+        words += len(line.split())
+    if best is not None:
+        return "".join(lines[:best]), "".join(lines[best:])
+    middle = len(text) // 2
+    ends = [i + 2 for i in range(len(text) - 2) if text[i] in ".!?" and text[i + 1] == " "]
+    if not ends:
+        return None
+    cut = min(ends, key=lambda i: abs(i - middle))
+    return text[:cut], text[cut:]
+
+
+def write_real_corpus(folder: Path, data: Path, topics: int, seed: int = 7) -> tuple[int, str]:
+    """`topics` sub-folders, each the two halves of one real article (a fixed-seed sample); returns how
+    many topics were written (fewer when the data has fewer usable articles) and the first half of the
+    next article (the "one new article" of the warm rebuild)."""
+    files = real_articles(data)
+    random.Random(seed).shuffle(files)
+    written, spare = 0, ""
+    for path in files:
+        cut = halves(path.read_text(encoding="utf-8", errors="replace"))
+        if cut is None:
+            continue
+        if written == topics:
+            spare = cut[0].strip() + "\n"
+            break
+        topic = folder / f"topic-{written:04d}"
+        topic.mkdir(parents=True)
+        for n, half in enumerate(cut):
+            (topic / f"a{n}.txt").write_text(half.strip() + "\n", encoding="utf-8")
+        written += 1
+    return written, spare
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--topics", type=int, default=1000, help="number of synthetic topics [1000]")
-    parser.add_argument("--articles", type=int, default=2, help="articles per topic [2]")
+    parser.add_argument("--topics", type=int, default=1000, help="number of topics [1000]")
+    parser.add_argument("--articles", type=int, default=2, help="articles per generated topic [2]")
+    parser.add_argument(
+        "--data", type=Path, help="data folder of real articles [$BRIEFGEN_DATA, ../shared/data]"
+    )
+    parser.add_argument("--generated", action="store_true", help="generated text even when data is found")
     parser.add_argument("--jobs", type=int, default=0, help="parallel variant's workers [0: one per core]")
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder, removed)")
     parser.add_argument(
@@ -123,12 +201,23 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "articles"
     shutil.rmtree(corpus, ignore_errors=True)
-    write_corpus(corpus, args.topics, args.articles)
+    data = None if args.generated else data_folder(args.data)
+    if data is not None:
+        topics, spare = write_real_corpus(corpus, data, args.topics)
+        kind = f"real articles of {data} cut into halves"
+        count = 2 * topics
+    else:
+        write_corpus(corpus, args.topics, args.articles)
+        topics, kind, count = args.topics, "generated text", args.topics * args.articles
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.rglob("*.*"))
     site = "with the site" if args.site else "no site"
-    print(f"{args.topics} topics, {args.topics * args.articles} articles in {corpus}; cold builds, {site}")
+    print(
+        f"{topics} topics, {count} articles ({kind}; {words / count:.0f} words each on average) in {corpus}"
+    )
+    print(f"cold builds, {site}")
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
-    here = Path(__file__).resolve().parent.parent
+    here = REPO
     variants: list[tuple[str, Path, int | None]] = []
     if args.baseline_code:
         variants.append(("baseline", args.baseline_code.resolve(), None))
@@ -144,17 +233,23 @@ def main() -> None:
         mkdocs_vs_briefgen(work / "parallel", results["parallel"])
 
     if not args.no_incremental:
-        extra = work / "extra"
-        shutil.rmtree(extra, ignore_errors=True)
-        write_corpus(extra, 1, 1, seed=99)
-        shutil.copyfile(extra / "topic-0000" / "a0.md", corpus / "topic-0000" / "a-new.md")
-        print("\none new article (topic-0000/a-new.md), rebuild with the cache of the cold build above")
+        new = corpus / "topic-0000" / "a-new.md"
+        if data is not None and spare:
+            new.write_text(spare, encoding="utf-8")  # half of an article not used above
+        else:
+            extra = work / "extra"
+            shutil.rmtree(extra, ignore_errors=True)
+            write_corpus(extra, 1, 1, seed=99)
+            shutil.copyfile(extra / "topic-0000" / "a0.md", new)
+        print(
+            f"\none new article ({new.relative_to(corpus)}), rebuild with the cache of the cold build above"
+        )
         again = {
             name: run_variant(code, corpus, work / name, jobs, cache=True, site=args.site, fresh=False)
             for name, code, jobs in variants
         }
         report(again, work)
-        (corpus / "topic-0000" / "a-new.md").unlink()
+        new.unlink()
 
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
