@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -68,11 +69,17 @@ class AnalysisCache:
         self.misses = 0
         self._sentences: dict[str, tuple[Sentence, ...]] | None = None
         self._sentences_used: dict[str, tuple[Sentence, ...]] = {}
+        self._keys: dict[int, tuple[Topic, str]] = {}
 
     def key(self, topic: Topic) -> str:
+        """A hash of the topic (every field of every article), the settings and briefgen's code."""
+        found = self._keys.get(id(topic))
+        if found is not None and found[0] is topic:
+            return found[1]
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(repr(self.settings).encode())
         digest.update(repr(topic).encode())
+        self._keys[id(topic)] = (topic, digest.hexdigest())
         return digest.hexdigest()
 
     def lookup(self, topic: Topic) -> Brief | None:
@@ -127,17 +134,18 @@ class AnalysisCache:
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
         """`split_article(article)`, from memory when this build already split it (during the
         analysis) or from the cache when an earlier build did."""
-        memo, key = self._sentence_memo(), self._sentence_key(article)
-        found = memo.get(key)
+        key = self._sentence_key(article)
+        found = self._sentences_used.get(key)
         if found is None:
-            found = memo[key] = split_article(article)
+            found = self._sentence_memo().get(key)
+        if found is None:
+            found = split_article(article)
         self._sentences_used[key] = found
         return found
 
     def remember(self, article: Article, sentences: tuple[Sentence, ...]) -> None:
         """Record `split_article(article)`, computed elsewhere (in a worker process)."""
-        key = self._sentence_key(article)
-        self._sentence_memo()[key] = self._sentences_used[key] = sentences
+        self._sentences_used[self._sentence_key(article)] = sentences
 
     def prune(self) -> None:
         """Drop entries this build did not use, so the cache does not grow without bound."""
@@ -169,7 +177,81 @@ def save_state(directory: Path | None, state: dict[str, Any]) -> None:
     atomic_write(directory / STATE, text.encode("utf-8"))
 
 
+DOCS_PAGES = "docs-pages.json"
+
+
+def templates_fingerprint(env: Any) -> str:
+    """A hash of every template `env` can load (the project's and briefgen's own)."""
+    digest = hashlib.sha256()
+    for name in sorted(env.list_templates()):
+        digest.update(name.encode())
+        digest.update(env.loader.get_source(env, name)[0].encode())
+    return digest.hexdigest()
+
+
+class DocsMemo:
+    """The pages of docs/ the previous build wrote, each with a key of what it was rendered from (the
+    topic and its change note, or the article and the topics citing it; briefgen's code and templates).
+
+    A page whose key did not change is not rendered again: the previous file is linked into the new
+    docs folder (a hard link: no copy, and its modification time stays), when it is still the file
+    that build wrote (same size and modification time). A pure memo, like the others: deleting it never
+    changes the output. `directory=None` or `read=False` renders every page (the keys are still saved)."""
+
+    def __init__(self, directory: Path | None, docs_dir: Path, salt: str, read: bool = True) -> None:
+        self.path = directory / DOCS_PAGES if directory is not None else None
+        self.docs_dir = docs_dir
+        self.salt = salt
+        self.previous: dict[str, list[Any]] = {}
+        self.kept: dict[str, list[Any]] = {}
+        self.reused = 0
+        if self.path is not None and read:
+            try:
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict) and loaded.get("salt") == salt:
+                    self.previous = loaded["pages"]
+            except (OSError, ValueError, KeyError):
+                self.previous = {}
+
+    def key(self, *parts: str) -> str:
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def reuse(self, stage: Path, page: str, key: str) -> bool:
+        """Put the previous build's `page` (a path relative to docs/) into `stage` when it was rendered
+        from the same `key`; False when it must be rendered."""
+        entry = self.previous.get(page)
+        if entry is None or entry[0] != key:
+            return False
+        old, new = self.docs_dir / page, stage / page
+        try:
+            st = os.stat(old)
+            if [st.st_size, st.st_mtime_ns] != entry[1:]:
+                return False
+            new.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(old, new)
+            except OSError:  # no hard links here: a copy, with its modification time
+                shutil.copy2(old, new)
+        except OSError:
+            return False
+        self.kept[page] = entry
+        self.reused += 1
+        return True
+
+    def wrote(self, stage: Path, page: str, key: str) -> None:
+        """Record `page`, just rendered into `stage` from `key`."""
+        st = os.stat(stage / page)
+        self.kept[page] = [key, st.st_size, st.st_mtime_ns]
+
+    def save(self) -> None:
+        if self.path is not None:
+            text = json.dumps({"salt": self.salt, "pages": self.kept}, sort_keys=True)
+            atomic_write(self.path, text.encode("utf-8"))
+
+
 READING = "reading.pickle"
+SPARE_SITE = "previous-site"
+"""The site before the last build's (`fsutil.staged_dir`'s spare): the next build is written over it."""
 
 
 class ReadingCache:

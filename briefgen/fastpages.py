@@ -32,11 +32,11 @@ from typing import Any
 import cmarkgfm
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from mkdocs import utils as mkdocs_utils
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import meta as mkdocs_meta
-from mkdocs.utils import write_file
 
 FAST_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition"})
 """Markdown extensions the fast path reproduces (MkDocs always adds toc, tables and fenced_code)."""
@@ -228,7 +228,9 @@ class ArticleFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.renderer is not None
-        write_file(self.renderer(self).encode("utf-8", errors="xmlcharrefreplace"), self.abs_dest_path)
+        mkdocs_utils.write_file(
+            self.renderer(self).encode("utf-8", errors="xmlcharrefreplace"), self.abs_dest_path
+        )
 
 
 class PageShell:
@@ -248,6 +250,17 @@ class PageShell:
         self.url = File(f"{folder}/{SHELL_NAME}.md", None, "", config["use_directory_urls"]).url
         self.toc_template = env.from_string(TOC_TEMPLATE)
         self.tocs: dict[tuple[Any, ...], str] = {}
+        self._fingerprint: str | None = None
+
+    def fingerprint(self) -> str:
+        """A hash of the shells (the page around the content): equal fingerprints, equal pages for the
+        same content."""
+        if self._fingerprint is None:
+            import hashlib
+
+            shells = repr((self.shell(True), self.shell(False))).encode()
+            self._fingerprint = hashlib.sha256(shells).hexdigest()
+        return self._fingerprint
 
     def toc(self, toc: TableOfContents) -> str:
         """The theme's table of contents of a page. It shows the children of a first heading of level 1

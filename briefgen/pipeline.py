@@ -18,12 +18,21 @@ from typing import Any
 
 from .accounting import Account, account_inputs, printable, report_data
 from .analyze import analyze
-from .cache import AnalysisCache, ReadingCache, load_state, save_state
+from .cache import (
+    SPARE_SITE,
+    AnalysisCache,
+    DocsMemo,
+    ReadingCache,
+    code_fingerprint,
+    load_state,
+    save_state,
+    templates_fingerprint,
+)
 from .changes import Change, track_changes
 from .config import Config
 from .errors import InputError
 from .feed import FeedEntry, atom_feed
-from .fsutil import crash_point, staged_dir, write_text
+from .fsutil import LinkingWriter, crash_point, staged_dir, write_text
 from .models import Article, Brief, Sentence, Skipped, Topic
 from .parallel import ordered_map
 from .plugin import write_site_data
@@ -48,6 +57,7 @@ class BuildResult:
     analysed: int = 0  # topics analysed in this build (the others came from the cache)
     files_read: int = 0  # input files read and cleaned in this build (the others came from the cache)
     pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
+    docs_reused: int = 0  # pages of docs/ taken from the previous build instead of rendered again
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     cpu_timings: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, workers included
     account: Account = field(default_factory=lambda: Account(()))
@@ -108,11 +118,23 @@ def build(
     )
     changes, state = track_changes(result.briefs, load_state(config.cache_dir))
     rows = topic_rows(result.briefs)
-    write_docs(result, config, rows, changes, split=cache.sentences)
+    env = environment(config.templates_dir)
+    # Pages rendered from what the previous build rendered them from are taken from it (`DocsMemo`).
+    salt = f"{code_fingerprint()}\0{templates_fingerprint(env)}"
+    pages = DocsMemo(config.cache_dir, config.docs_dir, salt, read=use_cache)
+    write_docs(result, config, rows, changes, split=cache.sentences, memo=pages, key=cache.key, env=env)
+    result.docs_reused = pages.reused
     clock.lap("write docs")
     crash_point("docs")
     if config.build_site:
-        with staged_dir(config.site_dir) as site_tmp:
+        # The previous site is kept in the cache folder and the next one written over it (no folder
+        # of 3,000 pages removed and created again on every build).
+        spare = config.cache_dir / SPARE_SITE if config.cache_dir is not None else None
+        written: set[str] = set()
+        with staged_dir(config.site_dir, spare=spare, written=written) as site_tmp:
+            # A page with the same bytes as in the live site is linked to it, not written again.
+            writer = LinkingWriter(site_tmp, config.site_dir)
+            writer.written = written
             result.pages_reused = build_site(
                 config.docs_dir,
                 site_tmp,
@@ -121,12 +143,16 @@ def build(
                 config.mkdocs_config,
                 strict=strict,
                 site_url=config.site_url,
-                memo_dir=config.cache_dir / "pages" if use_cache else None,
+                memo_dir=config.cache_dir / "pages",
+                memo_read=use_cache,
+                over_previous=any(site_tmp.iterdir()),
+                writer=writer,
             )
             crash_point("site")
         clock.lap("site")
     save_state(config.cache_dir, state)
     memo.save()
+    pages.save()
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()
     return result
@@ -201,15 +227,28 @@ def write_docs(
     rows: list[TopicRow],
     changes: dict[str, Change],
     split: Callable[[Article], Sequence[Sentence]] = split_article,
+    memo: DocsMemo | None = None,
+    key: Callable[[Topic], str] | None = None,
+    env: Any = None,
 ) -> None:
-    env = environment(config.templates_dir)
+    """docs/: a page per topic and per article, the home, archive, feed and report pages. With `memo`
+    (and `key`, a hash of a topic: `AnalysisCache.key`), topic and article pages rendered from the same
+    things as in the previous build are taken from it instead of rendered again."""
+    env = env if env is not None else environment(config.templates_dir)
     with staged_dir(config.docs_dir) as docs:
         for brief in result.briefs:
             slug = brief.topic.slug
+            page = f"topics/{slug}.md"
+            if memo is not None and key is not None:
+                topic_key = memo.key("topic", key(brief.topic), repr(changes.get(slug)))
+                if memo.reuse(docs, page, topic_key):
+                    continue
             write_text(
-                docs / "topics" / f"{slug}.md",
+                docs / page,
                 render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"),
             )
+            if memo is not None and key is not None:
+                memo.wrote(docs, page, topic_key)
         titles = {t.slug: t.title for t in result.topics}
         for old, new in sorted(result.redirects.items()):
             if old not in titles and new in titles:
@@ -219,13 +258,18 @@ def write_docs(
             for a in brief.articles:
                 cited_in.setdefault(a.id, []).append(brief.topic)
         for article in result.articles:
+            page = f"articles/{safe_name(article.id)}.md"
+            topics = cited_in.get(article.id, ())
+            if memo is not None and key is not None:
+                article_key = memo.key("article", repr(article), *(key(t) for t in topics))
+                if memo.reuse(docs, page, article_key):
+                    continue
             paragraphs: dict[int, list[Any]] = {}
             for s in split(article):
                 paragraphs.setdefault(s.paragraph, []).append(as_printed(article, s))
-            write_text(
-                docs / "articles" / f"{safe_name(article.id)}.md",
-                render_article(article, tuple(paragraphs.values()), env, cited_in.get(article.id, ())),
-            )
+            write_text(docs / page, render_article(article, tuple(paragraphs.values()), env, topics))
+            if memo is not None and key is not None:
+                memo.wrote(docs, page, article_key)
         home = env.get_template("index.md.j2")
         write_text(
             docs / "index.md",

@@ -26,11 +26,11 @@ import json
 import logging
 import os
 import pickle
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as PluginConfig
 from mkdocs.plugins import BasePlugin
@@ -98,6 +98,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         self.shells = False
         self.nav: Any = None
         self.store: Path | None = None
+        self.read_store = True  # False: every page converted again (the memo is still saved)
         self.salt = ""
         self.warnings = _WarningCount()
 
@@ -120,7 +121,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         if self.store is None:
             folder = Path(self.config.cache_dir) if self.config.cache_dir else DEFAULT_CACHE_DIR
             self.store = folder / "pages.pickle" if folder is not None else None
-        if self.store is not None:
+        if self.store is not None and self.read_store:
             try:
                 loaded = pickle.loads(self.store.read_bytes())
                 self.previous = loaded if isinstance(loaded, dict) else {}
@@ -181,7 +182,20 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         return env
 
     def render_article(self, file: Any) -> str:
-        return str(self.articles.render(file))
+        if self.store is None:
+            return str(self.articles.render(file))
+        # The page memo: the same Markdown in the same shell gives the same page.
+        key = self.key("article", file.src_uri, self.articles.shell.fingerprint(), file.content_string)
+        output = self.previous.get(key)
+        if isinstance(output, str):
+            self.hits += 1
+            self.kept[key] = output
+            return output
+        before = self.warnings.count
+        output = str(self.articles.render(file))
+        if self.warnings.count == before:
+            self.kept[key] = output
+        return output
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.meta.get("template") != fastpages.SHELL_TEMPLATE:
@@ -276,9 +290,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         """Each topic's Markdown for download next to its page; the page memo saved."""
         docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
         for path in sorted((docs / "topics").glob("*.md")):
-            target = site / "topics" / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            mkdocs_utils.copy_file(str(path), str(site / "topics" / path.name))
         self.close(success=True)
 
     def on_build_error(self, error: Exception) -> None:

@@ -8,6 +8,7 @@ listing every topic makes the build quadratic.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
@@ -159,14 +160,24 @@ def build_site(
     site_url: str = "",
     memo_dir: Path | None = None,
     fast: bool = True,
+    over_previous: bool = False,
+    memo_read: bool = True,
+    writer: Any = None,
 ) -> int:
     """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure.
 
     With `memo_dir`, pages whose Markdown did not change since an earlier build reuse its conversion
-    (see `briefgen.plugin`); returns the number of pages reused. `nav=None`: the navigation `briefgen
+    (see `briefgen.plugin`; `memo_read=False`: converts every page, still saving the memo); returns the
+    number of pages reused. `nav=None`: the navigation `briefgen
     build` wrote into the docs folder (the plugin reads it), else the mkdocs.yml's. `fast=False` builds
     every page through MkDocs' own path (Python-Markdown, Material's template per page).
+    `over_previous`: `site_dir` holds an earlier site to write over (see `fsutil.staged_dir`'s spare),
+    which MkDocs must not empty first; the caller removes what this build did not write. `writer` (a
+    `fsutil.LinkingWriter`) writes the files MkDocs writes (`mkdocs.utils.write_file`, `copy_file`).
     """
+    from unittest import mock
+
+    from mkdocs import utils as mkdocs_utils
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -193,8 +204,15 @@ def build_site(
                 config.plugins["briefgen"] = plugin
             plugin.config.fast = fast
             plugin.store = memo_dir / "pages.pickle" if memo_dir is not None else None
+            plugin.read_store = memo_read
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-            build(config)
+            with contextlib.ExitStack() as patches:
+                if over_previous:
+                    patches.enter_context(mock.patch.object(mkdocs_utils, "clean_directory", lambda d: None))
+                if writer is not None:
+                    patches.enter_context(mock.patch.object(mkdocs_utils, "write_file", writer.write))
+                    patches.enter_context(mock.patch.object(mkdocs_utils, "copy_file", writer.copy))
+                build(config)
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None
     return int(plugin.hits)

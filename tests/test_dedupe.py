@@ -172,3 +172,19 @@ def test_minhash_and_lsh_are_datasketchs(seeds: list[Path], monkeypatch: pytest.
     assert all((row == reference[i]).all() for row, i in zip(ours, reference, strict=True))
     assert candidate_pairs(sets) == reference_pairs
     assert (0, 1) in reference_pairs and (0, 2) in reference_pairs
+    # Few sets are paired by comparing every pair's bands, many by grouping each band: same pairs.
+    assert len(sets) <= dedupe.ALL_PAIRS_MAX
+    monkeypatch.setattr(dedupe, "ALL_PAIRS_MAX", 0)
+    assert candidate_pairs(sets) == reference_pairs
+
+
+def test_band_pairs_of_few_and_many_signatures_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    # Values from a small range: many bands agree by chance, some pairs share several bands.
+    signatures = rng.integers(0, 6, size=(40, 2 * dedupe.BANDS), dtype=np.uint32)
+    index = np.array(sorted(rng.choice(100, size=40, replace=False)), dtype=np.int64)
+    few = dedupe._band_pairs(signatures, index)
+    monkeypatch.setattr(dedupe, "ALL_PAIRS_MAX", 0)
+    assert few == dedupe._band_pairs(signatures, index) != []

@@ -1,0 +1,162 @@
+"""Incremental builds: the site is staged over the previous one kept in the cache (no folder removed
+and created again), unchanged pages are not rendered again, and the output is the same, byte for byte,
+as a build from nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefgen.cache import SPARE_SITE
+from briefgen.config import Config
+from briefgen.fsutil import staged_dir
+from briefgen.pipeline import build
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def folders(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_staging_over_the_spare_gives_exactly_what_was_written(tmp_path: Path) -> None:
+    target, spare = tmp_path / "site", tmp_path / "cache" / "previous-site"
+    with staged_dir(target, spare=spare) as stage:  # first build: no spare yet, empty stage
+        assert not any(stage.iterdir())
+        write(stage / "a" / "index.html", "a1")
+        write(stage / "b" / "index.html", "b1")
+    assert tree(target) == {"a/index.html": b"a1", "b/index.html": b"b1"}
+    assert not spare.exists()  # nothing to keep: there was no previous output
+
+    with staged_dir(target, spare=spare) as stage:
+        write(stage / "a" / "index.html", "a2")
+        write(stage / "c" / "deep" / "index.html", "c2")
+    assert tree(target) == {"a/index.html": b"a2", "c/deep/index.html": b"c2"}
+    assert tree(spare) == {"a/index.html": b"a1", "b/index.html": b"b1"}  # the previous output
+
+    # Staged over the spare (the output before the previous one): what this build did not write
+    # goes, the same bytes written again stay, folders left empty go.
+    kept = spare / "a" / "index.html"
+    inode = kept.stat().st_ino
+    with staged_dir(target, spare=spare) as stage:
+        assert tree(stage) == {"a/index.html": b"a1", "b/index.html": b"b1"}
+        write(stage / "a" / "index.html", "a1")
+        write(stage / "d" / "index.html", "d3")
+    assert tree(target) == {"a/index.html": b"a1", "d/index.html": b"d3"}
+    assert folders(target) == ["a", "d"]
+    assert (target / "a" / "index.html").stat().st_ino == inode  # written over, not created again
+    assert tree(spare) == {"a/index.html": b"a2", "c/deep/index.html": b"c2"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_build_leaves_the_output_and_drops_the_spare(tmp_path: Path) -> None:
+    target, spare = tmp_path / "site", tmp_path / "cache" / "previous-site"
+    for text in ("one", "two"):
+        with staged_dir(target, spare=spare) as stage:
+            write(stage / "index.html", text)
+    try:
+        with staged_dir(target, spare=spare) as stage:
+            write(stage / "index.html", "three")
+            raise RuntimeError("mkdocs failed")
+    except RuntimeError:
+        pass
+    assert tree(target) == {"index.html": b"two"}
+    assert not spare.exists()  # it was the staging folder: removed with it
+    with staged_dir(target, spare=spare) as stage:
+        assert not any(stage.iterdir())
+        write(stage / "index.html", "four")
+    assert tree(target) == {"index.html": b"four"}
+
+
+def test_a_spare_on_another_device_or_gone_falls_back_to_an_empty_stage(tmp_path: Path) -> None:
+    target, spare = tmp_path / "site", tmp_path / "cache" / "previous-site"
+    spare.parent.mkdir()
+    spare.write_text("not a folder", encoding="utf-8")
+    with staged_dir(target, spare=spare) as stage:
+        assert not any(stage.iterdir())
+        write(stage / "x.html", "x")
+    with staged_dir(target, spare=spare) as stage:
+        write(stage / "y.html", "y")
+    assert tree(target) == {"y.html": b"y"}
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+NEW_ARTICLE = (
+    "Harbour ferry fares frozen for a year\n\n"
+    "The Glenrock harbour board froze ferry fares on Monday, its chair Mara Quist said. "
+    '"Families told us the crossing had become too dear," Quist said after the vote.\n'
+)
+
+
+def config(root: Path, name: str) -> Config:
+    return Config(
+        input_dir=root / "in",
+        docs_dir=root / name / "docs",
+        site_dir=root / name / "site",
+        cache_dir=root / name / "cache",
+        mkdocs_config=root / "no-mkdocs.yml",
+        templates_dir=root / "no-templates",
+        jobs=1,
+    )
+
+
+def from_nothing(root: Path, warm: Config, name: str) -> Config:
+    """A build of the same input with the same history (topic registry, change notes) and no memo."""
+    cold = config(root, name)
+    shutil.rmtree(cold.docs_dir.parent, ignore_errors=True)
+    cold.cache_dir.mkdir(parents=True)
+    for keep in ("state.json", "topics.json"):
+        if (warm.cache_dir / keep).is_file():
+            shutil.copyfile(warm.cache_dir / keep, cold.cache_dir / keep)
+    return cold
+
+
+def test_rebuilds_render_only_changed_pages_and_give_what_a_build_from_nothing_gives(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    warm = config(tmp_path, "warm")
+    first = build(warm, quiet=True)
+    assert first.docs_reused == 0
+
+    def pages() -> int:
+        return sum(len(list((warm.docs_dir / kind).iterdir())) for kind in ("articles", "topics"))
+
+    def stable(name: str) -> tuple[int, int]:
+        st = (warm.site_dir / name).stat()
+        return st.st_ino, st.st_mtime_ns
+
+    unchanged = sorted((warm.site_dir / "articles").iterdir())[0].name + "/index.html"
+    before = stable(f"articles/{unchanged}")
+    for step in ("same input", "one new article", "one article removed", "same input"):
+        if step == "one new article":
+            (inputs / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        elif step == "one article removed":
+            (inputs / "zz_new.txt").unlink()
+            sorted(inputs.iterdir())[-1].unlink()
+        cold = from_nothing(tmp_path, warm, "cold")
+        again = build(warm, quiet=True)
+        reference = build(cold, quiet=True, use_cache=False)
+        assert reference.docs_reused == 0
+        assert tree(warm.docs_dir) == tree(cold.docs_dir), step
+        assert tree(warm.site_dir) == tree(cold.site_dir), step
+        assert folders(warm.site_dir) == folders(cold.site_dir), step
+        if step == "same input":
+            assert again.analysed == 0 and again.docs_reused == pages()
+        else:
+            assert 0 < again.analysed <= len(again.topics)
+            # A new story's pages are new; the other pages are taken from the previous build. (The
+            # removed article shared its topic with every other: their pages all name it.)
+            assert again.docs_reused < pages() and (again.docs_reused > 0) == (step == "one new article")
+        # A page whose bytes did not change is the same file, with the same modification time.
+        if (warm.site_dir / "articles" / unchanged).exists():
+            assert stable(f"articles/{unchanged}") == before, step
+    assert (warm.cache_dir / SPARE_SITE).is_dir()
+    assert [p.name for p in warm.docs_dir.parent.iterdir() if p.name.startswith(".")] == []
