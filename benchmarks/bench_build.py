@@ -22,9 +22,10 @@ own process:
 Prints wall-clock and CPU seconds per stage (CPU of the build process plus its worker processes; an
 older checkout may not report CPU per stage), the CPU seconds of the build process and of its worker
 processes, then whether every variant wrote byte-identical `docs/`.
-Then (unless `--no-incremental`) one new article is added to topic 0 and every variant rebuilds with
-its cache (`use_cache=True`): the figures of "one new article, warm cache", with the number of input
-files read again (this checkout reads only the new one) and of topics analysed. With `--site` the
+Then (unless `--no-incremental`) every variant rebuilds with its cache (`use_cache=True`) with nothing
+changed (what the unchanged articles cost, start-up included), then one new article is added to topic 0
+and every variant rebuilds again: the figures of "one new article, warm cache", with the number of
+input files read again (this checkout reads only the new one) and of topics analysed. With `--site` the
 builds include the site, and a plain `mkdocs build` of the parallel variant's `docs/` (briefgen's
 plugin listed in the mkdocs.yml) is timed against briefgen's own site step and compared byte for byte.
 Nothing is asserted; figures vary with the machine and its load: on a busy machine a parallel
@@ -233,6 +234,12 @@ def main() -> None:
         mkdocs_vs_briefgen(work / "parallel", results["parallel"])
 
     if not args.no_incremental:
+        print("\nnothing changed, rebuild with the cache (what the unchanged articles cost)")
+        same = {
+            name: run_variant(code, corpus, work / name, jobs, cache=True, site=args.site, fresh=False)
+            for name, code, jobs in variants
+        }
+        report(same, work)
         new = corpus / "topic-0000" / "a-new.md"
         if data is not None and spare:
             new.write_text(spare, encoding="utf-8")  # half of an article not used above

@@ -118,7 +118,7 @@ def build(
     )
     changes, state = track_changes(result.briefs, load_state(config.cache_dir))
     rows = topic_rows(result.briefs)
-    env = environment(config.templates_dir)
+    env = environment(config.templates_dir, compiled=config.cache_dir / "templates")
     # Pages rendered from what the previous build rendered them from are taken from it (`DocsMemo`).
     salt = f"{code_fingerprint()}\0{templates_fingerprint(env)}"
     pages = DocsMemo(config.cache_dir, config.docs_dir, salt, read=use_cache)

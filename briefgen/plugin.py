@@ -30,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as PluginConfig
@@ -163,6 +164,10 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.auto_reload = False  # one build: templates need no check for changes on every page
+        if self.store is not None:  # the theme's templates compiled once, not on every build
+            compiled = self.store.parent / "templates"
+            compiled.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         if not self.shells:
             return env
         shell = fastpages.PageShell(env, config, files, self.nav, ARTICLE_TEMPLATE, "articles")

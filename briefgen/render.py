@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .dedupe import group_agency
 from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
@@ -115,8 +115,12 @@ def default_templates() -> Path:
     return Path(__file__).parent.parent / "templates"
 
 
-def environment(project_templates: Path | None = None) -> Environment:
+def environment(project_templates: Path | None = None, compiled: Path | None = None) -> Environment:
+    """The templates' environment; `compiled`: a folder to keep the compiled templates in between runs
+    (Jinja's bytecode cache: a template whose source changed is compiled again)."""
     loaders = []
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     if project_templates is not None and project_templates.is_dir():
         loaders.append(FileSystemLoader(str(project_templates)))
     loaders.append(FileSystemLoader(str(default_templates())))
@@ -128,6 +132,7 @@ def environment(project_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat() per rendered page
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
     )
     env.filters["md"] = md
     env.filters["code"] = code

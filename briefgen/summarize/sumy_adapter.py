@@ -12,21 +12,26 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
-from ..models import Sentence
-from ..reading.split import SumyTokenizer
-from . import FAST_LEXRANK
+from ._nltk import import_nltk
+
+import_nltk()  # sumy imports NLTK: without scipy.stats (see _nltk)
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph  # noqa: E402
+from sumy.models.dom import Sentence as SumySentence  # noqa: E402
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
+from sumy.summarizers.kl import KLSummarizer  # noqa: E402
+from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
+from sumy.summarizers.lsa import LsaSummarizer  # noqa: E402
+from sumy.summarizers.luhn import LuhnSummarizer  # noqa: E402
+from sumy.summarizers.reduction import ReductionSummarizer  # noqa: E402
+from sumy.summarizers.sum_basic import SumBasicSummarizer  # noqa: E402
+from sumy.summarizers.text_rank import TextRankSummarizer  # noqa: E402
+from sumy.utils import get_stop_words  # noqa: E402
+
+from ..models import Sentence  # noqa: E402
+from ..reading.split import SumyTokenizer  # noqa: E402
+from . import FAST_LEXRANK  # noqa: E402
 
 
 class LexRank(LexRankSummarizer):  # type: ignore[misc]
