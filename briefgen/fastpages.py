@@ -250,17 +250,6 @@ class PageShell:
         self.url = File(f"{folder}/{SHELL_NAME}.md", None, "", config["use_directory_urls"]).url
         self.toc_template = env.from_string(TOC_TEMPLATE)
         self.tocs: dict[tuple[Any, ...], str] = {}
-        self._fingerprint: str | None = None
-
-    def fingerprint(self) -> str:
-        """A hash of the shells (the page around the content): equal fingerprints, equal pages for the
-        same content."""
-        if self._fingerprint is None:
-            import hashlib
-
-            shells = repr((self.shell(True), self.shell(False))).encode()
-            self._fingerprint = hashlib.sha256(shells).hexdigest()
-        return self._fingerprint
 
     def toc(self, toc: TableOfContents) -> str:
         """The theme's table of contents of a page. It shows the children of a first heading of level 1
@@ -345,11 +334,18 @@ class ArticlePages:
         self.shell = shell
 
     def render(self, file: ArticleFile) -> str:
+        return self.fill(file, *self.convert(file))
+
+    def convert(self, file: ArticleFile) -> tuple[str, TableOfContents, str]:
+        """The page's title (escaped), table of contents and content."""
         markdown, meta = mkdocs_meta.get_data(file.content_string)
         rendered, _ = convert(markdown, file, self.shell.files, self.shell.config)
         title = meta.get("title") if isinstance(meta.get("title"), str) else rendered.title
-        title = html.escape(str(title or file.name), quote=False)
-        return self.shell.render(title, file.url, rendered.toc, rendered.content)
+        return html.escape(str(title or file.name), quote=False), rendered.toc, rendered.content
+
+    def fill(self, file: ArticleFile, title: str, toc: TableOfContents, content: str) -> str:
+        """The page: `convert`'s parts filled into the shell."""
+        return self.shell.render(title, file.url, toc, content)
 
 
 TAG_SPLIT = re.compile(r"(<[^<>]*>)")

@@ -192,22 +192,25 @@ class LinkingWriter:
         live = os.path.join(self.live, rel)
         here = _stat(path)
         there = _stat(live)
-        shared = (
-            here is not None
-            and there is not None
-            and (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev)
-        )
+        shared = here is not None and there is not None and _same_file(here, there)
         if there is not None and there.st_size == len(content):
             try:
                 with open(live, "rb") as fh:
                     same = fh.read() == content
             except OSError:
                 same = False
-            if same:
-                if not shared:
-                    self._replace(path, lambda tmp: os.link(live, tmp))
-                    self.linked += 1
+            if same and shared:
                 return
+            if same:
+                try:
+                    if here is None:
+                        os.link(live, path)
+                    else:
+                        self._replace(path, lambda tmp: os.link(live, tmp))
+                    self.linked += 1
+                    return
+                except OSError:  # no hard links here: written below
+                    here = _stat(path)
         if shared or here is not None and here.st_nlink > 1:
             self._replace(path, lambda tmp: _write_bytes(tmp, content))
         else:

@@ -189,18 +189,19 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
     def render_article(self, file: Any) -> str:
         if self.store is None:
             return str(self.articles.render(file))
-        # The page memo: the same Markdown in the same shell gives the same page.
-        key = self.key("article", file.src_uri, self.articles.shell.fingerprint(), file.content_string)
-        output = self.previous.get(key)
-        if isinstance(output, str):
+        # The page memo: the same Markdown at the same place converts the same (then filled into
+        # this build's shell, which holds the navigation).
+        key = self.key("article", file.src_uri, file.content_string)
+        parts = self.previous.get(key)
+        if isinstance(parts, tuple):
             self.hits += 1
-            self.kept[key] = output
-            return output
-        before = self.warnings.count
-        output = str(self.articles.render(file))
-        if self.warnings.count == before:
-            self.kept[key] = output
-        return output
+            self.kept[key] = parts
+        else:
+            before = self.warnings.count
+            parts = self.articles.convert(file)
+            if self.warnings.count == before:
+                self.kept[key] = parts
+        return str(self.articles.fill(file, *parts))
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.meta.get("template") != fastpages.SHELL_TEMPLATE:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefgen.cache import SPARE_SITE
 from briefgen.config import Config
-from briefgen.fsutil import staged_dir
+from briefgen.fsutil import LinkingWriter, staged_dir
 from briefgen.pipeline import build
 
 
@@ -55,6 +55,23 @@ def test_staging_over_the_spare_gives_exactly_what_was_written(tmp_path: Path) -
     assert (target / "a" / "index.html").stat().st_ino == inode  # written over, not created again
     assert tree(spare) == {"a/index.html": b"a2", "c/deep/index.html": b"c2"}
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_linking_writer_links_same_bytes_and_never_writes_into_the_live_output(tmp_path: Path) -> None:
+    live, stage = tmp_path / "live", tmp_path / "stage"
+    write(live / "same.html", "same")
+    write(live / "changed.html", "old")
+    writer = LinkingWriter(stage, live)
+    writer.write(b"same", str(stage / "same.html"))
+    writer.write(b"new", str(stage / "changed.html"))
+    writer.write(b"fresh", str(stage / "sub" / "fresh.html"))
+    assert (stage / "same.html").stat().st_ino == (live / "same.html").stat().st_ino
+    assert tree(stage) == {"same.html": b"same", "changed.html": b"new", "sub/fresh.html": b"fresh"}
+    # Written again with other bytes: a new file, the live one untouched (also when they were linked).
+    writer.write(b"other", str(stage / "same.html"))
+    assert tree(live) == {"same.html": b"same", "changed.html": b"old"}
+    assert (stage / "same.html").read_bytes() == b"other"
+    assert writer.linked == 1 and len(writer.written) == 3
 
 
 def test_a_failed_build_leaves_the_output_and_drops_the_spare(tmp_path: Path) -> None:
