@@ -271,13 +271,16 @@ class ReadingCache:
         self.previous: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.misses = 0
+        self.signatures: dict[str, bytes] = {}
+        """The articles' MinHash signatures (`dedupe.text_signatures`), by a hash of their text."""
         if self.path is not None and read:
             try:
                 loaded = pickle.loads(self.path.read_bytes())
                 if isinstance(loaded, dict) and loaded.get("salt") == self.salt:
                     self.previous = loaded["files"]
+                    self.signatures = dict(loaded.get("signatures", {}))
             except Exception:  # absent or damaged: read every file
-                self.previous = {}
+                self.previous, self.signatures = {}, {}
 
     def read(self, path: Path, root: Path | None, limits: Any, notes: list[str]) -> list[Article]:
         """`read_file(path, root, limits, notes)`, from the memo when the file did not change."""
@@ -308,8 +311,10 @@ class ReadingCache:
             raise UnreadableInput(entry["error"])
         return list(entry["articles"])
 
-    def save(self) -> None:
-        """Keep the entries of this build's files only."""
+    def save(self, texts: Any = ()) -> None:
+        """Keep the entries of this build's files only (and the signatures of `texts`, its articles')."""
         if self.path is not None:
-            data = {"salt": self.salt, "files": self.used}
+            keep = {hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts}
+            signatures = {k: v for k, v in self.signatures.items() if k in keep}
+            data = {"salt": self.salt, "files": self.used, "signatures": signatures}
             atomic_write(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -20,6 +20,7 @@ groups, not articles. Matching ignores quote and dash styles (`clean.match_form`
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
 import re
 import zlib
@@ -349,11 +350,24 @@ def infer_from_copies(articles: Sequence[Article], groups: dict[str, str]) -> li
     return out
 
 
-def infer_metadata(articles: Sequence[Article]) -> list[Article]:
+def text_signatures(texts: Sequence[str], memo: dict[str, bytes]) -> list[np.ndarray | None]:
+    """The MinHash signature of each text's shingles (None: it has none), from `memo` (a hash of the
+    text -> the signature's bytes, b"" for none) when an earlier build computed it; new ones are added."""
+    keys = [hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest() for text in texts]
+    todo = [i for i, key in enumerate(keys) if key not in memo]
+    sets = [shingles(texts[i]) for i in todo]
+    rows = iter(minhash_signatures(sets))
+    for i, items in zip(todo, sets, strict=True):
+        memo[keys[i]] = next(rows).tobytes() if items else b""
+    return [np.frombuffer(memo[key], dtype=np.uint32) if memo[key] else None for key in keys]
+
+
+def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | None = None) -> list[Article]:
     """Fill what syndicated copies can tell about each other (an outlet from a copy's dateline).
 
     Only pairs that could teach something are examined: an article without an outlet and an LSH
     candidate whose dateline names an agency. Sentences are split for those articles only.
+    `signatures`: a memo of the articles' MinHash signatures (`text_signatures`), kept between builds.
     """
     from .reading.split import split_article
 
@@ -362,7 +376,13 @@ def infer_metadata(articles: Sequence[Article]) -> list[Article]:
     agency = [dateline_agency(a) for a in articles]
     if not any(agency):
         return list(articles)
-    pairs = candidate_pairs([shingles(a.text) for a in articles])
+    if signatures is None:
+        pairs = candidate_pairs([shingles(a.text) for a in articles])
+    else:  # the same pairs: a set's signature does not depend on the other sets
+        found = text_signatures([a.text for a in articles], signatures)
+        index = np.array([i for i, row in enumerate(found) if row is not None], dtype=np.int64)
+        rows = [row for row in found if row is not None]
+        pairs = _band_pairs(np.stack(rows), index) if len(rows) > 1 else []
     useful = {
         k
         for i, j in pairs

@@ -90,7 +90,9 @@ def build(
     paths = found.inputs
     # Files read by an earlier build and unchanged since are not read again (`ReadingCache`).
     memo = ReadingCache(config.cache_dir, config.limits, read=use_cache)
-    reading = read_inputs(paths, root=input_dir, limits=config.limits, quiet=quiet, read=memo.read)
+    reading = read_inputs(
+        paths, root=input_dir, limits=config.limits, quiet=quiet, read=memo.read, signatures=memo.signatures
+    )
     articles, skipped = reading.articles, reading.skipped
     if not articles:
         raise InputError(f"no usable article in {input_dir} ({len(paths)} files, {len(skipped)} skipped)")
@@ -151,7 +153,7 @@ def build(
             crash_point("site")
         clock.lap("site")
     save_state(config.cache_dir, state)
-    memo.save()
+    memo.save(texts=[a.text for a in reading.articles])
     pages.save()
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()

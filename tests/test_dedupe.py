@@ -129,6 +129,18 @@ def test_outlet_inferred_only_from_a_copys_dateline_agency() -> None:
     assert infer_from_copies([footer, plain], {"b0": "b0", "b1": "b0"})[1].outlet == ""
 
 
+def test_inferred_metadata_is_the_same_with_the_signature_memo() -> None:
+    articles = make(REPORT, REWRITE, SAME_STORY, TRUNCATED_COPY, "")
+    plain = dedupe.infer_metadata(articles)
+    assert plain[1].outlet == "NTB"
+    memo: dict[str, bytes] = {}
+    assert dedupe.infer_metadata(articles, memo) == plain
+    assert len(memo) == 5 and memo[min(memo, key=lambda k: len(memo[k]))] == b""  # no shingles
+    memo_before = dict(memo)
+    assert dedupe.infer_metadata(articles[::-1], memo)[::-1] == dedupe.infer_metadata(articles[::-1])[::-1]
+    assert memo == memo_before  # every signature from the memo
+
+
 def test_seed_syndication(seeds: list[Path]) -> None:
     arts = seed_articles(seeds)
     groups = groups_of(arts)

@@ -72,12 +72,14 @@ def read_inputs(
     quiet: bool = True,
     roots: Sequence[Path | None] | None = None,
     read: Callable[[Path, Path | None, Limits, list[str]], list[Article]] | None = None,
+    signatures: dict[str, bytes] | None = None,
 ) -> Reading:
     """Read and clean every file within `limits`. A file gives articles or one skip reason, never
     both and never an exception: an unexpected error in a reader skips that file and says so.
 
     `roots` (one per path) replaces `root` when the paths come from several folders. `read` replaces
-    `read_file` (same arguments and result), e.g. by a memo of it."""
+    `read_file` (same arguments and result), e.g. by a memo of it; `signatures` is a memo of the
+    articles' MinHash signatures for `dedupe.infer_metadata`."""
     limits = limits or Limits()
     read = read or read_file
     reading = Reading()
@@ -129,7 +131,7 @@ def read_inputs(
     # Syndicated copies fill what one states and the other does not (a wire agency as outlet).
     from ..dedupe import infer_metadata
 
-    reading.articles = infer_metadata(reading.articles)
+    reading.articles = infer_metadata(reading.articles, signatures)
     return reading
 
 
