@@ -440,3 +440,13 @@ def test_a_denial_against_the_account_of_who_did_it_and_a_history_of_violence() 
     c = art("c", "The owner said another shooting happened at the hall in 2019.", DAY)
     [h] = found(b, c).quoted_disagreements
     assert h.about == "whether violence had happened there before"
+
+
+def test_conditions_in_a_story_of_several_victims_are_not_one_persons_update() -> None:
+    a = art("a", "One of the men injured remains in critical condition, police said.", DAY)
+    b = art("b", "Another victim, Dale Orme, has died, police said.", DAY + dt.timedelta(days=4))
+    assert found(a, b).updates == ()
+    c = art("c", "The man was taken to hospital in critical condition.", DAY)
+    assert [u.about for u in found(c, b).updates] == []  # "another victim": two people
+    e = art("e", "The man who was shot on Elm Road has died, police said.", DAY + dt.timedelta(days=4))
+    assert [u.about for u in found(c, e).updates] == ["condition of the wounded"]

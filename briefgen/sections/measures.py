@@ -800,7 +800,11 @@ def role_ages(sentence: Sentence) -> list[Reading]:
 
 
 # Words that say a story has more than one person of a role: its roles' ages are not compared.
-MANY_VICTIMS = re.compile(r"\b(?:victims|others|survivors|double|triple|both (?:men|women))\b", re.I)
+MANY_VICTIMS = re.compile(
+    r"\b(?:victims|others|survivors|double|triple|both (?:men|women)|(?:another|second) victim|"
+    r"one of the (?:men|women|victims|people|injured|wounded|teens|boys|girls))\b",
+    re.I,
+)
 MANY_SUSPECTS = re.compile(
     r"\b(?:suspects|shooters|gunmen|second (?:suspect|man|person)|another (?:suspect|man)|accomplices?|"
     r"(?:two|three|four|\d) (?:people|men|women|teens|suspects) (?:were|have been|had been) "
@@ -825,9 +829,11 @@ def with_dead(readings: list[Reading]) -> list[Reading]:
 
 
 def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
-    """Role ages only where the story has one person of the role: no count of more than one killed,
-    wounded or shot, no "victims" or "others" (victims), no "suspects" or "second suspect" (suspects)."""
-    if not any(r.key.startswith("role|") for r in readings):
+    """Role ages, and a victim's condition, only where the story has one person of the role: no count
+    of more than one killed, wounded or shot, no "victims", "others" or "another victim" (victims), no
+    "suspects" or "second suspect" (suspects). With two victims, "in critical condition" and "has
+    died" may be two people's states, not one that changed."""
+    if not any(r.key.startswith("role|") or r.key == "condition" for r in readings):
         return readings
     many_victims = any(r.key.startswith("count|") and r.high > 1 for r in readings) or any(
         MANY_VICTIMS.search(s.text) for s in sentences
@@ -835,6 +841,8 @@ def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list
     many_suspects = any(MANY_SUSPECTS.search(s.text) for s in sentences)
     out = []
     for r in readings:
+        if r.key == "condition" and many_victims:
+            continue
         if r.key.startswith("role|"):
             role = r.key.split("|")[1]
             if (role == "suspect" and many_suspects) or (role != "suspect" and many_victims):
