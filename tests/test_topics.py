@@ -495,3 +495,17 @@ def test_outlet_furniture_is_left_out_of_the_features_but_wire_copies_keep_their
     assert all("Posted" not in k and "Copyright" not in k for k in kept[:3])
     # Three papers printing one wire story are copies: its short lines are the story, not furniture.
     assert kept[3:] == ["\n\n".join(story)] * 3
+
+
+def test_a_printed_age_tells_two_alike_reports_apart() -> None:
+    from briefgen.topics.features import article_features
+
+    texts = [
+        "A 15-year-old boy was shot on Quarry Lane in Brackenford on Saturday, police said.",
+        "Police said the boy, 15, was shot on Quarry Lane in Brackenford while walking home.",
+        "Police said the boy, 16, was shot on Quarry Lane in Brackenford while walking home.",
+    ]
+    others = stories(quake=QUAKE, merger=MERGER)
+    v = article_features([article(t, id=f"s{i}") for i, t in enumerate(texts)] + others).vectors
+    same_age, other_age = (v[0] @ v[1].T).toarray()[0, 0], (v[0] @ v[2].T).toarray()[0, 0]
+    assert same_age > other_age + 0.1
