@@ -47,6 +47,7 @@ _FTFY_SAFE_CHAR = f"(?:[\t\x20-\x25\x27-\x7e‘’“”–—…•]|&(?!#?[0-9
 FTFY_SAFE_LINE = re.compile(f"{_FTFY_SAFE_CHAR}*\n?")
 FTFY_SAFE_TEXT = re.compile(f"(?:{_FTFY_SAFE_CHAR}|\n)*")
 FTFY_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's segments: up to and with each newline
+PLAIN_LINE = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")  # FTFY_SAFE_LINE's plain ASCII part: faster
 FTFY_SETTINGS = {
     "uncurl_quotes": False,
     "fix_latin_ligatures": False,
@@ -72,7 +73,7 @@ def repair(text: str) -> str:
     markup = False  # ftfy stops unescaping HTML entities from the first line holding a "<"
     for match in FTFY_LINE.finditer(text):
         line = match.group()
-        if FTFY_SAFE_LINE.fullmatch(line):
+        if PLAIN_LINE.fullmatch(line) or FTFY_SAFE_LINE.fullmatch(line):
             out.append(line)
         else:
             out.append(ftfy.fix_text(line, unescape_html=False if markup else "auto", **FTFY_SETTINGS))
