@@ -137,7 +137,9 @@ _RULES: tuple[tuple[str, ...], ...] = (
         r"^(image copyright .{1,60}? )?(image|media) caption (?-i:[A-Z0-9\"'])|"
         r"^image copyright [^.!?]{1,40}$|"
         r"^file\s*-\s*(in )?this .{0,60}\bphoto\b|"
-        r"^in this (\w+, )?\w+\.? \d{1,2}, \d{4},? (file )?photo\b",
+        r"^in this (\w+, )?\w+\.? \d{1,2}, \d{4},? (file )?photo\b|"
+        # A photo's "Buy Photo" button printed before and after its caption (Gannett sites).
+        r"^buy photo\b|\((photo|image)s?:\s[^()]*\)\s*buy photo$",
         "image caption",
         "caption",
         "image copyright",
@@ -245,7 +247,12 @@ def platform_notice(line: str, matchable: bool = False) -> str | None:
 
 # An agency's file-photo caption, which can be longer than a boilerplate line: "FILE - In this
 # May 2, 2019 file photo, ...".
-LONG_CAPTION = re.compile(r"FILE\s*[-–—]\s*(In )?[Tt]his\b.{0,80}\bphoto\b")
+# Long captions: AP's file photos; a gallery's "Photo: NAME, OUTLET Image 1 of 33 ..."; a caption with
+# its credit and the buttons or highlights printed after it ("... (Photo: NAME)Buy Photo").
+LONG_CAPTION = re.compile(
+    r"FILE\s*[-–—]\s*(In )?[Tt]his\b.{0,80}\bphoto\b|Buy Photo\b|(Photo|Image|Video)s?: |"
+    r".*\((Photo|Image)s?: [^()]{1,80}\)\s*(Buy Photo|Story Highlights)"
+)
 
 
 # A line that is only a truncated dateline, e.g. "TOKYO (AP) — U".
