@@ -320,3 +320,16 @@ def test_typewriter_quote_before_a_full_stop_splits_like_a_curly_one() -> None:
     )
     assert len(_sentences(curly)) == 2
     assert [typographic(s) for s in _sentences(typewriter)] == _sentences(curly)
+
+
+def test_a_photo_caption_goes_whether_its_parts_share_a_line_or_not() -> None:
+    parts = [
+        "Buy Photo Harbour workers inspect the broken wall on Monday.",
+        "(Photo: Jane Roe/Harbour Times)",
+        "Buy Photo",
+    ]
+    caption = " ".join(parts[:2]) + parts[2]
+    for shown in (caption, "\n".join(parts)):
+        text = PARAGRAPHS[0] + "\n\n" + shown + "\n\n" + PARAGRAPHS[1] + "\n"
+        article = to_article(RawDocument(id="a", path="a.txt", text=text))
+        assert article.text == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1], shown
