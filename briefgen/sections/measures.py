@@ -644,19 +644,20 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
     one_sex = sexes.pop() if len(sexes) == 1 else ""
     if one_sex:
         out += [r for s in sentences for r in child_sex(s)]
-    mentions = [(s, m) for s in sentences for m in CHILD_AGE_MENTION.finditer(s.text)]
+    mentions = [(s, m) for s in sentences if "year-old" in s.text for m in CHILD_AGE_MENTION.finditer(s.text)]
     if any(
         AGE_LIST.search(s.text[max(0, m.start() - 8) : m.start()])
         or ((m.group("next") or "").endswith("s") and (m.group("next") or "").strip() not in NOT_PLURAL)
         for s, m in mentions
     ):
         return out  # ages of a group ("17-year-old residents", "16- and 17-year-olds"), not of one child
-    named = {int(m.group("age")) for s in sentences for m in NAME_AGE.finditer(s.text)}
+    with_digits = [s for s in sentences if DIGIT.search(s.text)]
+    named = {int(m.group("age")) for s in with_digits for m in NAME_AGE.finditer(s.text)}
     child = {a for a in {_number(m.group("age")) for _, m in mentions} | named if a < CHILD_AGE}
     if len(child) != 1:
         return out
     age = child.pop()
-    named |= {int(m.group("age")) for s in sentences for m in AGE_NAME.finditer(s.text)}
+    named |= {int(m.group("age")) for s in with_digits for m in AGE_NAME.finditer(s.text)}
     out += [
         Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "", story=True)
         for s, m in mentions
@@ -959,12 +960,15 @@ STATUS_WORDS += (
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 def readings(sentence: Sentence) -> list[Reading]:
     """Every reading of a sentence. Each family's patterns run only on sentences holding a word it
     needs (a digit, "block of", a street word...): most sentences hold none."""
     text = sentence.text
     low = text.lower()
-    digit = any(c.isdigit() for c in text)
+    digit = bool(DIGIT.search(text))
     out: list[Reading] = []
     if digit:
         out += ages(sentence)
