@@ -76,6 +76,7 @@ print(json.dumps({
     "analysed": result.analysed,
     "files_read": getattr(result, "files_read", None),
     "cpu": time.process_time() - cpu,
+    "process_cpu": time.process_time(),
     "workers_cpu": workers.ru_utime + workers.ru_stime,
 }))
 """
@@ -275,6 +276,8 @@ def report(results: dict[str, dict], work: Path) -> None:
         cells = [results[n]["cpu_timings"].get(stage) for n in names]
         print(f"  {stage:<26}" + "".join(f"{c:>14.1f}" if c is not None else f"{'-':>14}" for c in cells))
     print(f"  {'build process':<26}" + "".join(f"{results[n]['cpu']:>14.1f}" for n in names))
+    whole = [results[n].get("process_cpu", 0.0) for n in names]
+    print(f"  {'  with start-up, imports':<26}" + "".join(f"{c:>14.1f}" for c in whole))
     print(f"  {'worker processes':<26}" + "".join(f"{results[n]['workers_cpu']:>14.1f}" for n in names))
     print(f"  {'topics analysed':<26}" + "".join(f"{results[n]['analysed']:>14}" for n in names))
     read = [results[n].get("files_read") for n in names]
