@@ -101,7 +101,8 @@ class Quote:
     """A direct quotation. `speaker` is the person or organisation it is attributed to, resolved to a
     name the article gives when it can be ("she" -> "Jane Doe"), else the description as printed
     ("a senior official"); `speaker_text` is the speaker as printed next to the quotation;
-    `speaker_kind` is "person", "organisation" or "unnamed"."""
+    `speaker_kind` is "person", "organisation", "unnamed" or "unknown" (a whole quoted statement whose
+    speaker the text around it does not give: `speaker` and `speaker_text` are empty)."""
 
     text: str
     speaker: str

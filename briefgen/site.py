@@ -82,7 +82,7 @@ def topic_tags(brief: Brief, limit: int = TAGS) -> tuple[str, ...]:
         names = [
             q.speaker.strip()
             for q in brief.quotes
-            if q.speaker.strip() and getattr(q, "speaker_kind", "person") != "unnamed"
+            if q.speaker.strip() and getattr(q, "speaker_kind", "person") not in ("unnamed", "unknown")
         ]
     unique = list(dict.fromkeys(names))
     return tuple(unique[:limit])

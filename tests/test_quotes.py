@@ -213,6 +213,7 @@ def test_dash_signature_on_the_quotation_line() -> None:
         "I have taken this ferry to work for thirty years.": ("Mona Vell", "person", "—"),
         "We need the crossing back before winter.": ("Tam Okafor", "person", "—"),
         "Nobody asked the fishermen what they wanted.": ("Dara Quinn", "person", "—"),
+        "We will win this fight": ("", "unknown", ""),  # no signature: the dash goes on with a clause
     }
 
 
@@ -305,3 +306,37 @@ def test_a_name_spelled_out_by_an_acronym_is_no_antecedent() -> None:
         "Partnership (TTIP). Asked about a deal, he warned: “It will not happen any time soon.”"
     )
     assert found == {"It will not happen any time soon.": ("Tom Vale", "person", "warned")}
+
+
+def test_a_statement_without_a_speaker_is_shown_as_not_identified() -> None:
+    a = _plain(
+        "Mayor Ines Carrow opened the bridge on Monday.\n\n"
+        "“This bridge joins two halves of one city,” Carrow said.\n\n"
+        "The crowd cheered as the ribbon was cut.\n\n"
+        "“Nobody here thought it would ever be finished.”\n\n"
+        "Critics call the bridge “a monument” to vanity."
+    )
+    ctx = context(a)
+    found = {q.text: (q.speaker, q.speaker_kind) for q in quotes.extract(ctx)}
+    assert found == {
+        "This bridge joins two halves of one city": ("Ines Carrow", "person"),
+        "Nobody here thought it would ever be finished.": ("", "unknown"),
+    }
+    page = render_brief(Brief(topic=Topic("t", "Bridge", (a,)), quotes=quotes.extract(ctx)), environment())
+    assert (
+        page.index("This bridge joins") < page.index("### Speaker not identified") < page.index("Nobody here")
+    )
+    assert "_speaker not identified_" in page
+
+
+def test_a_quote_printed_without_its_speaker_joins_the_attributed_copy() -> None:
+    a = _plain(
+        "Mayor Ines Carrow spoke on Monday.\n\n“The bridge will open in May, not a day later,” Carrow said."
+    )
+    b = _plain("The bridge is late.\n\n“The bridge will open in May, not a day later.”", id="b")
+    [q] = quotes.extract(context(a, b))
+    assert (q.speaker, q.speaker_kind, {s.article for s in q.sources}) == (
+        "Ines Carrow",
+        "person",
+        {"a", "b"},
+    )

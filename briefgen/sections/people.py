@@ -47,7 +47,7 @@ TITLE_WORDS = (
 )
 ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}"
 TITLED = re.compile(
-    rf"(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
+    rf"(?<![\w.'’])(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
 )
 HONORED = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
 SPEECH_VERBS = (
@@ -95,7 +95,7 @@ MALE = words_of(
     """
 )
 APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:(?:a|an|the|who is|who was)\s+)?"
+    rf"(?<![\w'’.-])(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:(?:a|an|the|who is|who was)\s+)?"
     r"(?:[\w.'’-]+\s+){0,5}?(?P<noun>[a-z][a-z-]+)(?:\s+(?:of|for|at|with|in)\s+[^,.;]{2,60})?)(?=[,.;])"
 )
 NOT_NAMES = words_of(
@@ -128,7 +128,7 @@ ORG_EVIDENCE = (
     re.compile(
         rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which)\b)"
     ),
-    re.compile(rf"(?<![\w'’.-] ){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
+    re.compile(rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
     # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
     re.compile(
         r"\b(?:company|business|firm|group|organi[sz]ation|charity|restaurant|store|shop|band|agency|"
@@ -272,6 +272,7 @@ def _drop_leading_word(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=16384)
 def strip_titles(words: str) -> str:
     """Titles, roles and places off the front: 'San Mateo County Coroner Robert Foucrault' -> 'Robert
     Foucrault', 'Secretary of Defense Pete Hegseth' -> 'Pete Hegseth'."""
@@ -308,6 +309,7 @@ TITLE_SET = frozenset(
 TITLE_SET = TITLE_SET - {"gen"}  # "Gen" is also a first name (Gen Nakatani)
 
 
+@lru_cache(maxsize=16384)
 def looks_like_person(name: str, strict: bool = True) -> bool:
     """A plausible person's name: capitalised words, not a place, organisation or calendar word.
     Not `strict` (the text calls it a person), a last word such as "Park" or "Hill" is fine."""
@@ -329,6 +331,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
     return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
 
 
+@lru_cache(maxsize=16384)
 def looks_like_org(name: str) -> bool:
     tokens = name.split()
     if not tokens:

@@ -55,7 +55,9 @@ from .people import (
 QUOTE_VERBS = (
     SPEECH_VERBS + "|questioned|interjected|demurred|scoffed|wondered|chanted|reported|recommended|"
     "proclaimed|retorted|snapped|offered|sighed|laughed|shot back|fired back|wrote back|read|reads|"
-    "continues|adds|says|noted|tweets|posted|screamed|cried|chimed in|interrupted|replies|responds"
+    "continues|adds|says|noted|tweets|posted|screamed|cried|chimed in|interrupted|replies|responds|"
+    "sings|sang|shouts|yells|muttered|pleaded|begged|bragged|declares|insists|predicts|concedes|"
+    "warns|argues|explains|recalls|jokes|quips|wonders|counters|remarks|writes|asks|answers"
 )
 VERB = rf"(?P<verb>{QUOTE_VERBS})"
 OBJECT = (
@@ -89,6 +91,10 @@ AFTER = (
     re.compile(rf"^[\s,—-]*according to {STATEMENT}{PHRASE}(?=[,.;:!?]|$)(?P<verb>)"),
     # "said master of ceremonies Asab Al-Tabchi, ...": the whole phrase up to the comma.
     re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE}(?=\s*[,;:!?)—]|\.(?:\s|$)|\s*$)"),
+    # '..." Ada Hicks, who chairs Valley Forward said in a statement': a relative clause left open.
+    re.compile(rf"^[\s,—-]*{PHRASE},\s*(?:who|which)\s+[^“”\"\n,;]{{2,100}}?\s+{VERB}\b{OBJECT}"),
+    # '...” who represents the past, Hicks said.': the sentence goes on, then ends with its attribution.
+    re.compile(rf"^[^“”\"\n.!?]{{1,120}}?,\s*{PHRASE}{ADVERB}\s+{VERB}\b{OBJECT}(?=\s*[.!?](?:\s|$))"),
 )
 # Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as ', 'Smith wrote: '.
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
@@ -121,9 +127,14 @@ COORDINATED = re.compile(
     r"(?P<gap>(?:\s+[\w’'.-]+){0,8}?)[\s,:—-]*$"
 )
 COLON_VERB = re.compile(r"\s(?P<verb>[a-z]+(?:ed|s))\b(?P<gap>(?:\s+[\w’'.-]+){0,8}?)\s*:\s*$")
+# "Vale's response: “...”": a possessive and a word for what was said.
+POSSESSIVE_COLON = re.compile(
+    rf"(?:^|[.!?]\s+|[,;—]\s*){PHRASE}['’]s?\s+(?:\w+\s+)?(?P<verb>response|reply|answer|message|statement|"
+    r"comment|comments|retort|verdict|view|take|advice|warning|explanation|argument|pitch|plea|words)\s*:\s*$"
+)
 ACCORDING = re.compile(
     rf"(?:^|[,;—-]\s*)(?:[Aa]ccording to|(?:[Mm]ore )?[Ff]rom|[Ii]n) {STATEMENT}{PHRASE}"
-    r"(?:['’]s? words)?[,:]\s*$(?P<verb>)"
+    r"(?:['’]s? words)?[,:]?\s*$(?P<verb>)"
 )
 # "Trump tweeted on Sunday, writing: ", "..., adding, ": a participle whose subject began the sentence.
 PARTICIPLE = re.compile(
@@ -175,6 +186,7 @@ PUBLICATION = re.compile(
 PREPOSITION_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to|who|whose)\s+")
 MIN_QUOTE_WORDS = 2
 FULL_QUOTE_WORDS = 5
+MIN_UNATTRIBUTED_WORDS = 5  # a quotation without a speaker is kept from this length (a statement)
 MIN_STANDALONE_WORDS = 3  # a partial quote shorter than this only counts as a variant of a longer one
 MAX_GAP_WORDS = 8
 MAX_ATTRIBUTION_WORDS = 40
@@ -200,6 +212,7 @@ class Speaker:
 
 
 NOBODY = Speaker("", "", "")
+UNKNOWN = Speaker("", "", "unknown")  # a quotation whose speaker the text around it does not give
 
 
 @dataclass
@@ -422,7 +435,9 @@ def _attribute(
         m = DASH_SIGNATURE.match(text, span.end, para[1])
         if m:
             speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
-            if speaker.kind in ("person", "organisation"):
+            if speaker.kind == "unnamed":  # a description signs only with a noun that speaks
+                speaker = speaker_of(m.group("speaker"), people, span.start)
+            if speaker.kind in ("person", "organisation", "unnamed"):
                 return speaker, "—", m.end()
     # A quotation ending with a full stop ends its sentence: what follows is no attribution.
     if span.closed and not inner.endswith("."):
@@ -471,6 +486,7 @@ def _attribute(
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
     candidates += [INVERTED.search(before), COLON.search(before), SAID_SENTENCE.search(before)]
+    candidates += [POSSESSIVE_COLON.search(before)]
     candidates += [NAMED_PARTICIPLE.match(before, pos) for pos in starts]
     for m in candidates:
         if m is None:
@@ -532,7 +548,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
         sentences = ctx.sentences.get(article.id, ())
         people = ctx.people[article.id]
         paragraphs = _paragraphs(text)
-        named = named_people(text, people)
+        named: list[Named] | None = None  # everyone the article names, found when a pronoun needs it
         rows: list[list] = []
         for span in quote_spans(text):
             inner = text[span.inner_start : span.inner_end]
@@ -548,8 +564,8 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             if n_words < MIN_QUOTE_WORDS or not covering:
                 continue
             if transcript:
-                named = _named(transcript.group("speaker"), [], people, False)
-                speaker = Speaker(named[0], transcript.group("speaker"), named[1]) if named else NOBODY
+                label = _named(transcript.group("speaker"), [], people, False)
+                speaker = Speaker(label[0], transcript.group("speaker"), label[1]) if label else NOBODY
                 cue, attribution_end = ":", span.end
             else:
                 speaker, cue, attribution_end = _attribute(
@@ -564,6 +580,8 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                 # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
                 at = text.rfind(speaker.text, covering[0].start, span.start)
                 position = at if at >= 0 and not people._in_quote(at) else span.start
+                if named is None:
+                    named = named_people(text, people)
                 name = _antecedent(position, speaker.text, named, sentences, speakers)
                 speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             if attribution_end > covering[-1].end:
@@ -604,8 +622,10 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             ):
                 row[4], row[5] = last[4], last[5]
         for _, quote, n_words, covering, speaker, cue in rows:
-            if not speaker.name and not keep_unattributed:
-                continue
+            if not speaker.name:
+                if not keep_unattributed:
+                    continue
+                speaker = UNKNOWN
             first, last = covering[0], covering[-1]
             src = Source(article.id, text[first.start : last.end], first.start, last.end)
             found.append(Found(quote, speaker, cue, src, n_words >= FULL_QUOTE_WORDS))
@@ -823,15 +843,29 @@ def _unmarked_sources(ctx: TopicContext, quote: str, known: set[tuple[str, int]]
     return out
 
 
+def _statement(f: Found) -> bool:
+    """Whether a quotation is a whole statement: several words, starting like a sentence."""
+    return len(words(f.text)) >= MIN_UNATTRIBUTED_WORDS and f.text.lstrip("…. ")[:1].isupper()
+
+
+def _named_member(item: list[Found]) -> Found:
+    """The item's first quotation with a speaker (its head when none has one)."""
+    return next((f for f in item if f.speaker.name), item[0])
+
+
 def extract(ctx: TopicContext) -> tuple[Quote, ...]:
-    found = find_quotes(ctx)
+    # A quotation whose speaker is not found is kept when it is a whole statement (a sentence of
+    # several words): shown as such, it is verbatim and its speaker is not wrong. Fragments, scare
+    # quotes and titles without a speaker stay out.
+    found = [f for f in find_quotes(ctx, keep_unattributed=True) if f.speaker.name or _statement(f)]
     # Full quotes first, so partial quotes join the full quote they come from.
     found.sort(key=lambda f: (not f.full, ctx.order.get(f.source.article, 0), f.source.start))
     items: list[list[Found]] = []
     for f in found:
         for item in items:
             head = item[0]
-            if head.speaker.name == f.speaker.name and _same(head.text, f.text):
+            said_by = _named_member(item).speaker.name
+            if (said_by == f.speaker.name or not said_by or not f.speaker.name) and _same(head.text, f.text):
                 if f.full and len(words(f.text)) > len(words(head.text)):
                     item.insert(0, f)  # the longest wording leads; the shorter one is a variant
                 else:
@@ -844,7 +878,7 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
     quotes = []
     in_full: dict[int, int] = {}  # support counting only the sources that print the whole quotation
     for item in items:
-        head = item[0]
+        head, said = item[0], _named_member(item)
         sources = [f.source for f in item]
         known = {(s.article, s.start) for s in sources}
         unmarked = _unmarked_sources(ctx, head.text, known)
@@ -867,13 +901,13 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
         quotes.append(
             quote := Quote(
                 text=head.text,
-                speaker=head.speaker.name,
-                cue=head.cue,
+                speaker=said.speaker.name,
+                cue=said.cue,
                 sources=ordered,
                 variants=tuple(variants),
                 support=ctx.support(ordered),
-                speaker_text=head.speaker.text,
-                speaker_kind=head.speaker.kind,
+                speaker_text=said.speaker.text,
+                speaker_kind=said.speaker.kind,
             )
         )
         in_full[id(quote)] = in_full.pop(id(head))
