@@ -333,3 +333,10 @@ def test_a_photo_caption_goes_whether_its_parts_share_a_line_or_not() -> None:
         text = PARAGRAPHS[0] + "\n\n" + shown + "\n\n" + PARAGRAPHS[1] + "\n"
         article = to_article(RawDocument(id="a", path="a.txt", text=text))
         assert article.text == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1], shown
+
+
+def test_curled_typewriter_marks_are_double_quotation_marks() -> None:
+    # Word processors curl `` and '' into ‘‘ and ’’: still one double quotation mark each.
+    text = '‘‘We will rebuild it,’’ Brandt said. "We will not wait,’’ she added.'
+    assert typographic(text) == "“We will rebuild it,” Brandt said. “We will not wait,” she added."
+    assert len(quote_marks(text)) == len(text)

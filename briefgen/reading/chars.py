@@ -110,20 +110,23 @@ def match_form(text: str) -> str:
 # article printed. The reading keeps the text's length, so offsets into the text as printed still
 # hold: a two-character mark keeps a space beside it, where the text has white space already (" “"
 # before a quotation, "” " after it), else inside the quotation. Shown text folds it away (`typographic`).
-QUOTE_MARK = re.compile(r"``|'''|''|`|\"")
+# Word processors print typewriter marks curled: ‘‘ and ’’ stand for `` and ''.
+QUOTE_MARK = re.compile(r"``|‘‘|'''|''|’’|`|\"")
+DOUBLE_MARK = {"‘‘": "``", "’’": "''"}
 
 
 def quote_marks(text: str) -> str:
     """`text` with typewriter and straight double quotation marks read as typographic ones (“ ” ‘),
     of the same length. A mark opens or closes as a reader pairs them, line by line: `` opens, a
     straight " or '' opens when no quotation is open and text follows it, and closes one that is."""
-    if "`" not in text and "''" not in text and '"' not in text:
+    if not QUOTE_MARK.search(text):
         return text
     out: list[str] = []
     at = 0
     open_ = False
     for m in QUOTE_MARK.finditer(text):
         start, end, mark = m.start(), m.end(), m.group()
+        mark = DOUBLE_MARK.get(mark, mark)
         if "\n" in text[at:start]:
             open_ = False  # each paragraph (line) pairs its own marks
         out.append(text[at:start])
@@ -165,7 +168,7 @@ def typographic(text: str) -> str:
     “ ” ‘ (`quote_marks`), a straight single quote after a word or mark as ’ ("don't" -> "don’t"),
     without the space a typewriter mark leaves. For display only (the site and the Markdown briefs):
     data and the article pages keep the marks as printed."""
-    if not any(c in text for c in "`'\""):
+    if not any(c in text for c in "`'\"‘’"):
         return text
     text = FOLDED_SPACE.sub("", " ".join(quote_marks(text).split()))
     return APOSTROPHE.sub("’", text)
