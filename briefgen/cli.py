@@ -61,7 +61,8 @@ def fail(message: str) -> None:
 def load_articles(paths: tuple[Path, ...]) -> list[Article]:
     from .reading import read_articles
 
-    articles, skipped = read_articles(list(paths))
+    # The same files in another order give the same brief: they are read in the order of their paths.
+    articles, skipped = read_articles(sorted(set(paths)))
     for s in skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
     if not articles:

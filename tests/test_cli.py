@@ -74,6 +74,13 @@ def test_brief_json_on_seeds(seeds: list[Path]) -> None:
         assert phrase not in shown
 
 
+def test_the_same_files_in_another_order_give_the_same_brief(seeds: list[Path]) -> None:
+    code, forward, _ = run("brief", *map(str, seeds), "--format", "json")
+    code_back, backward, _ = run("brief", *map(str, reversed(seeds)), "--format", "json")
+    assert code == code_back == 0
+    assert forward == backward
+
+
 def test_brief_markdown(seeds: list[Path]) -> None:
     code, out, _ = run("brief", *map(str, seeds))
     assert code == 0

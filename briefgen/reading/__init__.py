@@ -147,7 +147,9 @@ def input_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path | None]]:
         else:
             files.append(path)
             roots.append(None)
-    return files, roots
+    # Read in the order of the paths, whatever the order of the arguments (the same brief either way).
+    order = sorted(range(len(files)), key=lambda i: str(files[i]))
+    return [files[i] for i in order], [roots[i] for i in order]
 
 
 def read_file(path: Path, root: Path | None, limits: Limits, notes: list[str]) -> list[Article]:
