@@ -205,28 +205,31 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines),
       and the lines after them do not nearly all start with one shape of word other than a lower-case
       or capitalised one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
-    lengths = [columns(line, tab) for line in lines if line.strip()]
+    filled = [bool(line.strip()) for line in lines]
+    cols = [columns(line, tab) if full else -1 for line, full in zip(lines, filled, strict=True)]
+    lengths = [n for n in cols if n >= 0]
     # Lines in a block of two or more: a lone line (a title, a URL, a short paragraph between blank
     # lines) says nothing of how paragraphs are wrapped, so it cannot count against a width.
+    last = len(lines) - 1
     in_block = [
-        columns(line, tab)
-        for i, line in enumerate(lines)
-        if line.strip()
-        and ((i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()))
+        n
+        for i, n in enumerate(cols)
+        if n >= 0 and ((i > 0 and filled[i - 1]) or (i < last and filled[i + 1]))
     ]
     # (columns, columns with the next word, words, the next line's first word)
     breaks: list[tuple[int, int, int, str]] = []
     # The same for lines that end a sentence and go on with another line of their block: a wrapper
     # breaks there too, when the next word does not fit (support for a short text's few breaks).
     sentence_ends: list[tuple[int, int]] = []
-    for line, nxt in zip(lines, lines[1:], strict=False):
-        first = FIRST_WORD.match(nxt.lstrip())
-        if line.strip() and first:
-            n = columns(line, tab)
-            if not ENDS_SENTENCE.search(line.rstrip()):
-                breaks.append((n, n + 1 + len(first.group()), len(line.split()), first.group()))
-            else:
-                sentence_ends.append((n, n + 1 + len(first.group())))
+    for i in range(last):
+        if not (filled[i] and filled[i + 1]):
+            continue
+        line, n = lines[i], cols[i]
+        first = FIRST_WORD.match(lines[i + 1].lstrip()).group()  # type: ignore[union-attr]
+        if not ENDS_SENTENCE.search(line.rstrip()):
+            breaks.append((n, n + 1 + len(first), len(line.split()), first))
+        else:
+            sentence_ends.append((n, n + 1 + len(first)))
     if not breaks:
         return Wrap()
     by_length = sorted(lengths)
@@ -239,8 +242,7 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
         return explained - (len(by_length) - bisect.bisect_right(by_length, width))
 
     width = max(sorted(set(starts)), key=score)
-    words = sorted(map(len, " ".join(lines).split()))
-    slack = words[int(len(words) * 0.95)] + 1
+    slack = _percentile_word_length(lines, 0.95) + 1
     near = sum(1 for n in in_block if 0 <= width - n <= slack)
     if near < 2 or near < NEAR_WIDTH_SHARE * len(in_block):
         return Wrap()
@@ -262,6 +264,17 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     if shape not in ("a", "Aa") and n >= SAME_START_SHARE * len(sample):
         return Wrap()  # rows of a table or a log (every line starts alike), not prose going on
     return Wrap(width, slack, tab, len(full))
+
+
+def _percentile_word_length(lines: list[str], share: float) -> int:
+    """The length of the word at `share` of the text's words ordered by length (counted, not sorted)."""
+    counts = Counter(map(len, " ".join(lines).split()))
+    rank = int(sum(counts.values()) * share)
+    for length in sorted(counts):
+        rank -= counts[length]
+        if rank < 0:
+            return length
+    return 0
 
 
 def _one_sentence_lines(lines: list[str]) -> bool:
