@@ -212,6 +212,10 @@ def take_header(
     return body, guess, removed
 
 
+FIRST_STRETCH = 600  # characters split to find an article's first sentence (its title guess)
+FIRST_STRETCH_MARGIN = 200  # a sentence ending this close to the stretch's end is split again
+
+
 def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -> Guess:
     """Outlet, date and title from datelines, footers and the first sentence."""
     first = next((line for line in body if line.strip()), "")
@@ -233,15 +237,20 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
     if not guess.title and first:
         lead = LEADING_DATELINE.match(first)
         text = first[lead.end() :] if lead else first
-        text = text[:2000]  # the first sentence is all we need, however long the line
-        spans = split_text(text)
-        end = spans[0][1] if spans else len(text)
-        # A "sentence" of one or two words ("Gov.") is a split after an abbreviation: go on.
-        for span in spans[1:]:
-            if len(text[:end].split()) >= 3:
+        # The first sentence is all we need, however long the line: split a first stretch, and a
+        # longer one when the sentence may run on past it.
+        for size in (FIRST_STRETCH, 2000):
+            head = text[:size]
+            spans = split_text(head)
+            end = spans[0][1] if spans else len(head)
+            # A "sentence" of one or two words ("Gov.") is a split after an abbreviation: go on.
+            for span in spans[1:]:
+                if len(head[:end].split()) >= 3:
+                    break
+                end = span[1]
+            if end < size - FIRST_STRETCH_MARGIN or len(head) < size:
                 break
-            end = span[1]
-        words = text[:end].split()
+        words = head[:end].split()
         title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
         guess.set("title", title, "first sentence (no headline printed)")
     return guess

@@ -173,11 +173,6 @@ def _syntok_spans(para: str) -> list[tuple[int, int]]:
 
 def sentence_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of one paragraph, exactly as syntok splits it (faster)."""
-    return list(_sentence_spans(para))
-
-
-@lru_cache(maxsize=64)  # reading splits an article's first paragraph to guess a title, then again
-def _sentence_spans(para: str) -> tuple[tuple[int, int], ...]:
     out = []
     for start, end in _pieces(para):
         piece = para[start:end]
@@ -186,7 +181,7 @@ def _sentence_spans(para: str) -> tuple[tuple[int, int], ...]:
             out.append((start + one[0], start + one[1]))
         else:
             out.extend((start + s, start + e) for s, e in _syntok_spans(piece))
-    return tuple(out)
+    return out
 
 
 def split_text(text: str, skip: int = 0) -> list[tuple[int, int, int]]:
