@@ -450,3 +450,15 @@ def test_conditions_in_a_story_of_several_victims_are_not_one_persons_update() -
     assert [u.about for u in found(c, b).updates] == []  # "another victim": two people
     e = art("e", "The man who was shot on Elm Road has died, police said.", DAY + dt.timedelta(days=4))
     assert [u.about for u in found(c, e).updates] == ["condition of the wounded"]
+
+
+def test_targeted_or_random_and_a_negated_first_time() -> None:
+    a = art("a", "Detectives believe the man was targeted in the shooting, police said Sunday.", DAY)
+    b = art("b", "“This was a random act, he did nothing to anyone,” his sister said of the shooting.", DAY)
+    [q] = found(a, b).quoted_disagreements
+    assert q.about == "whether the victims were targeted or chosen at random"
+    assert [s.value.split(":")[0] for s in q.sides] == ["targeted", "random"]
+    # "not the first time" is the same side as "another shooting happened there".
+    c = art("c", "It was not the first time shots were fired at the hall, a neighbor said.", DAY)
+    e = art("e", "The owner said another shooting happened at the hall in 2019.", DAY)
+    assert found(c, e).quoted_disagreements == ()

@@ -4,13 +4,15 @@ the family calls it murder"), shown as sources quoted on both sides, not as outl
 Each statement is a sentence and who it is attributed to: the speaker the quotes section resolves for a
 quotation, or a reported-speech attribution in the sentence ("police say", "according to neighbor Ann
 Lee", "court records show"). A sentence with no attribution speaks in the outlet's own voice; it may be
-one side, never both. Three kinds of fact are compared, each with its two opposite values:
+one side, never both. Four kinds of fact are compared, each with its two opposite values:
 
 - intent: an accident ("accidentally shot", "it was an accident") or not ("the murder of Ann Lee",
   "it was no accident", "on purpose");
 - who did it: a denial ("I don't believe he was the gunman", "he never fired") against someone saying
   that person shot, fired or confessed;
-- history: "the first time" / "never happened before" against "another shooting happened there in 2011".
+- history: "the first time" / "never happened before" against "another shooting happened there in 2019"
+  ("not the first time" is the second);
+- motive: "the victim was targeted" / "not random" against "a random act" / "was not targeted".
 
 Two statements disagree when they take opposite values and their speakers differ in kind (police and
 family, two named people): one speaker's two statements, or police against police, are not compared.
@@ -87,14 +89,7 @@ ACCUSES = re.compile(
     r"(?:him|her|them|the|a|an|[A-Z]\w*)\b|(?:is|was) the (?:shooter|gunman|killer)|(?:has |had )?confessed)"
 )
 HISTORY = (
-    (
-        re.compile(
-            r"\b(?:the first time|never (?:before|happened)|nothing like (?:this|that)(?: has)?(?: ever)? "
-            r"happened)\b",
-            re.I,
-        ),
-        "never happened before",
-    ),
+    # The negated form first: "not the first time" holds "the first time".
     (
         re.compile(
             r"\b(?:(?:another|a previous|an earlier|a prior) (?:shooting|killing|homicide|stabbing|incident) "
@@ -103,10 +98,37 @@ HISTORY = (
         ),
         "happened there before",
     ),
+    (
+        re.compile(
+            r"\b(?:the first time|never (?:before|happened)|nothing like (?:this|that)(?: has)?(?: ever)? "
+            r"happened)\b",
+            re.I,
+        ),
+        "never happened before",
+    ),
+)
+# "police believe the victim was targeted" / "a random act of violence"
+MOTIVE = (
+    (
+        re.compile(
+            r"\b(?:(?:was|were|is|are|been|be) (?:specifically |likely )?targeted|not (?:a )?random|"
+            r"targeted (?:attack|shooting|killing|hit))\b",
+            re.I,
+        ),
+        "targeted",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:a|the) random (?:act|shooting|attack|killing)|(?:was|were|is) random|"
+            r"(?:was|were|is) not targeted|wasn[’']t targeted|randomly (?:shot|targeted|chosen|selected))\b",
+            re.I,
+        ),
+        "random",
+    ),
 )
 KEYWORDS = re.compile(
     r"accident|murder|intentional|purpose|deliberate|cold[- ]blooded|first time|never|another|previous|"
-    r"earlier|prior|before",
+    r"earlier|prior|before|targeted|random",
     re.I,
 )
 VIOLENCE = re.compile(
@@ -119,6 +141,7 @@ ABOUT = {
     "intent": "whether the shooting was an accident",
     "culprit": "whether {} did it",
     "history": "whether violence had happened there before",
+    "motive": "whether the victims were targeted or chosen at random",
 }
 START_WORDS = {
     "The",
@@ -164,7 +187,7 @@ def _speaker_kind(who: str, article: str) -> str:
 def _claims(text: str) -> list[tuple[str, str, str]]:
     """(fact, value, the words that say it) for each fact the sentence takes a side on."""
     out = []
-    for fact, patterns in (("intent", INTENT), ("history", HISTORY)):
+    for fact, patterns in (("intent", INTENT), ("history", HISTORY), ("motive", MOTIVE)):
         if not VIOLENCE.search(text):
             break  # "it was an accident" of a fall or a crash in a topic that also has a shooting
         for pattern, value in patterns:
