@@ -15,7 +15,8 @@ quotes are extracted on their own from the context the pipeline builds (typewrit
 typographic ones, as every stage after reading sees them), and the scorer that sits next to the
 split (`score_quotes.py`, imported, not copied) scores them side by side with a plain
 quotation-mark regex baseline. The data never enters the repository; the folder comes from the
-command line. Also printed: the CPU seconds quote extraction took over all the articles.
+command line. Also printed: how many quotes briefgen returned with "speaker not identified" (the
+scorer counts their speaker as wrong), and the CPU seconds quote extraction took over all the articles.
 """
 
 from __future__ import annotations
@@ -179,6 +180,9 @@ def evaluate_folder(folder: Path, save: Path | None = None) -> dict[str, dict[st
         for name, found in ours.items():
             (save / f"{name}.json").write_text(json.dumps(found, ensure_ascii=False, indent=1), "utf-8")
     result = {"briefgen": score(scorer, gold, ours), "regex baseline": score(scorer, gold, plain)}
+    result["briefgen"]["speaker not identified"] = sum(
+        q["speaker_kind"] == "unknown" for found in ours.values() for q in found
+    )
     result["briefgen"]["CPU seconds (quotes)"] = seconds
     return result
 
@@ -190,7 +194,7 @@ def print_table(folder: Path, result: dict[str, dict[str, float]]) -> None:
     for name in ours:
         a, b = ours[name], base.get(name, float("nan"))
         if isinstance(a, int):
-            print(f"{name:28s}{a:12d}{b:16d}")
+            print(f"{name:28s}{a:12d}{b if isinstance(b, int) else '-':>16}")
         elif name.startswith("CPU"):
             print(f"{name:28s}{a:12.3f}{'':>16s}")
         else:

@@ -545,7 +545,7 @@ class People:
         out: list[Mention] = []
         if keys:
             pattern = re.compile(
-                r"\b(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
+                r"\b(" + "|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))) + r")(?!\w)"
             )
             for m in pattern.finditer(text):
                 person = self.resolve(m.group(1))

@@ -20,6 +20,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -814,6 +815,7 @@ def _continued(text: str, previous: list, span: Span) -> tuple[Speaker, str]:
     return NOBODY, ""
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return " ".join(words(text))
 
