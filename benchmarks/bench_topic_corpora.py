@@ -79,6 +79,10 @@ SETTINGS = {
     "LEAD_REPEAT": "briefgen.topics.features",
     "TERMS_PER_ARTICLE": "briefgen.topics.features",
     "DATE_SCALE_DAYS": "briefgen.topics.features",
+    "AGE_REPEAT": "briefgen.topics.features",
+    "FURNITURE_SHARE": "briefgen.topics.features",
+    "FURNITURE_WORDS": "briefgen.topics.features",
+    "MAX_NEIGHBOURS": "briefgen.topics.graph",
 }
 """Constants of the method, by module. PRIOR_UNRELATED is a log: it is swept as the similarity."""
 
