@@ -340,3 +340,18 @@ def test_a_quote_printed_without_its_speaker_joins_the_attributed_copy() -> None
         "person",
         {"a", "b"},
     )
+
+
+def test_places_religions_and_capital_headings_are_not_people_or_organisations() -> None:
+    from briefgen.sections import entities
+
+    a = _plain(
+        "Gunmen fired near a town in the West Bank on Monday, Mayor Dalia Haddad said.\n\n"
+        "The shrine is sacred in Sunni Islam, a scholar said.\n\n"
+        "WATCH NOW\n\nThe town will hold a vigil on Friday."
+    )
+    kinds = {e.name: e.kind for e in entities.extract(context(a))}
+    assert kinds.get("West Bank") in (None, "place")
+    assert "Sunni Islam" not in kinds
+    assert "WATCH NOW" not in kinds
+    assert kinds["Dalia Haddad"] == "person"

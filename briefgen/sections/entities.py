@@ -86,7 +86,9 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         if text[m.start() - 1 : m.start()] in ("“", '"') and text[m.end() : m.end() + 1] in ("”", '"'):
             continue  # a title in quotation marks ("“Sausage Party” opened"), not an organisation
         name = _trim_org(m.group())
-        if name and len(name.split()) >= 2 and looks_like_org(name):
+        if name and name.isupper():
+            continue  # a heading in capitals ("MUST WATCH"), not a name
+        if name and len(name.split()) >= 2 and looks_like_org(name) and name not in places():
             full = next((n for n in by_name if f" {name} " in f" {n} "), name)
             found.append((m.start() + m.group().find(name), full, by_name.get(full, "")))
     for m in re.finditer(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b[A-Z][a-z]+\b", text):

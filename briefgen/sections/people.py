@@ -119,7 +119,7 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
-    bros llc plc partnership
+    bros llc plc partnership science sciences
     """
 )
 # A name an article treats as an organisation: "the United Nations said", "Acme Widgets, which".
@@ -164,7 +164,8 @@ DEMONYM_LIKE = words_of(
     sikh arab israeli iraqi iranian saudi pakistani afghan syrian turkish german french british english
     irish scottish welsh spanish italian chinese japanese korean indian mexican canadian cuban brazilian
     republican democratic democrat islamic islamist communist socialist conservative liberal northern
-    southern eastern western central reproductive
+    southern eastern western central reproductive sunni shiite shia islam christianity judaism
+    hinduism buddhism catholicism evangelical orthodox
     """
 )
 PLACE_WORDS = words_of(
