@@ -176,22 +176,23 @@ class LinkingWriter:
     def __init__(self, stage: Path, live: Path) -> None:
         self.stage = os.path.abspath(stage)
         self.live = os.path.abspath(live)
+        self.prefix = os.path.join(self.stage, "")
+        self.live_exists = os.path.isdir(self.live)  # a first build has no live output to compare with
         self.written: set[str] = set()
         self.linked = 0
 
     def write(self, content: bytes, output_path: str) -> None:
-        path = os.path.abspath(output_path)
-        rel = os.path.relpath(path, self.stage)
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        if rel.startswith(os.pardir):  # outside the stage: an ordinary write
-            with open(path, "wb") as fh:
-                fh.write(content)
+        path = output_path
+        if not os.path.isabs(path) or os.pardir in path:
+            path = os.path.abspath(path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if not path.startswith(self.prefix):  # outside the stage: an ordinary write
+            _write_bytes(path, content)
             return
         self.written.add(path)
-        live = os.path.join(self.live, rel)
+        live = os.path.join(self.live, path[len(self.prefix) :])
         here = _stat(path)
-        there = _stat(live)
+        there = _stat(live) if self.live_exists else None
         shared = here is not None and there is not None and _same_file(here, there)
         if there is not None and there.st_size == len(content):
             try:

@@ -158,3 +158,26 @@ def test_page_shells_give_the_theme_pages_byte_for_byte(
     assert len(topics) >= 2 and sum(p.parts[0] == "articles" for p in pages) > 5
     for page in pages:
         assert (shelled / page).read_bytes() == (rendered / page).read_bytes(), page
+
+
+def test_search_entries_looked_up_in_one_pass_are_materials(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each section's table-of-contents item, looked up in one pass, is the one Material finds."""
+    fast = site(docs, tmp_path / "one-pass", fast=True)
+
+    def materials_lookup(index: Any, page: Any) -> bool:  # every section searched in the whole toc
+        if (page.meta.get("search") or {}).get("exclude"):
+            return True
+        sections = fastpages.search_sections(page.content)
+        if sections is None:
+            return False
+        for section in sections:
+            index.create_entry_for_section(section, page.toc, page.url, page)
+        return True
+
+    monkeypatch.setattr(fastpages, "index_page", materials_lookup)
+    material = site(docs, tmp_path / "material", fast=True)
+    index = (fast / "search" / "search_index.json").read_bytes()
+    assert index == (material / "search" / "search_index.json").read_bytes()
+    assert index.count(b'"location":"topics/') > 10
