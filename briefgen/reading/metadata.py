@@ -170,11 +170,17 @@ def take_header(
             body.pop(0)
             continue
         words = line.split()
-        date = parse_date(line)
-        if date and DATE_ONLY_LINE.match(line) and len(words) <= 4 and guess.published is None:
+        # A date is looked for only in a line that may be a date line (dates are costly to find).
+        if (
+            DATE_ONLY_LINE.match(line)
+            and len(words) <= 4
+            and guess.published is None
+            and (date := parse_date(line))
+        ):
             guess.set("published", date, "date line")
             removed.append(RemovedLine(line, "date line"))
         elif STAMP_LINE.match(line) and len(words) <= MAX_STAMP_WORDS and not SENTENCE_END.search(line):
+            date = parse_date(line)
             if (
                 date
                 and guess.published is None
