@@ -355,3 +355,12 @@ def test_places_religions_and_capital_headings_are_not_people_or_organisations()
     assert "Sunni Islam" not in kinds
     assert "WATCH NOW" not in kinds
     assert kinds["Dalia Haddad"] == "person"
+
+
+def test_a_contracted_subject_and_verb_is_no_speaker() -> None:
+    found = _found(
+        "The harbour fair returns this weekend.\n\n"
+        "It's described as “the biggest boat show and swap meet on the northern coast, with antique "
+        "sails and live music.”"
+    )
+    assert all(speaker not in ("It's", "It’s") for speaker, _, _ in found.values())

@@ -258,8 +258,8 @@ def speaker_of(
     tokens = phrase.split()
     while tokens and tokens[0].lower() in CLAUSE_WORDS:
         tokens.pop(0)
-    if not tokens or len(tokens) > 14 or any(t.lower() in BE_VERBS for t in tokens):
-        return NOBODY
+    if not tokens or len(tokens) > 14 or any(t.lower().replace("’", "'") in BE_VERBS for t in tokens):
+        return NOBODY  # a clause ("It's described as", "the plan was called")
     printed = " ".join(tokens)
     lowered = [t.lower() for t in tokens]
     if len(tokens) == 1 and lowered[0] in PRONOUNS:
@@ -317,7 +317,12 @@ def speaker_of(
     return Speaker(printed, printed, "unnamed")
 
 
-BE_VERBS = frozenset(("is", "was", "were", "are", "been", "being", "be"))
+BE_VERBS = frozenset(
+    ("is", "was", "were", "are", "been", "being", "be")
+    # a subject and a form of "be" in one word
+    + ("it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "they're", "we're")
+    + ("you're", "i'm")
+)
 PARTICLES = ("of", "de", "van", "von", "bin", "del", "da", "al", "el", "la", "le", "di", "du")
 
 
