@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.config import Config
 from briefgen.models import Article, RawDocument
 from briefgen.pipeline import read_articles
 from briefgen.reading.article import to_article
@@ -22,3 +23,22 @@ def seed_articles(paths: list[Path]) -> list[Article]:
     articles, skipped = read_articles(paths)
     assert not skipped, skipped
     return articles
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (relative POSIX path -> bytes), to compare two builds byte for byte."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def build_config(root: Path, name: str) -> Config:
+    """A serial build of `root/in` into `root/name/` (docs, site, cache), no MkDocs or project templates."""
+    return Config(
+        input_dir=root / "in",
+        docs_dir=root / name / "docs",
+        site_dir=root / name / "site",
+        cache_dir=root / name / "cache",
+        mkdocs_config=root / "no-mkdocs.yml",
+        templates_dir=root / "no-templates",
+        jobs=1,
+    )

@@ -7,15 +7,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from helpers import build_config, tree
+
 from briefgen.cache import SPARE_SITE
 from briefgen.config import Config
 from briefgen.fsutil import LinkingWriter, staged_dir
 from briefgen.pipeline import build
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 def folders(folder: Path) -> list[str]:
@@ -113,21 +110,9 @@ NEW_ARTICLE = (
 )
 
 
-def config(root: Path, name: str) -> Config:
-    return Config(
-        input_dir=root / "in",
-        docs_dir=root / name / "docs",
-        site_dir=root / name / "site",
-        cache_dir=root / name / "cache",
-        mkdocs_config=root / "no-mkdocs.yml",
-        templates_dir=root / "no-templates",
-        jobs=1,
-    )
-
-
 def from_nothing(root: Path, warm: Config, name: str) -> Config:
     """A build of the same input with the same history (topic registry, change notes) and no memo."""
-    cold = config(root, name)
+    cold = build_config(root, name)
     shutil.rmtree(cold.docs_dir.parent, ignore_errors=True)
     cold.cache_dir.mkdir(parents=True)
     for keep in ("state.json", "topics.json"):
@@ -139,7 +124,7 @@ def from_nothing(root: Path, warm: Config, name: str) -> Config:
 def test_rebuilds_render_only_changed_pages_and_give_what_a_build_from_nothing_gives(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     shutil.copytree(SEEDS, inputs)
-    warm = config(tmp_path, "warm")
+    warm = build_config(tmp_path, "warm")
     first = build(warm, quiet=True)
     assert first.docs_reused == 0
 

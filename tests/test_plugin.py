@@ -10,15 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import tree
 
 from briefgen.site import DEFAULT_MKDOCS
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 def run(args: list[str], cwd: Path) -> None:

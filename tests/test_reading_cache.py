@@ -7,28 +7,12 @@ import os
 import shutil
 from pathlib import Path
 
+from helpers import build_config, tree
+
 from briefgen.cache import READING
-from briefgen.config import Config
 from briefgen.pipeline import build
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
-
-
-def config(root: Path, name: str) -> Config:
-    return Config(
-        input_dir=root / "in",
-        docs_dir=root / name / "docs",
-        site_dir=root / name / "site",
-        cache_dir=root / name / "cache",
-        mkdocs_config=root / "no-mkdocs.yml",
-        templates_dir=root / "no-templates",
-        jobs=1,
-    )
 
 
 def test_rebuild_reads_only_the_new_file_and_gives_the_same_site(tmp_path: Path) -> None:
@@ -38,12 +22,12 @@ def test_rebuild_reads_only_the_new_file_and_gives_the_same_site(tmp_path: Path)
     *old, new = sorted(p for p in inputs.iterdir() if p.name != "empty.txt")
     held = tmp_path / new.name
     new.rename(held)
-    warm = config(tmp_path, "warm")
+    warm = build_config(tmp_path, "warm")
     first = build(warm, quiet=True)
     assert first.files_read == len(old) + 1
 
     held.rename(new)  # one new article
-    cold = config(tmp_path, "cold")
+    cold = build_config(tmp_path, "cold")
     shutil.copytree(warm.cache_dir, cold.cache_dir)
     (cold.cache_dir / READING).unlink()  # same registry and state: only the reading memo is gone
     again = build(warm, quiet=True)

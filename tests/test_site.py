@@ -11,6 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from helpers import tree
 
 from briefgen.config import Config
 from briefgen.pipeline import build
@@ -21,11 +22,6 @@ TOPIC_TEXT = (
     "Mayor Ana {name} said the harbour budget would pay for two new piers and a ferry. "
     "The council voted seven to two in favour of the {name} harbour plan."
 )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 def small_topic(folder: Path, name: str, day: int, n: int = 1) -> None:
