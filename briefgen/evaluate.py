@@ -74,6 +74,8 @@ class CleaningReport:
     read_words: int = 0
     """Words that reached cleaning: the files' words, less what limits cut off and unreadable files."""
     kept_words: int = 0
+    table_words: int = 0
+    """Words of the kept words in tables and logs (shown on the article's page, never cited)."""
     sentences: int = 0
     removed: Counter[str] = field(default_factory=Counter)
     removed_words: Counter[str] = field(default_factory=Counter)
@@ -155,7 +157,8 @@ def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
         report.read_words += words if str(path) in emptied else 0
     for article in articles:
         report.read_words += article.read_words
-        report.kept_words += len(article.text.split())
+        report.kept_words += article.kept_words
+        report.table_words += article.kept_words - len(article.text.split())
         for line in article.removed:
             report.removed[line.reason] += 1
             report.removed_words[line.reason] += len(line.text.split())
@@ -210,7 +213,13 @@ def format_report(evaluation: Evaluation) -> str:
         f"{c.sentences:,} sentences; summaries and references cut at {evaluation.words} words; "
         "ROUGE recall and F1 (rouge-score, Porter stemming), in %.",
         f"cleaning kept {c.kept_share:.1%} of the words it read ({c.kept_words:,} of {c.read_words:,}; "
-        f"the files hold {c.raw_words:,}, the rest cut by limits or in unreadable files)"
+        f"the files hold {c.raw_words:,}, the rest cut by limits or in unreadable files"
+        + (
+            f"; {c.table_words:,} of the kept words are rows of tables or logs, never cited"
+            if c.table_words
+            else ""
+        )
+        + ")"
         + (
             " (removed: "
             + ", ".join(f"{r} {n} lines/{c.removed_words[r]:,} words" for r, n in c.removed.most_common())

@@ -19,6 +19,17 @@ class RemovedLine:
     reason: str
 
 
+@dataclass(frozen=True)
+class DataBlock:
+    """Rows of a table or log an article printed (figures, not sentences): kept with the article and
+    shown on its page as printed, never split into sentences, so never cited in a brief."""
+
+    before: int
+    """The index of the paragraph of `Article.text` it was printed before (the number of paragraphs
+    when it comes after all of them)."""
+    rows: tuple[str, ...]
+
+
 PAGE_FURNITURE = frozenset({"page number", "running header or footer (PDF page)"})
 """Reasons of lines removed from PDF text before its paragraphs were read."""
 
@@ -49,10 +60,17 @@ class Article:
     guessed: tuple[tuple[str, str], ...] = ()
     read_words: int = 0
     """Words of the article as read, before its header and boilerplate were removed (0: not counted)."""
+    tables: tuple[DataBlock, ...] = ()
+    """Tables and logs printed in the article, kept out of `text` (see `DataBlock`)."""
+
+    @property
+    def kept_words(self) -> int:
+        """Words cleaning kept: the text's and the tables'."""
+        return len(self.text.split()) + sum(len(row.split()) for t in self.tables for row in t.rows)
 
     @property
     def kept_share(self) -> float:
-        """The share of the words read that cleaning kept in `text`."""
+        """The share of the words read that cleaning kept (in `text` and `tables`)."""
         if not self.read_words:
             return 1.0
         # The words read are the words kept and the words of the lines removed after the paragraphs

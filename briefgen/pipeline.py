@@ -269,7 +269,7 @@ def write_docs(
             paragraphs: dict[int, list[Any]] = {}
             for s in split(article):
                 paragraphs.setdefault(s.paragraph, []).append(as_printed(article, s))
-            write_text(docs / page, render_article(article, tuple(paragraphs.values()), env, topics))
+            write_text(docs / page, render_article(article, paragraphs, env, topics))
             if memo is not None and key is not None:
                 memo.wrote(docs, page, article_key)
         home = env.get_template("index.md.j2")

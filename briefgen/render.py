@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -229,10 +229,22 @@ def render_brief(
 
 
 def render_article(
-    article: Article, sentences: tuple[Any, ...], env: Environment, topics: Sequence[Topic] = ()
+    article: Article, paragraphs: Mapping[int, Sequence[Any]], env: Environment, topics: Sequence[Topic] = ()
 ) -> str:
-    """An article's page: its cleaned text, one anchor per sentence, and links to the briefs citing it."""
-    return env.get_template("article.md.j2").render(article=article, sentences=sentences, topics=topics)
+    """An article's page: its cleaned text, one anchor per sentence, its tables and logs where it printed
+    them, and links to the briefs citing it. `paragraphs`: each paragraph's sentences by its index."""
+    blocks: list[tuple[str, Sequence[Any]]] = []
+    tables = iter(article.tables)
+    table = next(tables, None)
+    for index in sorted(paragraphs):
+        while table is not None and table.before <= index:
+            blocks.append(("table", table.rows))
+            table = next(tables, None)
+        blocks.append(("text", paragraphs[index]))
+    while table is not None:
+        blocks.append(("table", table.rows))
+        table = next(tables, None)
+    return env.get_template("article.md.j2").render(article=article, blocks=blocks, topics=topics)
 
 
 def _source(s: Source) -> dict[str, Any]:
@@ -276,6 +288,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "path": a.path,
                 "text": a.text,
                 "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+                "tables": [{"before_paragraph": t.before, "rows": list(t.rows)} for t in a.tables],
                 "guessed": dict(a.guessed),
                 "syndication_group": next((g[0] for g in brief.syndication if a.id in g), a.id),
                 "summary": [_item(i) for i in brief.article_summaries.get(a.id, ())],

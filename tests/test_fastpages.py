@@ -138,6 +138,9 @@ def test_search_sections_match_materials_parser(docs: Path) -> None:
         parser.feed(content)
         parser.close()
         mine = search_sections(content)
+        if "<pre" in content:  # a table on an article page: Material's parser cuts it (`UNSURE`)
+            assert mine is None
+            continue
         assert mine is not None, content
         assert cut(mine) == cut(parser.data), content
     assert search_sections("<p>a</p><!-- c -->") is None  # markup it does not follow: Material's parser

@@ -7,17 +7,18 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
-from briefgen.models import RawDocument
+from briefgen.models import DataBlock, RawDocument
 from briefgen.reading.article import to_article
 from briefgen.reading.chars import quote_marks, typographic
 from briefgen.reading.lines import printed_in, rebuild, wrap_of
 from briefgen.reading.split import split_article
-from briefgen.render import md
+from briefgen.render import environment, md, render_article
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
@@ -276,13 +277,26 @@ def test_a_running_header_cut_from_the_headline_goes_with_it() -> None:
     assert article.text == "\n\n".join(PARAGRAPHS)
 
 
-def test_rows_of_a_log_are_removed_as_rows_not_as_headings() -> None:
+def test_rows_of_a_log_are_kept_as_a_table_not_as_sentences_or_headings() -> None:
     rows = [f"29-11-2013 10:0{minute} - UID: 81798{minute} Type: buy BTC: 1{minute}.5" for minute in range(5)]
     text = PARAGRAPHS[0] + "\n\n" + "\n\n".join(rows) + "\n\nThe Harbour Plan\n\n" + PARAGRAPHS[1] + "\n"
     article = to_article(RawDocument(id="a", path="a.txt", text=text))
-    reasons = {r.text: r.reason for r in article.removed}
-    assert all(reasons[row].startswith("row of a table") for row in rows)
-    assert reasons["The Harbour Plan"] == "heading or caption (not a sentence)"
+    assert [r.reason for r in article.removed] == ["heading or caption (not a sentence)"]
+    assert article.removed[0].text == "The Harbour Plan"
+    # The rows are kept with the article, where it printed them (before its second paragraph), and
+    # counted as kept, but they are no sentences of its text: a brief never cites a log row.
+    assert article.tables == (DataBlock(1, tuple(rows)),)
+    assert article.text == "\n\n".join(PARAGRAPHS[:2])
+    assert article.kept_words == len(" ".join([*PARAGRAPHS[:2], *rows]).split())
+    assert not any("UID" in s.text for s in split_article(article))
+    # The article's page shows them between its paragraphs, as printed.
+    paragraphs: dict[int, list[Any]] = {}
+    for s in split_article(article):
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    page = render_article(article, paragraphs, environment())
+    first, table, second = page.index(PARAGRAPHS[0][:30]), page.index("<pre"), page.index(PARAGRAPHS[1][:30])
+    assert first < table < second
+    assert "\n".join(rows) in page
 
 
 def test_line_breaks_inside_sentences_that_look_like_list_items_or_teasers() -> None:

@@ -217,7 +217,7 @@ def test_article_pages_escape_everything(text: str, title: str) -> None:
     paragraphs: dict[int, list[Any]] = {}
     for s in split_article(article):
         paragraphs.setdefault(s.paragraph, []).append(s)
-    page = render_article(article, tuple(paragraphs.values()), environment())
+    page = render_article(article, paragraphs, environment())
     assert not markup_problems(markdown.markdown(page, extensions=["toc", "tables", "admonition"]))
     assert "\n" not in md(title)
 

@@ -214,6 +214,12 @@ published: 2025-01-03
 topic: "<svg onload=alert(11)> topic"
 ---
 The mayor said the plan was approved by the council on Monday after a long debate.
+
+03-01-2025 10:01 - ID: <script>alert(12)</script> Amount: *5* | `x`
+03-01-2025 10:07 - ID: <svg onload=alert(13)> Amount: [6](javascript:alert(14))
+03-01-2025 10:15 - ID: </pre><script>alert(15)</script> Amount: 7
+
+The council will vote on the budget for the plan next week, the mayor said.
 """
 
 

@@ -226,7 +226,9 @@ def cut_sentences(article: Article, limit: int, notes: list[str]) -> Article:
     if len(ends) <= limit:
         return article
     notes.append(f"cut after {limit:,} sentences (limit max_sentences_per_article)")
-    return _with(article, text=article.text[: ends[limit - 1]].rstrip())
+    text = article.text[: ends[limit - 1]].rstrip()
+    paragraphs = text.count("\n\n") + 1  # tables printed after the cut go with the text
+    return _with(article, text=text, tables=tuple(t for t in article.tables if t.before < paragraphs))
 
 
 MIN_KEPT_SHARE = 0.5

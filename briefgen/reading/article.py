@@ -37,4 +37,5 @@ def to_article(raw: RawDocument) -> Article:
         removed=tuple(removed),
         guessed=guessed,
         read_words=len(" ".join(paragraphs).split()),
+        tables=cleaned.tables,
     )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..models import RemovedLine
+from ..models import DataBlock, RemovedLine
 from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
 from .lines import title_like, word_shape
 
@@ -269,10 +269,12 @@ MAX_BOILERPLATE_CHARS = 400  # longer lines are paragraphs: no rule is tried on 
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Cleaning result: kept lines in order (as printed), and what was removed."""
+    """Cleaning result: kept lines in order (as printed), what was removed, and the rows of tables and
+    logs, kept apart from the lines."""
 
     lines: tuple[str, ...]
     removed: tuple[RemovedLine, ...]
+    tables: tuple[DataBlock, ...] = ()
 
 
 def is_sentence_like(line: str) -> bool:
@@ -325,6 +327,7 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
     """
     kept: list[str] = []
     removed: list[RemovedLine] = []
+    tables: list[tuple[int, list[str]]] = []  # (kept lines before it, its rows)
     stripped = [line.strip() for line in lines]
     n = len(stripped)
     footer_from = n
@@ -355,12 +358,17 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
                 shape = row_shape(line)
                 alike = shape and shape in (row_shape(prev_line), row_shape(next_line[i]))
                 reason = TABLE_ROW if alike else "heading or caption (not a sentence)"
-        if reason:
+        if reason == TABLE_ROW:
+            if not tables or tables[-1][0] != len(kept):  # a line was kept since the last row
+                tables.append((len(kept), []))
+            tables[-1][1].append(line)
+        elif reason:
             removed.append(RemovedLine(line, reason))
         else:
             kept.append(line)
         prev_line = line
-    return Cleaned(tuple(kept), tuple(removed))
+    blocks = tuple(DataBlock(before, tuple(rows)) for before, rows in tables)
+    return Cleaned(tuple(kept), tuple(removed), blocks)
 
 
 TABLE_ROW = "row of a table, log or list (not a sentence)"
