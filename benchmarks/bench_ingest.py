@@ -173,13 +173,13 @@ def main() -> None:
             print(json.dumps([files, kept, seconds]))
             return
         print(f"{args.corpus}: {files} files, read + split, CPU seconds (best of 3)")
-        print(f"  this checkout:       {seconds:6.2f} s  {kept:,} words kept")
+        print(f"  this checkout:       {seconds:6.2f} s  {kept:,} words of text kept")
         if args.baseline:
             out = run_at_commit(
-                args.baseline, Path(__file__).resolve(), ["--corpus", str(args.corpus), "--json"]
+                args.baseline, Path(__file__).resolve(), ["--corpus", str(args.corpus.resolve()), "--json"]
             )
             _, base_kept, base = json.loads(out)
-            print(f"  baseline {args.baseline}:    {base:6.2f} s  {base_kept:,} words kept")
+            print(f"  baseline {args.baseline}:    {base:6.2f} s  {base_kept:,} words of text kept")
             print(f"  ratio: {seconds / base:.2f}x the baseline's time")
         return
     articles = make_articles(args.articles, args.seed)
