@@ -5,7 +5,8 @@ several). A file that cannot be used raises `UnreadableInput` with a reason; the
 and goes on with the rest. A multi-article file may also return a `Skipped(partial=True)` for a part
 it could not use (a bad line, an empty entry) next to the articles it could.
 
-Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds and `.jsonl` in `briefgen/reading/formats/`.
+Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds, `.jsonl` and e-mail (`.eml`, `.mbox`,
+and text files that start with a mail header) in `briefgen/reading/formats/`.
 """
 
 from __future__ import annotations
@@ -155,7 +156,10 @@ def read_text_file(path: Path) -> str:
 
 @reader(".txt", ".text")
 def read_txt(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
-    return [RawDocument(id=doc_id, path=str(path), text=read_text_file(path))]
+    text = read_text_file(path)
+    if starts_with_mail_header(text):  # an e-mail saved as text: read as the message it is
+        return [to_document(parse(text.lstrip("\ufeff").encode("utf-8")), doc_id, path)]
+    return [RawDocument(id=doc_id, path=str(path), text=text)]
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?", re.S)
@@ -290,3 +294,4 @@ def read_path(path: Path) -> list[RawDocument | Skipped]:
 
 # The other formats register themselves on import.
 from .formats import feeds, html, jsonl  # noqa: E402,F401
+from .formats.mail import parse, starts_with_mail_header, to_document  # noqa: E402

@@ -1,4 +1,4 @@
-"""Readers for structured formats: web pages, RSS/Atom feeds, JSON Lines.
+"""Readers for structured formats: web pages, RSS/Atom feeds, JSON Lines, e-mail.
 
 Each module registers its reader with `briefgen.reading.files.reader(...)` on import; `briefgen.reading.files`
 imports them all, so `read_path` knows every extension. Shared helpers live here.
