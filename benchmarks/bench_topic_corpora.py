@@ -83,6 +83,8 @@ SETTINGS = {
     "FURNITURE_SHARE": "briefgen.topics.features",
     "FURNITURE_WORDS": "briefgen.topics.features",
     "MAX_NEIGHBOURS": "briefgen.topics.graph",
+    "BLOCK_APART": "briefgen.topics.features",
+    "STREET_APART": "briefgen.topics.features",
 }
 """Constants of the method, by module. PRIOR_UNRELATED is a log: it is swept as the similarity."""
 

@@ -509,3 +509,51 @@ def test_a_printed_age_tells_two_alike_reports_apart() -> None:
     v = article_features([article(t, id=f"s{i}") for i, t in enumerate(texts)] + others).vectors
     same_age, other_age = (v[0] @ v[1].T).toarray()[0, 0], (v[0] @ v[2].T).toarray()[0, 0]
     assert same_age > other_age + 0.1
+
+
+def _blotter(block: int, street: str, day: str) -> list[str]:
+    """Three reports of one invented shooting, in the words every report of the town's blotter uses."""
+    return [
+        f"A man was shot in the {block} block of {street} Avenue in Dunmere on {day} night, police said.",
+        f"Dunmere police said a man was wounded in the {block} block of {street} Avenue late on {day}. "
+        "Officers found him with a gunshot wound and took him to Dunmere General Hospital, where he was "
+        "in stable condition. No arrests have been made.",
+        f"Police are investigating a shooting on {street} Avenue in Dunmere. A man was shot on {day} "
+        "night and taken to Dunmere General Hospital. Police said no arrests had been made and asked "
+        "anyone with information to call.",
+    ]
+
+
+def test_two_incidents_at_two_addresses_stay_apart() -> None:
+    # The same blotter wording, the same town and hospital: only the address tells the incidents apart
+    # (without the address factors the three incidents form one topic).
+    articles = stories(
+        alder=_blotter(1200, "Alder", "Friday"),
+        quarry=_blotter(4500, "Quarry", "Saturday"),
+        harlow=_blotter(300, "Harlow", "Friday"),
+        quake=QUAKE,
+        merger=MERGER,
+        final=FINAL,
+        bribery=BRIBERY,
+    )
+    assert grouping(articles) == expected(articles)
+
+
+def test_different_block_numbers_lower_a_similarity_and_the_same_do_not() -> None:
+    import numpy as np
+
+    from briefgen.topics.features import BLOCK_APART, STREET_APART, apart_factor, article_features
+
+    texts = [
+        "Two men were hurt in the 800 block of Elm Street on Sunday.",
+        "Police said the 800 block of Elm Street was closed after two men were hurt.",
+        "Two men were hurt in the 2100 block of Elm Street on Sunday.",
+        "Two men were hurt in the 2100 block of Birch Road on Sunday.",
+        "Two men were hurt on Sunday, police said.",
+    ]
+    features = article_features([article(t, id=f"s{i}") for i, t in enumerate(texts)])
+    rows, cols = np.array([0, 0, 0, 0]), np.array([1, 2, 3, 4])
+    # Same block: 1. Other block, same street: the block factor. Other block and street: both.
+    # An article that prints no address says nothing either way.
+    expected = [1.0, BLOCK_APART, BLOCK_APART * STREET_APART, 1.0]
+    assert apart_factor(features, rows, cols).tolist() == expected

@@ -61,6 +61,9 @@ class Features:
     event_columns: np.ndarray | None = None
     """Columns of the words block that are not name words (see `name_words`): the words of what
     happened, which two events about one subject do not share. None: all columns."""
+    particulars: tuple[sparse.csr_matrix, ...] = ()
+    """The block numbers (`BLOCK`) and the streets (`STREET`) each article prints (0/1 columns): two
+    incidents of one kind in one town differ in where exactly (see `apart_factor`)."""
 
 
 _TERMS: dict[str, str] = {}
@@ -258,7 +261,8 @@ def article_features(articles: Sequence[Article]) -> Features:
     occurrences -= TITLE_REPEAT * np.array([in_heads[t] for t in terms], dtype=np.float64)
     occurrences -= LEAD_REPEAT * np.array([in_leads[t] for t in terms], dtype=np.float64)
     event = np.flatnonzero(~name_words(written, terms, occurrences))
-    return Features(vectors, days, event)
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    return Features(vectors, days, event, (_particulars(texts, BLOCK), _particulars(texts, STREET)))
 
 
 def lead_text(text: str) -> str:
@@ -291,16 +295,69 @@ def date_factor(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(gap), 1.0, factor)
 
 
+BLOCK = re.compile(r"\b(\d{2,5}) block\b")
+"""A block number, as police give the place of an incident ("in the 3600 block of Alder Street")."""
+STREET = re.compile(
+    r"\b([A-Z][a-z]+) (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Parkway|"
+    r"Highway)\b"
+)
+"""A street, by the word before its kind ("Alder" of "North Alder Street"): "Court", "Place" and "Way"
+are left out, as they name institutions too ("Supreme Court")."""
+BLOCK_APART = 0.2
+"""Factor on the similarity of two articles that each print a block number (`BLOCK`) and share none:
+two incidents at two addresses are two stories, however alike their words."""
+STREET_APART = 0.5
+"""The same for two articles that each name a street (`STREET`) and share none (weaker: an article
+names the streets of a neighbourhood, a route, a bank's Wall Street)."""
+
+
+def _particulars(texts: Sequence[str], pattern: re.Pattern[str]) -> sparse.csr_matrix:
+    """Which of the particulars `pattern` finds (its first group, lower case) each text prints: a 0/1
+    matrix, one row per text."""
+    vocab: dict[str, int] = {}
+    indptr, indices = [0], []
+    for text in texts:
+        indices.extend(
+            sorted({vocab.setdefault(m.group(1).lower(), len(vocab)) for m in pattern.finditer(text)})
+        )
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(len(texts), max(len(vocab), 1)),
+    )
+
+
+def apart_factor(features: Features, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Per pair of articles (`rows[i]`, `cols[i]`): the product of the factors (`BLOCK_APART`,
+    `STREET_APART`) of the kinds of particulars both print without sharing one; 1 for the others."""
+    factor = np.ones(len(rows))
+    for marks, apart in zip(features.particulars, (BLOCK_APART, STREET_APART), strict=True):
+        printed = np.diff(marks.indptr) > 0
+        both = np.flatnonzero(printed[rows] & printed[cols])
+        if apart < 1.0 and len(both):
+            shared = np.asarray(marks[rows[both]].multiply(marks[cols[both]]).sum(axis=1)).ravel() > 0
+            factor[both[~shared]] *= apart
+    return factor
+
+
 def similarity_block(
-    features: Features, q: np.ndarray, vt: sparse.csr_matrix, cols: np.ndarray | None = None
+    features: Features,
+    q: np.ndarray,
+    vt: sparse.csr_matrix,
+    cols: np.ndarray | None = None,
+    apart: bool = True,
 ) -> np.ndarray:
-    """Dense similarities (cosine times the date factor) of articles `q` to the columns of `vt` (the
-    transposed rows of articles `cols`, default all). The date factor is computed for the pairs that
-    share a term only."""
+    """Dense similarities (cosine times the date factor and, with `apart`, the `apart_factor`) of
+    articles `q` to the columns of `vt` (the transposed rows of articles `cols`, default all). The
+    factors are computed for the pairs that share a term only."""
     prod = sparse.csr_matrix(features.vectors[q] @ vt)
     days = features.days
     if prod.nnz and not np.isnan(days).all():
         rows = np.repeat(np.arange(len(q)), np.diff(prod.indptr))
         other = days[prod.indices] if cols is None else days[cols][prod.indices]
         prod.data = (prod.data * date_factor(days[q][rows], other)).astype(prod.data.dtype)
+    if prod.nnz and features.particulars and apart:
+        rows = np.repeat(q, np.diff(prod.indptr))
+        other = prod.indices if cols is None else cols[prod.indices]
+        prod.data = (prod.data * apart_factor(features, rows, other)).astype(prod.data.dtype)
     return prod.toarray()

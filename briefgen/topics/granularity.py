@@ -81,7 +81,7 @@ def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-
     vt = v[cols].T.tocsr()
     for s in range(0, v.shape[0], BLOCK_ROWS):
         q = np.arange(s, min(v.shape[0], s + BLOCK_ROWS))
-        block = similarity_block(features, q, vt, cols)
+        block = similarity_block(features, q, vt, cols, apart=False)
         x = np.where(block >= FLOOR, np.log(np.maximum(block, FLOOR)), np.nan)
         x[q[:, None] == cols[None, :]] = np.nan
         yield q, x
