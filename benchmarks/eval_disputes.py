@@ -320,6 +320,65 @@ def topic_cpu(extract: Callable[[TopicContext], Any], articles: int = 50, repeat
     return best
 
 
+def _dispute_figures(scorer: Path, gold: Path, pred: Path, ids: Sequence[str], tmp: Path) -> dict[str, float]:
+    out = report(scorer, gold, pred, ids, tmp)
+    f = figures(out["disputes"])
+    shown = figures(out["updates shown as disputes"])
+    f["updates shown"] = round(shown["recall"] * shown.get("gold", 0) / 100) if shown.get("gold") else 0
+    return f
+
+
+def _pick(rows: dict[str, dict[str, float]], current: str) -> str:
+    """The value a half would choose: most right disputes with precision >= 0.85 and no update shown
+    as a dispute beyond 1 in 10; ties go to the value as it is."""
+
+    def ok(f: dict[str, float]) -> bool:
+        judged = f.get("right", 0) + f.get("wrong", 0)
+        return (not judged or f["right"] / judged >= 0.85) and f["updates shown"] <= f.get("gold", 0) / 10
+
+    fine = [v for v, f in rows.items() if ok(f)] or [current]
+    return max(fine, key=lambda v: (rows[v].get("right", 0) - rows[v].get("wrong", 0), v == current))
+
+
+def sweep(
+    scorer: Path,
+    gold: Path,
+    topics: Sequence[tuple[str, Topic]],
+    splits: dict[str, list[str]],
+    names: list[str],
+) -> None:
+    """Each constant at half, as is and double; the dispute figures of both halves and of all; and the
+    two-fold check: the value each half would pick, scored on the other half."""
+    for name in names:
+        module = next(m for m in (disputes, measures, pairs, quoted) if hasattr(m, name))
+        current = getattr(module, name)
+        values = {"half": type(current)(current / 2), "as is": current, "double": type(current)(current * 2)}
+        rows: dict[str, dict[str, dict[str, float]]] = {split: {} for split in splits}
+        for label, value in values.items():
+            setattr(module, name, value)
+            with tempfile.TemporaryDirectory() as tmp_name:
+                tmp = Path(tmp_name)
+                pred = tmp / "all"
+                pred.mkdir()
+                predict(topics, disputes.analyse, pred)
+                for split, ids in splits.items():
+                    rows[split][label] = _dispute_figures(scorer, gold, pred, ids, tmp / split)
+            line = "  ".join(
+                f"{split} R {f['recall']:.1f}% P {f['precision']:.1f}% ({f.get('right', 0):.0f}+"
+                f"{f.get('wrong', 0):.0f}w, {f['updates shown']:.0f}u)"
+                for split, f in ((s, rows[s][label]) for s in ("tune", "held-out", "all"))
+            )
+            print(f"{name}={value} ({label}): {line}")
+        setattr(module, name, current)
+        for chose, on in (("tune", "held-out"), ("held-out", "tune")):
+            pick = _pick(rows[chose], "as is")
+            f = rows[on][pick]
+            print(
+                f"  two-fold: {chose} picks {name} {pick} -> {on} "
+                f"R {f['recall']:.1f}% P {f['precision']:.1f}%"
+            )
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="?")
@@ -340,6 +399,12 @@ def main(argv: Sequence[str]) -> int:
         default=[],
         metavar="NAME=VALUE",
         help="override a constant of disputes.py, measures.py or pairs.py (sweeps), e.g. STORY_SHARE=0.25",
+    )
+    parser.add_argument(
+        "--sweep",
+        default="",
+        metavar="NAME,NAME",
+        help="instead: each constant at half, as is and double, scored on both halves and all (two-fold)",
     )
     args = parser.parse_args(argv)
     for assignment in args.set:
@@ -364,6 +429,9 @@ def main(argv: Sequence[str]) -> int:
     topics = incidents(gold, piles, dated=not args.no_dates)
     events = [e for e, _ in topics]
     splits = {"all": events, "tune": events[:HALF], "held-out": events[HALF:]}
+    if args.sweep:
+        sweep(scorer, gold, topics, splits, [n for n in args.sweep.split(",") if n])
+        return 0
     systems: dict[str, Callable[[TopicContext], Any]] = {}
     baseline = load_baseline(args.baseline)
     if baseline is not None:

@@ -134,6 +134,44 @@ def test_clock_times_allow_rounding_but_not_hours_apart() -> None:
     assert found(c, e).disputes == ()
 
 
+def test_a_round_time_stands_for_the_minutes_that_round_to_it() -> None:
+    # "around 4:30" covers 4:15-4:44 and "around 4:50" 4:45-4:54: twenty minutes apart, a dispute.
+    a = art("a", "The shooting happened around 4:30 a.m. Saturday outside the bar.")
+    b = art("b", "Troopers said the shots were fired around 4:50 a.m. Saturday.")
+    [t] = found(a, b).disputes
+    assert sorted(s.value for s in t.sides) == ["around 4:30 a.m.", "around 4:50 a.m."]
+    # 4:28 rounds to "about 4:30"; "just before 5" (4:45-5:00) is not "about 4:35".
+    c = art("c", "Gunfire was reported at 4:28 a.m. Saturday, police said.")
+    d = art("d", "The shooting happened just before 5 a.m. Saturday in the lot.")
+    e = art("e", "A man opened fire at about 4:35 a.m. Saturday.")
+    assert found(a, c).disputes == ()
+    [u] = found(d, e).disputes
+    assert sorted(s.value for s in u.sides) == ["about 4:35 a.m.", "just before 5 a.m."]
+
+
+def test_a_time_belongs_to_the_event_word_nearest_it() -> None:
+    # The arrest is in the sentence, but the time follows "shooting": it is the shooting's time.
+    a = art(
+        "a", "Officers arrested Dale Orr on Friday for shooting a clerk at the store around 6 p.m. Tuesday."
+    )
+    b = art("b", "The clerk was shot at about 9 p.m. Tuesday, police said.")
+    c = art("c", "The clerk was shot on Tuesday; Orr was arrested at 9 p.m. Friday at his home.")
+    [t] = found(a, b).disputes
+    assert sorted(s.value for s in t.sides) == ["about 9 p.m.", "around 6 p.m."]
+    assert found(a, c).disputes == ()
+
+
+def test_a_time_with_no_day_is_the_time_on_the_stories_one_day() -> None:
+    a = art("a", "The shooting happened at about 1 p.m. on the east side.")
+    b = art("b", "Shots were fired at 3:40 p.m. Monday outside the school.")
+    [t] = found(a, b).disputes
+    assert t.about == "time of the incident on Monday"
+    # Across midnight it may be the next day: left out.
+    c = art("c", "The shooting happened at about 12:10 a.m. near the club.")
+    d = art("d", "Shots were fired at 11:50 p.m. Saturday outside the club.")
+    assert found(c, d).disputes == ()
+
+
 def test_negation_in_the_clause_and_opposite_claims() -> None:
     a = art("a", "Four other victims had injuries not considered to be life threatening.")
     b = art("b", "The survivors suffered non-life-threatening injuries, police said.", DAY)
@@ -320,6 +358,15 @@ def test_similar_street_names_of_the_scene_are_a_dispute_and_a_misspelling_is_no
     g = art("g", "Two men were shot near West 45th Street late on Friday.", DAY)
     h = art("h", "The shooting on West 54th Street left two men wounded, police said.", DAY)
     assert [s.value for s in found(g, h).disputes[0].sides] == ["West 45th Street", "West 54th Street"]
+    # A street away, the direction abbreviated in one ("W. 46th St."), and never when one article
+    # names both (the corner of two streets).
+    i = art("i", "The man was shot outside a deli at 310 W. 46th St., police said.", DAY)
+    [d] = found(g, i).disputes
+    assert sorted(s.value for s in d.sides) == ["West 45th Street", "West 46th Street"]
+    j = art("j", "Two men were shot at West 45th Street and West 46th Street.", DAY)
+    assert found(g, i, j).disputes == ()
+    k = art("k", "Two men were shot near West 49th Street late on Friday.", DAY)
+    assert found(g, k).disputes == ()
 
 
 def test_age_of_the_one_person_of_a_role_and_vague_ages() -> None:

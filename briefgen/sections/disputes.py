@@ -244,6 +244,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     found = [r for s in ctx.all_sentences for r in measures.readings(s)]
     found += [r for a in ctx.articles for r in measures.article_readings(ctx.sentences.get(a.id, ()))]
     found += measures.scene_times(ctx.all_sentences)
+    found = measures.join_days(found)
     found = measures.merge_hospitals(measures.merge_names(found))
     found = measures.with_dead(measures.single_roles(found, ctx.all_sentences))
     by_key: dict[str, list[measures.Reading]] = defaultdict(list)

@@ -200,7 +200,7 @@ CLOCK = re.compile(
 )
 INCIDENT = re.compile(
     r"\b(?:shoot|shooting|shot|shots|gunfire|gunshots?|fired|opened fire|happened|occurred|incident|"
-    r"wounded|struck|hit)\b",
+    r"wounded|struck|hit|gunm[ae]n|shooters?)\b",
     re.I,
 )
 OTHER_EVENT = re.compile(
@@ -210,9 +210,13 @@ OTHER_EVENT = re.compile(
     re.I,
 )
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-ROUND_SLACK = 15.0  # minutes either side of a time given on the hour or half hour
+# A time printed on a round figure stands for every minute that rounds to it: "3:30" for 3:15-3:44,
+# "3:50" for 3:45-3:54, "3 p.m." for 2:30-3:29. "About" or "around" says just that (the figure is
+# rounded), so it widens nothing; a time on no round figure ("3:47") is read as exact, give or take
+# EXACT_SLACK minutes (clocks and reports differ by that much).
+GRANULARITY = (60, 30, 15, 10, 5)
 EXACT_SLACK = 3.0
-QUALIFIED_SLACK = 15.0  # more for "about", "around", "just before"...
+QUALIFIED_SLACK = 15.0  # "just before 3 p.m.": 2:45 to 3:00; "shortly after": 3:00 to 3:15
 
 
 # "According to the suspect's arrest warrant, ...": the document is the source, not another event.
@@ -223,44 +227,89 @@ DOCUMENT_SOURCE = re.compile(
 )
 
 
+def clock_interval(minute: int, mins: int, qual: str) -> tuple[float, float]:
+    """The minutes of the day a printed time stands for (`minute` of the day, printed minutes `mins`,
+    its qualifier): the minutes that round to it at the coarsest step it is a multiple of."""
+    step = next((g for g in GRANULARITY if mins % g == 0), 1)
+    if step == 1 or step < 2 * EXACT_SLACK:
+        low, high = minute - EXACT_SLACK, minute + EXACT_SLACK
+    else:
+        low, high = minute - step // 2, minute + (step + 1) // 2 - 1
+    if qual in ("before", "after"):
+        # "after 2 a.m." bounds one side only (like "more than"): any later time agrees.
+        return (float("-inf"), minute) if qual == "before" else (minute, float("inf"))
+    if qual.endswith("before") or qual in ("nearly", "almost"):
+        return minute - QUALIFIED_SLACK, minute
+    if qual.endswith("after"):
+        return minute, minute + QUALIFIED_SLACK
+    return float(low), float(high)
+
+
+def _event_of(text: str, at: int) -> str:
+    """What a time at `at` is the time of: the event word nearest before it in the sentence ("arrested
+    Lee ... for shooting Ray ... around 2:30 p.m." is the shooting's time), else the nearest after it
+    ("at 9 p.m. shots were fired"): "incident", "other" or ""."""
+    words = [(m.start(), "incident") for m in INCIDENT.finditer(text)]
+    words += [(m.start(), "other") for m in OTHER_EVENT.finditer(text)]
+    before = [w for w in words if w[0] < at]
+    if before:
+        return max(before)[1]
+    return min(words)[1] if words else ""
+
+
 def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list[Reading]:
-    """Clock times of a sentence about the incident (a word of the shooting itself). With `scene`
-    (base names of the streets where the topic places the incident), instead the times of a
-    sentence with no such word that names a scene street and a weekday ("they went to the motel on
-    Quarry Road around 2:15 p.m. Friday")."""
+    """Clock times of the incident: each time is the time of the event word nearest it (a word of the
+    shooting itself, not of an arrest, a news conference or a vigil). With `scene` (base names of the
+    streets where the topic places the incident), instead the times of a sentence with no event word
+    at all that names a scene street and a weekday ("they went to the motel on Quarry Road around
+    2:15 p.m. Friday"). The key is the weekday the sentence names ("" when none: `join_days`)."""
     text = DOCUMENT_SOURCE.sub("", sentence.text)
-    if OTHER_EVENT.search(text):
+    if scene is not None and (
+        INCIDENT.search(text)
+        or OTHER_EVENT.search(text)
+        or not WEEKDAY.search(text)
+        or not any(b in text.lower() for b in scene)
+    ):
         return []
-    if scene is None:
-        if not INCIDENT.search(text):
-            return []
-    elif INCIDENT.search(text) or not WEEKDAY.search(text) or not any(b in text.lower() for b in scene):
-        return []
-    days = set(WEEKDAY.findall(text))
-    if len(days) > 1:
+    days = [(d.start(), d.end(), d.group()) for d in WEEKDAY.finditer(text)]
+    if scene is not None and len({d for _, _, d in days}) > 1:
         return []
     out = []
     for m in CLOCK.finditer(text):
+        if scene is None and _event_of(text, m.start()) != "incident":
+            continue
+        # Its day: the weekday printed nearest it ("on Friday for shooting ... at 6 p.m. Tuesday").
+        day = min(days, key=lambda d: max(d[0] - m.end(), m.start() - d[1]), default=(0, 0, ""))[2]
         h, mins = int(m.group("h")) % 12, int(m.group("m") or 0)
         pm = m.group("ap").lower() == "p"
         t = (h + (12 if pm else 0)) * 60 + mins
-        slack = ROUND_SLACK if mins % 30 == 0 else EXACT_SLACK
         qual = (m.group("qual") or "").strip().lower()
-        low, high = t - slack, t + slack
-        if qual in ("before", "after"):
-            # "after 2 a.m." bounds one side only (like "more than"): any later time agrees.
-            low, high = (float("-inf"), t) if qual == "before" else (t, float("inf"))
-        elif qual.endswith("before") or qual in ("nearly", "almost"):
-            low, high = t - slack - QUALIFIED_SLACK, t
-        elif qual.endswith("after"):
-            low, high = t, t + slack + QUALIFIED_SLACK
-        elif qual:
-            low, high = t - slack - QUALIFIED_SLACK, t + slack + QUALIFIED_SLACK
+        low, high = clock_interval(t, mins, qual)
         value = m.group().strip()
-        day = next(iter(days), "")
         key = "time|" + day.lower()
         about = "time of the incident" + (f" on {day}" if day else "")
         out.append(Reading(sentence, key, about, "date", value, low, high, "", story=True))
+    return out
+
+
+def join_days(readings: list[Reading]) -> list[Reading]:
+    """A time whose sentence names no day is the incident's time on the one day the topic's other
+    incident times name ("about 2:30 p.m." and "just before 3 p.m. Monday"), unless the topic names
+    several days, or the time is nearer to that day's times across midnight than within the day
+    ("12:10 a.m." beside "11:50 p.m. Saturday" may be Sunday)."""
+    days = {r.key for r in readings if r.key.startswith("time|") and r.key != "time|"}
+    if len(days) != 1:
+        return readings
+    key = days.pop()
+    dated = [r for r in readings if r.key == key]
+    about = dated[0].about
+    out = []
+    for r in readings:
+        if r.key == "time|" and r.high - r.low < 1440:
+            mid = (r.low + r.high) / 2
+            if all(abs(mid - (d.low + d.high) / 2) <= 720 for d in dated if d.high - d.low < 1440):
+                r = dataclasses.replace(r, key=key, about=about)
+        out.append(r)
     return out
 
 
@@ -472,6 +521,15 @@ def about_the_scene(text: str) -> bool:
     return bool(INCIDENT.search(text) or SCENE.search(text)) and not ELSEWHERE.search(text)
 
 
+DIRECTIONS = {"n.": "North", "s.": "South", "e.": "East", "w.": "West"}
+
+
+def street_base(base: str) -> str:
+    """A street's base name with its direction written out ("E. 55th" is "East 55th")."""
+    first, _, rest = base.partition(" ")
+    return f"{DIRECTIONS[first.lower()]} {rest}" if rest and first.lower() in DIRECTIONS else base
+
+
 def street_names(sentence: Sentence) -> list[Reading]:
     """ "West Fenwick Avenue" and "West Fenwick Place": the key is the base name, the value its suffix.
     Only suffixes are compared, so two different streets of one story never meet; and only in a
@@ -481,7 +539,7 @@ def street_names(sentence: Sentence) -> list[Reading]:
     if not about_the_scene(sentence.text):
         return out
     for m in STREET.finditer(sentence.text):
-        base = m.group("base")
+        base = street_base(m.group("base"))
         if base.split()[-1] in NOT_NAME or base.split()[0] in NOT_NAME:
             continue
         suffix = SUFFIX[m.group("suffix").lower().rstrip(".")]

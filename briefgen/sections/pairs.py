@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
 from . import TopicContext, sort_sources, source
-from .measures import NAME, NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene
+from .measures import NAME, NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene, street_base
 
 # -- the make-up of a group ----------------------------------------------------------------------
 SEX_NOUNS = {
@@ -156,6 +156,7 @@ def _acts(group: Group) -> str:
 # -- the street of the incident, written as two similar names ----------------------------------------
 DIRECTION = {"north", "south", "east", "west", "n.", "s.", "e.", "w."}
 STREET_PREFIX = 4  # letters a shorter first word must share with a longer one ("Birch" / "Birchwood")
+STREET_GAP = 2  # numbered streets this many apart or fewer may be one street misplaced ("54th" / "55th")
 STREET_SLIP = 2  # letters two base names must differ by to be two streets rather than one misspelt
 
 
@@ -171,13 +172,13 @@ class Street:
 def streets(sentence: Sentence) -> list[Street]:
     out = []
     for m in STREET.finditer(sentence.text):
-        words = m.group("base").split()
+        words = street_base(m.group("base")).split()
         if words[-1] in NOT_NAME or words[0] in NOT_NAME:
             continue
         direction = words[0].lower() if words[0].lower() in DIRECTION and len(words) > 1 else ""
         base = " ".join(words[1:] if direction else words).lower()
         suffix = SUFFIX[m.group("suffix").lower().rstrip(".")]
-        out.append(Street(sentence, f"{m.group('base')} {suffix}", direction[:1], base, suffix))
+        out.append(Street(sentence, f"{' '.join(words)} {suffix}", direction[:1], base, suffix))
     return out
 
 
@@ -188,11 +189,17 @@ def _similar(a: str, b: str) -> bool:
     wa, wb = a.split()[0], b.split()[0]
     digits_a, digits_b = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
     if digits_a or digits_b:
-        # Numbered streets: the same digits swapped, or one digit dropped or doubled ("17th" / "170th").
+        # Numbered streets: the same digits swapped, one digit dropped or doubled ("17th" / "170th"),
+        # or a street or two away ("54th" / "55th": the corner's other street, or a slip).
         return (
             bool(digits_a and digits_b)
             and a.split()[1:] == b.split()[1:]
-            and (sorted(digits_a) == sorted(digits_b) or digits_a in digits_b or digits_b in digits_a)
+            and (
+                sorted(digits_a) == sorted(digits_b)
+                or digits_a in digits_b
+                or digits_b in digits_a
+                or abs(int(digits_a) - int(digits_b)) <= STREET_GAP
+            )
         )
     # One first word the start of the other, and more than a letter apart: a spelling slip ("Connor" /
     # "Conner", "Mill" / "Mills") is a variant of one name, not another street.
