@@ -364,3 +364,83 @@ def test_a_contracted_subject_and_verb_is_no_speaker() -> None:
         "sails and live music.”"
     )
     assert all(speaker not in ("It's", "It’s") for speaker, _, _ in found.values())
+
+
+def _speakers(text: str) -> dict[str, str]:
+    return {q.text: q.speaker for q in quotes.extract(context(_plain(text)))}
+
+
+def test_a_one_word_name_after_a_title_or_a_quotation_is_an_antecedent() -> None:
+    found = _speakers(
+        "Mayor Ines Carrow met President Vale at the dock on Monday.\n\n"
+        "Vale also praised the harbour crews, calling their work quick and careful.\n\n"
+        "“We will rebuild every pier that the storm took from this town,” he added.\n\n"
+        "“The state will pay for half of the work,” Orsk stated.\n\n"
+        "Orsk also thanked the crews.\n\n"
+        "“Nobody was hurt, and that matters most of all,” he said."
+    )
+    assert found["We will rebuild every pier that the storm took from this town"] == "Vale"
+    assert found["Nobody was hurt, and that matters most of all"] == "Orsk"
+
+
+def test_a_surname_two_people_share_stands_for_itself() -> None:
+    found = _speakers(
+        "Hal Brody and Jane Brody both ran for the council.\n\n"
+        "Brody herself also said that she expects a close vote. “It will come down to a few hundred "
+        "ballots,” she said."
+    )
+    assert found["It will come down to a few hundred ballots"] == "Brody"
+
+
+def test_a_name_used_as_a_modifier_or_a_place_is_no_antecedent() -> None:
+    found = _speakers(
+        "Tom Vale held a rally in the old mill town on Friday.\n\n"
+        "The moment that Ms. Nowak, 21, held up her sign, Vale supporters pushed her toward the door. "
+        "“I was scared for a minute,” she said.\n\n"
+        "Senator Hal Brody spoke next. In West Elton, where Brody grew up, he told the crowd: “This "
+        "valley built me.”"
+    )
+    assert found["I was scared for a minute"] == "Nowak"
+    assert found["This valley built me."] == "Hal Brody"
+
+
+def test_names_with_initials_nicknames_and_long_titles_are_antecedents() -> None:
+    found = _speakers(
+        "Senate Minority Whip Richard J. Dorran of Ostland wrote to the ministry. In an interview, "
+        "Dorran said on Thursday that he “hand-delivered a letter to the minister asking for an "
+        "inquiry.”\n\n"
+        "A group marched in silence. Juan “Chico” Marquez of Elton carried one of the photos. “I cried "
+        "the whole parade,” he said.\n\n"
+        "The economist Robert A. Shapley measured the growth of wages. He wrote that “wages rose "
+        "faster for the young than for anyone else.”"
+    )
+    assert found["hand-delivered a letter to the minister asking for an inquiry."] == "Richard J. Dorran"
+    assert found["I cried the whole parade"] == "Juan Marquez"
+    assert found["wages rose faster for the young than for anyone else."] == "Robert A. Shapley"
+
+
+def test_a_role_before_a_name_keeps_it_the_subject() -> None:
+    found = _speakers(
+        "In a memo, Elton campaign manager Rob Mook acknowledged that Ada Hicks and Tom Vale had split "
+        "the first two contests, which is an outcome, he said, “we have long expected.”"
+    )
+    assert found["we have long expected."] == "Rob Mook"
+
+
+def test_a_pronoun_opening_its_sentence_carries_on_to_a_later_he() -> None:
+    found = _speakers(
+        "Governor Tom Vale has sought to stand apart from his rivals.\n\n"
+        "He avoided criticism of front-runner Hal Brody until this week, when he said that Brody “has "
+        "no plan for the valley at all.”"
+    )
+    assert found["has no plan for the valley at all."] == "Tom Vale"
+
+
+def test_an_abbreviated_title_does_not_end_a_sentence() -> None:
+    found = _speakers(
+        "Ada Hicks defended the plan on Monday.\n\n"
+        "Her plan was backed on Friday by Sen. Jana Orlova of Ostland, who said the harbour fee was "
+        "fair.\n\n"
+        "“It has never made sense to me that Hicks should pay for the old debts,” she said."
+    )
+    assert found["It has never made sense to me that Hicks should pay for the old debts"] == "Jana Orlova"

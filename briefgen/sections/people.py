@@ -43,7 +43,7 @@ TITLE_WORDS = (
     "spokesperson|CEO|chief|Chief|General|Gen\\.|Admiral|Ambassador|Judge|Justice|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
     "King|Queen|Pope|Cardinal|Bishop|Commissioner|Chairman|Chairwoman|Chair|leader|Leader|Speaker|"
     "Commander|Premier|Foreign Minister|Attorney General|Sheriff|Superintendent|Professor|Prof\\.|"
-    "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor"
+    "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor|Whip"
 )
 ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}"
 TITLED = re.compile(
@@ -258,6 +258,7 @@ def _title_like(token: str) -> bool:
         or token.rstrip(".,") in places()
         or token.isupper()
         and len(token) > 1
+        and not re.fullmatch(r"[A-Z]\.", token)  # a middle initial: "Richard J. Dorran"
     )
 
 
@@ -307,7 +308,19 @@ def strip_titles(words: str) -> str:
 TITLE_SET = frozenset(
     w.lower().rstrip(".").replace("\\", "") for w in TITLE_WORDS.replace(" ", "|").split("|")
 ) | {"defense", "defence", "foreign", "national", "security", "intelligence", "u.s", "us", "former", "then"}
-TITLE_SET = TITLE_SET - {"gen"}  # "Gen" is also a first name (Gen Nakatani)
+TITLE_SET = TITLE_SET - {"gen"}
+TITLE_SET = TITLE_SET | {"whip", "minority", "majority"}
+# A sentence's end, not after an abbreviated title or an initial ("Sen. Ada Hicks", "U.S. officials").
+SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[A-Z])[.!?][\"”’')]*\s+|\n"
+)
+# Words that stand before a role noun in a description: "the longtime campaign manager".
+ROLE_MODIFIERS = words_of(
+    """
+    campaign press deputy senior former longtime top chief communications policy political national
+    veteran assistant associate executive general managing lead local state federal retired
+    """
+)  # "Gen" is also a first name (Gen Nakatani)
 
 
 @lru_cache(maxsize=16384)
@@ -323,7 +336,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in PLACE_WORDS and (strict or tokens[-1].lower() not in SURNAME_LIKE_PLACES):
         return False
-    if any(t.isupper() and len(t) > 1 for t in tokens):
+    if any(t.isupper() and len(t) > 1 and not re.fullmatch(r"[A-Z]\.", t) for t in tokens):
         return False
     if tokens[-1].lower() in NOT_SURNAMES:
         return False  # "High Commissioner"
@@ -571,10 +584,20 @@ class People:
         if text[end : end + 2] in ("'s", "’s"):
             return False
         before = text[max(0, start - 80) : start]
-        before = re.split(r"[.!?][\"”’')]*\s+|\n", before)[-1]  # this sentence only
+        before = SENTENCE_BREAK.split(before)[-1]  # this sentence only
         tokens = re.findall(r"[\w.'’-]+|[^\w\s]", before)
         while tokens and (tokens[-1].lower().rstrip(".") in TITLE_SET or tokens[-1][:1].isupper()):
             tokens.pop()
+        # A role before the name: "campaign manager Ada Hicks said", "the economist Ada Hicks found".
+        if tokens and tokens[-1].lower() in ROLE_NOUNS:
+            while tokens and (
+                tokens[-1].lower() in ROLE_NOUNS | ROLE_MODIFIERS
+                or tokens[-1].lower().rstrip(".") in TITLE_SET
+                or tokens[-1][:1].isupper()
+            ):
+                tokens.pop()
+            if tokens and tokens[-1].lower() in ("the", "a", "an"):
+                tokens.pop()
         if not tokens:
             return True
         prev = tokens[-1]

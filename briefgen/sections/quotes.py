@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,13 +34,17 @@ from .people import (
 )
 from .people import (
     NAME,
+    NAME_WORD,
     NOT_NAMES,
     NOT_SURNAMES,
     ORG_NAMES,
     ORG_WORDS,
+    PARTICLE,
     PLACE_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    TITLE_SET,
+    TITLE_WORDS,
     People,
     _drop_leading_word,
     gender_of_name,
@@ -174,6 +178,7 @@ SPEAKING_NOUNS = (
         editorial column study survey poll filing complaint lawsuit document documents paper newspaper
         daily weekly outlet website site network broadcaster station tabloid broadsheet campaign team
         transcript lawmaker lawmakers senators officers agents leaders members spokesmen chants sign
+        group groups organizations organisations activists advocates environmentalists
         signs banner message messages note notice voice narrator announcer host moderator
         """
     )
@@ -196,6 +201,10 @@ ANY_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 ENDS_WITH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|and)\s*$")
 MAX_BACK_PARAGRAPHS = 2
 NAME_RUN = re.compile(rf"\b{NAME}")
+# A longer run, for titles before a name: "Senate Minority Leader Harry M. Reid".
+LONG_NAME_RUN = re.compile(
+    rf"\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,6}}(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
+)
 LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
 # A sentence's end: not after an abbreviation ("Mrs. Clinton", "Sen. Paul").
@@ -555,6 +564,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
         people = ctx.people[article.id]
         paragraphs = _paragraphs(text)
         named: list[Named] | None = None  # everyone the article names, found when a pronoun needs it
+        known: dict[str, str] = {}  # their genders
         rows: list[list] = []
         for span in quote_spans(text):
             inner = text[span.inner_start : span.inner_end]
@@ -578,21 +588,24 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                     text, span, n_words, covering[0], paragraphs[span.paragraph], people
                 )
             if speaker.kind == "pronoun":
+                if named is None:
+                    named = named_people(text, people)
+                    known = {n.name: n.gender for n in named if n.gender}
                 speakers = [
-                    Named(row[0].end, row[4].name, people.gender.get(row[4].name, ""), True, True)
+                    Named(row[6], row[4].name, _gender(row[4].name, people, known), True, True, end=row[6])
                     for row in rows
                     if row[4].kind == "person"
                 ]
                 # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
                 at = text.rfind(speaker.text, covering[0].start, span.start)
                 position = at if at >= 0 and not people._in_quote(at) else span.start
-                if named is None:
-                    named = named_people(text, people)
                 name = _antecedent(position, speaker.text, named, sentences, speakers)
                 speaker = Speaker(name, speaker.text, "person") if name else NOBODY
+            # Where the speaker stands, for later pronouns: the name or pronoun as printed.
+            where = _printed_at(text, speaker.text, span, covering[0].start, attribution_end, people)
             if attribution_end > covering[-1].end:
                 covering = _sentences_covering(sentences, span.start, attribution_end)
-            rows.append([span, quote, n_words, covering, speaker, cue])
+            rows.append([span, quote, n_words, covering, speaker, cue, where])
         # Continuations: forward ('"A," he said. "B."'), then back (a quotation left open at the end
         # of a paragraph, attributed in the next one).
         for i in range(1, len(rows)):
@@ -627,7 +640,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                 and row[1][:1].isupper()
             ):
                 row[4], row[5] = last[4], last[5]
-        for _, quote, n_words, covering, speaker, cue in rows:
+        for _, quote, n_words, covering, speaker, cue, _ in rows:
             if not speaker.name:
                 if not keep_unattributed:
                     continue
@@ -636,6 +649,22 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             src = Source(article.id, text[first.start : last.end], first.start, last.end)
             found.append(Found(quote, speaker, cue, src, n_words >= FULL_QUOTE_WORDS))
     return found
+
+
+def _gender(name: str, people: People, known: dict[str, str]) -> str:
+    return people.gender.get(name) or known.get(name) or gender_of_name(name)
+
+
+def _printed_at(text: str, printed: str, span: Span, start: int, end: int, people: People) -> int:
+    """Where a speaker phrase is printed next to its quotation (the quotation's start when unknown)."""
+    if printed:
+        after = text.find(printed, span.end, end) if end > span.end else -1
+        if after >= 0:
+            return after
+        before = text.rfind(printed, start, span.start)
+        if before >= 0 and not people._in_quote(before):
+            return before
+    return span.start
 
 
 @dataclass(frozen=True)
@@ -647,15 +676,17 @@ class Named:
     gender: str
     subject: bool
     speaker: bool = False  # the subject of a speech verb ("Sexton said", "said Sexton")
+    end: int = 0
 
 
-SURNAME = re.compile(r"(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*)\b(?! [A-Z])")
-HONORIFIC_NAME = re.compile(r"\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+)")
+SURNAME = re.compile(r"(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])")
+HONORIFIC_NAME = re.compile(r"\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])")
 
 
 def named_people(text: str, people: People) -> list[Named]:
     """Everyone the article names outside quotations, in order: the registry's mentions, full names
-    it does not hold ("Juan Manriquez") and "Mr./Ms. Surname"."""
+    it does not hold ("Juan Manriquez"), "Mr./Ms. Surname", surnames alone and one-word names the text
+    treats as a person's ("President Vale", "Vale said")."""
     found: dict[int, Named] = {}
 
     def gender(name: str) -> str:
@@ -665,63 +696,177 @@ def named_people(text: str, people: People) -> list[Named]:
 
     def person(run: str) -> str:
         if run not in persons:
-            tokens = strip_titles(run).split()
+            tokens = _strip_titles(run).split()
             while len(tokens) > 2 and tokens[0].lower() in DEMONYMS:
                 tokens.pop(0)  # "Republican Christine Todd Whitman"
             name = " ".join(tokens)
-            if len(name.split()) >= 2 and looks_like_person(name) and not looks_like_org(name):
+            plain = " ".join(t for t in tokens if not INITIALS.fullmatch(t))  # "Richard J. Dorran"
+            if len(plain.split()) >= 2 and looks_like_person(plain) and not looks_like_org(name):
                 name = people.resolve(name) or _drop_leading_word(name)
                 persons[run] = people.resolve(name) or name
             else:
                 persons[run] = ""
         return persons[run]
 
-    for m in NAME_RUN.finditer(text):
-        name = person(m.group())
-        if name and _acronym_follows(text, m.group(), m.end()):
+    def add(start: int, end: int, name: str, g: str) -> None:
+        found[start] = Named(start, name, g, people._is_subject(text, start, end), end=end)
+
+    # Names the text only uses as places or things ("In West Elton, where", "build a Great Wall").
+    place_only: dict[str, bool] = {}
+    runs = []
+    masked = NICKNAME.sub(lambda m: " " * len(m.group()), text)  # 'Juan "Chico" Manriquez'
+    for m in LONG_NAME_RUN.finditer(masked):
+        run = " ".join(m.group().split())
+        first = run.split()[0]
+        if first in LOCATIVE_WORDS:  # "In West Elton": the preposition starts the run
+            run = run.removeprefix(first).strip()
+        name = person(run)
+        if not name or _acronym_follows(text, m.group(), m.end()) or people._in_quote(m.start()):
             continue  # "Transatlantic Trade and Investment Partnership (TTIP)": an organisation's name
-        if name and not people._in_quote(m.start()):
-            found[m.start()] = Named(
-                m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
-            )
+        place = (
+            first in LOCATIVE_WORDS or LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
+        )
+        place_only[name] = place_only.get(name, True) and place
+        if not _attributive(text, m.end()):
+            runs.append((m.start(), m.end(), name))
+    for start, end, name in runs:
+        if not place_only[name]:
+            add(start, end, name, gender(name))
     for m in HONORIFIC_NAME.finditer(text):
-        if people._in_quote(m.start()):
+        if people._in_quote(m.start()) or _attributive(text, m.end()):
             continue
         want = "m" if m.group("hon") == "Mr" else "f"
         name = people.resolve(m.group("name"))
         if not name or gender(name) not in (want, ""):
             name = m.group("name")
-        found[m.start()] = Named(m.start(), name, want, people._is_subject(text, m.start(), m.end()))
-    # A surname alone ("Mendoza said") stands for the full name ending with it that the article
-    # names most often (none when two are named equally often).
-    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+        add(m.start(), m.end("name"), name, want)
+    # The gender the text gives a name anywhere ("Mr. Vale") holds wherever it stands alone.
+    genders: dict[str, set[str]] = defaultdict(set)
     for n in found.values():
-        by_surname[n.name.split()[-1]][n.name] += 1
+        genders[n.name].add(n.gender)
+
+    def gender_of(name: str) -> str:
+        given = genders.get(name, set()) - {""}
+        return next(iter(given)) if len(given) == 1 else gender(name)
+
+    # A surname alone ("Mendoza said") stands for the one full name ending with it, or for itself when
+    # the article names two ("Clinton"); a one-word name for itself ("President Vale", "Vale said").
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for n in found.values():
+        by_surname[n.name.split()[-1]].add(n.name)
+    for word, start, end in _one_word_names(text, people, by_surname):
+        by_surname[word].add(word)
+        if start >= 0 and start not in found and not _attributive(text, end):
+            add(start, end, word, gender_of(word))
     for m in SURNAME.finditer(text):
-        names = by_surname.get(m.group(1), Counter()).most_common(2)
-        if not names or (len(names) == 2 and names[0][1] == names[1][1]):
-            continue
-        if m.start() not in found and not people._in_quote(m.start()):
-            name = names[0][0]
-            found[m.start()] = Named(
-                m.start(), name, gender(name), people._is_subject(text, m.start(), m.end())
-            )
+        names = by_surname.get(m.group(1))
+        if not names or m.start() in found or people._in_quote(m.start()) or _attributive(text, m.end()):
+            continue  # "Vale supporters cheered": the supporters are the subject
+        name = next(iter(names)) if len(names) == 1 else m.group(1)
+        add(m.start(), m.end(1), name, gender_of(name))
     # "his wife, Jane, called ...": a first name alone, introduced by a family word.
     for m in FAMILY_NAME.finditer(text):
         if m.start("name") not in found and not people._in_quote(m.start()):
             g = gender_of_words(m.group("noun")) or gender_of_name(m.group("name"))
-            found[m.start("name")] = Named(
-                m.start("name"), m.group("name"), g, people._is_subject(text, m.start(), m.end("name"))
-            )
+            add(m.start("name"), m.end("name"), m.group("name"), g)
     for mention in people.mentions:
         if mention.start not in found:
-            person = mention.person
-            found[mention.start] = Named(mention.start, person, gender(person), mention.subject)
+            found[mention.start] = Named(
+                mention.start, mention.person, gender(mention.person), mention.subject, end=mention.end
+            )
     for start, n in found.items():
-        end = start + len(n.name) if text.startswith(n.name, start) else text.find(" ", start)
-        if SPEAKS_AFTER.match(text, max(end, start)) or SAID_BEFORE.search(text, max(0, start - 12), start):
-            found[start] = Named(n.start, n.name, n.gender, n.subject, True)
+        if (SPEAKS_AFTER.match(text, n.end) or SAID_BEFORE.search(text, max(0, start - 12), start)) and not (
+            SUBORDINATE.search(text, max(0, start - 12), start)
+        ):
+            found[start] = Named(n.start, n.name, n.gender, n.subject, True, end=n.end)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+# A nickname in quotation marks inside a name: 'Juan "Chico" Manriquez'.
+NICKNAME = re.compile(r"\s+[“\"][A-Z][\w’'-]*[”\"](?=\s+[A-Z])")
+# A one-word name after a title ("President Vale", "Sen. Vale"), or right before or after a speech
+# verb ("Vale said", "said Vale").
+ONE_WORD = r"(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?"
+TITLED_WORD = re.compile(
+    rf"(?<![\w.’'-])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
+)
+SPEAKING_WORD = re.compile(
+    rf"(?<![\w.’'-] )(?<![\w’'-]){ONE_WORD}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:{SPEECH_VERBS})\s+{ONE_WORD.replace('word', 'after')}\b(?!\s+[A-Z]|[\w’'-])"
+)
+SUBORDINATE = re.compile(r"\b(?:when|as|after|before|while|if|because|since|although|until|once|whether)\s+$")
+# A name used as a modifier: "Vale supporters", "the Vale campaign".
+ATTRIBUTIVE = re.compile(
+    r"\s+(?:supporters?|campaign|rally|rallies|administration|team|voters?|aides?|officials|fans|critics|"
+    r"allies|backers|surrogates|loyalists|foundation|organization|university|event|events|camp|era|"
+    r"presidency|doctrine|policies|plan|plans|victory|win|spokesman|spokeswoman|adviser|advisers|"
+    r"staff|staffers|family|children|voice|effect|factor|card|brand|name|speech|tower|hotel|hotels)\b"
+)
+
+
+def _attributive(text: str, end: int) -> bool:
+    return ATTRIBUTIVE.match(text, end) is not None
+
+
+def _one_word_names(text: str, people: People, by_surname: dict[str, set[str]]) -> list[tuple[str, int, int]]:
+    """Capitalised words the text uses as a person's one-word name, with where a title names them:
+    after a person's title, or as the subject or object of a speech verb, when they are no place,
+    organisation or common noun."""
+    found: list[tuple[str, int, int]] = []
+    words: set[str] = set()
+    for pattern in (TITLED_WORD, SPEAKING_WORD):
+        for m in pattern.finditer(text):
+            word = m.group("word") or m.group("after")
+            if word in by_surname or people._in_quote(m.start()):
+                continue
+            if word not in words:
+                lowered = word.lower()
+                if (
+                    lowered in NOT_NAMES
+                    or lowered in SPEAKING_NOUNS
+                    or lowered in ORG_WORDS
+                    or lowered in PLACE_WORDS
+                    or lowered in TITLE_SET
+                    or lowered in DEMONYMS
+                    or lowered.removesuffix("s") in DEMONYMS
+                    or word in places()
+                    or word in ORG_NAMES
+                    or lowered in SPEECH_VERB_SET
+                    or re.search(r"[a-z]{3}[A-Z]", word)
+                    or people.resolve(word)
+                ):
+                    continue
+                if (
+                    pattern is SPEAKING_WORD
+                    and not people.is_proper(word)
+                    and not AFTER_QUOTE_COMMA.search(text, max(0, m.start() - 4), m.start())
+                ):
+                    continue  # capitalised only where a sentence starts ("Critics said")
+                if _place_only(text, word, people):
+                    continue
+                words.add(word)
+            if pattern is TITLED_WORD:
+                found.append((word, m.start(), m.end("word")))
+    return found + [(w, -1, -1) for w in sorted(words)]
+
+
+def _place_only(text: str, word: str, people: People) -> bool:
+    """Whether the text puts a word after "in", "at", "near" ... wherever it stands alone."""
+    spots = [
+        m.start()
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}\b", text)
+        if not people._in_quote(m.start())
+    ]
+    return bool(spots) and all(LOCATIVE.search(text, max(0, at - 12), at) for at in spots)
+
+
+# '...,” Vale said': the word after a quotation closed on a comma is no sentence's first word.
+AFTER_QUOTE_COMMA = re.compile(r"[,—-](?:[”\"]|'')\s+$")
+SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout|a|an|the)\s+$", re.I)
+LOCATIVE_WORDS = frozenset(("In", "At", "Near", "Across", "Outside", "Inside", "Throughout"))
 
 
 FAMILY_NAME = re.compile(
@@ -770,9 +915,13 @@ def _antecedent(
         fits = [n for n in here if n.gender in (want, "")]
         if not fits:
             continue
-        if not any(n.subject for n in fits) and i < index:
+        if not any(n.subject for n in fits):
             chain = PRONOUN_SUBJECT.match(sentence.text)
-            if chain and (chain.group(1).lower() == "he") == (want == "m"):
+            if (
+                chain
+                and (chain.group(1).lower() == "he") == (want == "m")
+                and (i < index or sentence.start + chain.end(1) <= position)
+            ):
                 continue  # "He cited Ayn Rand's book": the pronoun's person is named further back
         ranked = sorted(fits, key=lambda n: (not n.subject, not n.speaker, n.start))
         return ranked[0].name
