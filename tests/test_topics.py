@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import article
+from helpers import article, seed_articles
 from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, SHOOTINGS, STRIKE, TRIAL, VOTE
 
 from briefgen.cli import main
@@ -557,3 +559,17 @@ def test_different_block_numbers_lower_a_similarity_and_the_same_do_not() -> Non
     # An article that prints no address says nothing either way.
     expected = [1.0, BLOCK_APART, BLOCK_APART * STREET_APART, 1.0]
     assert apart_factor(features, rows, cols).tolist() == expected
+
+
+def test_an_unrelated_article_a_year_later_leaves_a_story_whole() -> None:
+    # Found on the seeds: one newsletter dated a year after them split their story in four. Pairs
+    # months apart have near-zero similarity through the date factor; taken for background, they
+    # made it ten times wider and every pair of the story looked ordinary.
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    pile = seed_articles(seeds)
+    assert cluster_articles(pile) == [list(range(len(pile)))]
+    for days in (30, 365, 3650):
+        late = dataclasses.replace(
+            article(" ".join(VOTE), id="late"), published=dt.date(2025, 4, 1) + dt.timedelta(days=days)
+        )
+        assert sorted(cluster_articles([*pile, late])) == [list(range(len(pile))), [len(pile)]], days

@@ -23,6 +23,7 @@ newswire topic and a pile of same-subject incidents alike.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -76,7 +77,13 @@ class Background:
 
 
 def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-def]
-    """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing."""
+    """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing.
+
+    The similarities are the texts' alone, without the date factor: the background says how alike
+    unrelated texts get; months between two articles say something else, and their near-zero products
+    would pass for a background ten times wider (one article a year older than a pile of five, and
+    its story fell apart)."""
+    features = dataclasses.replace(features, days=np.full(len(features.days), np.nan))
     v = features.vectors
     vt = v[cols].T.tocsr()
     for s in range(0, v.shape[0], BLOCK_ROWS):
