@@ -51,6 +51,18 @@ def test_a_shorter_name_of_the_same_person_is_the_same_person() -> None:
     assert d.about == "age of Tomas Ruiz Vega"
 
 
+def test_an_age_is_tied_to_a_name_however_it_is_printed() -> None:
+    # "Name, 16." at a sentence's end, "Name, age 16", "Name (16)" and "Name, a 16-year-old" give the age.
+    a = art("a", "The boy who was shot was Tomas Ruiz, 15.", DAY)
+    b = art("b", "Police named the victim as Tomas Ruiz, age 16, of Linden.", DAY)
+    c = art("c", "Friends gathered for Tomas Ruiz (16) on Sunday.", DAY)
+    e = art("e", "The victim, Tomas Ruiz, a 16-year-old student, died at the scene.", DAY)
+    for other in (b, c, e):
+        [d] = found(a, other).disputes
+        assert d.about == "age of Tomas Ruiz" and sorted(s.value for s in d.sides) == ["15", "16"]
+    assert found(b, c, e).disputes == ()
+
+
 def test_ages_that_grow_with_the_years_are_updates_with_their_dates() -> None:
     a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
     b = art("b", "A hearing is set for Martin Kolb, 23, of Linden.", dt.date(2014, 6, 13))

@@ -86,7 +86,11 @@ NOT_NAME = {
     "Highway",
     "Park",
 }
-NAME_AGE = re.compile(rf"\b(?P<name>{NAME}), (?P<age>\d{{1,3}})[,;]")
+# "Ada Lind, 16," / "Ada Lind, 16." / "Ada Lind, age 16" / "Ada Lind (16)" / "Ada Lind, a 16-year-old"
+NAME_AGE = re.compile(
+    rf"\b(?P<name>{NAME})(?:, (?:(?:age|aged) )?(?P<age>\d{{1,3}})(?:[,;)]|\.(?![\w.])|$)|"
+    rf" \((?:age )?(?P<paren>\d{{1,3}})\)|, an? (?P<appos>\d{{1,3}})-year-old\b)"
+)
 AGE_NAME = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old (?P<name>{NAME})\b")
 
 
@@ -98,11 +102,15 @@ def _person(name: str) -> str:
     return name
 
 
+def _age(m: re.Match[str]) -> int:
+    return int(next(g for g in (m.group(k) for k in ("age", "paren", "appos") if k in m.re.groupindex) if g))
+
+
 def ages(sentence: Sentence) -> list[Reading]:
     out = []
     for pattern in (NAME_AGE, AGE_NAME):
         for m in pattern.finditer(sentence.text):
-            name, age = _person(m.group("name")), int(m.group("age"))
+            name, age = _person(m.group("name")), _age(m)
             if not name or not 0 < age <= MAX_AGE:
                 continue
             out.append(
@@ -710,7 +718,7 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
     ):
         return out  # ages of a group ("17-year-old residents", "16- and 17-year-olds"), not of one child
     with_digits = [s for s in sentences if DIGIT.search(s.text)]
-    named = {int(m.group("age")) for s in with_digits for m in NAME_AGE.finditer(s.text)}
+    named = {_age(m) for s in with_digits for m in NAME_AGE.finditer(s.text)}
     child = {a for a in {_number(m.group("age")) for _, m in mentions} | named if a < CHILD_AGE}
     if len(child) != 1:
         return out
