@@ -444,3 +444,34 @@ def test_an_abbreviated_title_does_not_end_a_sentence() -> None:
         "“It has never made sense to me that Hicks should pay for the old debts,” she said."
     )
     assert found["It has never made sense to me that Hicks should pay for the old debts"] == "Jana Orlova"
+
+
+def test_more_attribution_verbs_and_adverbs() -> None:
+    found = _found(
+        "Ada Hicks wrote to the council in May.\n\n"
+        "“The harbour fee has to go before the winter storms,” Hicks further wrote.\n\n"
+        "“Who will pay for the new pier now?” Tom Vale demanded."
+    )
+    assert found["The harbour fee has to go before the winter storms"][:2] == ("Ada Hicks", "person")
+    assert found["Who will pay for the new pier now?"][:2] == ("Tom Vale", "person")
+    people = context(_plain("Tom Vale spoke.")).people["a"]
+    assert quotes.speaker_of("I’d", people, 0).kind == ""  # "...,” I’d say': no speaker
+
+
+def test_a_pronoun_after_a_quotation_over_several_paragraphs() -> None:
+    found = _found(
+        "Governor Tom Vale spoke to the farmers in Elton on Monday.\n\n"
+        "“We have had three dry summers in a row, and the wells are low.\n\n"
+        "“The river is lower than anyone here has ever seen it, even the oldest farmers.\n\n"
+        "“The state will help every farm that asks for it,” he said."
+    )
+    assert found["The state will help every farm that asks for it"][:2] == ("Tom Vale", "person")
+
+
+def test_a_pronoun_inside_a_quotation_is_not_the_next_quotations_subject() -> None:
+    found = _found(
+        "Rob Weaver spoke to Tamra Hall on Monday.\n\n"
+        '"The secretary has voted for it. She has been all over the place," Weaver said. "She used to '
+        'be for the toll, then she was against it."'
+    )
+    assert found["She used to be for the toll, then she was against it."][0] == "Rob Weaver"

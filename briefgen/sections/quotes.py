@@ -62,7 +62,17 @@ QUOTE_VERBS = (
     "proclaimed|retorted|snapped|offered|sighed|laughed|shot back|fired back|wrote back|read|reads|"
     "continues|adds|says|noted|tweets|posted|screamed|cried|chimed in|interrupted|replies|responds|"
     "sings|sang|shouts|yells|muttered|pleaded|begged|bragged|declares|insists|predicts|concedes|"
-    "warns|argues|explains|recalls|jokes|quips|wonders|counters|remarks|writes|asks|answers"
+    "warns|argues|explains|recalls|jokes|quips|wonders|counters|remarks|writes|asks|answers|"
+    "demanded|alleged|charged|mocked|blasted|slammed|opined|marveled|gushed|bristled|groused|griped|"
+    "sneered|fumed|roared|bellowed|speculated|reasoned|summed up|advised|assured|threatened|"
+    "clarified|elaborated|underscored|repeated|echoed|disagreed|objected|protested|bemoaned|decried|"
+    "texted|emailed|murmured|mumbled|blurted|hollered|recited|teased|taunted|deadpanned|rebutted|"
+    "pushed back|weighed in|piped up|implored|inquired|pressed|put it|"
+    # a base form after "would", "will", "often": "as Hicks would say"
+    + "|".join(
+        f"(?:(?<=would )|(?<=will )|(?<=often )|(?<=might )|(?<=could )){v}"
+        for v in ("say", "ask", "tell", "write", "add")
+    )
 )
 VERB = rf"(?P<verb>{QUOTE_VERBS})"
 OBJECT = (
@@ -83,7 +93,10 @@ ABBREVIATION = (
 TOKEN = rf"(?:{ABBREVIATION}|[\w’'&-]+|\([^()\n]{{1,30}}\))"
 PHRASE = rf"(?P<speaker>{TOKEN}(?:\s+{TOKEN}){{0,11}}?)"
 APPOS = r"(?:,\s*(?P<appos>[^“”\"\n]{2,160}?),)?"
-ADVERB = r"(?:\s+(?:also|then|later|again|once|had|has|have|would|\w+ly)){0,2}"
+ADVERB = (
+    r"(?:\s+(?:also|then|later|again|once|had|has|have|would|will|could|might|often|further|still|even|"
+    r"just|now|never|first|earlier|too|\w+ly)){0,2}"
+)
 TAIL = (
     r"(?=\s*[,.;:!?)—]|\s*$|\s+(?:in|on|at|during|with|who|whose|after|before|about|to|when|as|while|of|"
     r"from|for|last|this|next|earlier|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -269,6 +282,8 @@ def speaker_of(
         tokens.pop(0)
     if not tokens or len(tokens) > 14 or any(t.lower().replace("’", "'") in BE_VERBS for t in tokens):
         return NOBODY  # a clause ("It's described as", "the plan was called")
+    if CONTRACTION.search(tokens[0]):
+        return NOBODY  # "I'd say", "we'll see"
     printed = " ".join(tokens)
     lowered = [t.lower() for t in tokens]
     if len(tokens) == 1 and lowered[0] in PRONOUNS:
@@ -326,6 +341,7 @@ def speaker_of(
     return Speaker(printed, printed, "unnamed")
 
 
+CONTRACTION = re.compile(r"['’](?:d|ll|ve|m|re)$", re.I)
 BE_VERBS = frozenset(
     ("is", "was", "were", "are", "been", "being", "be")
     # a subject and a form of "be" in one word
@@ -423,7 +439,7 @@ NAME_BEFORE_VERB = re.compile(
 def _sentence_subject(text: str, start: int, end: int, people: People) -> Speaker:
     """The speaker who began a sentence: '<Smith> described the move as ..., adding: '."""
     pronoun = LEADING_PRONOUN.match(text, start, end)
-    if pronoun:
+    if pronoun and not people._in_quote(pronoun.start(1)):  # not '“She said no,” Hicks said
         return Speaker("", pronoun.group(1), "pronoun")
     for m in BEFORE_SUBJECT.finditer(text, start, end):
         found = speaker_of(m.group("speaker"), people, m.start())
@@ -565,6 +581,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
         paragraphs = _paragraphs(text)
         named: list[Named] | None = None  # everyone the article names, found when a pronoun needs it
         known: dict[str, str] = {}  # their genders
+        quoted: frozenset[int] | None = None  # the paragraphs that are all quotation
         rows: list[list] = []
         for span in quote_spans(text):
             inner = text[span.inner_start : span.inner_end]
@@ -599,7 +616,9 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                 # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
                 at = text.rfind(speaker.text, covering[0].start, span.start)
                 position = at if at >= 0 and not people._in_quote(at) else span.start
-                name = _antecedent(position, speaker.text, named, sentences, speakers)
+                if quoted is None:
+                    quoted = _quoted_paragraphs(text, sentences, people)
+                name = _antecedent(position, speaker.text, named, sentences, speakers, quoted)
                 speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             # Where the speaker stands, for later pronouns: the name or pronoun as printed.
             where = _printed_at(text, speaker.text, span, covering[0].start, attribution_end, people)
@@ -893,22 +912,31 @@ PRONOUN_SUBJECT = re.compile(r"\W*(?:[^,.;:!?“”\n]{1,40},\s+)?(he|she)\b", r
 
 
 def _antecedent(
-    position: int, pronoun: str, named: list[Named], sentences: tuple[Sentence, ...], speakers: list[Named]
+    position: int,
+    pronoun: str,
+    named: list[Named],
+    sentences: tuple[Sentence, ...],
+    speakers: list[Named],
+    quoted: frozenset[int] = frozenset(),
 ) -> str:
     """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
-    first, then back over the paragraph and the two before it) that names a person of that gender or of
-    unknown gender, the first such person in subject position, else the first such person; earlier
-    quotations' speakers count as named where their attribution stands."""
+    first, then back over the paragraph and the two before it, not counting `quoted` paragraphs, all
+    quotation) that names a person of that gender or of unknown gender, the first such person in
+    subject position, else the first such person; earlier quotations' speakers count as named where
+    their attribution stands."""
     want = "m" if pronoun.lower() == "he" else "f"
     index = bisect.bisect_right([s.start for s in sentences], position) - 1
     if index < 0:
         return ""
-    paragraph = sentences[index].paragraph
     people = sorted(named + speakers, key=lambda n: n.start)
     starts = [n.start for n in people]
+    back, paragraph = 0, sentences[index].paragraph
     for i in range(index, -1, -1):
         sentence = sentences[i]
-        if paragraph - sentence.paragraph > MAX_BACK_PARAGRAPHS:
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            back += paragraph not in quoted
+        if back > MAX_BACK_PARAGRAPHS:
             break
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
@@ -926,6 +954,16 @@ def _antecedent(
         ranked = sorted(fits, key=lambda n: (not n.subject, not n.speaker, n.start))
         return ranked[0].name
     return ""
+
+
+def _quoted_paragraphs(text: str, sentences: tuple[Sentence, ...], people: People) -> frozenset[int]:
+    """The paragraphs whose every sentence is inside a quotation (a quote running over paragraphs)."""
+    said: set[int] = set()
+    for s in sentences:
+        residue = QUOTED.sub(" ", s.text)
+        if not people._in_quote(s.start + 1) and len(residue.split()) >= 3:
+            said.add(s.paragraph)
+    return frozenset(s.paragraph for s in sentences) - said
 
 
 def _whole_paragraph(text: str, span: Span) -> bool:
