@@ -55,6 +55,32 @@ def test_paragraphs_started_by_an_indentation() -> None:
         assert _paragraphs("\n".join(lines)) == PARAGRAPHS, repr(indent)
 
 
+def justified(paragraph: str, width: int) -> list[str]:
+    """`paragraph` wrapped and justified as typeset text is (`pdftotext -layout`): each line but the
+    last padded to `width` with spaces between its words."""
+    lines = textwrap.wrap(paragraph, width)
+    out = []
+    for line in lines[:-1]:
+        words = line.split()
+        gaps, pad = len(words) - 1, width - sum(map(len, words))
+        out.append(
+            "".join(w + " " * (pad // gaps + (i < pad % gaps)) for i, w in enumerate(words[:-1])) + words[-1]
+        )
+    return [*out, lines[-1]]
+
+
+def test_justified_text_reads_like_the_same_text_unjustified() -> None:
+    for width in (50, 64, 80):
+        lines = [f"   {line}" for p in PARAGRAPHS for line in [*justified(p, width), ""]]
+        assert any("  " in line.strip() for line in lines)
+        assert _paragraphs("\n".join(lines)) == PARAGRAPHS, width
+    # A line on its own keeps its spacing: a table row aligned by spaces is shown as printed.
+    assert _paragraphs("Harbour fees   2024   2025\n\nMooring   410   455") == [
+        "Harbour fees   2024   2025",
+        "Mooring   410   455",
+    ]
+
+
 def test_one_sentence_a_line_and_one_paragraph_a_line() -> None:
     by_sentence = "\n\n".join(p.replace(". ", ".\n").replace("” “", "”\n“") for p in PARAGRAPHS)
     assert _paragraphs(by_sentence) == PARAGRAPHS

@@ -356,7 +356,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
         stripped = line.strip()
         if not stripped:
             if current:
-                paragraphs.append("".join(current))
+                paragraphs.append(joined(current))
                 current = []
             prev = ""
             page_break = False
@@ -376,12 +376,24 @@ def rebuild(lines: list[str]) -> Paragraphs:
                 current.append(" " + stripped)
         else:
             if current:
-                paragraphs.append("".join(current))
+                paragraphs.append(joined(current))
             current = [stripped]
         prev, prev_columns, page_break = stripped, wrap.columns(line), False
     if current:
-        paragraphs.append("".join(current))
+        paragraphs.append(joined(current))
     return Paragraphs(tuple(paragraphs), tuple(removed))
+
+
+SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def joined(pieces: list[str]) -> str:
+    """A paragraph from its lines' pieces. When it spans lines, runs of spaces inside them are one space:
+    justified text (`pdftotext -layout`, typeset newsletters) pads its lines with spaces that no reader
+    sees as part of a sentence. A paragraph of one line keeps its spacing (a row of a table aligned by
+    spaces is shown as printed)."""
+    text = "".join(pieces)
+    return SPACE_RUN.sub(" ", text) if len(pieces) > 1 else text
 
 
 def _word_set(lines: list[str]) -> set[str]:
