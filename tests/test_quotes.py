@@ -475,3 +475,51 @@ def test_a_pronoun_inside_a_quotation_is_not_the_next_quotations_subject() -> No
         'be for the toll, then she was against it."'
     )
     assert found["She used to be for the toll, then she was against it."][0] == "Rob Weaver"
+
+
+def _kinds(text: str) -> dict[str, str]:
+    from briefgen.sections import entities
+
+    return {e.name: e.kind for e in entities.extract(context(_plain(text)))}
+
+
+def test_companies_buildings_and_teams_described_as_such_are_not_people() -> None:
+    kinds = _kinds(
+        "Harlan Mills, a flour milling company, said the wheat was late. Harlan Mills said prices rose.\n\n"
+        "Worshippers at the Al Noor mosque said the Noor Hassan family helped. Imam Karim Saleh said "
+        "the Al Noor mosque would reopen.\n\n"
+        "He played for the Port Elsie Herons in 2010. The Port Elsie Herons said he was traded."
+    )
+    assert kinds.get("Harlan Mills") != "person"
+    assert kinds.get("Al Noor") != "person"
+    assert kinds.get("Port Elsie Herons") != "person"
+    assert kinds["Karim Saleh"] == "person"
+
+
+def test_places_streets_and_title_case_headings_are_not_people() -> None:
+    kinds = _kinds(
+        "Vale Wins Easily Among Farmers\n\n"
+        "Officers were called to Kestrel Drive in North Elton, where Tom Vale said he heard shots. "
+        "Tom Vale said the man ran toward Santa Elena. Classmate Ahmed Varga said he knew the man.\n\n"
+        "Nobody was hurt, the Elton Police Department said. Crews from Elton Fire Rescue said the fire was "
+        "out by noon."
+    )
+    assert kinds["Tom Vale"] == "person"
+    assert kinds.get("Ahmed Varga") == "person" and "Classmate Ahmed Varga" not in kinds
+    for name in (
+        "Kestrel Drive",
+        "North Elton",
+        "Santa Elena",
+        "Vale Wins Easily Among",
+        "Elton Fire Rescue",
+    ):
+        assert kinds.get(name) != "person", name
+
+
+def test_an_organisation_name_does_not_run_across_a_sentence_end() -> None:
+    kinds = _kinds(
+        "The man was found on Elm Boulevard. Police said he had been shot twice. The Elton Police "
+        "Department asked for help. He was taken to Saint Ives Hospital. Police said he would live."
+    )
+    assert "Elm Boulevard. Police" not in kinds and "Saint Ives Hospital. Police" not in kinds
+    assert kinds["Elton Police Department"] == "organisation"

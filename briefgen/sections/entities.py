@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..models import Entity, Sentence, Source
 from . import TopicContext, sort_sources, source
-from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, places
+from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, mask_headings, places
 
 CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
 ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the)\s+)?){{0,5}}{CAP}")
@@ -29,6 +29,7 @@ ACRONYM_DEF = re.compile(
     rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
 )
 PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}")
+ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep)\.")
 LIMITS = {"person": 10, "organisation": 8, "place": 8}
 KINDS = ("person", "organisation", "place")
 
@@ -82,7 +83,7 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     name ("Joint Operations Command") counts for the defined one."""
     found: list[tuple[int, str, str]] = []
     by_name = {name: acr for acr, name in acronyms.items()}
-    for m in ORG.finditer(text):
+    for m in ORG.finditer(mask_headings(text)):
         if text[m.start() - 1 : m.start()] in ("“", '"') and text[m.end() : m.end() + 1] in ("”", '"'):
             continue  # a title in quotation marks ("“Sausage Party” opened"), not an organisation
         name = _trim_org(m.group())
@@ -103,6 +104,10 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
 def _trim_org(name: str) -> str:
     """Cut a run of capitalised words to the organisation it ends with ("Japan's new Joint ...")."""
     tokens = name.split()
+    # A sentence's end inside the run: "... on Elm Boulevard. Police said" is no organisation's name.
+    ends = [i for i, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATED.fullmatch(t)]
+    if ends:
+        tokens = tokens[ends[-1] + 1 :]
     while tokens and tokens[-1].lower() not in ORG_WORDS:
         tokens.pop()
     while tokens and (tokens[0].lower() in LEADING or tokens[0].endswith(("'s", "’s", "."))):

@@ -105,7 +105,7 @@ NOT_NAMES = words_of(
     meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow there here
     what who why how mr mrs ms dr both all some many most several other another one two three first
-    last next new
+    last next new more few less
     """
 )
 ORG_WORDS = words_of(
@@ -119,15 +119,28 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
-    bros llc plc partnership science sciences
+    bros llc plc partnership science sciences rescue stoppers parenthood politics
     """
+)
+_ORG_HEADS = (
+    r"(?:company|firm|group|organi[sz]ation|charity|restaurant|store|shop|band|agency|website|outlet|"
+    r"brand|startup|club|team|nonprofit|mosque|church|temple|synagogue|bank|network|newspaper|magazine|"
+    r"chain|maker|manufacturer|producer|retailer|supplier|mill|plant|factory|software|program|programme|"
+    r"app|platform|show|series|podcast|festival|conference|law|act|bill)"
 )
 # A name an article treats as an organisation: "the United Nations said", "Acme Widgets, which".
 _CAPITALISED_RUN = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
 ORG_EVIDENCE = (
     re.compile(
-        rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which)\b)"
+        rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which|in|on|at|"
+        r"for|from|with|and|to|of|who|that|were|are|have|had)\b)"
     ),
+    # "Vale Mills, a milling company", "the Al Noor mosque": a name with an organisation's or a
+    # building's noun.
+    re.compile(
+        rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b"
+    ),
+    re.compile(rf"\b(?:the|a|an) {_CAPITALISED_RUN}\s+{_ORG_HEADS}\b"),
     re.compile(rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
     # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
     re.compile(
@@ -150,12 +163,12 @@ ORG_NAMES = words_of(
     Xinhua
     """
 )
-SURNAME_LIKE_PLACES = words_of("park hill lake river beach bay brook wood field church hall street")
+SURNAME_LIKE_PLACES = words_of("park hill lake river beach bay brook wood field church hall street lane way")
 NOT_SURNAMES = words_of(
     """
     commissioner secretary minister president director chairman chairwoman chief governor senator
     spokesman spokeswoman spokesperson official leader officer ambassador mayor administrator adviser
-    advisor manager executive
+    advisor manager executive examiner authorities officials
     """
 )
 DEMONYM_LIKE = words_of(
@@ -173,7 +186,15 @@ PLACE_WORDS = words_of(
     city county state island islands river lake mountain mountains valley beach bay street avenue
     boulevard road park square airport station bridge hotel plaza district province region coast sea
     ocean strait gulf peninsula hills heights village town township borough base camp prison
-    stadium arena mall
+    stadium arena mall drive lane way terrace apartments estates springs st ave blvd trail parkway
+    highway creek falls lounge grill cafe restaurant motel inn tavern pub diner bakery farm ranch
+    """
+)
+# The first word of a place's name: "Santa Elena", "North Elton", "Fort Vale".
+PLACE_PREFIXES = words_of(
+    """
+    north south east west northeast northwest southeast southwest upper lower san santa los las isla
+    puerto fort port mount lake cape
     """
 )
 FEMALE_NAMES = words_of(
@@ -219,6 +240,18 @@ PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 MAX_BACK_SENTENCES = 4
 # A capitalised word standing alone: not right after another capitalised word or an initial.
 STANDALONE = re.compile(r"(?<![A-Za-z.]\s)(?<!\w)([A-Z][\w'’-]*)\b(?!\s+[A-Z])")
+
+
+_HEADING_WORD = r"(?:[A-Z0-9][^\s]*|a|an|the|of|and|or|for|to|in|on|at|by|with|as|from|vs\.?)"
+HEADING_LINE = re.compile(rf"^[^\S\n]*(?:{_HEADING_WORD}[^\S\n]+){{3,14}}{_HEADING_WORD}[^\S\n]*$", re.M)
+
+
+def mask_headings(text: str) -> str:
+    """The text with its headings in title case blanked ("Vale Wins Big In Elton"): a run of capitalised
+    words there is no name ("Ada Hicks Won Among"). Offsets are kept."""
+    if "\n" not in text:
+        return text
+    return HEADING_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +347,8 @@ TITLE_SET = TITLE_SET | {"whip", "minority", "majority"}
 SENTENCE_BREAK = re.compile(
     r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[A-Z])[.!?][\"”’')]*\s+|\n"
 )
+# Capitalised words that stand before a name as its role: "Classmate Ada Hicks", "Major Tom Vale".
+LEADING_ROLES = words_of("classmate host major officer deputy detective trooper sergeant neighbor neighbour")
 # Words that stand before a role noun in a description: "the longtime campaign manager".
 ROLE_MODIFIERS = words_of(
     """
@@ -340,6 +375,8 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in NOT_SURNAMES:
         return False  # "High Commissioner"
+    if tokens[0].lower() in PLACE_PREFIXES and tokens[0] not in FEMALE_NAMES | MALE_NAMES:
+        return False  # "North Elton", "Santa Elena", "Fort Vale"
     if {tokens[0].lower(), tokens[0].lower().removesuffix("s"), tokens[-1].lower()} & DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
     return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
@@ -404,6 +441,14 @@ class People:
     # -- finding people ------------------------------------------------------------------------
     def _add(self, name: str, role: str = "") -> str:
         name = " ".join(strip_titles(name).split())
+        tokens = name.split()
+        if (
+            len(tokens) >= 3
+            and tokens[1] in FEMALE_NAMES | MALE_NAMES
+            and tokens[0] not in FEMALE_NAMES | MALE_NAMES
+            and (tokens[0].endswith("s") or tokens[0].lower() in ROLE_NOUNS | LEADING_ROLES)
+        ):
+            name = " ".join(tokens[1:])  # "Elections Ada Hicks", "Classmate Ada Hicks"
         if len(name.split()) < 2 or not looks_like_person(name, strict=not role) or self._organisation(name):
             return ""
         if self._resolve_name(name) and self._resolve_name(name) != name:
@@ -420,6 +465,7 @@ class People:
         return name
 
     def _find(self, text: str) -> None:
+        text = mask_headings(text)
         for m in TITLED.finditer(text):
             self._add(m.group("name"), m.group("role"))
         for m in HONORED.finditer(text):
