@@ -310,3 +310,29 @@ def test_rule_clues_miss_no_case_variant() -> None:
             assert len(c.translate(ASCII_FOLD).lower()) == 1 and c.translate(ASCII_FOLD).lower().isascii(), c
     assert classify("Log ın to Facebook to comment") == "comments prompt"
     assert classify("ALL RIGHTS RESERVED.") == "copyright footer"
+
+
+def test_a_text_browser_dump_reads_like_the_page() -> None:
+    # `lynx -dump`: every link numbered ("[1]Skip to content"), text indented, references at the end.
+    text = (
+        "   [1]Skip to content\n\n   [2]Harbour Times\n\n"
+        "Port Alden council approves breakwater plan\n\n   By Ilse Brandt, Staff Writer\n\n"
+        "   PORT ALDEN -- The harbour council voted 7-2 on Monday to rebuild the\n"
+        "   northern breakwater, ending two years of argument over who should pay\n"
+        "   for the work.\n\n"
+        "   [3]Read more: Council sets the harbour fees\n\n"
+        "   Opponents said the council had ignored cheaper options and would\n"
+        "   vote against the fees next month.\n\n"
+        "References\n\n   1. https://example.org/#main\n   2. https://example.org/\n"
+        "   3. https://example.org/fees\n"
+    )
+    dump = article(text)
+    assert (dump.title, dump.author) == ("Port Alden council approves breakwater plan", "Ilse Brandt")
+    reasons = {r.text: r.reason for r in dump.removed}
+    for link in ("[1]Skip to content", "[2]Harbour Times", "[3]Read more: Council sets the harbour fees"):
+        assert reasons[link] == "link (text-browser dump)"
+    assert dump.text.split("\n\n") == [
+        "PORT ALDEN -- The harbour council voted 7-2 on Monday to rebuild the northern breakwater, ending "
+        "two years of argument over who should pay for the work.",
+        "Opponents said the council had ignored cheaper options and would vote against the fees next month.",
+    ]

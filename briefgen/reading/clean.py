@@ -295,6 +295,12 @@ def introduces_quotation(line: str, next_line: str) -> bool:
     return line.endswith(":") and bool(OPENS_QUOTATION.match(next_line))
 
 
+LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\d\]])")
+"""`[12]Skip to content`: the number `lynx -dump` and `w3m -dump` print before a link's text (a
+footnote marker is followed by a space, a citation in a sentence stands after a word)."""
+MAX_LINK_WORDS = 8
+
+
 @lru_cache(maxsize=8192)
 def classify(line: str) -> str | None:
     """The reason a line is boilerplate, or None to keep it (a long paragraph only if it is a
@@ -302,6 +308,12 @@ def classify(line: str) -> str | None:
     if len(line) > MAX_BOILERPLATE_CHARS:
         return platform_notice(line) or ("image caption" if LONG_CAPTION.match(line) else None)
     line = match_form(line)
+    if LINK_MARK.match(line):
+        # A text browser's dump (`lynx -dump`) numbers every link: a short line that is one link is
+        # navigation; the other rules read what follows the number.
+        line = LINK_MARK.sub("", line, count=1)
+        if len(line.split()) <= MAX_LINK_WORDS and not SENTENCE_END.search(line):
+            return "link (text-browser dump)"
     ascii_line = line.isascii()
     lower = (line if ascii_line else replace_chars(line, ASCII_FOLD_PAIRS)).lower()
     # Most lines match no rule: one search for the rules without clues and one for all the clues

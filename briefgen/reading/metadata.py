@@ -60,6 +60,18 @@ BYLINE = re.compile(
     rf"^(?i:by):?\s+(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*)"
     r"(?:\s*[,|•·—–-]\s*[\w .'’&-]{1,40})?$"
 )
+STAFF_ROLE = re.compile(
+    r",\s*(?:(?:senior|chief|staff|special|contributing|foreign|political|business|sports|investigative)\s+)*"
+    r"(?:staff|writer|reporter|correspondent|editor|columnist|contributor|photographer)s?\b.*$",
+    re.I,
+)
+
+
+def byline_name(names: str) -> str:
+    """The byline's names without the role after them ("Ilse Brandt, Staff Writer" -> "Ilse Brandt")."""
+    return STAFF_ROLE.sub("", names).strip() or names
+
+
 # "Published March 30, 2025", "Updated: 2025-03-30 10:32 GMT", "Posted on 30 March 2025 at 9:15",
 # "In Print: Thursday, July 26, 2012"
 STAMP_LINE = re.compile(r"^(first |last )?(published|updated|posted|modified|in print)( on| at)?\b:?", re.I)
@@ -195,7 +207,7 @@ def take_header(
         elif HOME_TRAIL.match(line):
             removed.append(RemovedLine(line, "breadcrumb"))
         elif (m := BYLINE.match(line)) and not guess.author and len(words) <= 16:
-            guess.set("author", m.group("name"), "byline")
+            guess.set("author", byline_name(m.group("name")), "byline")
             removed.append(RemovedLine(line, "byline"))
         elif guess.title and _repeats_title(_unquote(line), guess.title):
             again = any(r.reason in ("headline", "repeated headline") for r in removed)
