@@ -523,3 +523,18 @@ def test_an_organisation_name_does_not_run_across_a_sentence_end() -> None:
     )
     assert "Elm Boulevard. Police" not in kinds and "Saint Ives Hospital. Police" not in kinds
     assert kinds["Elton Police Department"] == "organisation"
+
+
+def test_suppliers_teams_buildings_and_coded_software_are_not_people_or_bodies() -> None:
+    kinds = _kinds(
+        "The bakery recalled its cakes after our supplier, Kestrel Grain, recalled some of its flour. "
+        "Kestrel Grain said the flour was safe.\n\n"
+        "The former star turned Port Elsie Herons owner said on Monday he would sell the team.\n\n"
+        "Two bombers struck at Al Noor mosque on Friday. Imam Karim Saleh said the roof fell.\n\n"
+        "Visits were sorted by Hospital Coding Software (HCS) groups, and HCS groups were counted."
+    )
+    assert kinds.get("Kestrel Grain") != "person"
+    assert kinds.get("Port Elsie Herons") != "person"
+    assert kinds.get("Al Noor") != "person"
+    assert kinds.get("Hospital Coding Software") is None
+    assert kinds["Karim Saleh"] == "person"

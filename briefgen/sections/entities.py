@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..models import Entity, Sentence, Source
 from . import TopicContext, sort_sources, source
-from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, mask_headings, places
+from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, mask_headings, places, words_of
 
 CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
 ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the)\s+)?){{0,5}}{CAP}")
@@ -30,6 +30,14 @@ ACRONYM_DEF = re.compile(
 )
 PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}")
 ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep)\.")
+# Last words of a name spelled out by an acronym that make it a thing rather than an organisation.
+NOT_ORGANISATIONS = words_of(
+    """
+    software act law bill program programme index score scale test survey study treaty agreement
+    accord plan initiative protocol standard classification classifications code database tool app
+    platform model method syndrome disease disorder virus vaccine system
+    """
+)
 LIMITS = {"person": 10, "organisation": 8, "place": 8}
 KINDS = ("person", "organisation", "place")
 
@@ -73,6 +81,8 @@ def acronyms_of(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in ACRONYM_DEF.finditer(text):
             name = _defined(m.group("name"), m.group("acr"))
+            if name and name.split()[-1].lower() in NOT_ORGANISATIONS:
+                continue  # "Clinical Coding Software (CCS)", "Fair Rent Act (FRA)": a thing, not a body
             if name and len(name.split()) >= 2:
                 acronyms.setdefault(m.group("acr"), name)
     return acronyms

@@ -140,7 +140,17 @@ ORG_EVIDENCE = (
     re.compile(
         rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b"
     ),
-    re.compile(rf"\b(?:the|a|an) {_CAPITALISED_RUN}\s+{_ORG_HEADS}\b"),
+    re.compile(rf"\b(?:the|a|an|at|in|near|outside|inside) {_CAPITALISED_RUN}\s+{_ORG_HEADS}\b"),
+    # "our supplier, Vale Mills, ...": an organisation's noun in apposition before the name.
+    re.compile(
+        r"\b(?:supplier|company|firm|maker|manufacturer|retailer|chain|brand|franchise|mosque|church|"
+        rf"charity|nonprofit|startup|distributor|vendor|contractor),\s+{_CAPITALISED_RUN},"
+    ),
+    # "the Port Elsie Herons owner": a team's or a firm's name before what belongs to it.
+    re.compile(
+        rf"{_CAPITALISED_RUN}\s+(?:owner|owners|coach|players|employees|franchise|roster|shareholders|"
+        r"customers|recall|products)\b"
+    ),
     re.compile(rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
     # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
     re.compile(
