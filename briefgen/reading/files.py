@@ -5,8 +5,9 @@ several). A file that cannot be used raises `UnreadableInput` with a reason; the
 and goes on with the rest. A multi-article file may also return a `Skipped(partial=True)` for a part
 it could not use (a bad line, an empty entry) next to the articles it could.
 
-Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds, `.jsonl` and e-mail (`.eml`, `.mbox`,
-and text files that start with a mail header) in `briefgen/reading/formats/`.
+Formats: `.txt` and `.md` here; `.html`/`.htm`, RSS/Atom feeds, `.jsonl`, e-mail (`.eml`, `.mbox`,
+and text files that start with a mail header) and newswire archives (`.sgm`, and text files of
+`<DOC>` elements) in `briefgen/reading/formats/`.
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ def read_txt(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     text = read_text_file(path)
     if starts_with_mail_header(text):  # an e-mail saved as text: read as the message it is
         return [to_document(parse(text.lstrip("\ufeff").encode("utf-8")), doc_id, path)]
+    if starts_with_doc(text):  # a newswire archive (<DOC> ... </DOC>, LDC/TREC)
+        return read_archive(text, path, doc_id)
     return [RawDocument(id=doc_id, path=str(path), text=text)]
 
 
@@ -295,3 +298,4 @@ def read_path(path: Path) -> list[RawDocument | Skipped]:
 # The other formats register themselves on import.
 from .formats import feeds, html, jsonl  # noqa: E402,F401
 from .formats.mail import parse, starts_with_mail_header, to_document  # noqa: E402
+from .formats.newswire import read_archive, starts_with_doc  # noqa: E402

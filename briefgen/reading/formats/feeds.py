@@ -18,8 +18,9 @@ from typing import Any
 
 from ...errors import UnreadableInput
 from ...models import RawDocument, Skipped
-from ..files import read_bytes, reader
+from ..files import decode, read_bytes, reader
 from . import html_to_text, language_code, unique_ids
+from .newswire import read_archive, starts_with_doc
 
 ENTITY_DECLARATION = re.compile(rb"<\s*!\s*ENTITY", re.I)
 MARKUP_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
@@ -78,6 +79,9 @@ def read_feed(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"<\x00" not in data:
         raise UnreadableInput("binary file (contains NUL bytes), not a feed")
     refuse_entities(data)
+    # An .xml file of <DOC> stories is a newswire archive, not a feed.
+    if data.lstrip()[:1] == b"<" and starts_with_doc(data[:4096].decode("utf-8", "replace")):
+        return read_archive(decode(data), path, doc_id)
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
