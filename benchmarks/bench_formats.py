@@ -17,7 +17,8 @@ multinews-dev, duc2006-dev, event-piles-dev, polnear-dev) and re-renders each ar
 A file's paragraphs are the ones briefgen reads in it. Each variant is read again and compared with
 the original, after white space and quotation marks are normalised: the share of the original's
 sentences found identical, whether each cluster's consensus summary is the same, and whether its
-quotes are. Also printed: the share of words that cleaning kept. With `--baseline REF` (default: the
+quotes are. Also printed: the share of the words read that cleaning kept (as `briefgen eval` counts).
+With `--baseline REF` (default: the
 release before paragraphs were rebuilt) the same is measured with that commit's code (a temporary
 git worktree, run in a subprocess) and printed side by side. Figures only: nothing fails.
 """
@@ -192,8 +193,8 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                 for r in summarize_articles(original, {a.id: split_article(a) for a in original}, 100)
             )
             quotes = quotes_of(original)
-            out["original"]["kept"] += sum(len(a.text.split()) for a in original)
-            raw_words += sum(len(Path(f).read_text(errors="replace").split()) for f in files)
+            out["original"]["kept"] += sum(kept_words(a) for a in original)
+            raw_words += sum(read_words(by_path.get(f), f) for f in files)
             for name in variants:
                 paths = []
                 for f in files:
@@ -232,7 +233,7 @@ def measure(files_by_cluster: dict[str, list[str]], variants: tuple[str, ...]) -
                                 )
                     if a:
                         mine.append(a)
-                        figures["kept"] += len(a.text.split())
+                        figures["kept"] += kept_words(a)
                 # Ids follow the file names, so the variant's articles carry the original's ids.
                 figures["clusters"] += 1
                 if mine:
@@ -273,6 +274,16 @@ def run_baseline(ref: str, args: list[str]) -> dict:
     """This script's figures with the code of commit `ref`."""
     out = run_at_commit(ref, Path(__file__).resolve(), [*args, "--json", "--baseline", ""])
     return json.loads(out)
+
+
+def kept_words(article: object) -> int:
+    """The words cleaning kept (text and tables; the text alone in a release without tables)."""
+    return getattr(article, "kept_words", None) or len(article.text.split())  # type: ignore[attr-defined]
+
+
+def read_words(article: object | None, path: str) -> int:
+    """The words cleaning read (the file's for a file skipped, or in a release that did not count them)."""
+    return getattr(article, "read_words", 0) or len(Path(path).read_text(errors="replace").split())
 
 
 def main() -> None:
