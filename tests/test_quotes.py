@@ -538,3 +538,23 @@ def test_suppliers_teams_buildings_and_coded_software_are_not_people_or_bodies()
     assert kinds.get("Al Noor") != "person"
     assert kinds.get("Hospital Coding Software") is None
     assert kinds["Karim Saleh"] == "person"
+
+
+def test_a_pronoun_goes_to_the_one_who_speaks_before_the_one_spoken_of() -> None:
+    found = _speakers(
+        "Mayor Ines Carrow visited the port.\n\n"
+        "Governor Hal Vale will bring new cranes to the pier next year, said Tom Brandt.\n\n"
+        "“We have waited ten years for those cranes,” he said."
+    )
+    assert found["We have waited ten years for those cranes"] == "Tom Brandt"
+
+
+def test_press_agencies_and_places_before_a_business_are_not_people() -> None:
+    kinds = _kinds(
+        "Mayor Ana Ruiz told Agence Nord-Presse the roads were closed.\n\n"
+        "Woman asked to leave Elm Dam McKinley's diner\n\n"
+        "A customer at an Elm Dam McKinley's complained, the manager, Tom Vale, said."
+    )
+    assert kinds.get("Agence Nord-Presse") != "person"
+    assert kinds.get("Elm Dam McKinley") != "person"
+    assert kinds["Ana Ruiz"] == "person"

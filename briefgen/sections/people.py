@@ -119,7 +119,7 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
-    bros llc plc partnership science sciences rescue stoppers parenthood politics
+    bros llc plc partnership science sciences rescue stoppers parenthood politics presse agence
     """
 )
 _ORG_HEADS = (
@@ -197,7 +197,7 @@ PLACE_WORDS = words_of(
     boulevard road park square airport station bridge hotel plaza district province region coast sea
     ocean strait gulf peninsula hills heights village town township borough base camp prison
     stadium arena mall drive lane way terrace apartments estates springs st ave blvd trail parkway
-    highway creek falls lounge grill cafe restaurant motel inn tavern pub diner bakery farm ranch
+    highway creek falls lounge grill cafe restaurant motel inn tavern pub diner bakery farm ranch dam
     """
 )
 # The first word of a place's name: "Santa Elena", "North Elton", "Fort Vale".

@@ -921,9 +921,9 @@ def _antecedent(
 ) -> str:
     """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
     first, then back over the paragraph and the two before it, not counting `quoted` paragraphs, all
-    quotation) that names a person of that gender or of unknown gender, the first such person in
-    subject position, else the first such person; earlier quotations' speakers count as named where
-    their attribution stands."""
+    quotation) that names a person of that gender or of unknown gender, the one who speaks there,
+    else the one in subject position, else any (the nearest in the pronoun's own sentence, the first
+    in an earlier one); earlier quotations' speakers count as named where their attribution stands."""
     want = "m" if pronoun.lower() == "he" else "f"
     index = bisect.bisect_right([s.start for s in sentences], position) - 1
     if index < 0:
@@ -951,7 +951,11 @@ def _antecedent(
                 and (i < index or sentence.start + chain.end(1) <= position)
             ):
                 continue  # "He cited Ayn Rand's book": the pronoun's person is named further back
-        ranked = sorted(fits, key=lambda n: (not n.subject, not n.speaker, n.start))
+        # Someone who speaks there first ("..., Sexton said"), then a subject; in the pronoun's own
+        # sentence the nearest, before it the first.
+        ranked = sorted(
+            fits, key=lambda n: (not n.speaker, not n.subject, -n.start if i == index else n.start)
+        )
         return ranked[0].name
     return ""
 
