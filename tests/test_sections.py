@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import article, context, seed_articles
 
@@ -348,3 +349,23 @@ def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:
     assert people["Gen Nakatani"].role == "Japanese Defense Minister"
     dated = {t.date for t in brief.timeline}
     assert {"2025-03-29", "2025-03-30", "2024-07"} <= dated
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("The harbour council voted 7-2 on Monday to rebuild the northern breakwater.", True),
+        ("The assembly passed a bill to lower the voting age to 16 with a unanimous vote.", True),
+        ("The regional parliament rejected the budget proposal of the governor by three votes.", True),
+        ("The appeals court ruled that the harbour fees were unlawful and must be repaid.", True),
+        ("Judge Ada Hicks sentenced him to four years in prison for the break-in.", True),
+        ("Fourteen states have ratified the treaty on the river since it was drafted.", True),
+        # A noun or an adjective that spells like a decision verb, or a decision only on a condition.
+        ("Officials said they saw signs of improvement in the harbour after the storm.", False),
+        ("Gen. Tomas Reuter, the newly appointed chief of staff, said the talks went on.", False),
+        ("The money would go to the town only if the council agrees to the plan this year.", False),
+        ("She lives in self-imposed exile in a harbour town far from the capital.", False),
+    ],
+)
+def test_decision_verbs_and_what_only_looks_like_one(text: str, decision: bool) -> None:
+    assert decisions.is_decision(text) is decision

@@ -18,10 +18,18 @@ from .cluster import SAME_FACT
 from .context import is_background
 
 DECISION = re.compile(
-    r"\b(agreed|agree to|agreement to|announced|announces|decided|launched|approved|ordered|signed|"
-    r"started|will (?:upgrade|accelerate|speed up|strengthen|expand|deploy|increase|reduce))\b",
+    r"\b(agreed|agrees? to|agreement to|announced|announces|decided|decides to|launched|launches|"
+    r"approved|approves|ordered|signed|started|ratified|ratifies|vetoed|vetoes|"
+    r"vot(?:ed|es) (?:\d+-\d+ )?(?:on \w+ )?(?:to|for|against|in favou?r)|"
+    r"(?:passed|passes|adopted|adopts|enacted|rejected|rejects) (?:a|an|the|its|their) (?:[\w-]+ ){0,3}"
+    r"(?:law|bill|resolution|budget|measure|amendment|motion|treaty|proposal|plan)s?|"
+    r"ruled (?:that|against|in favou?r)|sentenced (?:\w+ ){1,4}to|"
+    r"will (?:upgrade|accelerate|speed up|strengthen|expand|deploy|increase|reduce))\b",
     re.I,
 )
+"""Verbs of a decision taken (agreed, approved, voted to, passed or rejected a bill, ruled that,
+sentenced ... to) or announced as certain ("will expand"). Verbs whose forms are also nouns or
+adjectives ("signs of", "self-imposed", "newly appointed") are left out."""
 QUOTED = re.compile(r"^[\"“]")
 # "The steps the minister announced reflect ...": a sentence about decisions made elsewhere, whose
 # decision verb sits in a clause describing its subject; not a decision itself.
@@ -38,9 +46,13 @@ SAME_DECISION = 0.5
 MIN_CLAUSE_STEMS = 3
 
 
+CONDITION = re.compile(r"\b(?:if|unless|whether|once)\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
+"""The start of a condition just before a decision verb ("if Congress agrees to"): no decision taken."""
+
+
 def is_decision(text: str) -> bool:
     return (
-        bool(DECISION.search(text))
+        any(not CONDITION.search(text, 0, m.start()) for m in DECISION.finditer(text))
         and not QUOTED.match(text)
         and not REFERENCE.match(text)
         and not text.rstrip().endswith("?")
