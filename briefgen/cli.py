@@ -464,13 +464,12 @@ def fetch_cmd(
     """
     from .fetch import FetchOptions, Policy, fetch, load_feed_list
     from .fetch.feedlist import normalize_host
+    from .fetch.net import with_contact
 
     try:
         feed_list = load_feed_list(feeds)
         default = Policy()
-        agent = default.user_agent
-        if feed_list.contact:
-            agent = f"{agent[:-1]}; {feed_list.contact})"
+        agent = with_contact(default.user_agent, feed_list.contact)
         policy = Policy(
             allow_hosts=feed_list.allow_hosts | {normalize_host(h) for h in allow_hosts},
             delay=default.delay if feed_list.delay is None else feed_list.delay,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from feedserver import Handler, Site, page, rss
 from briefgen.cli import main
 from briefgen.errors import BriefgenError
 from briefgen.fetch import Feed, FeedList, FetchOptions, FetchReport, Policy, fetch, load_feed_list
-from briefgen.fetch.net import Client, Refused, blocked_reason
+from briefgen.fetch.net import Client, Refused, blocked_reason, with_contact
 from briefgen.fetch.state import url_key
 from briefgen.reading.files import read_markdown
 
@@ -258,7 +259,10 @@ def test_user_agent_gzip_and_one_request_at_a_time_per_host(site: Site, tmp_path
         tmp_path, site.url("/feed.xml"), policy=Policy(allow_hosts=frozenset({"127.0.0.1"}), delay=0.05)
     )
     assert len(report.written) == 5
-    assert all(r.headers["user-agent"].startswith("briefgen/") for r in site.requests)
+    assert all(re.fullmatch(r"briefgen/[\w.+-]+", r.headers["user-agent"]) for r in site.requests)
+    assert (
+        with_contact("briefgen/1.0", "mailto:desk@example.org") == "briefgen/1.0 (+mailto:desk@example.org)"
+    )
     assert all("gzip" in r.headers["accept-encoding"] for r in site.requests)
     assert site.max_in_flight == 1
     # The delay between two requests to one host: the client sends the next one at least `delay` after

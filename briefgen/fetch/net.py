@@ -34,9 +34,15 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .. import __version__
 
-PROJECT_URL = "https://github.com/OWNER/briefgen"
-"""Where a site owner who sees briefgen in their logs learns what it is (set to the project's page)."""
-USER_AGENT = f"briefgen/{__version__} (+{PROJECT_URL})"
+USER_AGENT = f"briefgen/{__version__}"
+"""The User-Agent of every request; the feed list's `contact` is added to it (`with_contact`)."""
+
+
+def with_contact(agent: str, contact: str) -> str:
+    """The User-Agent with where a site owner who sees it in their logs can reach whoever runs it."""
+    return f"{agent} (+{contact})" if contact else agent
+
+
 ROBOTS_AGENT = "briefgen"
 """The product token robots.txt rules are matched against."""
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
