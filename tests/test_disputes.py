@@ -173,15 +173,75 @@ def test_a_time_belongs_to_the_event_word_nearest_it() -> None:
     assert found(a, c).disputes == ()
 
 
-def test_a_time_with_no_day_is_the_time_on_the_stories_one_day() -> None:
-    a = art("a", "The shooting happened at about 1 p.m. on the east side.")
+def test_a_time_with_no_day_is_the_time_on_the_day_its_article_names() -> None:
+    a = art(
+        "a",
+        "A man was shot on Monday outside the school. The shooting happened at about 1 p.m., police said.",
+    )
     b = art("b", "Shots were fired at 3:40 p.m. Monday outside the school.")
     [t] = found(a, b).disputes
     assert t.about == "time of the incident on Monday"
-    # Across midnight it may be the next day: left out.
-    c = art("c", "The shooting happened at about 12:10 a.m. near the club.")
-    d = art("d", "Shots were fired at 11:50 p.m. Saturday outside the club.")
-    assert found(c, d).disputes == ()
+    # A printed date gives its weekday by the article's year (4 March 2024 was a Monday).
+    c = art(
+        "c", "The shooting happened at about 1 p.m. on March 4 near the school.", DAY + dt.timedelta(days=30)
+    )
+    [u] = found(b, c).disputes
+    assert u.about == "time of the incident on Monday"
+    # An article that names no day (it may be of another event), a time of another clause, a time in
+    # another zone, and the time of an arrest "without incident" are left out.
+    e = art("e", "The shooting happened at about 1 p.m. near the club.")
+    f = art("f", "Schools were closed after the shooting, but the order was lifted around 1 p.m. Monday.")
+    g = art("g", "The gunman opened fire shortly before 1 p.m. ET Monday, officials said.")
+    h = art("h", "Monday's shooting suspect was arrested without incident about 1 p.m. Monday.")
+    i = art("i", "Officers found the wounded man in a car at 1 p.m. Monday after the shooting.")
+    for other in (e, f, g, h, i):
+        assert found(b, other).disputes == ()
+
+
+def test_one_thing_of_a_kind_is_compared_only_in_a_story_that_has_one() -> None:
+    # Two victims may go to two hospitals; one sentence naming two hospitals gives both (a transfer).
+    a = art("a", "The boy was taken to Alder Valley Hospital, police said.", DAY)
+    b = art("b", "The boy was rushed to Pell Memorial Hospital.", DAY)
+    c = art("c", "A second victim, a woman, was rushed to Pell Memorial Hospital.", DAY)
+    e = art("e", "The boy was driven to Alder Valley Hospital, then flown to Pell Memorial Hospital.", DAY)
+    [d] = found(a, b).disputes
+    assert d.about == "hospital the wounded were taken to"
+    assert found(a, c).disputes == () and found(a, e).disputes == () and found(b, e).disputes == ()
+    # Two vehicles in the story, or a vehicle someone owns, give no colour of "the" vehicle.
+    f = art("f", "The gunman fled in a black sedan, witnesses said.", DAY)
+    g = art("g", "The gunman fled in a white sedan after the shooting.", DAY)
+    h = art("h", "Police are looking for two vehicles seen near the store.", DAY)
+    i = art("i", "The victim was sitting in his white sedan when he was shot.", DAY)
+    assert len(found(f, g).disputes) == 1
+    assert found(f, g, h).disputes == () and found(f, i).disputes == ()
+    # "Son" and "daughter" are said of grown-ups too: they give no sex of the child.
+    j = art("j", "A 9-year-old boy was shot in the arm on Sunday.", DAY)
+    k = art("k", "A 9-year-old was shot in the arm on Sunday; his uncle's daughter saw it.", DAY)
+    assert found(j, k).disputes == ()
+
+
+def test_a_toll_is_of_this_shooting_only() -> None:
+    a = art("a", "Three people were wounded in the shooting at the park.", DAY)
+    b = art("b", "Nine people were wounded in four separate shootings across the city.", DAY)
+    c = art("c", "Police said one injured woman drove herself to the hospital.", DAY)
+    e = art("e", "The gunman fired one shot into the air before the shooting at the park.", DAY)
+    assert found(a, b).disputes == () and found(a, c).disputes == () and found(a, e).disputes == ()
+    # "Killed three people and then himself" counts four dead; "four died and a fifth later" five.
+    f = art("f", "The gunman killed three people and then himself at the park.", DAY)
+    g = art("g", "Four people were killed at the park, police said.", DAY)
+    h = art("h", "Four victims died at the park and a fifth died at the hospital.", DAY)
+    i = art("i", "Five people were killed in the shooting at the park.", DAY)
+    assert found(f, g).disputes == () and found(h, i).disputes == ()
+
+
+def test_a_house_number_is_in_its_block() -> None:
+    a = art("a", "The man was shot outside his home at 2315 Garnet Ave. on Monday.", DAY)
+    b = art("b", "The shooting happened in the 2300 block of Garnet Avenue.", DAY)
+    c = art("c", "The shooting happened near 2340 Garnet Avenue, police said.", DAY)
+    e = art("e", "The shooting happened in the 2,100 block of Garnet Avenue.", DAY)
+    assert found(a, b).disputes == () and found(a, c).disputes == ()
+    [d] = found(a, e).disputes
+    assert sorted(s.value for s in d.sides) == ["2,100 block of Garnet Avenue", "2315 Garnet Avenue"]
 
 
 def test_negation_in_the_clause_and_opposite_claims() -> None:

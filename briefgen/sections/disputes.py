@@ -244,7 +244,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     found = [r for s in ctx.all_sentences for r in measures.readings(s)]
     found += [r for a in ctx.articles for r in measures.article_readings(ctx.sentences.get(a.id, ()))]
     found += measures.scene_times(ctx.all_sentences)
-    found = measures.join_days(found)
+    found = measures.join_days(found, ctx.all_sentences, {a.id: a.published for a in ctx.articles})
     found = measures.merge_hospitals(measures.merge_names(found))
     found = measures.with_dead(measures.single_roles(found, ctx.all_sentences))
     by_key: dict[str, list[measures.Reading]] = defaultdict(list)
@@ -404,6 +404,8 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
         ]
         if not own or not others:
             continue
+        if any(MONTH_DAY.search(d.sentence.text) for d in own):
+            continue  # it prints the date itself ("on Monday, Sept. 26"): a later report, not misdated
         article = ctx.article(article_id)
         title = article.title or article_id
         own_sources = sort_sources(ctx, (source(d.sentence) for d in own))

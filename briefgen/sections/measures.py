@@ -15,7 +15,9 @@ before or after "killed", "wounded", "shot".
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,7 +181,8 @@ SUFFIX = {
     "terrace": "Terrace",
 }
 BLOCK = re.compile(
-    r"\b(?P<num>\d{2,6}) block of (?P<street>(?:[A-Z][A-Za-z'’]*\.?)(?: [A-Z][A-Za-z'’]*\.?){0,4})"
+    r"\b(?P<num>\d{1,3},\d{3}|\d{2,6}) block of "
+    r"(?P<street>(?:[A-Z][A-Za-z'’]*\.?)(?: [A-Z][A-Za-z'’]*\.?){0,4})"
 )
 
 
@@ -193,9 +196,25 @@ def blocks(sentence: Sentence) -> list[Reading]:
         base = words[:-1] if suffix else words
         street = " ".join(base + ([suffix] if suffix else []))
         value = f"{m.group('num')} block of {street}"
-        n = float(m.group("num"))
-        key = "block|" + " ".join(w.lower().rstrip(".") for w in base)
-        out.append(Reading(sentence, key, f"block of {street}", "name", value, n, n, ""))
+        n = float(m.group("num").replace(",", ""))
+        # A block holds the house numbers up to the next hundred: "2315 Garnet Avenue" is in it.
+        high = n + 99 if n % 100 == 0 else n
+        key = "block|" + street_base(" ".join(base)).lower().replace(".", "")
+        out.append(Reading(sentence, key, f"block of {street}", "name", value, n, high, ""))
+    if not about_the_scene(sentence.text):
+        return out
+    for m in ADDRESS.finditer(sentence.text):
+        # A house number of a street where the incident happened ("shot outside 2315 Garnet Ave."):
+        # the same key as the street's block, read as its block ("near 2315" and "in the area of
+        # 2345" may be one place), so "2315" and "the 2300 block" agree and "2135" does not.
+        base = street_base(m.group("base"))
+        if base.split()[0] in NOT_NAME or base.split()[-1] in NOT_NAME:
+            continue
+        street = f"{base} {SUFFIX[m.group('suffix').lower().rstrip('.')]}"
+        n = float(int(m.group("num")) // 100 * 100)
+        key = "block|" + base.lower().replace(".", "")
+        value = f"{m.group('num')} {street}"
+        out.append(Reading(sentence, key, f"block of {street}", "name", value, n, n + 99, ""))
     return out
 
 
@@ -214,9 +233,16 @@ INCIDENT = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:arrest\w*|custody|booked|died|dies|pronounced|conference|vigil|funeral|court|hearing|released|"
     r"charged|surgery|scheduled|meeting|briefing|update|press|statement|closed|reopened|sentenced|"
-    r"trial|tweet\w*|posted|published|updated|memorial|rally|service)\b",
+    r"trial|tweet\w*|posted|published|updated|memorial|rally|service|found|discovered|responded|"
+    r"arrived|surrender\w*|turned (?:himself|herself) in|lifted)\b",
     re.I,
 )
+# Where a clause ends: a time is never the time of an event word beyond it ("... after the shooting,
+# but the lockdown was lifted around 2:15 p.m.").
+CLAUSE_END = re.compile(r";|:|—|--|\bbut\b|\bwhile\b|\balthough\b|\bthough\b|\bwhereas\b", re.I)
+TIME_ZONE = re.compile(r"\s*\(?(?:[ECMP][SD]?T|GMT|UTC)\b")
+# "Arrested without incident", "found the wounded man": no word of the shooting itself.
+NOT_INCIDENT = re.compile(r"\bwithout (?:further )?incident\b|\b(?:the|a|an) wounded\b", re.I)
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A time printed on a round figure stands for every minute that rounds to it: "3:30" for 3:15-3:44,
 # "3:50" for 3:45-3:54, "3 p.m." for 2:30-3:29. "About" or "around" says just that (the figure is
@@ -257,8 +283,12 @@ def _event_of(text: str, at: int) -> str:
     """What a time at `at` is the time of: the event word nearest before it in the sentence ("arrested
     Lee ... for shooting Ray ... around 2:30 p.m." is the shooting's time), else the nearest after it
     ("at 9 p.m. shots were fired"): "incident", "other" or ""."""
-    words = [(m.start(), "incident") for m in INCIDENT.finditer(text)]
-    words += [(m.start(), "other") for m in OTHER_EVENT.finditer(text)]
+    ends = [m.start() for m in CLAUSE_END.finditer(text)]
+    start = max((e for e in ends if e < at), default=0)
+    end = min((e for e in ends if e > at), default=len(text))
+    text = NOT_INCIDENT.sub(lambda m: " " * len(m.group()), text)  # "arrested without incident"
+    words = [(m.start(), "incident") for m in INCIDENT.finditer(text, start, end)]
+    words += [(m.start(), "other") for m in OTHER_EVENT.finditer(text, start, end)]
     before = [w for w in words if w[0] < at]
     if before:
         return max(before)[1]
@@ -286,6 +316,8 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
     for m in CLOCK.finditer(text):
         if scene is None and _event_of(text, m.start()) != "incident":
             continue
+        if TIME_ZONE.match(text, m.end()):
+            continue  # "8:30 p.m. ET": another zone than the scene's, perhaps; "7:30 p.m." there
         # Its day: the weekday printed nearest it ("on Friday for shooting ... at 6 p.m. Tuesday").
         day = min(days, key=lambda d: max(d[0] - m.end(), m.start() - d[1]), default=(0, 0, ""))[2]
         h, mins = int(m.group("h")) % 12, int(m.group("m") or 0)
@@ -300,23 +332,56 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
     return out
 
 
-def join_days(readings: list[Reading]) -> list[Reading]:
-    """A time whose sentence names no day is the incident's time on the one day the topic's other
-    incident times name ("about 2:30 p.m." and "just before 3 p.m. Monday"), unless the topic names
-    several days, or the time is nearer to that day's times across midnight than within the day
-    ("12:10 a.m." beside "11:50 p.m. Saturday" may be Sunday)."""
-    days = {r.key for r in readings if r.key.startswith("time|") and r.key != "time|"}
-    if len(days) != 1:
+MONTH_DAY = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})\b(?!:)"
+)
+
+
+def _weekday_of(text: str, published: dt.date | None) -> str:
+    """The weekday of the one month-day a sentence prints ("Feb. 20"), in the year that puts it on or
+    before the article's date; '' without a date or with several."""
+    from .timeline import MONTHS
+
+    dates = MONTH_DAY.findall(text)
+    if published is None or len(set(dates)) != 1:
+        return ""
+    month, day = MONTHS[dates[0][0].lower()], int(dates[0][1])
+    for year in (published.year, published.year - 1):
+        with contextlib.suppress(ValueError):
+            if (date := dt.date(year, month, day)) <= published:
+                return f"{date:%A}"
+    return ""
+
+
+def join_days(
+    readings: list[Reading], sentences: Sequence[Sentence], published: dict[str, dt.date | None]
+) -> list[Reading]:
+    """A time whose sentence names no weekday is on the weekday of the date it prints ("around 2:30
+    p.m. Feb. 20", dated by its article's year), else the incident's time on the one weekday its
+    article names in its sentences about the incident ("about 2:30 p.m." in an article that says the
+    shooting was on Monday). A time whose day none of these gives is left out: two times of unknown
+    days may be of two days or two events (a pile of reports mixes in other shootings)."""
+    undated = {r.sentence.article for r in readings if r.key == "time|"}
+    if not undated:
         return readings
-    key = days.pop()
-    dated = [r for r in readings if r.key == key]
-    about = dated[0].about
+    readings = [
+        dataclasses.replace(r, key=f"time|{day.lower()}", about=f"time of the incident on {day}")
+        if r.key == "time|" and (day := _weekday_of(r.sentence.text, published.get(r.sentence.article)))
+        else r
+        for r in readings
+    ]
+    undated = {r.sentence.article for r in readings if r.key == "time|"}
+    days: dict[str, set[str]] = {}
+    for s in sentences:
+        if s.article in undated and INCIDENT.search(s.text):
+            days.setdefault(s.article, set()).update(WEEKDAY.findall(s.text))
     out = []
     for r in readings:
-        if r.key == "time|" and r.high - r.low < 1440:
-            mid = (r.low + r.high) / 2
-            if all(abs(mid - (d.low + d.high) / 2) <= 720 for d in dated if d.high - d.low < 1440):
-                r = dataclasses.replace(r, key=key, about=about)
+        if r.key == "time|" and len(days.get(r.sentence.article, ())) == 1:
+            day = next(iter(days[r.sentence.article]))
+            r = dataclasses.replace(r, key=f"time|{day.lower()}", about=f"time of the incident on {day}")
+        elif r.key == "time|":
+            continue
         out.append(r)
     return out
 
@@ -405,18 +470,36 @@ OTHER_TIME = re.compile(
     r"\bearlier this year\b|\bprevious\b",
     re.I,
 )
+# A toll of several events: "16 were wounded in seven separate shootings across the city".
+AGGREGATE = re.compile(
+    r"\b(?:separate|unrelated|citywide|across the (?:city|county|state|country)|over the (?:weekend|"
+    r"holiday|span|past)|span of|so far|this (?:year|month|weekend)|weekend of)\b",
+    re.I,
+)
+# The count goes on: "four victims died at the scene and a fifth on the way to hospital"; "killed three
+# people and then himself" (other reports count the gunman among the dead).
+MORE_AFTER = re.compile(
+    r"^[^.;]{0,60}?\band (?:then )?(?:an?|one) (?:second|third|fourth|fifth|sixth|another|more)\b|"
+    r"^[^.;]{0,20}?\b(?:and|before|then)\b[^.;]{0,30}?\b(?:himself|herself)\b",
+    re.I,
+)
+# "one injured woman" names a person (an adjective), "fired one shot" a bullet: no count of people.
+NOT_A_COUNT_AFTER = re.compile(r" (?:man|woman|person|boy|girl|teen|child|officer|victim|men|women)\b", re.I)
+NOT_A_COUNT_BEFORE = re.compile(r"\b(?:fired|fire|firing|heard|let off|squeezed off)\s+$", re.I)
 
 
 def counts(sentence: Sentence) -> list[Reading]:
     out = []
     text = sentence.text
-    if OTHER_TIME.search(text):
-        return []  # "a year after nine people were shot at ...": another event's toll
+    if OTHER_TIME.search(text) or AGGREGATE.search(text):
+        return []  # "a year after nine people were shot at ...": another event's toll, or several's
     for pattern in (AFTER, BEFORE):
         for m in pattern.finditer(text):
             raw = m.group("num").lower()
             n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
             if re.match(r"\s*(?:of|-year|year|percent|%)", text[m.end("num") :]):
+                continue
+            if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text, 0, m.start("num")):
                 continue
             if re.search(
                 r"\b(?:no|none of the|not)\s+$", text[max(0, m.start("num") - 12) : m.start("num")], re.I
@@ -432,6 +515,8 @@ def counts(sentence: Sentence) -> list[Reading]:
                 low, high = n * 0.8, n * 1.2
             elif qual in ("nearly", "almost", "up to"):
                 low, high = 0.0, float(n)
+            if MORE_AFTER.search(text[m.end() :]):
+                high = float("inf")
             outcome = OUTCOME[m.group("verb").lower()]
             out.append(
                 Reading(
@@ -508,6 +593,9 @@ STREET = re.compile(
     r"(?P<suffix>Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|"
     r"Place|Pl\.|Trail|Way|Parkway|Circle|Terrace)(?![\w-])"
 )
+
+
+ADDRESS = re.compile(r"(?<![\d,.$-])\b(?P<num>\d{2,5}) (?=[A-Z0-9NSEW])" + STREET.pattern[2:])
 
 
 SCENE = re.compile(
@@ -594,9 +682,21 @@ VEHICLE = re.compile(
 )
 
 
+# A vehicle someone owns ("his white sedan", "the victim's car") is not the one the shooter used.
+OWNED = re.compile(r"\b(?:his|her|their|my|victim[’']s|[A-Z][a-z]+[’']s)\s+$")
+# Words that say a story has more than one vehicle: its vehicle's colour is not compared.
+MANY_VEHICLES = re.compile(
+    r"\b(?:two|both|three|several) (?:vehicles|cars|SUVs|trucks|sedans)\b|"
+    r"\b(?:other|second|another) (?:vehicle|car|SUV|truck|sedan|van)\b|\bcarjack\w*",
+    re.I,
+)
+
+
 def vehicle_colours(sentence: Sentence) -> list[Reading]:
     out = []
     for m in VEHICLE.finditer(sentence.text):
+        if OWNED.search(sentence.text, 0, m.start()):
+            continue
         colour = m.group("colour").lower()
         if colour in ("dark", "light") and not m.group().lower().startswith(f"{colour}-colo"):
             continue  # "dark" alone may qualify the next word ("dark blue")
@@ -615,6 +715,9 @@ HOSPITAL = re.compile(
     r"\b(?:taken|transported|flown|flew|rushed|airlifted|driven|brought|admitted|treated)\b[^.;]{0,60}?"
     r"\b(?:to|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s+){0,5}(?:Hospital|Medical Center|Medical Centre|"
     r"Health Center|Infirmary)(?:\s+(?:at|of)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?|\s+[A-Z][a-z]+(?![\w'’-]))?)"
+)
+HOSPITAL_NAME = re.compile(
+    r"\b(?:[A-Z][\w.'’-]*\s+){1,5}(?:Hospital|Medical Center|Medical Centre|Health Center|Infirmary)\b"
 )
 HOSPITAL_WORDS = {
     "hospital",
@@ -644,12 +747,16 @@ def hospitals(sentence: Sentence) -> list[Reading]:
     """Where the wounded were taken ("flown to Pell Children’s Medical Center"). Two names are one
     hospital when they share a word that is not a hospital word ("Ashgrove University Medical
     Center" and "Children's Hospital at Ashgrove"); `merge_hospitals` numbers them."""
-    out = []
-    for m in HOSPITAL.finditer(sentence.text):
-        name = m.group("name").strip()
-        about = "hospital the wounded were taken to"
-        out.append(Reading(sentence, "hospital", about, "name", name, 0, 0, "", story=True))
-    return out
+    about = "hospital the wounded were taken to"
+    names = [m.group("name").strip() for m in HOSPITAL.finditer(sentence.text)]
+    if names:
+        # Every hospital the sentence names is on the way ("driven to Alder Medical Center, then flown
+        # to Pell Children's Hospital"): the article gives them all, so none of them is disputed.
+        names += [m.group().strip() for m in HOSPITAL_NAME.finditer(sentence.text)]
+        names = [n for i, n in enumerate(names) if not any(n in o for o in names[:i] if o != n)]
+    return [
+        Reading(sentence, "hospital", about, "name", n, 0, 0, "", story=True) for n in dict.fromkeys(names)
+    ]
 
 
 def _distinctive(name: str) -> frozenset[str]:
@@ -693,6 +800,7 @@ CHILD_AGE_MENTION = re.compile(
 AGE_LIST = re.compile(r"\b\d{1,2}- (?:and|or|to) $")
 NOT_PLURAL = {"is", "was", "has", "his", "this", "as", "its"}
 SEX_WORDS = re.compile(r"\b(boy|girl|son|daughter)\b", re.I)
+CHILD_WORDS = re.compile(r"\b(?:boy|girl)\b", re.I)
 
 
 def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
@@ -729,8 +837,11 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
         for s, m in mentions
         if _number(m.group("age")) == age and age not in named and INCIDENT.search(s.text)
     ][:1]
-    if one_sex and not any(r.key == f"sex|{age}" for r in out):
-        s = next(s for s in sentences if SEX_WORDS.search(s.text))
+    # "The girl was taken to hospital": said of the one child only by "boy" or "girl" ("son" and
+    # "daughter" are said of grown-ups too: "the victim's daughter").
+    said = next((s for s in sentences if CHILD_WORDS.search(s.text)), None)
+    if one_sex and said is not None and not any(r.key == f"sex|{age}" for r in out):
+        s = said
         v = float(one_sex == "girl")
         about = f"sex of the {age}-year-old"
         out.append(Reading(s, f"sex|{age}", about, "claim", one_sex, v, v, "", story=True))
@@ -868,7 +979,8 @@ def role_ages(sentence: Sentence) -> list[Reading]:
 
 # Words that say a story has more than one person of a role: its roles' ages are not compared.
 MANY_VICTIMS = re.compile(
-    r"\b(?:victims|others|survivors|double|triple|both (?:men|women)|(?:another|second) victim|"
+    r"\b(?:victims|others|survivors|double|triple|both (?:men|women)|"
+    r"(?:another|second|third|fourth) (?:[a-z]+ )?(?:victim|student|child|teen|boy|girl|woman)|"
     r"one of the (?:men|women|victims|people|injured|wounded|teens|boys|girls))\b",
     re.I,
 )
@@ -895,21 +1007,31 @@ def with_dead(readings: list[Reading]) -> list[Reading]:
     return out
 
 
+ONE_OF_A_KIND = ("condition", "hospital", "colour|vehicle", "age|the child")
+
+
 def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
     """Role ages, and a victim's condition, only where the story has one person of the role: no count
     of more than one killed, wounded or shot, no "victims", "others" or "another victim" (victims), no
     "suspects" or "second suspect" (suspects). With two victims, "in critical condition" and "has
     died" may be two people's states, not one that changed."""
-    if not any(r.key.startswith("role|") or r.key == "condition" for r in readings):
+    if not any(
+        r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle") for r in readings
+    ):
         return readings
     many_victims = any(r.key.startswith("count|") and r.high > 1 for r in readings) or any(
         MANY_VICTIMS.search(s.text) for s in sentences
     )
     many_suspects = any(MANY_SUSPECTS.search(s.text) for s in sentences)
+    many_vehicles = any(r.key == "colour|vehicle" for r in readings) and any(
+        MANY_VEHICLES.search(s.text) for s in sentences
+    )
     out = []
     for r in readings:
-        if r.key == "condition" and many_victims:
+        if r.key == "colour|vehicle" and many_vehicles:
             continue
+        if r.key in ("condition", "hospital", "age|the child") and many_victims:
+            continue  # several people: each may be in another state, or taken to another hospital
         if r.key.startswith("role|"):
             role = r.key.split("|")[1]
             if (role == "suspect" and many_suspects) or (role != "suspect" and many_victims):
@@ -1041,7 +1163,7 @@ def readings(sentence: Sentence) -> list[Reading]:
         if "-year-old" in low:
             out += role_ages(sentence)
         out += clock_times(sentence)
-        if "block of" in low:
+        if "block of" in low or any(w in text for w in STREET_WORDS):
             out += blocks(sentence)
     if any(w in low for w in TOLL_WORDS):
         out += counts(sentence)
