@@ -79,6 +79,7 @@ SETTINGS = {
     "LEAD_REPEAT": "briefgen.topics.features",
     "TERMS_PER_ARTICLE": "briefgen.topics.features",
     "DATE_SCALE_DAYS": "briefgen.topics.features",
+    "DATE_WEIGHT": "briefgen.topics.features",
     "AGE_REPEAT": "briefgen.topics.features",
     "FURNITURE_SHARE": "briefgen.topics.features",
     "FURNITURE_WORDS": "briefgen.topics.features",

@@ -573,3 +573,39 @@ def test_an_unrelated_article_a_year_later_leaves_a_story_whole() -> None:
             article(" ".join(VOTE), id="late"), published=dt.date(2025, 4, 1) + dt.timedelta(days=days)
         )
         assert sorted(cluster_articles([*pile, late])) == [list(range(len(pile))), [len(pile)]], days
+
+
+def test_an_arrest_and_a_trial_months_later_stay_with_their_incident() -> None:
+    # Follow-ups come months and a year after the event; they share its particulars, not its date.
+    case = [
+        (
+            "2024-02-03",
+            "Talia Brennock, 19, was shot dead outside the Corrow Street laundromat in Dunmere "
+            "on Saturday night. Dunmere police said a man in a grey car fired several shots.",
+        ),
+        (
+            "2024-02-05",
+            "Police in Dunmere named Talia Brennock, 19, as the woman shot dead outside the "
+            "Corrow Street laundromat. Detectives asked for footage of a grey car.",
+        ),
+        (
+            "2024-05-10",
+            "Dunmere police arrested Owen Haskett, 24, in the killing of Talia Brennock outside "
+            "the Corrow Street laundromat in February. Haskett was charged with murder.",
+        ),
+        (
+            "2024-10-14",
+            "The murder trial of Owen Haskett, 24, opened in Dunmere. Prosecutors said Haskett shot "
+            "Talia Brennock, 19, dead from a grey car outside the Corrow Street laundromat in February.",
+        ),
+    ]
+    articles = [article(t, id=f"case{i}", published=d) for i, (d, t) in enumerate(case)]
+    for name, texts, day in (
+        ("quake", QUAKE, "2024-02-04"),
+        ("bribery", BRIBERY, "2024-03-20"),
+        ("merger", MERGER, "2024-05-11"),
+        ("expenses", EXPENSES, "2024-08-02"),
+        ("final", FINAL, "2024-10-13"),
+    ):
+        articles += [article(t, id=f"{name}{i}", published=day) for i, t in enumerate(texts)]
+    assert grouping(articles) == expected(articles)
