@@ -23,7 +23,6 @@ newswire topic and a pile of same-subject incidents alike.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -79,11 +78,12 @@ class Background:
 def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-def]
     """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing.
 
-    The similarities are the texts' alone, without the date factor: the background says how alike
-    unrelated texts get; months between two articles say something else, and their near-zero products
-    would pass for a background ten times wider (one article a year older than a pile of five, and
-    its story fell apart)."""
-    features = dataclasses.replace(features, days=np.full(len(features.days), np.nan))
+    The similarities are the ones the pairs are scored with (the date factor included, the address
+    factors not). The date factor is mild (`features.date_factor`: 0.48 at a year), so an article a
+    year older than the rest no longer widens the background (with the steep factor it used to, and
+    the seeds' story fell apart: `test_an_unrelated_article_a_year_later_leaves_a_story_whole`);
+    leaving it out of the background instead made the event piles dated by publication 0.837 ARI
+    against 0.860 with it."""
     v = features.vectors
     vt = v[cols].T.tocsr()
     for s in range(0, v.shape[0], BLOCK_ROWS):
