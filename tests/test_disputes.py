@@ -63,6 +63,18 @@ def test_an_age_is_tied_to_a_name_however_it_is_printed() -> None:
     assert found(b, c, e).disputes == ()
 
 
+def test_one_person_spelt_two_ways_and_two_people_of_one_surname() -> None:
+    a = art("a", "Police arrested Kemal Osei, 19, on Friday.", DAY)
+    b = art("b", "Kamal Osei, 20, was charged in the shooting.", DAY)
+    [d] = found(a, b).disputes
+    assert sorted(s.value for s in d.sides) == ["19", "20"]
+    # Named together in one article: two people (brothers), whose ages differ.
+    c = art("c", "Kemal Osei, 19, and his brother Kamal Osei, 20, were charged.", DAY)
+    assert found(a, c).disputes == ()
+    e = art("e", "Police arrested Jon Osei, 20, on Friday.", DAY)
+    assert found(a, e).disputes == ()
+
+
 def test_ages_that_grow_with_the_years_are_updates_with_their_dates() -> None:
     a = art("a", "Martin Kolb, 21, was booked on charges of murder.", dt.date(2013, 3, 30))
     b = art("b", "A hearing is set for Martin Kolb, 23, of Linden.", dt.date(2014, 6, 13))

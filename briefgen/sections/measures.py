@@ -142,6 +142,26 @@ def merge_names(readings: list[Reading]) -> list[Reading]:
         # Only when the shorter name fits one longer name: "John Smith" in "John Smith Jr" and "John
         # Paul Smith" is left alone.
         canonical[n] = longer[0] if len({canonical.get(c, c) for c in longer}) == 1 else n
+    # One person spelt two ways: the same surname, first names a letter or two apart ("Kemal Osei" /
+    # "Kamal Osei"), never both in one article (two people, then: brothers, cousins).
+    articles: dict[str, set[str]] = {}
+    for r in readings:
+        if r.name:
+            articles.setdefault(canonical[r.name], set()).add(r.sentence.article)
+    people = sorted(articles, key=lambda n: (-len(articles[n]), n))
+    for i, a in enumerate(people):
+        for b in people[i + 1 :]:
+            fa, fb = a.split(), b.split()
+            if (
+                canonical[b] == b
+                and fa[-1] == fb[-1]
+                and min(len(fa[0]), len(fb[0])) >= SPELLING_MIN
+                and 0 < Levenshtein.distance(fa[0], fb[0]) <= 2
+                and not articles[a] & articles[b]
+            ):
+                for n, c in canonical.items():
+                    if c == b:
+                        canonical[n] = a
     out = []
     for r in readings:
         if r.name and canonical[r.name] != r.name:
@@ -151,6 +171,9 @@ def merge_names(readings: list[Reading]) -> list[Reading]:
             )
         out.append(r)
     return out
+
+
+SPELLING_MIN = 5  # letters a first name needs before a one- or two-letter difference is a misspelling
 
 
 # -- street blocks -------------------------------------------------------------------------------
