@@ -325,6 +325,16 @@ def test_rows_of_a_log_are_kept_as_a_table_not_as_sentences_or_headings() -> Non
     assert "\n".join(rows) in page
 
 
+def test_rows_that_are_page_furniture_are_removed_not_kept() -> None:
+    clips = [f"{minute}:0{minute} Harbour council story number {minute} Pause" for minute in range(1, 6)]
+    credits = ["Team4Harbour / Brandt Family"] * 3
+    for rows, reason in ((clips, "list of video clips"), (credits, "repeated line")):
+        text = PARAGRAPHS[0] + "\n\n" + "\n\n".join(rows) + "\n\n" + PARAGRAPHS[1] + "\n"
+        article = to_article(RawDocument(id="a", path="a.txt", text=text))
+        assert article.tables == ()
+        assert [(r.text, r.reason) for r in article.removed] == [(row, reason) for row in rows]
+
+
 def test_line_breaks_inside_sentences_that_look_like_list_items_or_teasers() -> None:
     # A date or phone number wrapped to the start of a line is no list item.
     paragraph = (

@@ -379,8 +379,28 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         else:
             kept.append(line)
         prev_line = line
-    blocks = tuple(DataBlock(before, tuple(rows)) for before, rows in tables)
-    return Cleaned(tuple(kept), tuple(removed), blocks)
+    blocks = []
+    for before, rows in tables:
+        if reason := furniture_rows(rows):
+            removed.extend(RemovedLine(row, reason) for row in rows)
+        else:
+            blocks.append(DataBlock(before, tuple(rows)))
+    return Cleaned(tuple(kept), tuple(removed), tuple(blocks))
+
+
+CLIP_ROW = re.compile(r"^\d{1,2}:[0-5]\d\s+[^\W\d_]")
+"""`2:35 New details emerge at hearing ... Pause`: a video's length, then its title."""
+
+
+def furniture_rows(rows: list[str]) -> str | None:
+    """Why rows shaped like a table are page furniture rather than a table the article printed: a list
+    of video clips (most rows a length and a title), or the same few lines repeated (a credit under
+    every photo). None for a table or log, kept with the article."""
+    if 2 * sum(1 for row in rows if CLIP_ROW.match(row)) > len(rows):
+        return "list of video clips"
+    if 2 * len(set(rows)) <= len(rows):
+        return "repeated line"
+    return None
 
 
 TABLE_ROW = "row of a table, log or list (not a sentence)"
