@@ -141,11 +141,19 @@ def test_decode_never_crashes(data: bytes) -> None:
 @FAST
 @given(
     st.one_of(st.binary(max_size=1500), rich_text.map(lambda t: t.encode("utf-8", "surrogatepass"))),
-    st.sampled_from([".txt", ".md", ".html", ".rss", ".xml", ".jsonl", ".atom"]),
+    st.sampled_from([".txt", ".md", ".html", ".rss", ".xml", ".jsonl", ".atom", ".eml", ".mbox", ".sgml"]),
+    # Openings that send a file down the e-mail and newswire-archive paths.
+    st.sampled_from(
+        [
+            b"",
+            b"Subject: x\nFrom: A <a@b>\nContent-Type: text/plain; charset=x-bad\n\n",
+            b'<DOC id="A1">\n<TEXT>\n',
+        ]
+    ),
 )
-def test_every_reader_refuses_or_reads(tmp_path_factory: Any, data: bytes, ext: str) -> None:
+def test_every_reader_refuses_or_reads(tmp_path_factory: Any, data: bytes, ext: str, opening: bytes) -> None:
     path = tmp_path_factory.mktemp("r") / f"input{ext}"
-    path.write_bytes(data)
+    path.write_bytes(opening + data)
     try:
         found = read_path(path)
     except UnreadableInput as exc:
