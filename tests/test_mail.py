@@ -23,7 +23,10 @@ VOTE = (
 )
 QUOTE = "“We cannot wait for another winter like the last one,” said Mayor Tomas Reuter after the vote."
 TYPED_QUOTE = QUOTE.replace("“", '"').replace("”", '"')  # as typed in a plain-text letter
-BODY = f"View this email in your browser\n\n{VOTE}\n\n{TYPED_QUOTE}\n"
+BODY = (
+    "View this email in your browser\n\nGood morning. Here is what you need to know today.\n\n"
+    f"{VOTE}\n\n{TYPED_QUOTE}\n\nUnsubscribe | Manage preferences\n"
+)
 
 
 def message(body: str = BODY, html: str | None = None, subject: str = "Fwd: Breakwater vote") -> EmailMessage:
@@ -55,7 +58,11 @@ def test_an_eml_newsletter_reads_as_its_sender_wrote_it(tmp_path: Path) -> None:
     assert article.outlet == "Harbour Times"
     assert article.published == dt.date(2026, 3, 3)  # the date as the sender's clock gave it
     assert [s.text for s in split_article(article)] == [VOTE, QUOTE]  # the text part, decoded
-    assert [r.text for r in article.removed] == ["View this email in your browser"]
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("View this email in your browser", "e-mail furniture"),
+        ("Good morning. Here is what you need to know today.", "newsletter greeting"),
+        ("Unsubscribe | Manage preferences", "e-mail furniture"),
+    ]
 
 
 def test_a_message_with_only_html_is_read_like_a_web_page(tmp_path: Path) -> None:

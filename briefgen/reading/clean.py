@@ -63,6 +63,32 @@ _RULES: tuple[tuple[str, ...], ...] = (
         "support",
     ),
     (
+        r"^view (this|it|the) (e-?mail|newsletter|message|issue) (in|on) (your|a|the) (web )?browser|"
+        r"^(having trouble viewing|can't see|cannot see|trouble seeing) (this|the) (e-?mail|images)|"
+        r"^unsubscribe\b|^(update|manage) (your )?(e-?mail )?(preferences|subscription)|"
+        r"^you (are|were) receiving this (e-?mail|newsletter|message)|^forward (this|it) to a friend|"
+        r"^(was this|did someone) forward(ed)? (this|you)",
+        "e-mail furniture",
+        "browser",
+        "viewing",
+        "see",
+        "unsubscribe",
+        "preferences",
+        "subscription",
+        "receiving this",
+        "forward",
+    ),
+    (
+        r"^(good (morning|afternoon|evening)|hello|hi|hey)( (everyone|all|there|again|friends|readers))?[.,!]"
+        r"( (here('s| is| are)|this is) (what|the|your) [\w' ]{0,40}(know|today|week|morning|briefing|brief|"
+        r"news|headlines)[.!:]?)?$",
+        "newsletter greeting",
+        "good",
+        "hello",
+        "hi",
+        "hey",
+    ),
+    (
         r"^(sign up|subscribe)\b|\bsubscribe to\b.*\b(newsletter|news|updates|channel)\b",
         "newsletter appeal",
         "sign up",
