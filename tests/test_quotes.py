@@ -558,3 +558,17 @@ def test_press_agencies_and_places_before_a_business_are_not_people() -> None:
     assert kinds.get("Agence Nord-Presse") != "person"
     assert kinds.get("Elm Dam McKinley") != "person"
     assert kinds["Ana Ruiz"] == "person"
+
+
+def test_her_comment_had_written_and_a_long_role_before_the_name() -> None:
+    found = _speakers(
+        "Mayor Ines Carrow has promised a new ferry.\n\n"
+        "Fishermen are wary after her March comment that “we will close the old harbour for good.”\n\n"
+        "As the columnist Ruth Perle had written a year earlier, “Nobody in this town trusts a promise "
+        "about ferries.”\n\n"
+        "Former secretary of state Ada Hicks, a Vale supporter, was mocked over her remark that “the "
+        "harbour is a museum.”"
+    )
+    assert found["we will close the old harbour for good."] == "Ines Carrow"
+    assert found["Nobody in this town trusts a promise about ferries."] == "Ruth Perle"
+    assert found["the harbour is a museum."] == "Ada Hicks"

@@ -357,6 +357,7 @@ TITLE_SET = TITLE_SET | {"whip", "minority", "majority"}
 SENTENCE_BREAK = re.compile(
     r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[A-Z])[.!?][\"”’')]*\s+|\n"
 )
+ROLE_LINKS = words_of("of for the state")
 # Capitalised words that stand before a name as its role: "Classmate Ada Hicks", "Major Tom Vale".
 LEADING_ROLES = words_of("classmate host major officer deputy detective trooper sergeant neighbor neighbour")
 # Words that stand before a role noun in a description: "the longtime campaign manager".
@@ -644,14 +645,17 @@ class People:
         tokens = re.findall(r"[\w.'’-]+|[^\w\s]", before)
         while tokens and (tokens[-1].lower().rstrip(".") in TITLE_SET or tokens[-1][:1].isupper()):
             tokens.pop()
-        # A role before the name: "campaign manager Ada Hicks said", "the economist Ada Hicks found".
-        if tokens and tokens[-1].lower() in ROLE_NOUNS:
-            while tokens and (
-                tokens[-1].lower() in ROLE_NOUNS | ROLE_MODIFIERS
-                or tokens[-1].lower().rstrip(".") in TITLE_SET
-                or tokens[-1][:1].isupper()
-            ):
-                tokens.pop()
+        # A role before the name: "campaign manager Ada Hicks said", "the economist Ada Hicks found",
+        # "Former secretary of state Ada Hicks wrote".
+        k = len(tokens)
+        while k > 0 and (
+            tokens[k - 1].lower() in ROLE_NOUNS | ROLE_MODIFIERS | ROLE_LINKS
+            or tokens[k - 1].lower().rstrip(".") in TITLE_SET
+            or tokens[k - 1][:1].isupper()
+        ):
+            k -= 1
+        if any(t.lower() in ROLE_NOUNS for t in tokens[k:]):
+            tokens = tokens[:k]
             if tokens and tokens[-1].lower() in ("the", "a", "an"):
                 tokens.pop()
         if not tokens:

@@ -67,7 +67,7 @@ QUOTE_VERBS = (
     "sneered|fumed|roared|bellowed|speculated|reasoned|summed up|advised|assured|threatened|"
     "clarified|elaborated|underscored|repeated|echoed|disagreed|objected|protested|bemoaned|decried|"
     "texted|emailed|murmured|mumbled|blurted|hollered|recited|teased|taunted|deadpanned|rebutted|"
-    "pushed back|weighed in|piped up|implored|inquired|pressed|put it|"
+    "pushed back|weighed in|piped up|implored|inquired|pressed|put it|written|spoken|"
     # a base form after "would", "will", "often": "as Hicks would say"
     + "|".join(
         f"(?:(?<=would )|(?<=will )|(?<=often )|(?<=might )|(?<=could )){v}"
@@ -431,6 +431,11 @@ SPEECH_WORD = re.compile(
     r"interview|speech|tweet|message|op-ed|letter)\b"
 )
 MAX_SUBJECT_GAP_WORDS = 12
+# "his remarks", "her March comment that": a possessive pronoun before a noun of speech.
+POSSESSIVE_PRONOUN = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,2}$")
+SPEECH_NOUNS = frozenset(
+    ("statement", "comment", "comments", "remark", "remarks", "words", "tweet", "message")
+)
 NAME_BEFORE_VERB = re.compile(
     r"(?:^|(?<=[,;—]\s))(?P<speaker>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"
 )
@@ -556,6 +561,15 @@ def _attribute(
         # A possessive before a speech noun names its speaker ("Hegseth’s remarks").
         owner = re.sub(r"['’]s?$", "", own.group("speaker")) if own else ""
         speaker = speaker_of(owner, people, span.start) if owner else NOBODY
+        mine = POSSESSIVE_PRONOUN.search(before, 0, speech.start())
+        if (
+            speaker.kind not in ("person", "organisation", "pronoun")
+            and mine
+            and speech.group() in SPEECH_NOUNS
+        ):
+            speaker = Speaker(
+                "", "he" if mine.group(1).lower() == "his" else "she", "pronoun"
+            )  # "her comment"
         if speaker.kind not in ("person", "organisation", "pronoun"):
             speaker = _sentence_subject(text, start, span.start, people)
         if speaker.kind:
@@ -789,7 +803,7 @@ def named_people(text: str, people: People) -> list[Named]:
             g = gender_of_words(m.group("noun")) or gender_of_name(m.group("name"))
             add(m.start("name"), m.end("name"), m.group("name"), g)
     for mention in people.mentions:
-        if mention.start not in found:
+        if mention.start not in found and not _attributive(text, mention.end):
             found[mention.start] = Named(
                 mention.start, mention.person, gender(mention.person), mention.subject, end=mention.end
             )
