@@ -100,14 +100,19 @@ def topic_state(brief: Brief, change: Change | None) -> dict[str, Any]:
 
 def _previous(brief: Brief, topics: dict[str, Any]) -> dict[str, Any] | None:
     """The previous state of this topic: same slug, else the one sharing most articles."""
-    if brief.topic.slug in topics:
-        return topics[brief.topic.slug]
-    ids = {a.id for a in brief.articles}
+    return previous_state(brief.topic.slug, [a.id for a in brief.articles], topics)
+
+
+def previous_state(slug: str, ids: Any, topics: dict[str, Any]) -> dict[str, Any] | None:
+    """The previous state of the topic `slug` of articles `ids` (see `_previous`)."""
+    if slug in topics:
+        return topics[slug]
+    ids = set(ids)
     best, overlap = None, 0
-    for slug in sorted(topics):
-        shared = len(ids & set(topics[slug].get("articles", {})))
+    for other in sorted(topics):
+        shared = len(ids & set(topics[other].get("articles", {})))
         if shared > overlap:
-            best, overlap = topics[slug], shared
+            best, overlap = topics[other], shared
     return best
 
 
@@ -130,6 +135,16 @@ def compare(brief: Brief, previous: dict[str, Any] | None) -> Change:
     return Change(False, added, revised, removed, tuple(new_items))
 
 
+def topic_change(brief: Brief, before: dict[str, Any] | None, first_build: bool) -> Change | None:
+    """The change note of `brief` against its previous state `before` (`previous_state`); None on a
+    first build (nothing to compare with)."""
+    if first_build:
+        return None
+    if before is not None and before.get("articles") == {a.id: article_hash(a) for a in brief.articles}:
+        return Change.from_json(before.get("change"))  # unchanged: keep its last change
+    return compare(brief, before)
+
+
 def track_changes(
     briefs: list[Brief], state: dict[str, Any] | None
 ) -> tuple[dict[str, Change], dict[str, Any]]:
@@ -139,13 +154,7 @@ def track_changes(
     topics: dict[str, Any] = {}
     for brief in briefs:
         slug = brief.topic.slug
-        before = _previous(brief, previous_topics)
-        if state is None:
-            change = None  # first build: nothing to compare with
-        elif before is not None and before.get("articles") == {a.id: article_hash(a) for a in brief.articles}:
-            change = Change.from_json(before.get("change"))  # unchanged: keep its last change
-        else:
-            change = compare(brief, before)
+        change = topic_change(brief, _previous(brief, previous_topics), first_build=state is None)
         if change is not None:
             changes[slug] = change
         topics[slug] = topic_state(brief, change)

@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .accounting import Account, account_inputs, printable, report_data
@@ -28,7 +29,7 @@ from .cache import (
     save_state,
     templates_fingerprint,
 )
-from .changes import Change, track_changes
+from .changes import Change, previous_state, topic_change, track_changes
 from .config import Config
 from .errors import InputError
 from .feed import FeedEntry, atom_feed
@@ -105,7 +106,12 @@ def build(
     cache = AnalysisCache(
         config.cache_dir, settings=(config.summary_words, config.article_summary_words), read=use_cache
     )
-    result.briefs = analyse_topics(grouping.topics, config, cache, quiet)
+    previous = load_state(config.cache_dir)
+    env = environment(config.templates_dir, compiled=config.cache_dir / "templates")
+    # The pages of the topics analysed now are rendered where they are analysed (on the workers).
+    rendered: dict[str, tuple[str, str]] = {}
+    pages_job = PageJob(config.templates_dir, config.cache_dir / "templates", previous, env)
+    result.briefs = analyse_topics(grouping.topics, config, cache, quiet, pages_job, rendered)
     result.analysed = cache.misses
     clock.lap("analyse")
     crash_point("analysed")
@@ -118,13 +124,22 @@ def build(
         root=input_dir,
         ignored=[str(p) for p in found.ignored],
     )
-    changes, state = track_changes(result.briefs, load_state(config.cache_dir))
+    changes, state = track_changes(result.briefs, previous)
     rows = topic_rows(result.briefs)
-    env = environment(config.templates_dir, compiled=config.cache_dir / "templates")
     # Pages rendered from what the previous build rendered them from are taken from it (`DocsMemo`).
     salt = f"{code_fingerprint()}\0{templates_fingerprint(env)}"
     pages = DocsMemo(config.cache_dir, config.docs_dir, salt, read=use_cache)
-    write_docs(result, config, rows, changes, split=cache.sentences, memo=pages, key=cache.key, env=env)
+    write_docs(
+        result,
+        config,
+        rows,
+        changes,
+        split=cache.sentences,
+        memo=pages,
+        key=cache.key,
+        env=env,
+        rendered=rendered,
+    )
     result.docs_reused = pages.reused
     clock.lap("write docs")
     crash_point("docs")
@@ -160,31 +175,80 @@ def build(
     return result
 
 
-def analyse_topics(topics: Sequence[Topic], config: Config, cache: AnalysisCache, quiet: bool) -> list[Brief]:
+@dataclass
+class PageJob:
+    """What the analysis of a topic needs to render its pages of docs/ too (topic and article pages):
+    the templates, and the previous build's state, for the topic's change note."""
+
+    templates_dir: Path | None
+    compiled: Path | None
+    state: dict[str, Any] | None
+    env: Any = None  # this process's environment (forked workers share it)
+
+    def before(self, topic: Topic) -> dict[str, Any] | None:
+        topics = (self.state or {}).get("topics", {})
+        return previous_state(topic.slug, [a.id for a in topic.articles], topics)
+
+
+_ENVIRONMENTS: dict[tuple[Path | None, Path | None], Any] = {}
+
+
+def _environment(templates_dir: Path | None, compiled: Path | None) -> Any:
+    key = (templates_dir, compiled)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = environment(templates_dir, compiled=compiled)
+    return _ENVIRONMENTS[key]
+
+
+def analyse_topics(
+    topics: Sequence[Topic],
+    config: Config,
+    cache: AnalysisCache,
+    quiet: bool,
+    pages: PageJob | None = None,
+    rendered: dict[str, tuple[str, str]] | None = None,
+) -> list[Brief]:
     """Each topic's brief, in order: from the cache, or analysed (on `config.jobs` processes).
 
-    The articles' sentences split during the analysis are kept in `cache` for the article pages."""
+    The articles' sentences split during the analysis are kept in `cache` for the article pages. With
+    `pages`, the docs pages of each topic analysed are rendered by the same process and put in
+    `rendered` (see `analyse_one`)."""
     briefs = [cache.lookup(topic) for topic in topics]
     todo = [topic for topic, brief in zip(topics, briefs, strict=True) if brief is None]
     work = functools.partial(
-        analyse_one, summary_words=config.summary_words, article_summary_words=config.article_summary_words
+        analyse_one,
+        summary_words=config.summary_words,
+        article_summary_words=config.article_summary_words,
+        templates=(pages.templates_dir, pages.compiled, pages.state is None) if pages is not None else None,
     )
-    done = iter(progress(ordered_map(work, todo, config.jobs), quiet, "analysing topics", total=len(todo)))
+    if pages is not None and pages.env is not None:
+        _ENVIRONMENTS.setdefault((pages.templates_dir, pages.compiled), pages.env)
+    items = [(topic, pages.before(topic) if pages is not None else None) for topic in todo]
+    done = iter(progress(ordered_map(work, items, config.jobs), quiet, "analysing topics", total=len(todo)))
     for n, topic in enumerate(topics):
         if briefs[n] is None:
-            brief, splits = next(done)
+            brief, splits, pages_done = next(done)
             cache.store(topic, brief)
             for article, sentences in zip(topic.articles, splits, strict=True):
                 cache.remember(article, sentences)
             briefs[n] = brief
+            if rendered is not None:
+                rendered.update(pages_done)
     next(done, None)  # run the map to its end: the worker processes are shut down here, not at exit
     return [brief for brief in briefs if brief is not None]
 
 
 def analyse_one(
-    topic: Topic, summary_words: int, article_summary_words: int
-) -> tuple[Brief, tuple[tuple[Sentence, ...], ...]]:
-    """`analyze(topic)` and the sentences of its articles (a worker process sends both back)."""
+    item: tuple[Topic, dict[str, Any] | None],
+    summary_words: int,
+    article_summary_words: int,
+    templates: tuple[Path | None, Path | None, bool] | None = None,
+) -> tuple[Brief, tuple[tuple[Sentence, ...], ...], dict[str, tuple[str, str]]]:
+    """`analyze(topic)` and the sentences of its articles (a worker process sends both back); with
+    `templates` (folder, compiled folder, first build), also the topic's page and its articles' pages
+    of docs/, each with what it was rendered for (`page_tag`): a page rendered for anything else is
+    rendered again by `write_docs`."""
+    topic, before = item
     splits: dict[str, tuple[Sentence, ...]] = {}
 
     def split(article: Article) -> tuple[Sentence, ...]:
@@ -192,7 +256,31 @@ def analyse_one(
         return splits[article.id]
 
     brief = analyze(topic, summary_words, article_summary_words, split=split)
-    return brief, tuple(splits.get(a.id) or split_article(a) for a in topic.articles)
+    sentences = tuple(splits.get(a.id) or split_article(a) for a in topic.articles)
+    rendered: dict[str, tuple[str, str]] = {}
+    if templates is not None:
+        env = _environment(templates[0], templates[1])
+        change = topic_change(brief, before, first_build=templates[2])
+        slug = topic.slug
+        page = render_brief(brief, env, change=change, download=f"../{slug}.md")
+        rendered[f"topics/{slug}.md"] = (repr(change), page)
+        for article, article_sentences in zip(topic.articles, sentences, strict=True):
+            page = render_article(article, paragraphs(article, article_sentences), env, (topic,))
+            rendered[f"articles/{safe_name(article.id)}.md"] = (page_tag(article, (topic,)), page)
+    return brief, sentences, rendered
+
+
+def page_tag(article: Article, topics: Sequence[Topic]) -> str:
+    """What an article's page was rendered for, besides the article (the topics citing it)."""
+    return repr((article.id, [(t.slug, t.title) for t in topics]))
+
+
+def paragraphs(article: Article, sentences: Sequence[Sentence]) -> dict[int, list[Sentence]]:
+    """The sentences of an article's page, as printed, by the index of their paragraph."""
+    out: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        out.setdefault(s.paragraph, []).append(as_printed(article, s))
+    return out
 
 
 class Stopwatch:
@@ -232,10 +320,13 @@ def write_docs(
     memo: DocsMemo | None = None,
     key: Callable[[Topic], str] | None = None,
     env: Any = None,
+    rendered: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """docs/: a page per topic and per article, the home, archive, feed and report pages. With `memo`
     (and `key`, a hash of a topic: `AnalysisCache.key`), topic and article pages rendered from the same
-    things as in the previous build are taken from it instead of rendered again."""
+    things as in the previous build are taken from it instead of rendered again. `rendered`: pages
+    already rendered (by `analyse_one`), each with what it was rendered for."""
+    rendered = rendered if rendered is not None else {}
     env = env if env is not None else environment(config.templates_dir)
     with staged_dir(config.docs_dir) as docs:
         for brief in result.briefs:
@@ -245,10 +336,10 @@ def write_docs(
                 topic_key = memo.key("topic", key(brief.topic), repr(changes.get(slug)))
                 if memo.reuse(docs, page, topic_key):
                     continue
-            write_text(
-                docs / page,
-                render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"),
-            )
+            done = rendered.get(page)
+            if done is None or done[0] != repr(changes.get(slug)):
+                done = ("", render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"))
+            write_text(docs / page, done[1])
             if memo is not None and key is not None:
                 memo.wrote(docs, page, topic_key)
         titles = {t.slug: t.title for t in result.topics}
@@ -266,10 +357,10 @@ def write_docs(
                 article_key = memo.key("article", repr(article), *(key(t) for t in topics))
                 if memo.reuse(docs, page, article_key):
                     continue
-            paragraphs: dict[int, list[Any]] = {}
-            for s in split(article):
-                paragraphs.setdefault(s.paragraph, []).append(as_printed(article, s))
-            write_text(docs / page, render_article(article, paragraphs, env, topics))
+            done = rendered.get(page)
+            if done is None or done[0] != page_tag(article, topics):
+                done = ("", render_article(article, paragraphs(article, split(article)), env, topics))
+            write_text(docs / page, done[1])
             if memo is not None and key is not None:
                 memo.wrote(docs, page, article_key)
         home = env.get_template("index.md.j2")

@@ -89,3 +89,46 @@ def test_article_pages_reuse_the_analysis_split(tmp_path: Path, monkeypatch: pyt
     result = build(config(tmp_path, tmp_path / "in", jobs=1, build_site=False), quiet=True, use_cache=False)
     assert len(result.articles) == 4
     assert calls == []  # every article page used the sentences its topic's analysis split
+
+
+def test_pages_rendered_by_the_workers_are_those_write_docs_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysing processes render their topics' pages (change notes included); the docs are the
+    same as when every page is rendered after the analysis."""
+    from briefgen import pipeline
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    for n, name in enumerate(("Avalon", "Brigg", "Corran", "Dunmore")):
+        small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
+    workers = config(tmp_path, tmp_path / "in", "workers", jobs=2, build_site=False)
+    after = config(tmp_path, tmp_path / "in", "after", jobs=2, build_site=False)
+    real = pipeline.analyse_topics
+    for step in ("first build", "one new article"):
+        if step == "one new article":
+            small_topic(tmp_path / "in" / "brigg", "Brigg", 9, n=3)
+        result = build(workers, quiet=True, use_cache=False)
+        assert result.analysed == 4
+        monkeypatch.setattr(pipeline, "analyse_topics", lambda *a, **kw: real(*a[:4]))
+        build(after, quiet=True, use_cache=False)
+        monkeypatch.setattr(pipeline, "analyse_topics", real)
+        assert tree(workers.docs_dir) == tree(after.docs_dir), step
+    assert "New article" in (workers.docs_dir / "topics" / "brigg.md").read_text(encoding="utf-8")
+
+
+def test_each_page_is_rendered_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import pipeline
+
+    calls: list[str] = []
+    for name in ("render_brief", "render_article"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(pipeline, name, lambda *a, _r=real, **kw: calls.append(a[0]) or _r(*a, **kw))
+    for n, name in enumerate(("Avalon", "Brigg")):
+        small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
+    cfg = config(tmp_path, tmp_path / "in", jobs=1, build_site=False)
+    for step in ("first build", "one new article"):
+        if step == "one new article":
+            small_topic(tmp_path / "in" / "brigg", "Brigg", 9, n=3)
+        calls.clear()
+        result = build(cfg, quiet=True, use_cache=False)
+        assert len(calls) == len(result.topics) + len(result.articles), step
