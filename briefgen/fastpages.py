@@ -227,6 +227,8 @@ class ArticleFile(File):
         return True
 
     def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
         assert self.renderer is not None
         mkdocs_utils.write_file(
             self.renderer(self).encode("utf-8", errors="xmlcharrefreplace"), self.abs_dest_path

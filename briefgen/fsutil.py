@@ -69,7 +69,9 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 @contextmanager
-def staged_dir(target: Path, spare: Path | None = None, written: set[str] | None = None) -> Iterator[Path]:
+def staged_dir(
+    target: Path, spare: Path | None = None, written: set[str] | None = None, prepare: bool = True
+) -> Iterator[Path]:
     """Yield a folder beside `target` to write the new output into; on success it replaces `target`.
 
     If the body fails, `target` is untouched and the staging folder is removed.
@@ -81,6 +83,8 @@ def staged_dir(target: Path, spare: Path | None = None, written: set[str] | None
     `written`: paths the body wrote without changing them, see `LinkingWriter`). The output is the
     same; what is saved is removing and creating every folder of a large site again (on some disks
     removing a folder or freeing a file's blocks costs milliseconds: 3,000 of them, seconds).
+    `prepare=False`: the body does both steps itself (`LinkingWriter.prepare_full`/`prepare_dirty` and
+    `finish`), so it can skip them when it knows what the spare holds.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +95,7 @@ def staged_dir(target: Path, spare: Path | None = None, written: set[str] | None
         try:
             os.rmdir(stage)
             os.rename(spare, stage)  # a kill from here on leaves a staging folder: `recover` removes it
-            before = file_changes(stage, unlink_shared=True)
+            before = file_changes(stage, unlink_shared=True) if prepare else None
         except OSError:  # another file system, or the spare vanished: stage in an empty folder
             stage.mkdir(exist_ok=True)
             before = None
@@ -173,15 +177,59 @@ class LinkingWriter:
     freed and written again, and the file keeps its modification time. Any other file is written
     anew (never in place over a file the live output shares). `written` lists what it wrote."""
 
-    def __init__(self, stage: Path, live: Path) -> None:
+    def __init__(self, stage: Path, live: Path, over_previous: bool = False) -> None:
         self.stage = os.path.abspath(stage)
         self.live = os.path.abspath(live)
         self.prefix = os.path.join(self.stage, "")
         self.live_exists = os.path.isdir(self.live)  # a first build has no live output to compare with
         self.written: set[str] = set()
         self.linked = 0
+        self.over_previous = over_previous
+        """The stage holds an earlier output (`staged_dir(..., prepare=False)`): `prepare_full` or
+        `prepare_dirty` runs before the first write, and `finish` after the last."""
+        self.before: dict[str, int] | None = None
+        self.stale: list[str] = []
+        self.mode = "" if over_previous else "full"
+        self.kept = 0  # files of the stage kept as they were (a dirty site build)
+
+    def prepare_full(self) -> None:
+        """Every file of the stage may be written again: snapshot it (see `staged_dir`)."""
+        if not self.mode:
+            self.mode = "full"
+            self.before = file_changes(Path(self.stage), unlink_shared=True)
+
+    def prepare_dirty(self, stale: Collection[str], rewritten: Collection[str] = ()) -> None:
+        """Only some files will be written, by this writer or in place (`rewritten`: paths relative to
+        the stage, unlinked now when the live output shares them); `stale` (relative paths) are not in
+        the new output and are removed by `finish`."""
+        self.mode = "dirty"
+        self.stale = list(stale)
+        for name in rewritten:
+            path = os.path.join(self.stage, name)
+            st = _stat(path)
+            if st is not None and st.st_nlink > 1:
+                os.unlink(path)
+
+    def finish(self) -> None:
+        """Remove what the stage held and this output does not (and the folders left empty)."""
+        if self.mode == "full" and self.before is not None:
+            prune_unwritten(Path(self.stage), self.before, self.written)
+        elif self.mode == "dirty":
+            for name in self.stale:
+                path = os.path.join(self.stage, name)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+                folder = os.path.dirname(path)
+                while folder.startswith(self.prefix):
+                    try:
+                        os.rmdir(folder)
+                    except OSError:  # not empty
+                        break
+                    folder = os.path.dirname(folder)
 
     def write(self, content: bytes, output_path: str) -> None:
+        if not self.mode:
+            self.prepare_full()
         path = output_path
         if not os.path.isabs(path) or os.pardir in path:
             path = os.path.abspath(path)

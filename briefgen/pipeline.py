@@ -59,6 +59,7 @@ class BuildResult:
     files_read: int = 0  # input files read and cleaned in this build (the others came from the cache)
     pages_reused: int = 0  # site pages whose Markdown conversion came from the cache
     docs_reused: int = 0  # pages of docs/ taken from the previous build instead of rendered again
+    site_kept: int = 0  # files of site/ a rebuild did not build again (their source did not change)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     cpu_timings: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, workers included
     account: Account = field(default_factory=lambda: Account(()))
@@ -147,11 +148,11 @@ def build(
         # The previous site is kept in the cache folder and the next one written over it (no folder
         # of 3,000 pages removed and created again on every build).
         spare = config.cache_dir / SPARE_SITE if config.cache_dir is not None else None
-        written: set[str] = set()
-        with staged_dir(config.site_dir, spare=spare, written=written) as site_tmp:
-            # A page with the same bytes as in the live site is linked to it, not written again.
-            writer = LinkingWriter(site_tmp, config.site_dir)
-            writer.written = written
+        with staged_dir(config.site_dir, spare=spare, prepare=False) as site_tmp:
+            over_previous = any(site_tmp.iterdir())
+            # A page with the same bytes as in the live site is linked to it, not written again; the
+            # writer also removes what the new site lacks (`LinkingWriter.finish`).
+            writer = LinkingWriter(site_tmp, config.site_dir, over_previous=over_previous)
             result.pages_reused = build_site(
                 config.docs_dir,
                 site_tmp,
@@ -162,9 +163,10 @@ def build(
                 site_url=config.site_url,
                 memo_dir=config.cache_dir / "pages",
                 memo_read=use_cache,
-                over_previous=any(site_tmp.iterdir()),
+                over_previous=over_previous,
                 writer=writer,
             )
+            result.site_kept = writer.kept
             crash_point("site")
         clock.lap("site")
     save_state(config.cache_dir, state)

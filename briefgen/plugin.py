@@ -37,8 +37,9 @@ from mkdocs.config.base import Config as PluginConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from . import fastpages
+from . import fastpages, siteplan
 from .cache import atomic_write
+from .siteplan import SitePlan
 
 ARTICLE_TEMPLATE = "briefgen-article.html"
 SITE_DATA = ".briefgen-site.json"
@@ -102,6 +103,10 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         self.read_store = True  # False: every page converted again (the memo is still saved)
         self.salt = ""
         self.warnings = _WarningCount()
+        self.writer: Any = None  # briefgen build's `fsutil.LinkingWriter`: a rebuild builds what changed
+        self.plan: SitePlan | None = None
+        self.memo_on = True  # the page memo is read and saved (not in a dirty build)
+        self.files: Any = None
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -122,12 +127,6 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         if self.store is None:
             folder = Path(self.config.cache_dir) if self.config.cache_dir else DEFAULT_CACHE_DIR
             self.store = folder / "pages.pickle" if folder is not None else None
-        if self.store is not None and self.read_store:
-            try:
-                loaded = pickle.loads(self.store.read_bytes())
-                self.previous = loaded if isinstance(loaded, dict) else {}
-            except Exception:  # absent or damaged: convert every page
-                self.previous = {}
         self.fast = self.config.fast and fastpages.applies(config)
         self.shells = self.fast and fastpages.shells_apply(config)
         settings = (
@@ -156,7 +155,52 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
                 else f
                 for f in kept
             ]
-        return Files(kept)
+        self.files = Files(kept)
+        if self.writer is not None:
+            self.plan_site(self.files, config)
+        if self.store is not None and self.read_store and self.memo_on:
+            try:
+                loaded = pickle.loads(self.store.read_bytes())
+                self.previous = loaded if isinstance(loaded, dict) else {}
+            except Exception:  # absent or damaged: convert every page
+                self.previous = {}
+        return self.files
+
+    def plan_site(self, files: Any, config: Any) -> None:
+        """briefgen build's site step (MkDocs runs in its dirty mode): which files to build (`SitePlan`)."""
+        writer = self.writer
+        if self.store is None or not self.shells:
+            for file in files:
+                file.is_modified = _modified
+            writer.prepare_full()
+            return
+        ctx = siteplan.context(config, self.salt)
+        manifest = self.store.parent / siteplan.MANIFEST
+        plan = SitePlan(manifest, writer.stage, writer.live, ctx, config["strict"])
+        plan.dirty = plan.dirty and writer.over_previous
+        plan.plan(files, config["docs_dir"], self.downloads(config))
+        self.plan = plan
+        if plan.dirty:
+            self.memo_on = False  # what changed is converted; nothing else is looked at
+            writer.prepare_dirty((), rewritten=siteplan.GENERATED_IN_PLACE)
+        else:
+            writer.prepare_full()
+
+    @staticmethod
+    def downloads(config: Any) -> list[str]:
+        """Each topic's Markdown, put next to its page (see `on_post_build`)."""
+        docs = Path(config["docs_dir"])
+        return [f"topics/{path.name}" for path in sorted((docs / "topics").glob("*.md"))]
+
+    def finish_site(self) -> None:
+        """After briefgen build's site step: the spare's files the new site lacks removed, the
+        manifest saved."""
+        writer = self.writer
+        if self.plan is not None:
+            writer.stale = self.plan.stale(writer.written)
+        writer.finish()
+        if self.plan is not None:
+            self.plan.save(clean=self.warnings.count == 0)
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         self.nav = nav
@@ -187,7 +231,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         return env
 
     def render_article(self, file: Any) -> str:
-        if self.store is None:
+        if self.store is None or not self.memo_on:
             return str(self.articles.render(file))
         # The page memo: the same Markdown at the same place converts the same (then filled into
         # this build's shell, which holds the navigation).
@@ -217,6 +261,25 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
             add = getattr(index, "add_entry_from_context", None)
             if isinstance(getattr(index, "entries", None), list) and add is not None:
                 index.add_entry_from_context = self._search(index, add)
+                generate = getattr(index, "generate_search_index", None)
+                if generate is not None and isinstance(getattr(index, "config", None), dict):
+                    index.generate_search_index = self._search_index(index, generate)
+
+    def _search_index(self, index: Any, original: Any) -> Any:
+        """The index joined from each page's entries, in the order of the pages (as a full build
+        writes them), when briefgen build's site step knows every page's (`SitePlan`)."""
+
+        def generate(prev: Any) -> str:
+            plan = self.plan
+            if plan is None or prev is not None:
+                return str(original(prev))
+            pages = [f.src_uri for f in self.files.documentation_pages()]
+            if not plan.dirty and sum(1 for p in pages if p in plan.search) != len(plan.search):
+                return str(original(prev))
+            config = {key: index.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+            return siteplan.search_index(config, [plan.search.get(p, "") for p in pages])
+
+        return generate
 
     def _search(self, index: Any, original: Any) -> Any:
         def index_page(page: Any) -> None:
@@ -224,19 +287,21 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
             if not (fast_page and fastpages.index_page(index, page)):
                 original(page)
 
-        if self.store is None:
-            return index_page
-
         def add(page: Any) -> None:
-            key = self.key("search", page.url, page.title, repr(page.meta), page.content)
-            entries = self.previous.get(key)
-            if entries is None:
-                before = len(index.entries)
+            before = len(index.entries)
+            if self.store is None or not self.memo_on:
                 index_page(page)
-                entries = index.entries[before:]
             else:
-                index.entries.extend(entries)
-            self.kept[key] = entries
+                key = self.key("search", page.url, page.title, repr(page.meta), page.content)
+                entries = self.previous.get(key)
+                if entries is None:
+                    index_page(page)
+                    entries = index.entries[before:]
+                else:
+                    index.entries.extend(entries)
+                self.kept[key] = entries
+            if self.plan is not None:
+                self.plan.search[page.file.src_uri] = siteplan.fragment(index.entries[before:])
 
         return add
 
@@ -256,7 +321,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
                 page.links_to_anchors = links
 
             page.render = convert
-        if self.store is None:
+        if self.store is None or not self.memo_on:
             return markdown
         key = self.key("page", page.file.src_uri, markdown)
 
@@ -295,8 +360,9 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
     def on_post_build(self, config: Any) -> None:
         """Each topic's Markdown for download next to its page; the page memo saved."""
         docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
-        for path in sorted((docs / "topics").glob("*.md")):
-            mkdocs_utils.copy_file(str(path), str(site / "topics" / path.name))
+        for uri in self.downloads(config):
+            if self.plan is None or self.plan.modified(uri):
+                mkdocs_utils.copy_file(str(docs / uri), str(site / uri))
         self.close(success=True)
 
     def on_build_error(self, error: Exception) -> None:
@@ -304,7 +370,11 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
 
     def close(self, success: bool) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.store is not None and success:
+        if self.store is not None and success and self.memo_on:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.store, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
             self.store = None  # saved once
+
+
+def _modified() -> bool:
+    return True

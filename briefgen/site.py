@@ -150,6 +150,24 @@ def mkdocs_config_file(mkdocs_config: Path | None, site_name: str, folder: Path)
     return config_file
 
 
+class _DirtyNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _quiet_dirty_notice() -> Any:
+    """MkDocs warns that a dirty build may give stale navigation: briefgen's plan builds every file
+    whose output would differ, so the notice is dropped (it would count as a warning with --strict)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    notice = _DirtyNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
+
+
 def build_site(
     docs_dir: Path,
     site_dir: Path,
@@ -206,13 +224,20 @@ def build_site(
             plugin.store = memo_dir / "pages.pickle" if memo_dir is not None else None
             plugin.read_store = memo_read
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+            plugin.writer = writer
             with contextlib.ExitStack() as patches:
                 if over_previous:
                     patches.enter_context(mock.patch.object(mkdocs_utils, "clean_directory", lambda d: None))
                 if writer is not None:
                     patches.enter_context(mock.patch.object(mkdocs_utils, "write_file", writer.write))
                     patches.enter_context(mock.patch.object(mkdocs_utils, "copy_file", writer.copy))
-                build(config)
+                    patches.enter_context(_quiet_dirty_notice())
+                # With briefgen's writer, MkDocs' dirty mode: the plugin marks which files to build
+                # (all of them unless the previous builds tell which did not change; `siteplan`).
+                build(config, dirty=writer is not None and not strict)
+            if writer is not None:
+                plugin.finish_site()
+                writer.kept = len(plugin.plan.kept) if plugin.plan is not None else 0
         except MkDocsException as exc:
             raise BriefgenError(f"mkdocs build failed: {exc}") from None
     return int(plugin.hits)

@@ -162,3 +162,61 @@ def test_rebuilds_render_only_changed_pages_and_give_what_a_build_from_nothing_g
             assert stable(f"articles/{unchanged}") == before, step
     assert (warm.cache_dir / SPARE_SITE).is_dir()
     assert [p.name for p in warm.docs_dir.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def dated_topic(folder: Path, name: str, day: int, n: int = 2) -> None:
+    for i in range(n):
+        write(
+            folder / f"{name.lower()}-{i}.md",
+            f"---\ntitle: {name} ferry timetable changed\noutlet: Outlet {i}\n"
+            f"published: 2024-03-{day:02d}\n---\n"
+            f"The {name} ferry will leave at seven from the {name} pier, the operator said on Monday. "
+            f"Captain Ira {name} said the early ferry {i} would carry more cars. "
+            f"The {name} council welcomed the change to the timetable.\n",
+        )
+
+
+def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> None:
+    """MkDocs' dirty mode with briefgen's plan: the files whose source did not change are kept from the
+    spare; the site is byte-identical to a build from nothing, whatever changed (an article added to a
+    topic outside the navigation, an article edited, a new topic that enters the navigation, an article
+    removed, a page of the spare tampered with)."""
+    from briefgen.site import NAV_TOPICS
+
+    names = [f"Port{chr(97 + n)}" for n in range(NAV_TOPICS + 4)]
+    for n, name in enumerate(names):
+        dated_topic(tmp_path / "in" / name.lower(), name, n + 2)
+    warm = build_config(tmp_path, "warm")
+    for _ in range(3):  # from the third build on, the spare has a manifest
+        first = build(warm, quiet=True)
+    assert first.site_kept > 0 and first.analysed == 0
+    oldest = tmp_path / "in" / names[0].lower()
+    steps = ("article added to an old topic", "article edited", "new topic", "article removed", "tampered")
+    for step in steps:
+        if step == "article added to an old topic":
+            dated_topic(oldest, names[0], 1, n=3)  # same dates: the navigation does not change
+        elif step == "article edited":
+            path = oldest / f"{names[0].lower()}-1.md"
+            path.write_text(path.read_text(encoding="utf-8").replace("more cars", "more bicycles"), "utf-8")
+        elif step == "new topic":
+            dated_topic(tmp_path / "in" / "newport", "Newport", 28)
+        elif step == "article removed":
+            (oldest / f"{names[0].lower()}-2.md").unlink()
+        else:
+            build(warm, quiet=True)
+            build(warm, quiet=True)  # the spare and the live site both after the removal
+            spare = warm.cache_dir / SPARE_SITE
+            page = next(p for p in sorted(spare.rglob("index.html")) if "topics" in p.parts)
+            page.unlink()
+            page.write_text("tampered", encoding="utf-8")
+        again = build(warm, quiet=True)
+        cold = from_nothing(tmp_path, warm, "cold")
+        build(cold, quiet=True, use_cache=False)
+        assert tree(warm.docs_dir) == tree(cold.docs_dir), step
+        assert tree(warm.site_dir) == tree(cold.site_dir), step
+        assert folders(warm.site_dir) == folders(cold.site_dir), step
+        files = len(tree(warm.site_dir))
+        if step in ("article added to an old topic", "article edited", "tampered"):
+            assert 0 < again.site_kept < files, step  # only the changed pages were built
+        else:  # the navigation changed (every page shows it), or a page was removed: a full build
+            assert again.site_kept == 0, step

@@ -1,0 +1,218 @@
+"""The site step of a rebuild: only the files whose source changed are built again (`SitePlan`).
+
+`briefgen build` writes each site over the site before the previous one (the spare, see
+`fsutil.staged_dir`). A manifest (`site.pickle` in the page memo's folder) records, for the live
+site and for the spare, what each of their files was made from (a file of docs/ by its content hash,
+or a file of the theme), with the file's inode, size and modification time, and each page's search
+entries. When everything every page depends on is what the spare was built with (the configuration
+file, the navigation, timestamp and address briefgen wrote, the theme's folders, the versions of
+MkDocs, Material, cmark-gfm and briefgen: `context`), MkDocs runs in its "dirty" mode and a file is
+built again only when the spare's copy was not made from the same source, or is not the file the
+manifest describes. The rest of the spare is already the new site; files of the spare the new site
+does not have are removed. The search index is joined from each page's entries (new or recorded),
+in the order a full build writes them, so it is the same bytes.
+
+A full build runs instead (every page, as before) when there is no manifest or it describes other
+settings or another folder, with --strict (a full build checks every link and anchor), when a file
+of docs/ the spare was built from is gone (links to it change), and after a build that logged a
+warning. A test checks a dirty build gives the files a full build gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from .cache import atomic_write, code_fingerprint
+
+MANIFEST = "site.pickle"
+FORMAT = 1
+GENERATED_IN_PLACE = ("sitemap.xml.gz",)
+"""Files MkDocs writes itself (not through `utils.write_file`): written again in place every build."""
+
+
+def fragment(entries: list[Any]) -> str:
+    """Search entries as they appear in the search index (Material's `json.dumps` of the index)."""
+    return ",".join(json.dumps(e, separators=(",", ":"), default=str) for e in entries)
+
+
+def search_index(config: dict[str, Any], fragments: list[str]) -> str:
+    """Material's `SearchIndex.generate_search_index` (no previous index), from each page's fragment."""
+    head = json.dumps(config, separators=(",", ":"), default=str)
+    return '{"config":' + head + ',"docs":[' + ",".join(f for f in fragments if f) + "]}"
+
+
+def _package_dir(name: str) -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    return os.path.dirname(spec.origin) if spec is not None and spec.origin else "\0"
+
+
+def context(config: Any, salt: str) -> str:
+    """A hash of everything every page of the site depends on, besides its own source."""
+    digest = hashlib.sha256()
+    parts = [
+        salt,
+        code_fingerprint(),
+        version("mkdocs-material"),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        repr(config["nav"]),
+        config["site_url"] or "",
+        config["site_name"],
+        repr(sorted(config["plugins"])),
+        repr(config["extra_css"]),
+        repr(config["extra_javascript"]),
+        repr(config["extra"]),
+        repr(dict(config["theme"].items()) if hasattr(config["theme"], "items") else config["theme"]),
+    ]
+    for part in parts:
+        digest.update(str(part).encode("utf-8", "surrogatepass") + b"\0")
+    path = config.config_file_path
+    if path and os.path.isfile(path):
+        with open(path, "rb") as fh:
+            digest.update(fh.read())
+    packages = (_package_dir("material"), _package_dir("mkdocs"))
+    for folder in config["theme"].dirs:  # versions cover the installed themes; a project's are read
+        digest.update(folder.encode("utf-8", "surrogatepass") + b"\0")
+        if folder.startswith(packages):
+            continue
+        for root, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                st = os.stat(os.path.join(root, name))
+                digest.update(f"{os.path.join(root, name)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def load(store: Path) -> dict[str, Any]:
+    try:
+        data = pickle.loads(store.read_bytes())
+    except Exception:  # absent or damaged: a full build
+        return {}
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+
+
+def _root(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+class SitePlan:
+    """Which files of the site this build writes (`modified`), and the manifest it leaves."""
+
+    def __init__(self, store: Path, stage: str, live: str, ctx: str, strict: bool) -> None:
+        self.store = store
+        self.stage = stage
+        self.live = live
+        self.ctx = ctx
+        data = load(store)
+        live_root = _root(live)
+        previous = data.get("live") or {}
+        spare = data.get("spare") or {}
+        # What the live site and the spare were built from, when the manifest still describes them.
+        self.previous = previous if previous.get("root") == live_root and live_root is not None else {}
+        self.spare = spare if spare.get("root") == _root(stage) else {}
+        self.known_sources: dict[str, tuple[int, int, int, str]] = {
+            **(spare.get("sources") or {}),
+            **(previous.get("sources") or {}),
+        }
+        self.sources: dict[str, tuple[int, int, int, str]] = {}
+        self.origins: dict[str, Any] = {}  # site file (relative path) -> what it is made from
+        self.kept: dict[str, tuple[int, int, int]] = {}  # files of the spare that are already right
+        self.search: dict[str, str] = {}  # page -> its search entries (JSON)
+        self.dirty = bool(self.spare) and self.spare.get("context") == ctx and not strict
+
+    def source(self, path: str, uri: str) -> str:
+        """The content hash of a file of docs/: from the manifest when its inode, size and modification
+        time are those recorded, else read."""
+        st = os.stat(path)
+        known = self.known_sources.get(uri)
+        if known is not None and known[:3] == (st.st_ino, st.st_size, st.st_mtime_ns):
+            sha = known[3]
+        else:
+            with open(path, "rb") as fh:
+                sha = hashlib.sha256(fh.read()).hexdigest()
+        self.sources[uri] = (st.st_ino, st.st_size, st.st_mtime_ns, sha)
+        return sha
+
+    def plan(self, files: Any, docs_dir: str, downloads: list[str]) -> None:
+        """Mark every file modified or not (`File.is_modified`, read by MkDocs' dirty mode)."""
+        docs_prefix = os.path.join(os.path.abspath(docs_dir), "")
+        for file in files:
+            src = file.abs_src_path
+            if src is not None and os.path.abspath(src).startswith(docs_prefix):
+                origin: Any = ("docs", file.src_uri, self.source(src, file.src_uri))
+            else:
+                origin = ("theme", src)
+            self.origins[file.dest_uri] = origin
+        for uri in downloads:
+            self.origins[uri] = ("download", uri, self.source(os.path.join(docs_dir, uri), uri))
+        if self.dirty and not set(self.spare.get("sources") or {}) <= set(self.sources):
+            self.dirty = False  # a file of docs/ was removed: pages linking to it change
+        outputs = self.spare.get("outputs") or {} if self.dirty else {}
+        search = self.spare.get("search") or {}
+        for dest, origin in self.origins.items():
+            recorded = outputs.get(dest)
+            if recorded is None or recorded[0] != origin:
+                continue
+            try:
+                st = os.stat(os.path.join(self.stage, dest))
+            except OSError:
+                continue
+            if (st.st_ino, st.st_size, st.st_mtime_ns) == tuple(recorded[1:]):
+                self.kept[dest] = recorded[1:]
+        for file in files:
+            page = file.is_documentation_page()
+            kept = file.dest_uri in self.kept and (not page or file.src_uri in search)
+            if kept and page:
+                self.search[file.src_uri] = search[file.src_uri]
+            elif not kept:
+                self.kept.pop(file.dest_uri, None)
+            file.is_modified = _constant(not kept)
+
+    def modified(self, dest: str) -> bool:
+        return dest not in self.kept
+
+    def stale(self, written: set[str]) -> list[str]:
+        """Files of the spare that are not in the new site (`written`: absolute paths written)."""
+        prefix = os.path.join(self.stage, "")
+        new = {p[len(prefix) :] for p in written if p.startswith(prefix)}
+        new.update(self.kept)
+        new.update(name for name in GENERATED_IN_PLACE if os.path.exists(os.path.join(self.stage, name)))
+        self.outputs_now = new
+        return sorted(set(self.spare.get("outputs") or {}) - new)
+
+    def save(self, clean: bool) -> None:
+        """The manifest of the new site (and of the live one, which becomes the spare); `clean`: no
+        warning was logged (else the next build is a full one)."""
+        outputs: dict[str, tuple[Any, int, int, int]] = {}
+        for dest in sorted(getattr(self, "outputs_now", ())):
+            kept = self.kept.get(dest)
+            if kept is None:
+                try:
+                    st = os.stat(os.path.join(self.stage, dest))
+                except OSError:
+                    continue
+                kept = (st.st_ino, st.st_size, st.st_mtime_ns)
+            outputs[dest] = (self.origins.get(dest), *kept)
+        new = {
+            "context": self.ctx if clean else "",
+            "root": _root(self.stage),
+            "sources": self.sources,
+            "outputs": outputs,
+            "search": self.search,
+        }
+        data = {"format": FORMAT, "live": new, "spare": self.previous}
+        atomic_write(self.store, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _constant(value: bool) -> Any:
+    return lambda: value
