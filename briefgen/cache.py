@@ -89,10 +89,11 @@ class AnalysisCache:
         key = self.key(topic)
         self.used.add(key)
         path = self.directory / f"{key}.pickle"
-        if self.read and path.is_file():
+        if self.read:
             try:
-                cached = pickle.loads(path.read_bytes())
-            except Exception:  # a damaged or outdated entry is recomputed
+                with open(path, "rb") as fh:
+                    cached = _BriefUnpickler(fh, topic.articles).load()
+            except Exception:  # absent, damaged or outdated: recomputed
                 cached = None
             if isinstance(cached, Brief) and cached.topic == topic:
                 self.hits += 1
@@ -106,7 +107,7 @@ class AnalysisCache:
             return
         key = self.key(topic)
         self.used.add(key)
-        atomic_write(self.directory / f"{key}.pickle", pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(self.directory / f"{key}.pickle", _dump_brief(brief))
 
     def brief(self, topic: Topic, analyze: Callable[[Topic], Brief]) -> Brief:
         """`analyze(topic)`, from the cache when an earlier build analysed the same topic."""
@@ -159,6 +160,36 @@ class AnalysisCache:
             atomic_write(self.directory / SENTENCES, data)
 
 
+def _dump_brief(brief: Brief) -> bytes:
+    """The brief pickled without its topic's articles (references to them by position): the topic
+    looked up has them already, and reading them again is most of the cost of a cache hit."""
+    import io
+
+    positions = {id(a): n for n, a in enumerate(brief.topic.articles)}
+    articles = brief.topic.articles
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj: Any) -> Any:
+            n = positions.get(id(obj))
+            return ("article", n) if n is not None and articles[n] is obj else None
+
+    out = io.BytesIO()
+    Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(brief)
+    return out.getvalue()
+
+
+class _BriefUnpickler(pickle.Unpickler):
+    def __init__(self, fh: Any, articles: tuple[Article, ...]) -> None:
+        super().__init__(fh)
+        self.articles = articles
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind, n = pid
+        if kind != "article":
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
+        return self.articles[n]  # the key covers every field of the topic's articles: the same ones
+
+
 def load_state(directory: Path | None) -> dict[str, Any] | None:
     """The previous build's state, or None (no cache, first build, unreadable file)."""
     if directory is None:
@@ -173,7 +204,8 @@ def load_state(directory: Path | None) -> dict[str, Any] | None:
 def save_state(directory: Path | None, state: dict[str, Any]) -> None:
     if directory is None:
         return
-    text = json.dumps({"format": FORMAT, **state}, ensure_ascii=False, sort_keys=True, indent=1)
+    # Compact: read by the next build only (Python's JSON encoder is much slower with an indent).
+    text = json.dumps({"format": FORMAT, **state}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     atomic_write(directory / STATE, text.encode("utf-8"))
 
 

@@ -146,16 +146,29 @@ def topic_change(brief: Brief, before: dict[str, Any] | None, first_build: bool)
 
 
 def track_changes(
-    briefs: list[Brief], state: dict[str, Any] | None
+    briefs: list[Brief], state: dict[str, Any] | None, keys: dict[str, str] | None = None
 ) -> tuple[dict[str, Change], dict[str, Any]]:
-    """Each topic's change note (by slug; absent when there is none) and the state to save."""
+    """Each topic's change note (by slug; absent when there is none) and the state to save.
+
+    `keys`: each topic's analysis key (`AnalysisCache.key`, by slug). A topic whose key is the one its
+    previous state was recorded with has the same articles and brief: that state is kept as it is."""
     previous_topics: dict[str, Any] = (state or {}).get("topics", {})
     changes: dict[str, Change] = {}
     topics: dict[str, Any] = {}
+    keys = keys or {}
     for brief in briefs:
         slug = brief.topic.slug
-        change = topic_change(brief, _previous(brief, previous_topics), first_build=state is None)
+        key = keys.get(slug)
+        before = previous_topics.get(slug)
+        if key is not None and state is not None and before is not None and before.get("key") == key:
+            change = Change.from_json(before.get("change"))
+            entry = before
+        else:
+            change = topic_change(brief, _previous(brief, previous_topics), first_build=state is None)
+            entry = topic_state(brief, change)
+            if key is not None:
+                entry["key"] = key
         if change is not None:
             changes[slug] = change
-        topics[slug] = topic_state(brief, change)
+        topics[slug] = entry
     return changes, {"topics": topics}
