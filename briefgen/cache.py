@@ -32,6 +32,8 @@ FORMAT = 1
 ANALYSIS = "analysis"
 STATE = "state.json"
 SENTENCES = "sentences.pickle"  # in analysis/: each article's sentences, for its page in the site
+DIGESTS = "digests.pickle"  # in analysis/: what a rebuild needs of each cached brief (`LazyBrief`)
+KEEP = frozenset({SENTENCES, DIGESTS})
 
 
 @cache
@@ -70,6 +72,8 @@ class AnalysisCache:
         self._sentences: dict[str, tuple[Sentence, ...]] | None = None
         self._sentences_used: dict[str, tuple[Sentence, ...]] = {}
         self._keys: dict[int, tuple[Topic, str]] = {}
+        self._digests: dict[str, Any] | None = None
+        self.digests: dict[str, Any] = {}  # this build's, saved by `prune`
 
     def key(self, topic: Topic) -> str:
         """A hash of the topic (every field of every article), the settings and briefgen's code."""
@@ -82,13 +86,20 @@ class AnalysisCache:
         self._keys[id(topic)] = (topic, digest.hexdigest())
         return digest.hexdigest()
 
-    def lookup(self, topic: Topic) -> Brief | None:
-        """The cached brief of `topic`, or None (then analyse it and `store` the result)."""
+    def lookup(self, topic: Topic, lazy: bool = False) -> Brief | None:
+        """The cached brief of `topic`, or None (then analyse it and `store` the result). `lazy`: a
+        `LazyBrief` when the digest of the brief is known (the brief is read when needed)."""
         if self.directory is None:
             return None
         key = self.key(topic)
         self.used.add(key)
         path = self.directory / f"{key}.pickle"
+        if self.read and lazy:
+            digest = self._previous_digests().get(key)
+            if digest is not None and os.path.isfile(path):
+                self.hits += 1
+                self.digests[key] = digest
+                return LazyBrief(topic, digest[0], digest[1], lambda: self._load(topic, path))  # type: ignore[return-value]
         if self.read:
             try:
                 with open(path, "rb") as fh:
@@ -99,6 +110,30 @@ class AnalysisCache:
                 self.hits += 1
                 return cached
         return None
+
+    def _load(self, topic: Topic, path: Path) -> Brief:
+        with open(path, "rb") as fh:
+            cached = _BriefUnpickler(fh, topic.articles).load()
+        if not (isinstance(cached, Brief) and cached.topic == topic):
+            raise OSError(f"{path}: not the brief of {topic.slug}")
+        return cached
+
+    def _previous_digests(self) -> dict[str, Any]:
+        if self._digests is None:
+            self._digests = {}
+            if self.read and self.directory is not None:
+                try:
+                    loaded = pickle.loads((self.directory / DIGESTS).read_bytes())
+                    self._digests = loaded if isinstance(loaded, dict) else {}
+                except Exception:  # absent or damaged: read every brief
+                    pass
+        return self._digests
+
+    def digest(self, brief: Brief, row: Any) -> None:
+        """Keep what a rebuild needs of `brief` without reading it: its syndication groups and its row
+        on the home page (`site.TopicRow`, from the brief: the same key gives the same)."""
+        if not isinstance(brief, LazyBrief):
+            self.digests[self.key(brief.topic)] = (brief.syndication, row)
 
     def store(self, topic: Topic, brief: Brief) -> None:
         """Keep the brief `topic` was just analysed into."""
@@ -153,11 +188,50 @@ class AnalysisCache:
         if self.directory is None or not self.directory.is_dir():
             return
         for path in self.directory.glob("*.pickle"):
-            if path.stem not in self.used and path.name != SENTENCES:
+            if path.stem not in self.used and path.name not in KEEP:
                 path.unlink(missing_ok=True)
+        digests = {k: v for k, v in self.digests.items() if k in self.used}
+        if digests != self._previous_digests():
+            atomic_write(self.directory / DIGESTS, pickle.dumps(digests, protocol=pickle.HIGHEST_PROTOCOL))
         if self._sentences_used:
             data = pickle.dumps(self._sentences_used, protocol=pickle.HIGHEST_PROTOCOL)
             atomic_write(self.directory / SENTENCES, data)
+
+
+class LazyBrief:
+    """A cached brief not read yet (`AnalysisCache.lookup(lazy=True)`): its topic, syndication groups
+    and row on the home page are known; reading any other field reads the brief from the cache. A
+    rebuild after one new article reads the brief of the topic that changed only."""
+
+    def __init__(self, topic: Topic, syndication: Any, row: Any, load: Callable[[], Brief]) -> None:
+        self.topic = topic
+        self.syndication = syndication
+        self.row = row
+        self._load = load
+        self._brief: Brief | None = None
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.topic.articles
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.syndication) if self.syndication else len(self.articles)
+
+    def load(self) -> Brief:
+        if self._brief is None:
+            self._brief = self._load()
+        return self._brief
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.load(), name)
+
+
+def real_brief(brief: Any) -> Brief:
+    """The brief itself (read from the cache when `brief` is a `LazyBrief`)."""
+    return brief.load() if isinstance(brief, LazyBrief) else brief
 
 
 def _dump_brief(brief: Brief) -> bytes:
@@ -347,6 +421,6 @@ class ReadingCache:
         """Keep the entries of this build's files only (and the signatures of `texts`, its articles')."""
         if self.path is not None:
             keep = {hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts}
-            signatures = {k: v for k, v in self.signatures.items() if k in keep}
+            signatures = {k: v for k, v in self.signatures.items() if k in keep or k.startswith("groups:")}
             data = {"salt": self.salt, "files": self.used, "signatures": signatures}
             atomic_write(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

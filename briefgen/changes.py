@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from .cache import real_brief
 from .models import Article, Brief
 
 SECTION_LABELS = {
@@ -164,6 +165,7 @@ def track_changes(
             change = Change.from_json(before.get("change"))
             entry = before
         else:
+            brief = real_brief(brief)
             change = topic_change(brief, _previous(brief, previous_topics), first_build=state is None)
             entry = topic_state(brief, change)
             if key is not None:

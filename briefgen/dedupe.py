@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
+import pickle
 import re
 import zlib
 from collections.abc import Sequence
@@ -392,8 +393,26 @@ def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | N
     if not useful:
         return list(articles)
     subset = [articles[k] for k in sorted(useful)]
-    groups = syndication_groups(subset, {a.id: split_article(a) for a in subset})
+    groups = None
+    if signatures is not None:  # the groups of the same articles, from the memo (one entry: the last)
+        memo_key = (
+            GROUPS_MEMO
+            + hashlib.sha1("\0".join(map(repr, subset)).encode("utf-8", "surrogatepass")).hexdigest()
+        )
+        if memo_key in signatures:
+            groups = pickle.loads(signatures[memo_key])
+    if groups is None:
+        groups = syndication_groups(subset, {a.id: split_article(a) for a in subset})
+        if signatures is not None:
+            for old in [k for k in signatures if k.startswith(GROUPS_MEMO)]:
+                del signatures[old]
+            signatures[memo_key] = pickle.dumps(groups, protocol=pickle.HIGHEST_PROTOCOL)
     return infer_from_copies(articles, groups)
+
+
+GROUPS_MEMO = "groups:"
+"""Key prefix, in the signatures memo, of the syndication groups `infer_metadata` found last (by a hash
+of the articles it grouped): a rebuild with the same articles splits none of them again."""
 
 
 def group_agency(articles: Sequence[Article]) -> str:

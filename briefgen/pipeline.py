@@ -28,6 +28,7 @@ from .cache import (
     ReadingCache,
     code_fingerprint,
     load_state,
+    real_brief,
     save_state,
     templates_fingerprint,
 )
@@ -151,6 +152,9 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
     keys = {brief.topic.slug: cache.key(brief.topic) for brief in result.briefs}
     changes, state = track_changes(result.briefs, previous, keys if use_cache else None)
     rows = topic_rows(result.briefs)
+    row_of = {row.slug: row for row in rows}
+    for brief in result.briefs:  # kept with the cache: the next build needs not read unchanged briefs
+        cache.digest(brief, row_of[brief.topic.slug])
     # Pages rendered from what the previous build rendered them from are taken from it (`DocsMemo`).
     salt = f"{code_fingerprint()}\0{templates_fingerprint(env)}"
     pages = DocsMemo(config.cache_dir, config.docs_dir, salt, read=use_cache)
@@ -239,7 +243,7 @@ def analyse_topics(
     The articles' sentences split during the analysis are kept in `cache` for the article pages. With
     `pages`, the docs pages of each topic analysed are rendered by the same process and put in
     `rendered` (see `analyse_one`)."""
-    briefs = [cache.lookup(topic) for topic in topics]
+    briefs = [cache.lookup(topic, lazy=True) for topic in topics]
     todo = [topic for topic, brief in zip(topics, briefs, strict=True) if brief is None]
     work = functools.partial(
         analyse_one,
@@ -364,7 +368,8 @@ def write_docs(
                     continue
             done = rendered.get(page)
             if done is None or done[0] != repr(changes.get(slug)):
-                done = ("", render_brief(brief, env, change=changes.get(slug), download=f"../{slug}.md"))
+                full = real_brief(brief)
+                done = ("", render_brief(full, env, change=changes.get(slug), download=f"../{slug}.md"))
             write_text(docs / page, done[1])
             if memo is not None and key is not None:
                 memo.wrote(docs, page, topic_key)

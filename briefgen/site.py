@@ -92,6 +92,10 @@ def topic_rows(briefs: Sequence[Brief]) -> list[TopicRow]:
     """Every topic, most recently updated first (ties by slug)."""
     rows = []
     for brief in briefs:
+        known = getattr(brief, "row", None)  # a cached brief's row (`cache.LazyBrief`)
+        if isinstance(known, TopicRow):
+            rows.append(known)
+            continue
         dates = [a.published for a in brief.articles if a.published]
         rows.append(
             TopicRow(
