@@ -25,7 +25,9 @@ processes, then whether every variant wrote byte-identical `docs/`.
 Then (unless `--no-incremental`) every variant rebuilds with its cache (`use_cache=True`) with nothing
 changed (what the unchanged articles cost, start-up included), then one new article is added to topic 0
 and every variant rebuilds again: the figures of "one new article, warm cache", with the number of
-input files read again (this checkout reads only the new one) and of topics analysed. With `--site` the
+input files read again (this checkout reads only the new one) and of topics analysed; then the share
+of that rebuild spent on the unchanged articles (the rebuild with nothing changed, less the same for a
+site of one topic: the fixed costs). With `--site` the
 builds include the site, and a plain `mkdocs build` of the parallel variant's `docs/` (briefgen's
 plugin listed in the mkdocs.yml) is timed against briefgen's own site step and compared byte for byte.
 Nothing is asserted; figures vary with the machine and its load: on a busy machine a parallel
@@ -78,6 +80,7 @@ print(json.dumps({
     "cpu": time.process_time() - cpu,
     "process_cpu": time.process_time(),
     "workers_cpu": workers.ru_utime + workers.ru_stime,
+    "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))
 """
 
@@ -258,9 +261,58 @@ def main() -> None:
         }
         report(again, work)
         new.unlink()
+        unchanged_share(variants, corpus, work, same, again, args.site)
 
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def unchanged_share(
+    variants: list[tuple[str, Path, int | None]],
+    corpus: Path,
+    work: Path,
+    same: dict[str, dict],
+    again: dict[str, dict],
+    site: bool,
+) -> None:
+    """How much of the rebuild after one new article is spent on the unchanged articles: the rebuild
+    with nothing changed, less the same rebuild of a site of one topic (start-up, theme, static files:
+    what a rebuild costs whatever the number of topics)."""
+    one = work / "one-topic"
+    shutil.rmtree(one, ignore_errors=True)
+    shutil.copytree(corpus / "topic-0000", one / "topic-0000")
+    fixed = {}
+    for name, code, jobs in variants:
+        run_variant(code, one, work / f"{name}-one", jobs, cache=True, site=site)
+        fixed[name] = run_variant(code, one, work / f"{name}-one", jobs, cache=True, site=site, fresh=False)
+    names = [name for name, _, _ in variants]
+    print("\none new article: time on the unchanged articles (nothing-changed rebuild of all topics, less")
+    print(
+        "the nothing-changed rebuild of one topic) and on the rest (the new article, start-up, fixed costs)"
+    )
+    print(f"{'':<38}" + "".join(f"{n:>14}" for n in names))
+
+    def cpu(r: dict) -> float:
+        return r.get("process_cpu", r["cpu"]) + r["workers_cpu"]
+
+    rows = [
+        ("one new article, wall", lambda n: again[n]["wall"]),
+        ("  cpu (with start-up, workers)", lambda n: cpu(again[n])),
+        ("nothing changed, wall", lambda n: same[n]["wall"]),
+        ("  cpu", lambda n: cpu(same[n])),
+        ("one topic, nothing changed, wall", lambda n: fixed[n]["wall"]),
+        ("  cpu", lambda n: cpu(fixed[n])),
+        ("on unchanged articles, wall", lambda n: same[n]["wall"] - fixed[n]["wall"]),
+        ("  cpu", lambda n: cpu(same[n]) - cpu(fixed[n])),
+        ("on the new article and the rest, cpu", lambda n: cpu(again[n]) - cpu(same[n]) + cpu(fixed[n])),
+    ]
+    for label, value in rows:
+        print(f"  {label:<36}" + "".join(f"{value(n):>14.2f}" for n in names))
+    shares = [(cpu(same[n]) - cpu(fixed[n])) / cpu(again[n]) if cpu(again[n]) else 0.0 for n in names]
+    walls = [(same[n]["wall"] - fixed[n]["wall"]) / again[n]["wall"] for n in names]
+    print(f"  {'share on unchanged articles, cpu':<36}" + "".join(f"{x:>13.0%} " for x in shares))
+    print(f"  {'share on unchanged articles, wall':<36}" + "".join(f"{x:>13.0%} " for x in walls))
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 def report(results: dict[str, dict], work: Path) -> None:
@@ -279,6 +331,8 @@ def report(results: dict[str, dict], work: Path) -> None:
     whole = [results[n].get("process_cpu", 0.0) for n in names]
     print(f"  {'  with start-up, imports':<26}" + "".join(f"{c:>14.1f}" for c in whole))
     print(f"  {'worker processes':<26}" + "".join(f"{results[n]['workers_cpu']:>14.1f}" for n in names))
+    rss = [results[n].get("max_rss_mb") for n in names]
+    print(f"  {'peak memory (MB)':<26}" + "".join(f"{r:>14.0f}" if r else f"{'-':>14}" for r in rss))
     print(f"  {'topics analysed':<26}" + "".join(f"{results[n]['analysed']:>14}" for n in names))
     read = [results[n].get("files_read") for n in names]
     print(f"  {'input files read':<26}" + "".join(f"{r if r is not None else '-':>14}" for r in read))
