@@ -14,6 +14,7 @@ The cache holds Python pickles: restore it only from your own builds (as the Git
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -299,64 +300,170 @@ class DocsMemo:
     """The pages of docs/ the previous build wrote, each with a key of what it was rendered from (the
     topic and its change note, or the article and the topics citing it; briefgen's code and templates).
 
-    A page whose key did not change is not rendered again: the previous file is linked into the new
-    docs folder (a hard link: no copy, and its modification time stays), when it is still the file
-    that build wrote (same size and modification time). A pure memo, like the others: deleting it never
-    changes the output. `directory=None` or `read=False` renders every page (the keys are still saved)."""
+    docs/ is staged like the site (`fsutil.staged_dir` with a spare, `SPARE_DOCS`): the next docs/ is
+    written over the docs/ before the previous one. A page whose key did not change is not rendered
+    again: the spare's copy is kept when it is still the file that build wrote (same inode, size and
+    modification time), else the live page is linked in (a hard link: no copy, same modification
+    time). Every other file is written anew (never into a file the live docs/ shares), and the spare's
+    files the new docs/ lacks are removed: the file list of each docs/ is kept too. When the spare is
+    not the folder this memo describes, it is emptied first (as `LinkingWriter.prepare_full`). A pure
+    memo, like the others: deleting it never changes the output. `directory=None` or `read=False`
+    renders every page (the keys are still saved)."""
 
     def __init__(self, directory: Path | None, docs_dir: Path, salt: str, read: bool = True) -> None:
         self.path = directory / DOCS_PAGES if directory is not None else None
+        self.spare_dir = directory / SPARE_DOCS if directory is not None else None
         self.docs_dir = docs_dir
         self.salt = salt
         self.previous: dict[str, list[Any]] = {}
+        self.spare: dict[str, list[Any]] = {}
         self.kept: dict[str, list[Any]] = {}
         self.reused = 0
-        if self.path is not None and read:
+        self.loaded: dict[str, Any] = {}
+        self.files: set[str] = set()  # every file of the new docs/
+        self.stage: Path | None = None
+        self.mode = "empty"
+        self.before: dict[str, int] | None = None
+        self.root: int | None = None
+        if self.path is not None:
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict) and loaded.get("salt") == salt:
-                    self.previous = loaded["pages"]
-            except (OSError, ValueError, KeyError):
-                self.previous = {}
+                self.loaded = loaded if isinstance(loaded, dict) and loaded.get("format") == 2 else {}
+            except (OSError, ValueError):
+                self.loaded = {}
+        if read and self.loaded.get("salt") == salt:
+            self.previous = dict((self.loaded.get("live") or {}).get("pages") or {})
+            self.spare = dict((self.loaded.get("spare") or {}).get("pages") or {})
+        self.live_root = _inode(docs_dir)
 
     def key(self, *parts: str) -> str:
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
+    def start(self, stage: Path) -> None:
+        """`stage`: the folder the new docs/ is written into (the spare, or an empty folder)."""
+        self.stage = stage
+        spare = self.loaded.get("spare") or {}
+        if not any(os.scandir(stage)):
+            self.mode = "empty"
+        elif spare.get("root") == _inode(stage) and isinstance(spare.get("files"), list):
+            self.mode = "spare"
+        else:  # not the folder this memo describes: everything in it is written again or removed
+            from .fsutil import file_changes
+
+            self.mode = "full"
+            self.spare = {}
+            self.before = file_changes(stage, unlink_shared=True)
+
+    def put(self, page: str, text: str) -> None:
+        """Write `page` (a path relative to docs/) into the stage, as a new file."""
+        assert self.stage is not None
+        path = self.stage / page
+        if self.mode != "empty":
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        self.files.add(page)
+
     def reuse(self, stage: Path, page: str, key: str) -> bool:
         """Put the previous build's `page` (a path relative to docs/) into `stage` when it was rendered
         from the same `key`; False when it must be rendered."""
+        new = os.path.join(stage, page)
+        entry = self.spare.get(page) if self.mode == "spare" else None
+        if entry is not None and entry[0] == key and _same(new, entry):
+            self._reused(page, entry)
+            return True
         entry = self.previous.get(page)
         if entry is None or entry[0] != key:
             return False
-        old, new = self.docs_dir / page, stage / page
+        old = os.path.join(self.docs_dir, page)
         try:
-            st = os.stat(old)
-            if [st.st_size, st.st_mtime_ns] != entry[1:]:
+            if not _same(old, entry):
                 return False
-            new.parent.mkdir(parents=True, exist_ok=True)
+            if self.mode != "empty":
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(new)
             try:
+                os.link(old, new)
+            except FileNotFoundError:  # its folder is new
+                os.makedirs(os.path.dirname(new), exist_ok=True)
                 os.link(old, new)
             except OSError:  # no hard links here: a copy, with its modification time
                 shutil.copy2(old, new)
         except OSError:
             return False
-        self.kept[page] = entry
-        self.reused += 1
+        self._reused(page, _entry(key, os.stat(new)))
         return True
+
+    def _reused(self, page: str, entry: list[Any]) -> None:
+        self.kept[page] = entry
+        self.files.add(page)
+        self.reused += 1
 
     def wrote(self, stage: Path, page: str, key: str) -> None:
         """Record `page`, just rendered into `stage` from `key`."""
-        st = os.stat(stage / page)
-        self.kept[page] = [key, st.st_size, st.st_mtime_ns]
+        self.kept[page] = _entry(key, os.stat(stage / page))
+
+    def finish(self) -> None:
+        """Remove what the stage held and the new docs/ does not have."""
+        assert self.stage is not None
+        self.root = _inode(self.stage)  # before the swap: the stage is the new docs/ from now on
+        if self.mode == "full" and self.before is not None:
+            from .fsutil import prune_unwritten
+
+            prune_unwritten(self.stage, self.before)
+        elif self.mode == "spare":
+            for page in set((self.loaded.get("spare") or {}).get("files") or ()) - self.files:
+                path = self.stage / page
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                folder = path.parent
+                while folder != self.stage:
+                    try:
+                        folder.rmdir()
+                    except OSError:  # not empty
+                        break
+                    folder = folder.parent
 
     def save(self) -> None:
-        if self.path is not None:
-            text = json.dumps({"salt": self.salt, "pages": self.kept}, sort_keys=True)
-            atomic_write(self.path, text.encode("utf-8"))
+        """The memo of the new docs/ (and of the previous one, now the spare)."""
+        if self.path is None or self.root is None:
+            return
+        live = self.loaded.get("live") or {}
+        data = {
+            "format": 2,
+            "salt": self.salt,
+            "live": {"root": self.root, "files": sorted(self.files), "pages": self.kept},
+            "spare": live if live.get("root") == self.live_root and self.live_root is not None else {},
+        }
+        atomic_write(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _entry(key: str, st: os.stat_result) -> list[Any]:
+    return [key, st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _same(path: str, entry: list[Any]) -> bool:
+    """Whether `path` is still the file `entry` recorded (size, modification time, inode)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return [st.st_size, st.st_mtime_ns, st.st_ino] == entry[1:4]
 
 
 READING = "reading.pickle"
 SPARE_SITE = "previous-site"
+SPARE_DOCS = "previous-docs"
+"""docs/ before the last build's: the next docs/ is written over it (see `DocsMemo`)."""
 """The site before the last build's (`fsutil.staged_dir`'s spare): the next build is written over it."""
 
 

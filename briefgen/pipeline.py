@@ -36,10 +36,10 @@ from .changes import Change, previous_state, topic_change, track_changes
 from .config import Config
 from .errors import InputError
 from .feed import FeedEntry, atom_feed
-from .fsutil import LinkingWriter, crash_point, staged_dir, write_text
+from .fsutil import LinkingWriter, crash_point, staged_dir
 from .models import Article, Brief, Sentence, Skipped, Topic
 from .parallel import ordered_map
-from .plugin import write_site_data
+from .plugin import SITE_DATA, site_data
 from .reading import Reading, input_files, progress, read_articles, read_inputs  # noqa: F401 (re-exported)
 from .reading.files import scan
 from .reading.split import split_article
@@ -358,11 +358,15 @@ def write_docs(
     already rendered (by `analyse_one`), each with what it was rendered for."""
     rendered = rendered if rendered is not None else {}
     env = env if env is not None else environment(config.templates_dir)
-    with staged_dir(config.docs_dir) as docs:
+    if memo is None:
+        memo = DocsMemo(None, config.docs_dir, "")
+    with staged_dir(config.docs_dir, spare=memo.spare_dir, prepare=False) as docs:
+        memo.start(docs)
+        put = memo.put
         for brief in result.briefs:
             slug = brief.topic.slug
             page = f"topics/{slug}.md"
-            if memo is not None and key is not None:
+            if key is not None:
                 topic_key = memo.key("topic", key(brief.topic), repr(changes.get(slug)))
                 if memo.reuse(docs, page, topic_key):
                     continue
@@ -370,13 +374,13 @@ def write_docs(
             if done is None or done[0] != repr(changes.get(slug)):
                 full = real_brief(brief)
                 done = ("", render_brief(full, env, change=changes.get(slug), download=f"../{slug}.md"))
-            write_text(docs / page, done[1])
-            if memo is not None and key is not None:
+            put(page, done[1])
+            if key is not None:
                 memo.wrote(docs, page, topic_key)
         titles = {t.slug: t.title for t in result.topics}
         for old, new in sorted(result.redirects.items()):
             if old not in titles and new in titles:
-                write_text(docs / "topics" / f"{old}.md", redirect_page(new, titles[new]))
+                put(f"topics/{old}.md", redirect_page(new, titles[new]))
         cited_in: dict[str, list[Topic]] = {}
         for brief in result.briefs:
             for a in brief.articles:
@@ -384,7 +388,7 @@ def write_docs(
         for article in result.articles:
             page = f"articles/{safe_name(article.id)}.md"
             topics = cited_in.get(article.id, ())
-            if memo is not None and key is not None:
+            if key is not None:
                 # A topic's key covers every field of its articles.
                 article_key = memo.key(
                     "article", article.id if topics else repr(article), *(key(t) for t in topics)
@@ -394,26 +398,24 @@ def write_docs(
             done = rendered.get(page)
             if done is None or done[0] != page_tag(article, topics):
                 done = ("", render_article(article, paragraphs(article, split(article)), env, topics))
-            write_text(docs / page, done[1])
-            if memo is not None and key is not None:
+            put(page, done[1])
+            if key is not None:
                 memo.wrote(docs, page, article_key)
         home = env.get_template("index.md.j2")
-        write_text(
-            docs / "index.md",
-            home.render(site_name=config.site_name, topics=rows[:HOME_TOPICS], total=len(rows)),
-        )
+        put("index.md", home.render(site_name=config.site_name, topics=rows[:HOME_TOPICS], total=len(rows)))
         archive = env.get_template("archive.md.j2")
-        write_text(docs / "archive.md", archive.render(months=archive_months(rows), total=len(rows)))
+        put("archive.md", archive.render(months=archive_months(rows), total=len(rows)))
         entries = [FeedEntry(r.slug, r.title, r.updated, r.lead) for r in rows]
-        write_text(docs / "feed.xml", atom_feed(entries, config.site_name, config.site_url))
+        put("feed.xml", atom_feed(entries, config.site_name, config.site_url))
         report = report_data(result.account, result.topics, result.articles)
-        write_text(docs / "report.md", env.get_template("report.md.j2").render(report=report))
-        write_text(docs / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        put("report.md", env.get_template("report.md.j2").render(report=report))
+        put("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         # The navigation, timestamp and address for briefgen's MkDocs plugin, however the site is built.
-        write_site_data(docs, nav(rows), source_date_epoch(result.articles), config.site_url)
+        put(SITE_DATA, site_data(nav(rows), source_date_epoch(result.articles), config.site_url))
         for asset in ("briefgen.css", "briefgen.js"):
             text = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
-            write_text(docs / "assets" / asset, text)
+            put(f"assets/{asset}", text)
+        memo.finish()
 
 
 def as_printed(article: Article, sentence: Sentence) -> Sentence:

@@ -59,9 +59,14 @@ def theme_dir() -> Path:
 
 def write_site_data(docs_dir: Path, nav: list[Any], source_date_epoch: int, site_url: str) -> None:
     """The site settings `briefgen build` decided, for the plugin (see `SITE_DATA`)."""
-    data = {"nav": nav, "source_date_epoch": source_date_epoch, "site_url": site_url}
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = site_data(nav, source_date_epoch, site_url)
     (docs_dir / SITE_DATA).write_text(text, encoding="utf-8", newline="\n")
+
+
+def site_data(nav: list[Any], source_date_epoch: int, site_url: str) -> str:
+    """The text of `SITE_DATA`."""
+    data = {"nav": nav, "source_date_epoch": source_date_epoch, "site_url": site_url}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def read_site_data(docs_dir: Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import build_config, tree
 
-from briefgen.cache import SPARE_SITE
+from briefgen.cache import SPARE_DOCS, SPARE_SITE
 from briefgen.config import Config
 from briefgen.fsutil import LinkingWriter, staged_dir
 from briefgen.pipeline import build
@@ -191,7 +191,14 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
         first = build(warm, quiet=True)
     assert first.site_kept > 0 and first.analysed == 0
     oldest = tmp_path / "in" / names[0].lower()
-    steps = ("article added to an old topic", "article edited", "new topic", "article removed", "tampered")
+    steps = (
+        "article added to an old topic",
+        "article edited",
+        "new topic",
+        "article removed",
+        "tampered",
+        "memos deleted",
+    )
     for step in steps:
         if step == "article added to an old topic":
             dated_topic(oldest, names[0], 1, n=3)  # same dates: the navigation does not change
@@ -202,6 +209,10 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
             dated_topic(tmp_path / "in" / "newport", "Newport", 28)
         elif step == "article removed":
             (oldest / f"{names[0].lower()}-2.md").unlink()
+        elif step == "memos deleted":  # the spares are there, nothing tells what they hold
+            (warm.cache_dir / "docs-pages.json").unlink()
+            (warm.cache_dir / "pages" / "site.pickle").unlink()
+            dated_topic(oldest, names[0], 1, n=3)
         else:
             build(warm, quiet=True)
             build(warm, quiet=True)  # the spare and the live site both after the removal
@@ -209,6 +220,9 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
             page = next(p for p in sorted(spare.rglob("index.html")) if "topics" in p.parts)
             page.unlink()
             page.write_text("tampered", encoding="utf-8")
+            docs_page = sorted((warm.cache_dir / SPARE_DOCS / "topics").iterdir())[-1]
+            docs_page.unlink()
+            docs_page.write_text("tampered", encoding="utf-8")
         again = build(warm, quiet=True)
         cold = from_nothing(tmp_path, warm, "cold")
         build(cold, quiet=True, use_cache=False)
@@ -218,5 +232,6 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
         files = len(tree(warm.site_dir))
         if step in ("article added to an old topic", "article edited", "tampered"):
             assert 0 < again.site_kept < files, step  # only the changed pages were built
-        else:  # the navigation changed (every page shows it), or a page was removed: a full build
+            assert again.docs_reused > 0, step
+        else:  # the navigation changed (every page shows it), a page was removed, no memo: a full build
             assert again.site_kept == 0, step
