@@ -321,6 +321,7 @@ class DocsMemo:
         self.reused = 0
         self.loaded: dict[str, Any] = {}
         self.files: set[str] = set()  # every file of the new docs/
+        self.stats: dict[str, tuple[int, int, int]] = {}  # of these: inode, size and mtime
         self.stage: Path | None = None
         self.mode = "empty"
         self.before: dict[str, int] | None = None
@@ -364,6 +365,8 @@ class DocsMemo:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        st = os.stat(path)
+        self.stats[page] = (st.st_ino, st.st_size, st.st_mtime_ns)
         self.files.add(page)
 
     def reuse(self, stage: Path, page: str, key: str) -> bool:
@@ -398,6 +401,7 @@ class DocsMemo:
 
     def _reused(self, page: str, entry: list[Any]) -> None:
         self.kept[page] = entry
+        self.stats[page] = (entry[3], entry[1], entry[2])
         self.files.add(page)
         self.reused += 1
 

@@ -209,14 +209,18 @@ class ArticleFile(File):
 
     @classmethod
     def of(cls, file: File, renderer: Callable[[ArticleFile], str]) -> ArticleFile:
-        new = cls(
-            file.src_uri,
-            file.src_dir,
-            file.dest_dir,
-            file.use_directory_urls,
-            dest_uri=file.dest_uri,
-            inclusion=file.inclusion,
-        )
+        """`file` made an article page (the same object: its paths and address stay as they are)."""
+        if type(file) is not File:  # a plugin's own kind of file: a new one
+            file = File(
+                file.src_uri,
+                file.src_dir,
+                file.dest_dir,
+                file.use_directory_urls,
+                dest_uri=file.dest_uri,
+                inclusion=file.inclusion,
+            )
+        file.__class__ = cls
+        new: ArticleFile = file  # type: ignore[assignment]
         new.renderer = renderer
         return new
 

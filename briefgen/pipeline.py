@@ -193,6 +193,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
                 memo_read=use_cache,
                 over_previous=over_previous,
                 writer=writer,
+                docs_stats=pages.stats,
             )
             result.site_kept = writer.kept
             crash_point("site")

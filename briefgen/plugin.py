@@ -112,6 +112,9 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         self.plan: SitePlan | None = None
         self.memo_on = True  # the page memo is read and saved (not in a dirty build)
         self.files: Any = None
+        self._downloads: list[str] | None = None
+        self.docs_stats: dict[str, Any] = {}
+        """Files of docs/ briefgen build just wrote or kept: relative path -> (inode, size, mtime)."""
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -183,7 +186,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         manifest = self.store.parent / siteplan.MANIFEST
         plan = SitePlan(manifest, writer.stage, writer.live, ctx, config["strict"])
         plan.dirty = plan.dirty and writer.over_previous
-        plan.plan(files, config["docs_dir"], self.downloads(config))
+        plan.plan(files, config["docs_dir"], self.downloads(config), self.docs_stats)
         self.plan = plan
         if plan.dirty:
             self.memo_on = False  # what changed is converted; nothing else is looked at
@@ -191,11 +194,17 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
         else:
             writer.prepare_full()
 
-    @staticmethod
-    def downloads(config: Any) -> list[str]:
+    def downloads(self, config: Any) -> list[str]:
         """Each topic's Markdown, put next to its page (see `on_post_build`)."""
-        docs = Path(config["docs_dir"])
-        return [f"topics/{path.name}" for path in sorted((docs / "topics").glob("*.md"))]
+        if self._downloads is None:
+            folder = os.path.join(config["docs_dir"], "topics")
+            try:
+                with os.scandir(folder) as found:
+                    names = sorted(e.name for e in found if e.name.endswith(".md") and e.is_file())
+            except OSError:
+                names = []
+            self._downloads = [f"topics/{name}" for name in names]
+        return self._downloads
 
     def finish_site(self) -> None:
         """After briefgen build's site step: the spare's files the new site lacks removed, the

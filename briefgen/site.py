@@ -185,6 +185,7 @@ def build_site(
     over_previous: bool = False,
     memo_read: bool = True,
     writer: Any = None,
+    docs_stats: dict[str, Any] | None = None,
 ) -> int:
     """Build the site into `site_dir` with MkDocs; raises BriefgenError on failure.
 
@@ -195,7 +196,9 @@ def build_site(
     every page through MkDocs' own path (Python-Markdown, Material's template per page).
     `over_previous`: `site_dir` holds an earlier site to write over (see `fsutil.staged_dir`'s spare),
     which MkDocs must not empty first; the caller removes what this build did not write. `writer` (a
-    `fsutil.LinkingWriter`) writes the files MkDocs writes (`mkdocs.utils.write_file`, `copy_file`).
+    `fsutil.LinkingWriter`) writes the files MkDocs writes (`mkdocs.utils.write_file`, `copy_file`);
+    with it, MkDocs runs in its dirty mode and the plugin builds only the files whose source changed
+    (`siteplan`); `docs_stats`: inode, size and mtime of the files of docs/ as briefgen just wrote them.
     """
     from unittest import mock
 
@@ -229,6 +232,7 @@ def build_site(
             plugin.read_store = memo_read
             os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
             plugin.writer = writer
+            plugin.docs_stats = docs_stats or {}
             with contextlib.ExitStack() as patches:
                 if over_previous:
                     patches.enter_context(mock.patch.object(mkdocs_utils, "clean_directory", lambda d: None))

@@ -130,31 +130,37 @@ class SitePlan:
         self.search: dict[str, str] = {}  # page -> its search entries (JSON)
         self.dirty = bool(self.spare) and self.spare.get("context") == ctx and not strict
 
-    def source(self, path: str, uri: str) -> str:
+    def source(self, path: str, uri: str, known_stat: Any = None) -> str:
         """The content hash of a file of docs/: from the manifest when its inode, size and modification
-        time are those recorded, else read."""
-        st = os.stat(path)
+        time are those recorded, else read. `known_stat`: (inode, size, mtime) of the file, when the
+        caller just wrote it."""
+        if known_stat is None:
+            st = os.stat(path)
+            known_stat = (st.st_ino, st.st_size, st.st_mtime_ns)
         known = self.known_sources.get(uri)
-        if known is not None and known[:3] == (st.st_ino, st.st_size, st.st_mtime_ns):
+        if known is not None and tuple(known[:3]) == tuple(known_stat):
             sha = known[3]
         else:
             with open(path, "rb") as fh:
                 sha = hashlib.sha256(fh.read()).hexdigest()
-        self.sources[uri] = (st.st_ino, st.st_size, st.st_mtime_ns, sha)
+        self.sources[uri] = (*known_stat, sha)
         return sha
 
-    def plan(self, files: Any, docs_dir: str, downloads: list[str]) -> None:
-        """Mark every file modified or not (`File.is_modified`, read by MkDocs' dirty mode)."""
+    def plan(self, files: Any, docs_dir: str, downloads: list[str], stats: Any = None) -> None:
+        """Mark every file modified or not (`File.is_modified`, read by MkDocs' dirty mode). `stats`:
+        (inode, size, mtime) of files of docs/ by relative path, as briefgen build just left them."""
+        stats = stats or {}
         docs_prefix = os.path.join(os.path.abspath(docs_dir), "")
         for file in files:
             src = file.abs_src_path
             if src is not None and os.path.abspath(src).startswith(docs_prefix):
-                origin: Any = ("docs", file.src_uri, self.source(src, file.src_uri))
+                origin: Any = ("docs", file.src_uri, self.source(src, file.src_uri, stats.get(file.src_uri)))
             else:
                 origin = ("theme", src)
             self.origins[file.dest_uri] = origin
         for uri in downloads:
-            self.origins[uri] = ("download", uri, self.source(os.path.join(docs_dir, uri), uri))
+            sha = self.source(os.path.join(docs_dir, uri), uri, stats.get(uri))
+            self.origins[uri] = ("download", uri, sha)
         if self.dirty and not set(self.spare.get("sources") or {}) <= set(self.sources):
             self.dirty = False  # a file of docs/ was removed: pages linking to it change
         outputs = self.spare.get("outputs") or {} if self.dirty else {}
