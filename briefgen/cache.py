@@ -464,6 +464,27 @@ def _same(path: str, entry: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == entry[1:4]
 
 
+def _read_one(
+    path: Path, root: Path | None, limits: Any
+) -> tuple[list[Article], list[str], str | None] | None:
+    """`read_file` of one file as `read_inputs` calls it (`ReadingCache.prefetch`): its articles,
+    notes and the reason it is unreadable; None when its reader failed otherwise."""
+    from .errors import UnreadableInput
+    from .reading import read_file
+    from .reading.files import admit, file_size_limit
+
+    notes: list[str] = []
+    try:
+        with file_size_limit(limits.max_file_bytes):
+            if root is not None:
+                admit(path, root)
+            return read_file(path, root, limits, notes), notes, None
+    except UnreadableInput as exc:
+        return [], notes, str(exc)
+    except Exception:  # `read_inputs` reads it again and reports the error
+        return None
+
+
 READING = "reading.pickle"
 SPARE_SITE = "previous-site"
 SPARE_DOCS = "previous-docs"
@@ -488,6 +509,7 @@ class ReadingCache:
         self.previous: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.misses = 0
+        self.prefetched: dict[Path, tuple[list[Article], list[str], str | None]] = {}
         self.signatures: dict[str, bytes] = {}
         """The articles' MinHash signatures (`dedupe.text_signatures`), by a hash of their text."""
         if self.path is not None and read:
@@ -498,6 +520,30 @@ class ReadingCache:
                     self.signatures = dict(loaded.get("signatures", {}))
             except Exception:  # absent or damaged: read every file
                 self.previous, self.signatures = {}, {}
+
+    def prefetch(self, paths: Any, root: Path | None, limits: Any, jobs: int) -> None:
+        """Read and clean the files the memo has no entry for on `jobs` processes (`parallel`), ahead
+        of `read`, which takes their results (same articles, notes and reasons as reading them here;
+        a file whose reader fails in another way is read again by `read`, which reports it)."""
+        import functools
+
+        from .parallel import ordered_map, worker_count
+
+        todo = []
+        for path in list(paths)[: limits.max_input_files]:
+            entry = self.previous.get(f"{root}\0{path}")
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if entry is None or entry["stat"] != (st.st_size, st.st_mtime_ns):
+                todo.append(path)
+        if worker_count(jobs, len(todo)) < 2:
+            return
+        work = functools.partial(_read_one, root=root, limits=limits)
+        for path, found in zip(todo, ordered_map(work, todo, jobs), strict=True):
+            if found is not None:
+                self.prefetched[path] = found
 
     def read(self, path: Path, root: Path | None, limits: Any, notes: list[str]) -> list[Article]:
         """`read_file(path, root, limits, notes)`, from the memo when the file did not change."""
@@ -515,11 +561,15 @@ class ReadingCache:
         if entry is None:
             self.misses += 1
             found: list[str] = []
-            try:
-                articles = read_file(path, root, limits, found)
-                entry = {"articles": articles, "notes": found, "error": None}
-            except UnreadableInput as exc:
-                entry = {"articles": [], "notes": found, "error": str(exc)}
+            early = self.prefetched.pop(path, None)
+            if early is not None:
+                entry = {"articles": early[0], "notes": early[1], "error": early[2]}
+            else:
+                try:
+                    articles = read_file(path, root, limits, found)
+                    entry = {"articles": articles, "notes": found, "error": None}
+                except UnreadableInput as exc:
+                    entry = {"articles": [], "notes": found, "error": str(exc)}
             entry["digest"] = digest  # set: a file without an entry was hashed above
         entry = {**entry, "stat": (st.st_size, st.st_mtime_ns)}
         self.used[name] = entry

@@ -116,6 +116,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
     paths = found.inputs
     # Files read by an earlier build and unchanged since are not read again (`ReadingCache`).
     memo = ReadingCache(config.cache_dir, config.limits, read=use_cache)
+    memo.prefetch(paths, input_dir, config.limits, config.jobs)  # the files to read, on the workers
     reading = read_inputs(
         paths, root=input_dir, limits=config.limits, quiet=quiet, read=memo.read, signatures=memo.signatures
     )

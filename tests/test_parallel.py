@@ -132,3 +132,24 @@ def test_each_page_is_rendered_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         calls.clear()
         result = build(cfg, quiet=True, use_cache=False)
         assert len(calls) == len(result.topics) + len(result.articles), step
+
+
+def test_files_read_on_the_workers_give_what_reading_here_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build reads the input files on the worker processes: the same articles, notes and skip
+    reasons (an empty file, a binary file, a file over the size limit) as one process."""
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    for n, name in enumerate(("Avalon", "Brigg", "Corran")):
+        small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "in" / "long.txt").write_text("A long line of words about the harbour. " * 40_000, "utf-8")
+    results = {}
+    for jobs in (1, 2):
+        cfg = config(tmp_path, tmp_path / "in", f"jobs{jobs}", jobs=jobs, build_site=False)
+        results[jobs] = build(cfg, quiet=True, use_cache=False)
+        assert results[jobs].files_read == 9
+    assert results[1].articles == results[2].articles
+    assert results[1].skipped == results[2].skipped and len(results[1].skipped) >= 2
+    assert tree(tmp_path / "jobs1" / "docs") == tree(tmp_path / "jobs2" / "docs")
