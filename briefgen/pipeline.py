@@ -96,8 +96,9 @@ def paused_gc() -> Iterator[None]:
     """Python's cycle collector off for the build (its worker processes too), on again after.
 
     A build holds many objects (articles, briefs, pages) and makes few reference cycles: each full
-    collection walks them all, a quarter of the CPU of a rebuild with the cache. The peak memory of a
-    build is the same with and without it (measured, 200 and 1,000 topics)."""
+    collection walks them all, a quarter of the CPU of a rebuild with the cache, 8% of a cold build.
+    Measured peak memory of a cold build in one process: 416 MB paused, 411 MB not (1,000 topics);
+    180 and 178 MB (200 topics)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
