@@ -254,6 +254,9 @@ def test_a_house_number_is_in_its_block() -> None:
     assert found(a, b).disputes == () and found(a, c).disputes == ()
     [d] = found(a, e).disputes
     assert sorted(s.value for s in d.sides) == ["2,100 block of Garnet Avenue", "2315 Garnet Avenue"]
+    # The block where the car was stopped, or an arrest made, is not the incident's.
+    f = art("f", "Officers stopped the car in the 5100 block of Garnet Avenue minutes later.", DAY)
+    assert found(b, f).disputes == ()
 
 
 def test_negation_in_the_clause_and_opposite_claims() -> None:

@@ -211,6 +211,8 @@ BLOCK = re.compile(
 
 def blocks(sentence: Sentence) -> list[Reading]:
     out = []
+    if ELSEWHERE.search(sentence.text) or STOPPED.search(sentence.text):
+        return out  # the block of an arrest, a car stop or a vigil, not of the incident
     for m in BLOCK.finditer(sentence.text):
         words = m.group("street").rstrip(".").split()
         # "North Beville Ave." and "North Beville Avenue" are one street; "North Beville" (no
@@ -627,6 +629,7 @@ SCENE = re.compile(
     r"apartment))\b",
     re.I,
 )
+STOPPED = re.compile(r"\b(?:stopped|pulled over|traffic stop|found the suspect|caught)\b", re.I)
 ELSEWHERE = re.compile(
     r"\b(?:arrest\w*|custody|booked|conference|vigil|funeral|court|hearing|charged|sentenced|trial|memorial|"
     r"rally|service|meeting|briefing)\b",
