@@ -283,11 +283,16 @@ def before(piles: Sequence[Pile], rev: str) -> list[list[int]] | None:
             print(f"(before: cannot extract revision {rev}: {exc}; skipped)")
             return None
         data, out = Path(tmp) / "piles.pickle", Path(tmp) / "labels.json"
-        data.write_bytes(pickle.dumps([p.articles for p in piles]))
+        # Plain fields only: the revision's Article may lack fields added since (tables, ...).
+        fields = ("id", "path", "text", "title", "outlet", "url", "published", "author", "topic")
+        data.write_bytes(
+            pickle.dumps([[{f: getattr(a, f) for f in fields} for a in p.articles] for p in piles])
+        )
         code = (
             "import json, pickle, sys\n"
+            "from briefgen.models import Article\n"
             "from briefgen.topics import cluster_articles\n"
-            "piles = pickle.loads(open(sys.argv[1], 'rb').read())\n"
+            "piles = [[Article(**a) for a in p] for p in pickle.loads(open(sys.argv[1], 'rb').read())]\n"
             "out = []\n"
             "for arts in piles:\n"
             "    lab = [0] * len(arts)\n"
