@@ -244,6 +244,10 @@ def test_a_toll_is_of_this_shooting_only() -> None:
     h = art("h", "Four victims died at the park and a fifth died at the hospital.", DAY)
     i = art("i", "Five people were killed in the shooting at the park.", DAY)
     assert found(f, g).disputes == () and found(h, i).disputes == ()
+    # The shooter shot by police too: one report may count him among the wounded.
+    j = art("j", "The gunman wounded four people at the park and was then shot by a deputy.", DAY)
+    k = art("k", "Five people were wounded in the shooting at the park.", DAY)
+    assert found(j, k).disputes == ()
 
 
 def test_a_house_number_is_in_its_block() -> None:

@@ -247,6 +247,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     found = measures.join_days(found, ctx.all_sentences, {a.id: a.published for a in ctx.articles})
     found = measures.merge_hospitals(measures.merge_names(found))
     found = measures.with_dead(measures.single_roles(found, ctx.all_sentences))
+    found = measures.with_shooter(found, ctx.all_sentences)
     by_key: dict[str, list[measures.Reading]] = defaultdict(list)
     first_status: set[tuple[str, str]] = set()
     for r in found:

@@ -1018,6 +1018,26 @@ MANY_SUSPECTS = re.compile(
 )
 
 
+# The shooter was shot or killed too: some reports count him among the dead or wounded, some do not.
+SHOOTER_HIT = re.compile(
+    r"\b(?:killed|shot) (?:himself|herself)\b|\bturned the gun on (?:himself|herself)\b|"
+    r"\btook (?:his|her) own life\b|\bself-inflicted\b|"
+    r"\b(?:was|were) (?:then |later )?(?:shot|killed|wounded) "
+    r"by (?:a |an |the )?(?:police|officers?|deputy|deputies|trooper|security guard|sheriff)",
+    re.I,
+)
+
+
+def with_shooter(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
+    """Tolls one wider when the story says the shooter was shot or killed too ("injuring four people,
+    and was then shot by a deputy" and "five people were injured" may count the same people)."""
+    if not any(r.key.startswith("count|") for r in readings) or not any(
+        SHOOTER_HIT.search(s.text) for s in sentences
+    ):
+        return readings
+    return [dataclasses.replace(r, high=r.high + 1) if r.key.startswith("count|") else r for r in readings]
+
+
 def with_dead(readings: list[Reading]) -> list[Reading]:
     """An article's count of wounded (or shot) widened by its count of dead: "four people were injured"
     in one report and "one killed and three injured" in another may count the same four."""
