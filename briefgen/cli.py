@@ -72,11 +72,11 @@ def load_articles(paths: tuple[Path, ...]) -> list[Article]:
 
 def load_topic(paths: tuple[Path, ...]) -> Topic:
     from .models import Topic
-    from .topics import central_title, slugify
+    from .topics import central_title, reading_order, slugify
 
     articles = load_articles(paths)
     title = central_title(articles)
-    return Topic(slug=slugify(title), title=title, articles=tuple(articles))
+    return Topic(slug=slugify(title), title=title, articles=reading_order(articles))
 
 
 EXIT_CODES = "Exit codes: 0 success; 1 failure (the message says what to fix); 2 usage error."

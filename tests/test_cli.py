@@ -46,7 +46,11 @@ def test_brief_json_on_seeds(seeds: list[Path]) -> None:
     code, out, _ = run("brief", *map(str, seeds), "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert [a["id"] for a in data["articles"]] == [p.stem for p in seeds]
+    assert sorted(a["id"] for a in data["articles"]) == sorted(p.stem for p in seeds)
+    # In reading order: dated articles first, by date.
+    dates = [a["published"] for a in data["articles"]]
+    dated = [d for d in dates if d]
+    assert dates[: len(dated)] == sorted(dated)
     for key in ("summary", "decisions", "quotes", "disputes", "context"):
         assert data[key], key
     files = {p.stem: p.read_text(encoding="utf-8") for p in seeds}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,27 @@ def test_seed_brief_has_what_product_lists(seeds: list[Path]) -> None:
 )
 def test_decision_verbs_and_what_only_looks_like_one(text: str, decision: bool) -> None:
     assert decisions.is_decision(text) is decision
+
+
+def test_the_brief_does_not_depend_on_what_the_files_are_called(seeds: list[Path]) -> None:
+    # Ties between sections' items are broken by the articles' order in their topic; that order is
+    # read from the articles (date, then text), not from their ids, which are file names.
+    import dataclasses
+
+    from briefgen.analyze import analyze
+    from briefgen.render import brief_to_dict
+    from briefgen.topics import group_topics
+
+    pile = seed_articles(seeds)
+    n = len(pile)
+    renamed = [dataclasses.replace(a, id=f"zz-{n - i}", path=f"zz-{n - i}.txt") for i, a in enumerate(pile)]
+
+    def content(articles: list[Article]) -> dict[str, object]:
+        [topic] = group_topics(sorted(articles, key=lambda a: a.id))  # as a build reads them: by name
+        brief = brief_to_dict(analyze(topic))
+        text = json.dumps({k: v for k, v in brief.items() if k not in ("articles", "syndication", "topic")})
+        for place, a in enumerate(brief["articles"]):  # each article by its place in the topic
+            text = text.replace(json.dumps(a["id"]), f'"article {place}"')
+        return json.loads(text)
+
+    assert content(renamed) == content(pile)

@@ -16,6 +16,8 @@ most central headline; slugs never change once given (`slugs.py`).
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -51,6 +53,18 @@ __all__ = [
 
 REGROUP_GROWTH = 1.25
 """The pile is grouped afresh once it has this many times the articles of its last full grouping."""
+
+
+def reading_order(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """A topic's articles in an order read from them alone: by date (undated last), then by a hash of
+    their text. The sections break ties by this order, so a brief is the same whatever the files are
+    called (article ids are file names); citations are numbered in it."""
+    return tuple(
+        sorted(
+            articles,
+            key=lambda a: (a.published or dt.date.max, hashlib.sha256(a.text.encode()).digest(), a.id),
+        )
+    )
 
 
 def learn_groups(features: Features) -> list[list[int]]:
@@ -152,7 +166,7 @@ def assign_topics(
     for name in sorted(explicit):
         slug = unique_slug(slugify(name), name, used)
         used.add(slug)
-        named.append(Topic(slug=slug, title=name, articles=tuple(explicit[name])))
+        named.append(Topic(slug=slug, title=name, articles=reading_order(explicit[name])))
     members = [[loose[i] for i in sorted(g)] for g in groups]
     for i in sorted(range(len(groups)), key=lambda i: anchor_key(anchor_article(members[i]))):
         if slugs[i] is None:
@@ -161,7 +175,8 @@ def assign_topics(
             used.add(slugs[i])  # type: ignore[arg-type]
     order = sorted(range(len(groups)), key=lambda i: min(groups[i]))
     found = [
-        Topic(slug=str(slugs[i]), title=central_title(members[i]), articles=tuple(members[i])) for i in order
+        Topic(slug=str(slugs[i]), title=central_title(members[i]), articles=reading_order(members[i]))
+        for i in order
     ]
     registry = updated_registry(old, found, [[keys[j] for j in groups[i]] for i in order], keys, threshold)
     redirects = {s: registry.resolve(s) for s in registry.redirects if registry.resolve(s) in registry.topics}
