@@ -113,11 +113,20 @@ class AnalysisCache:
         return None
 
     def _load(self, topic: Topic, path: Path) -> Brief:
-        with open(path, "rb") as fh:
-            cached = _BriefUnpickler(fh, topic.articles).load()
-        if not (isinstance(cached, Brief) and cached.topic == topic):
-            raise OSError(f"{path}: not the brief of {topic.slug}")
-        return cached
+        """The brief of a `LazyBrief`: read from the cache, or analysed again (and stored) when the
+        entry went missing or is damaged, as `lookup` would have."""
+        try:
+            with open(path, "rb") as fh:
+                cached = _BriefUnpickler(fh, topic.articles).load()
+        except Exception:  # absent or damaged
+            cached = None
+        if isinstance(cached, Brief) and cached.topic == topic:
+            return cached
+        from .analyze import analyze
+
+        brief = analyze(topic, *self.settings)
+        atomic_write(path, _dump_brief(brief))
+        return brief
 
     def _previous_digests(self) -> dict[str, Any]:
         if self._digests is None:

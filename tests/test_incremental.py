@@ -235,3 +235,22 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
             assert again.docs_reused > 0, step
         else:  # the navigation changed (every page shows it), a page was removed, no memo: a full build
             assert again.site_kept == 0, step
+
+
+def test_a_damaged_cached_brief_is_analysed_again(tmp_path: Path) -> None:
+    """A rebuild reads unchanged topics' briefs only when it needs them (`LazyBrief`); an entry damaged
+    since is analysed again then, as a lookup would (same pages)."""
+    for n, name in enumerate(("Porta", "Portb", "Portc")):
+        dated_topic(tmp_path / "in" / name.lower(), name, n + 2)
+    warm = build_config(tmp_path, "warm")
+    build(warm, quiet=True)
+    for entry in (warm.cache_dir / "analysis").glob("*.pickle"):
+        if entry.name not in ("sentences.pickle", "digests.pickle"):
+            entry.write_bytes(b"damaged")
+    (warm.cache_dir / "docs-pages.json").unlink()  # every page rendered again: every brief needed
+    again = build(warm, quiet=True)
+    assert again.analysed == 0  # found in the digests...
+    cold = from_nothing(tmp_path, warm, "cold")
+    build(cold, quiet=True, use_cache=False)
+    assert tree(warm.docs_dir) == tree(cold.docs_dir)  # ...and analysed again when read
+    assert tree(warm.site_dir) == tree(cold.site_dir)
