@@ -135,21 +135,10 @@ ORG_EVIDENCE = (
         rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which|in|on|at|"
         r"for|from|with|and|to|of|who|that|were|are|have|had)\b)"
     ),
-    # "Vale Mills, a milling company", "the Al Noor mosque": a name with an organisation's or a
-    # building's noun.
-    re.compile(
-        rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b"
-    ),
-    re.compile(rf"\b(?:the|a|an|at|in|near|outside|inside) {_CAPITALISED_RUN}\s+{_ORG_HEADS}\b"),
     # "our supplier, Vale Mills, ...": an organisation's noun in apposition before the name.
     re.compile(
         r"\b(?:supplier|company|firm|maker|manufacturer|retailer|chain|brand|franchise|mosque|church|"
         rf"charity|nonprofit|startup|distributor|vendor|contractor),\s+{_CAPITALISED_RUN},"
-    ),
-    # "the Port Elsie Herons owner": a team's or a firm's name before what belongs to it.
-    re.compile(
-        rf"{_CAPITALISED_RUN}\s+(?:owner|owners|coach|players|employees|franchise|roster|shareholders|"
-        r"customers|recall|products)\b"
     ),
     re.compile(rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
     # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
@@ -165,6 +154,37 @@ ORG_EVIDENCE = (
         rf"(?:for|of|on|against) {_CAPITALISED_RUN}"
     ),
 )
+# Words right after an organisation's name (found first, the name is then read backwards from them):
+# "Vale Mills, a milling company", "the Al Noor mosque", "the Port Elsie Herons owner". The second
+# element, when set, must stand right before the name.
+AFTER_ORG_NAME = (
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b"), None),
+    (re.compile(rf"\s+{_ORG_HEADS}\b"), re.compile(r"\b(?:the|a|an|at|in|near|outside|inside)\s+$")),
+    (
+        re.compile(
+            r"\s+(?:owner|owners|coach|players|employees|franchise|roster|shareholders|customers|recall|products)\b"
+        ),
+        None,
+    ),
+)
+RUN_ENDING = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+
+
+def _names_before_org_words(text: str) -> set[str]:
+    found = set()
+    for trigger, before in AFTER_ORG_NAME:
+        for m in trigger.finditer(text):
+            if not text[m.start() - 1 : m.start()].isalnum():
+                continue
+            run = RUN_ENDING.search(text, max(0, m.start() - 60), m.start())
+            if run is None or (
+                before is not None and not before.search(text, max(0, run.start() - 9), run.start())
+            ):
+                continue
+            found.add(run.group().removeprefix("The "))
+    return found
+
+
 ORG_FUNCTION_WORDS = words_of("Without For Of And The Against On In To At")
 ORG_NAMES = words_of(
     """
@@ -240,6 +260,7 @@ MALE_NAMES = words_of(
     Sergei Dmitry Alexei Ivan Hans Klaus Pierre Jean-Claude Francois Giuseppe Marco Paolo
     """
 )
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 PREPOSITIONS = words_of(
     """
     at in of for from with on near by to into inside outside about over under between among than
@@ -366,7 +387,9 @@ ROLE_MODIFIERS = words_of(
     campaign press deputy senior former longtime top chief communications policy political national
     veteran assistant associate executive general managing lead local state federal retired
     """
-)  # "Gen" is also a first name (Gen Nakatani)
+)
+ROLE_PHRASE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS | ROLE_LINKS
+# "Gen" is also a first name (Gen Nakatani)
 
 
 @lru_cache(maxsize=16384)
@@ -386,7 +409,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in NOT_SURNAMES:
         return False  # "High Commissioner"
-    if tokens[0].lower() in PLACE_PREFIXES and tokens[0] not in FEMALE_NAMES | MALE_NAMES:
+    if tokens[0].lower() in PLACE_PREFIXES and tokens[0] not in FIRST_NAMES:
         return False  # "North Elton", "Santa Elena", "Fort Vale"
     if {tokens[0].lower(), tokens[0].lower().removesuffix("s"), tokens[-1].lower()} & DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
@@ -455,9 +478,13 @@ class People:
         tokens = name.split()
         if (
             len(tokens) >= 3
-            and tokens[1] in FEMALE_NAMES | MALE_NAMES
-            and tokens[0] not in FEMALE_NAMES | MALE_NAMES
-            and (tokens[0].endswith("s") or tokens[0].lower() in ROLE_NOUNS | LEADING_ROLES)
+            and tokens[1] in FIRST_NAMES
+            and tokens[0] not in FIRST_NAMES
+            and (
+                tokens[0].endswith("s")
+                or tokens[0].lower() in ROLE_NOUNS
+                or tokens[0].lower() in LEADING_ROLES
+            )
         ):
             name = " ".join(tokens[1:])  # "Elections Ada Hicks", "Classmate Ada Hicks"
         if len(name.split()) < 2 or not looks_like_person(name, strict=not role) or self._organisation(name):
@@ -527,6 +554,7 @@ class People:
             return True
         if not hasattr(self, "_org_names"):
             self._org_names = {m.group("name") for p in ORG_EVIDENCE for m in p.finditer(self.text)}
+            self._org_names |= _names_before_org_words(self.text)
         return name in self._org_names
 
     def full_name(self, word: str) -> str:
@@ -649,7 +677,7 @@ class People:
         # "Former secretary of state Ada Hicks wrote".
         k = len(tokens)
         while k > 0 and (
-            tokens[k - 1].lower() in ROLE_NOUNS | ROLE_MODIFIERS | ROLE_LINKS
+            tokens[k - 1].lower() in ROLE_PHRASE_WORDS
             or tokens[k - 1].lower().rstrip(".") in TITLE_SET
             or tokens[k - 1][:1].isupper()
         ):

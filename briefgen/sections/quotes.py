@@ -821,11 +821,7 @@ NICKNAME = re.compile(r"\s+[“\"][A-Z][\w’'-]*[”\"](?=\s+[A-Z])")
 # verb ("Vale said", "said Vale").
 ONE_WORD = r"(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?"
 TITLED_WORD = re.compile(
-    rf"(?<![\w.’'-])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
-)
-SPEAKING_WORD = re.compile(
-    rf"(?<![\w.’'-] )(?<![\w’'-]){ONE_WORD}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
-    rf"|\b(?:{SPEECH_VERBS})\s+{ONE_WORD.replace('word', 'after')}\b(?!\s+[A-Z]|[\w’'-])"
+    rf"(?<![\w.’'-])(?=[A-Zscl])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
 )
 SUBORDINATE = re.compile(r"\b(?:when|as|after|before|while|if|because|since|although|until|once|whether)\s+$")
 # A name used as a modifier: "Vale supporters", "the Vale campaign".
@@ -847,40 +843,69 @@ def _one_word_names(text: str, people: People, by_surname: dict[str, set[str]]) 
     organisation or common noun."""
     found: list[tuple[str, int, int]] = []
     words: set[str] = set()
-    for pattern in (TITLED_WORD, SPEAKING_WORD):
-        for m in pattern.finditer(text):
-            word = m.group("word") or m.group("after")
-            if word in by_surname or people._in_quote(m.start()):
-                continue
-            if word not in words:
-                lowered = word.lower()
-                if (
-                    lowered in NOT_NAMES
-                    or lowered in SPEAKING_NOUNS
-                    or lowered in ORG_WORDS
-                    or lowered in PLACE_WORDS
-                    or lowered in TITLE_SET
-                    or lowered in DEMONYMS
-                    or lowered.removesuffix("s") in DEMONYMS
-                    or word in places()
-                    or word in ORG_NAMES
-                    or lowered in SPEECH_VERB_SET
-                    or re.search(r"[a-z]{3}[A-Z]", word)
-                    or people.resolve(word)
-                ):
-                    continue
-                if (
-                    pattern is SPEAKING_WORD
-                    and not people.is_proper(word)
-                    and not AFTER_QUOTE_COMMA.search(text, max(0, m.start() - 4), m.start())
-                ):
-                    continue  # capitalised only where a sentence starts ("Critics said")
-                if _place_only(text, word, people):
-                    continue
-                words.add(word)
-            if pattern is TITLED_WORD:
-                found.append((word, m.start(), m.end("word")))
+    checked: dict[str, bool] = {}  # a word -> whether it can be a name at all
+    proper: dict[str, bool] = {}  # a word -> whether the text capitalises it inside a sentence
+    for pattern, m in _one_word_evidence(text):
+        word = m.group("word")
+        if word in by_surname or people._in_quote(m.start()):
+            continue
+        if word not in checked:
+            checked[word] = _may_be_name(word, text, people)
+        if not checked[word]:
+            continue
+        if pattern is CAPITALISED_WORD and not AFTER_QUOTE_COMMA.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            if word not in proper:
+                proper[word] = people.is_proper(word)
+            if not proper[word]:
+                continue  # capitalised only where a sentence starts ("Critics said")
+        words.add(word)
+        if pattern is TITLED_WORD:
+            found.append((word, m.start(), m.end("word")))
     return found + [(w, -1, -1) for w in sorted(words)]
+
+
+def _may_be_name(word: str, text: str, people: People) -> bool:
+    lowered = word.lower()
+    return not (
+        lowered in NOT_NAMES
+        or lowered in SPEAKING_NOUNS
+        or lowered in ORG_WORDS
+        or lowered in PLACE_WORDS
+        or lowered in TITLE_SET
+        or lowered in DEMONYMS
+        or lowered.removesuffix("s") in DEMONYMS
+        or word in places()
+        or word in ORG_NAMES
+        or lowered in SPEECH_VERB_SET
+        or re.search(r"[a-z]{3}[A-Z]", word)
+        or people.resolve(word)
+        or _place_only(text, word, people)
+    )
+
+
+def _one_word_evidence(text: str) -> list[tuple[re.Pattern[str], re.Match[str]]]:
+    """Capitalised words after a person's title, then those next to a speech verb ("Vale said", "said
+    Vale"), each checked where it stands (a scan of the text for every speech verb costs too much)."""
+    out: list[tuple[re.Pattern[str], re.Match[str]]] = [(TITLED_WORD, m) for m in TITLED_WORD.finditer(text)]
+    for m in CAPITALISED_WORD.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 2) : start]
+        alone = not (before.endswith(" ") and (before[:1].isalnum() or before[:1] in ".’'-"))
+        after = text[end : end + 30].split(maxsplit=2)
+        if after and after[0].endswith("ly") and len(after) > 1:
+            after = after[1:]
+        speaks_next = bool(after) and after[0].rstrip(",.;:") in SPEECH_VERB_SET
+        previous = text[max(0, start - 16) : start].split()
+        said_before = before.endswith(" ") and bool(previous) and previous[-1] in SPEECH_VERB_SET
+        if (alone and speaks_next) or (said_before and not FOLLOWED_BY_NAME.match(text, m.end("word"))):
+            out.append((CAPITALISED_WORD, m))
+    return out
+
+
+CAPITALISED_WORD = re.compile(r"(?<![\w’'-])(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-])")
+FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z]|[\w’'-]")
 
 
 def _place_only(text: str, word: str, people: People) -> bool:
