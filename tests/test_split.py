@@ -129,3 +129,17 @@ def test_fast_path_on_seeds_and_known_cases(seeds: list[Path]) -> None:
 def test_words_are_the_tokens_of_the_normalized_text(text: str) -> None:
     # `words` skips normalize's white-space folding: it must change no token.
     assert words(text) == WORD.findall(normalize(text))
+
+
+def test_a_name_is_not_cut_after_its_middle_initial() -> None:
+    cases = {
+        "The girl's father, Tomas E. De Vries, said she was hit in the arm. Police came at noon.": 2,
+        "Police Spokesman Ilse J. DeGroot said on Monday the shooting appeared random.": 1,
+        "Pastor C. A. Brandt, of the harbour church, spoke at the vigil on Sunday.": 1,
+        "Ada L. McBride, 31, told the court she heard two shots.": 1,
+        # An initial that ends a place, before a new sentence, still ends the sentence.
+        "The man was found near Avenue A. The husband was arrested later that night.": 2,
+        "He was found inside Building K. A neighbour had called the police.": 2,
+    }
+    for text, count in cases.items():
+        assert len(sentence_spans(text)) == count, text

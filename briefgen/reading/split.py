@@ -172,7 +172,8 @@ def _syntok_spans(para: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(para: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of one paragraph, exactly as syntok splits it (faster)."""
+    """(start, end) of the sentences of one paragraph as syntok splits it (faster), except that a name
+    cut after its middle initial is joined again (`_join_split_names`)."""
     out = []
     for start, end in _pieces(para):
         piece = para[start:end]
@@ -181,6 +182,29 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
             out.append((start + one[0], start + one[1]))
         else:
             out.extend((start + s, start + e) for s, e in _syntok_spans(piece))
+    return _join_split_names(out, para) if len(out) > 1 else out
+
+
+NAME_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+SURNAME_GOES_ON = re.compile(r"[A-Z]\. [A-Z]|(?:De|Da|Di|Du|Del|La|Le|Mc|Mac|Van|Von|O[’'])(?:[A-Z]| [A-Z])")
+"""After "David E." or "Pastor C.": a second initial ("A. Deckard") or a surname with a particle
+("De Foor", "DaVeiga", "DeGeorge"), where syntok ends the sentence at the initial."""
+
+
+def _join_split_names(spans: list[tuple[int, int]], para: str) -> list[tuple[int, int]]:
+    """Join two sentences when the first ends with a name's middle initial and the second goes on with
+    the rest of the name (syntok takes "David E." + "De Foor, the girl was shot" for two sentences)."""
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = out[-1]
+        if (
+            NAME_WITH_INITIAL.search(para, prev_start, prev_end)
+            and not para[prev_end:start].strip()
+            and SURNAME_GOES_ON.match(para, start)
+        ):
+            out[-1] = (prev_start, end)
+        else:
+            out.append((start, end))
     return out
 
 
