@@ -394,7 +394,9 @@ def test_size_limit_cuts_a_50_mb_page(site: Site, tmp_path: Path) -> None:
 def test_decompression_bomb_is_cut_at_the_limit(site: Site, tmp_path: Path) -> None:
     site.add("/feed.xml", rss([item(site, 1, full=False)]))
     site.add("/news/1", b"<p>" + b"a" * 30_000_000 + b"</p>", ctype="text/html", compress=True)
-    report = run(tmp_path, site.url("/feed.xml"), policy=Policy(**{**FAST.__dict__, "max_bytes": 1_000_000}))
+    # A generous read timeout: on a loaded machine the 30 MB reply can take longer than FAST's 0.5 s.
+    policy = Policy(**{**FAST.__dict__, "max_bytes": 1_000_000, "timeout": 20.0})
+    report = run(tmp_path, site.url("/feed.xml"), policy=policy)
     [skip] = report.skipped
     assert "too large once decompressed" in skip.reason
 
