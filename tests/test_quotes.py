@@ -175,12 +175,14 @@ def test_titles_and_named_businesses_are_not_people() -> None:
     a = _plain(
         "Marta Quill, the owner of a bakery business called Sunny Loaf Ovens, sued the city. "
         "Sunny Loaf Ovens said the permit was denied twice. "
-        "The comedy “Garden Party” opened on Friday. Arthur Pell Stadium was full on Saturday."
+        "The comedy “Garden Party” opened on Friday. Arthur Pell Stadium was full on Saturday. "
+        "In the case of “Lantern Party,” which mocks everyone, the jokes are crude."
     )
     kinds = {e.name: e.kind for e in entities.extract(context(a))}
     assert kinds["Marta Quill"] == "person"
     assert "Sunny Loaf Ovens" not in kinds or kinds["Sunny Loaf Ovens"] != "person"
     assert "Garden Party" not in kinds
+    assert "Lantern Party" not in kinds
     assert kinds.get("Arthur Pell Stadium") != "person"
 
 

@@ -94,7 +94,8 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     found: list[tuple[int, str, str]] = []
     by_name = {name: acr for acr, name in acronyms.items()}
     for m in ORG.finditer(mask_headings(text)):
-        if text[m.start() - 1 : m.start()] in ("“", '"') and text[m.end() : m.end() + 1] in ("”", '"'):
+        closing = text[m.end() : m.end() + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
+        if text[m.start() - 1 : m.start()] in ("“", '"') and closing in ("”", '"'):
             continue  # a title in quotation marks ("“Sausage Party” opened"), not an organisation
         name = _trim_org(m.group())
         if name and name.isupper():
