@@ -436,7 +436,7 @@ ROW_SHAPE_WORDS = 3
 @lru_cache(maxsize=4)  # each line is asked about as itself and as the lines before and after
 def row_shape(line: str) -> str:
     """The shapes of a line's first words when it has that many and starts with a figure
-    ("29-11-2013 0:07 - UID: 81..." -> "9-9-9 9:9 -"), else "": such lines next to each other
+    ("03-02-2024 9:07 - ID: 44..." -> "9-9-9 9:9 -"), else "": such lines next to each other
     with one shape are rows of a table or a log (titles and list items start with words)."""
     words = line.split(None, ROW_SHAPE_WORDS)[:ROW_SHAPE_WORDS]
     if len(words) < ROW_SHAPE_WORDS or not any(c.isdigit() for c in words[0]):

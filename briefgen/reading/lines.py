@@ -218,7 +218,7 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
       (only lines next to another line count: a lone title or URL between blank lines does not);
     - the explained lines hold a few words each (a list of short lines is no paragraph cut into lines),
       and the lines after them do not nearly all start with one shape of word other than a lower-case
-      or capitalised one (rows of a table or a log do: "29-11-2013 0:07 - UID: ...")."""
+      or capitalised one (rows of a table or a log do: "03-02-2024 9:07 - ID: ...")."""
     filled = [bool(line.strip()) for line in lines]
     cols = [columns(line, tab) if full else -1 for line, full in zip(lines, filled, strict=True)]
     lengths = [n for n in cols if n >= 0]
@@ -483,7 +483,7 @@ CUT_SHORT = re.compile(r"[^\W_]\s?(?:\.\.\.|…)$")
 
 
 def word_shape(word: str) -> str:
-    """A word's shape: "Trump," -> "Aa,", "29-11-2013" -> "9-9-9", "according" -> "a"."""
+    """A word's shape: "Trump," -> "Aa,", "03-02-2024" -> "9-9-9", "according" -> "a"."""
     return "".join(char for char, _ in itertools.groupby(word.translate(SHAPE_CHARS)))
 
 

@@ -187,13 +187,13 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
 
 NAME_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 SURNAME_GOES_ON = re.compile(r"[A-Z]\. [A-Z]|(?:De|Da|Di|Du|Del|La|Le|Mc|Mac|Van|Von|O[’'])(?:[A-Z]| [A-Z])")
-"""After "David E." or "Pastor C.": a second initial ("A. Deckard") or a surname with a particle
-("De Foor", "DaVeiga", "DeGeorge"), where syntok ends the sentence at the initial."""
+"""After "Tomas E." or "Pastor C.": a second initial ("A. Brandt") or a surname with a particle
+("De Vries", "DaSilva", "DeGroot"), where syntok ends the sentence at the initial."""
 
 
 def _join_split_names(spans: list[tuple[int, int]], para: str) -> list[tuple[int, int]]:
     """Join two sentences when the first ends with a name's middle initial and the second goes on with
-    the rest of the name (syntok takes "David E." + "De Foor, the girl was shot" for two sentences)."""
+    the rest of the name (syntok takes "Tomas E." + "De Vries, said she was hit" for two sentences)."""
     out = [spans[0]]
     for start, end in spans[1:]:
         prev_start, prev_end = out[-1]

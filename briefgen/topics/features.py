@@ -19,7 +19,7 @@ from ..models import Article
 from ..text import STOP_WORDS, stem
 
 PUNCTUATION = re.compile(r"[^\w\s]+|_")
-# A run of capitalised words ("Kehinde Wiley", "National Portrait Gallery"), lower-case joiners allowed.
+# A run of capitalised words ("Ada Hicks", "National Harbour Museum"), lower-case joiners allowed.
 NAME = re.compile(
     r"(?<![\w'’])[A-Z][\w'’.-]*[\w]?(?:\s+(?:(?:of|de|la|van|von|al|bin|the|and|for)\s+)?[A-Z][\w'’.-]*[\w]?)*"
 )
