@@ -96,7 +96,7 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     for m in ORG.finditer(mask_headings(text)):
         closing = text[m.end() : m.end() + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
         if text[m.start() - 1 : m.start()] in ("“", '"') and closing in ("”", '"'):
-            continue  # a title in quotation marks ("“Sausage Party” opened"), not an organisation
+            continue  # a title in quotation marks ("“Harbour Nights” opened"), not an organisation
         name = _trim_org(m.group())
         if name and name.isupper():
             continue  # a heading in capitals ("MUST WATCH"), not a name
