@@ -220,13 +220,9 @@ class LazyBrief:
         self._load = load
         self._brief: Brief | None = None
 
-    @property
-    def articles(self) -> tuple[Article, ...]:
-        return self.topic.articles
-
-    @property
-    def independent_sources(self) -> int:
-        return len(self.syndication) if self.syndication else len(self.articles)
+    # The same as a brief's, from the topic and syndication groups known without reading it.
+    articles = Brief.articles
+    independent_sources = Brief.independent_sources
 
     def load(self) -> Brief:
         if self._brief is None:

@@ -158,7 +158,7 @@ def read_cluster(cluster: Cluster, report: CleaningReport) -> list[Article]:
     for article in articles:
         report.read_words += article.read_words
         report.kept_words += article.kept_words
-        report.table_words += article.kept_words - len(article.text.split())
+        report.table_words += article.table_words
         for line in article.removed:
             report.removed[line.reason] += 1
             report.removed_words[line.reason] += len(line.text.split())

@@ -64,9 +64,14 @@ class Article:
     """Tables and logs printed in the article, kept out of `text` (see `DataBlock`)."""
 
     @property
+    def table_words(self) -> int:
+        """Words of the article's tables and logs."""
+        return sum(len(row.split()) for t in self.tables for row in t.rows)
+
+    @property
     def kept_words(self) -> int:
         """Words cleaning kept: the text's and the tables'."""
-        return len(self.text.split()) + sum(len(row.split()) for t in self.tables for row in t.rows)
+        return len(self.text.split()) + self.table_words
 
     @property
     def kept_share(self) -> float:

@@ -120,13 +120,23 @@ def too_large(size: int) -> UnreadableInput:
     return UnreadableInput(f"file too large ({size:,} bytes; limit max_file_bytes = {limit:,})")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, never more than the size limit (a file that grows while read is refused)."""
+def within_size_limit(path: Path) -> int:
+    """The size limit, after checking that the file is within it (for readers that open the file
+    themselves, as `read_bytes` does)."""
     limit = _max_file_bytes.get()
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise too_large(size)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from None
+    if size > limit:
+        raise too_large(size)
+    return limit
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, never more than the size limit (a file that grows while read is refused)."""
+    limit = within_size_limit(path)
+    try:
         with path.open("rb") as f:
             data = f.read(limit + 1)
     except OSError as exc:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ...errors import UnreadableInput
 from ...models import RawDocument, Skipped
-from ..files import read_bytes, reader
+from ..files import read_bytes, reader, within_size_limit
 from . import unique_ids
 from .html import extract
 
@@ -115,7 +115,7 @@ def read_eml(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
 def read_mbox(path: Path, doc_id: str) -> list[RawDocument | Skipped]:
     """Every message of a mailbox file, one article each (`DOC-1`, `DOC-2`, ... in mailbox order); a
     message without a usable body is reported and the others are kept."""
-    read_bytes(path)  # the size limit and the file checks of every reader
+    within_size_limit(path)  # mailbox reads the file itself
     box = mailbox.mbox(path, create=False)
     found: list[tuple[str, EmailMessage]] = []
     problems: list[Skipped] = []
