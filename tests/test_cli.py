@@ -85,6 +85,32 @@ def test_the_same_files_in_another_order_give_the_same_brief(seeds: list[Path]) 
     assert forward == backward
 
 
+def test_the_same_files_in_another_layout_give_the_same_brief(seeds: list[Path], tmp_path: Path) -> None:
+    """Straight or typewriter quotation marks, CRLF line ends or blank lines between paragraphs change
+    no item, no citation number and no order in the brief; only the anchors into each article (its
+    character offsets) move."""
+    layouts = {
+        "straight": lambda t: t.replace("“", '"').replace("”", '"'),
+        "typewriter": lambda t: t.replace("“", "``").replace("”", "''"),
+        "crlf": lambda t: t.replace("\n", "\r\n"),
+        "blank-lines": lambda t: t.replace("\n", "\n\n"),
+    }
+    code, expected, _ = run("brief", *map(str, seeds))
+    assert code == 0
+
+    def without_anchors(markdown: str) -> str:
+        return re.sub(r"#s-\d+", "", markdown)
+
+    for name, layout in layouts.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        for seed in seeds:
+            (folder / seed.name).write_bytes(layout(seed.read_text(encoding="utf-8")).encode())
+        code, out, _ = run("brief", *map(str, sorted(folder.iterdir())))
+        assert code == 0
+        assert without_anchors(out) == without_anchors(expected), name
+
+
 def test_brief_markdown(seeds: list[Path]) -> None:
     code, out, _ = run("brief", *map(str, seeds))
     assert code == 0

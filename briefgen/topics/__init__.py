@@ -29,6 +29,7 @@ from scipy import sparse
 
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
+from ..reading.split import words
 from . import granularity
 from .cluster import average_link
 from .features import Features, article_features
@@ -57,14 +58,14 @@ REGROUP_GROWTH = 1.25
 
 def reading_order(articles: Sequence[Article]) -> tuple[Article, ...]:
     """A topic's articles in an order read from them alone: by date (undated last), then by a hash of
-    their text. The sections break ties by this order, so a brief is the same whatever the files are
-    called (article ids are file names); citations are numbered in it."""
-    return tuple(
-        sorted(
-            articles,
-            key=lambda a: (a.published or dt.date.max, hashlib.sha256(a.text.encode()).digest(), a.id),
-        )
-    )
+    their words. The sections break ties by this order, so a brief is the same whatever the files are
+    called (article ids are file names) and however they were laid out: the words leave out line
+    breaks, white space, case and the kind of quotation marks or dashes. Citations are numbered in it."""
+    return tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, _words_hash(a.text), a.id)))
+
+
+def _words_hash(text: str) -> bytes:
+    return hashlib.sha256(" ".join(words(text)).encode()).digest()
 
 
 def learn_groups(features: Features) -> list[list[int]]:
