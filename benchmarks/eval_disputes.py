@@ -4,6 +4,7 @@ baseline (the Disputes section as it was before issue 18), in one run.
     python benchmarks/eval_disputes.py [DISPUTES_DIR] [--piles EVENT_PILES_DIR] [--baseline REV] [-v]
     python benchmarks/eval_disputes.py --clusters ../shared/data/multinews-dev   # listing, for reading
     python benchmarks/eval_disputes.py ../shared/data/disputes-dev --unseen 60    # unannotated incidents
+    python benchmarks/eval_disputes.py ../shared/data/disputes-dev --unseen 96 --offset 300  # a fresh sample
 
 DISPUTES_DIR is `disputes-dev` (its README describes it; default: $BRIEFGEN_DATA/disputes-dev), whose
 articles live in EVENT_PILES_DIR (default: the `event-piles-dev` folder next to it). Without the data
@@ -260,10 +261,13 @@ def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) ->
     )
 
 
-def list_unseen(gold: Path, piles: Path, count: int) -> None:
+def list_unseen(
+    gold: Path, piles: Path, count: int, offset: int = 0, sizes: tuple[int, int] = (3, 8)
+) -> None:
     """Disputes and updates of `count` event-piles-dev incidents that disputes-dev does not annotate
-    (3 to 8 articles of at least 2 dates, as its selection rule; every k-th in sorted id order), for
-    reading by hand: unannotated, so nothing is scored."""
+    (3 to 8 articles of at least 2 dates, as its selection rule, or `sizes`; every k-th in sorted id
+    order after the first `offset`), for reading by hand: unannotated, so nothing is scored. Another
+    `offset` or `sizes` draws a sample not read before."""
     annotated = {json.loads(g.read_text(encoding="utf-8"))["event"] for g in gold.glob("gva-*.json")}
     dates = doc_dates(piles)
     by_event: dict[str, list[str]] = {}
@@ -273,8 +277,10 @@ def list_unseen(gold: Path, piles: Path, count: int) -> None:
     eligible = sorted(
         e
         for e, paths in by_event.items()
-        if 3 <= len(paths) <= 8 and e not in annotated and len({dates.get(p) for p in paths}) >= 2
-    )
+        if sizes[0] <= len(paths) <= sizes[1]
+        and e not in annotated
+        and len({dates.get(p) for p in paths}) >= 2
+    )[offset:]
     chosen = eligible[:: max(1, len(eligible) // count)][:count]
     shown = {"disputes": 0, "updates": 0, "quoted_disagreements": 0}
     for event in chosen:
@@ -393,6 +399,10 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--unseen", type=int, default=0, metavar="N", help="instead: list N unannotated incidents' items"
     )
+    parser.add_argument("--offset", type=int, default=0, help="--unseen: skip the first N eligible incidents")
+    parser.add_argument(
+        "--articles", default="3-8", metavar="LO-HI", help="--unseen: incidents with LO to HI articles (3-8)"
+    )
     parser.add_argument(
         "--set",
         action="append",
@@ -423,7 +433,8 @@ def main(argv: Sequence[str]) -> int:
         return 0
     gold, piles = dirs
     if args.unseen:
-        list_unseen(gold, piles, args.unseen)
+        lo, hi = (int(x) for x in args.articles.split("-"))
+        list_unseen(gold, piles, args.unseen, args.offset, (lo, hi))
         return 0
     scorer = gold / "score_disputes.py"
     topics = incidents(gold, piles, dated=not args.no_dates)

@@ -600,3 +600,74 @@ def test_targeted_or_random_and_a_negated_first_time() -> None:
     c = art("c", "It was not the first time shots were fired at the hall, a neighbor said.", DAY)
     e = art("e", "The owner said another shooting happened at the hall in 2019.", DAY)
     assert found(c, e).quoted_disagreements == ()
+
+
+def test_a_sentence_about_another_incident_gives_no_reading_of_this_one() -> None:
+    a = art("a", "Four people were shot at the Alder Street party on Saturday night, police said.", DAY)
+    b = art(
+        "b",
+        "Four people were shot at the party on Saturday. In addition to Saturday's shooting, a boy was among "
+        "three people shot on Monday across town.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+    # The child of another case an article recalls is not this story's child.
+    c = art("c", "A 5-year-old boy who was shot in the face at a home has died, officials said.", DAY)
+    e = art("e", "No charges are expected in the more recent case after a 7-year-old shot himself.", DAY)
+    assert found(c, e).disputes == ()
+
+
+def test_a_story_of_several_scenes_compares_no_blocks_or_tolls() -> None:
+    a = art("a", "Officers found several people shot in the 5800 block of Quarry Road on Friday.", DAY)
+    b = art(
+        "b",
+        "A minute later officers were also dispatched to the 8500 block of Quarry Road, a few blocks away "
+        "from the other call, where a man was shot.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+    c = art("c", "Police found two people dead at a home on the south side early Friday.", DAY)
+    d = art("d", "Four people were killed in a shooting spree across the county on Friday.", DAY)
+    assert found(c, d).disputes == ()
+    # One scene: the two blocks disagree.
+    e = art("e", "Officers found a man shot in the 8500 block of Quarry Road on Friday.", DAY)
+    assert [x.about for x in found(a, e).disputes] == ["block of Quarry Road"]
+
+
+def test_shot_to_death_is_a_toll_of_the_dead() -> None:
+    a = art("a", "Three people were shot to death and another was in critical condition, police said.", DAY)
+    b = art("b", "Police sources confirmed that four people were shot in the house.", DAY)
+    assert found(a, b).disputes == ()
+    c = art("c", "Two people were shot to death in the house, police said.", DAY)
+    # At least three dead (another was hurt, perhaps died) against two: a disagreement.
+    assert [x.about for x in found(a, c).disputes] == ["people killed"]
+    e = art("e", "Police said five people were killed in the house.", DAY)
+    assert [x.about for x in found(c, e).disputes] == ["people killed"]
+
+
+def test_an_article_speaking_of_boys_and_a_girl_gives_no_childs_sex() -> None:
+    a = art("a", "A 17-year-old boy was killed in a drive-by shooting on Sunday.", DAY)
+    b = art(
+        "b",
+        "The 17-year-old was shot on Sunday. “The boys laughed at a comment about the girl,” his aunt said.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+
+
+def test_a_later_report_is_not_a_misdated_copy() -> None:
+    a = art("a", "Minister Ana Lind met the envoy in the capital on March 3 to sign the water treaty.", DAY)
+    late = dt.date(2024, 4, 20)
+    copy = art(
+        "b", "Minister Ana Lind met the envoy in the capital on Sunday to sign the water treaty.", late
+    )
+    [d] = found(a, copy).disputes
+    assert d.about.startswith("publication date of") and d.kind == "date"
+    # Another outlet reports the story in the same days: coverage went on, the date fits the article.
+    other = art("c", "Lawmakers debated the water treaty that Ana Lind signed.", late - dt.timedelta(days=1))
+    assert found(a, copy, other).disputes == ()
+    # What it dates to Sunday is another event than the topic's March 3 (a hearing, not the signing).
+    hearing = art(
+        "b", "A judge dismissed a juror from the fraud hearing on Sunday, the court clerk said.", late
+    )
+    assert found(a, hearing).disputes == ()

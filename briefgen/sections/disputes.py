@@ -351,6 +351,7 @@ MONTH_DAY = re.compile(
 
 def date_disputes(ctx: TopicContext) -> list[Dispute]:
     """Different days for one event; and an article dated well after the events it reports."""
+    from . import timeline
     from .timeline import dated_sentences
 
     dated, anchors = dated_sentences(ctx)
@@ -407,6 +408,19 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             continue
         if any(MONTH_DAY.search(d.sentence.text) for d in own):
             continue  # it prints the date itself ("on Monday, Sept. 26"): a later report, not misdated
+        if any(
+            a.published is not None
+            and ctx.group(a.id) != ctx.group(article_id)
+            and abs((a.published - published).days) <= timeline.LATE_DAYS
+            for a in ctx.articles
+        ):
+            continue  # others of its days report the story too: coverage went on, its date fits it
+        sims = ctx.similarities(
+            [ctx.row_at(d.sentence.article, d.sentence.start) for d in own],
+            [ctx.row_at(d.sentence.article, d.sentence.start) for d in others],
+        )
+        if sims.max() < SAME_EVENT_DATES:
+            continue  # what it dates to that day is not what the others do (a hearing, not the shooting)
         article = ctx.article(article_id)
         title = article.title or article_id
         own_sources = sort_sources(ctx, (source(d.sentence) for d in own))

@@ -504,10 +504,11 @@ AGGREGATE = re.compile(
 # The count goes on: "four victims died at the scene and a fifth on the way to hospital"; "killed three
 # people and then himself" (other reports count the gunman among the dead).
 MORE_AFTER = re.compile(
-    r"^[^.;]{0,60}?\band (?:then )?(?:an?|one) (?:second|third|fourth|fifth|sixth|another|more)\b|"
+    r"^[^.;]{0,60}?\band (?:then )?(?:(?:an?|one) (?:second|third|fourth|fifth|sixth|more)|another)\b|"
     r"^[^.;]{0,20}?\b(?:and|before|then)\b[^.;]{0,30}?\b(?:himself|herself)\b",
     re.I,
 )
+SHOT_DEAD = re.compile(r" (?:to death|dead|and killed)\b", re.I)
 # "one injured woman" names a person (an adjective), "fired one shot" a bullet: no count of people.
 NOT_A_COUNT_AFTER = re.compile(r" (?:man|woman|person|boy|girl|teen|child|officer|victim|men|women)\b", re.I)
 NOT_A_COUNT_BEFORE = re.compile(r"\b(?:fired|fire|firing|heard|let off|squeezed off)\s+$", re.I)
@@ -543,6 +544,8 @@ def counts(sentence: Sentence) -> list[Reading]:
             if MORE_AFTER.search(text[m.end() :]):
                 high = float("inf")
             outcome = OUTCOME[m.group("verb").lower()]
+            if outcome == "shot" and SHOT_DEAD.match(text, m.end()):
+                outcome = "killed"  # "three people were shot to death": a toll of the dead
             out.append(
                 Reading(
                     sentence,
@@ -825,7 +828,8 @@ CHILD_AGE_MENTION = re.compile(
 # "16- and 17-year-old residents": a hanging hyphen lists ages of a group, not one child.
 AGE_LIST = re.compile(r"\b\d{1,2}- (?:and|or|to) $")
 NOT_PLURAL = {"is", "was", "has", "his", "this", "as", "its"}
-SEX_WORDS = re.compile(r"\b(boy|girl|son|daughter)\b", re.I)
+# Plurals too: an article that speaks of "the boys" and "a girl" speaks of both sexes.
+SEX_WORDS = re.compile(r"\b(boy|girl|son|daughter)s?\b", re.I)
 CHILD_WORDS = re.compile(r"\b(?:boy|girl)\b", re.I)
 
 
@@ -861,11 +865,24 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
     out += [
         Reading(s, "age|the child", "age of the child", "number", str(age), age, age, "", story=True)
         for s, m in mentions
-        if _number(m.group("age")) == age and age not in named and INCIDENT.search(s.text)
+        if _number(m.group("age")) == age
+        and age not in named
+        and INCIDENT.search(s.text)
+        and not OTHER_INCIDENT.search(s.text)
     ][:1]
     # "The girl was taken to hospital": said of the one child only by "boy" or "girl" ("son" and
     # "daughter" are said of grown-ups too: "the victim's daughter").
-    said = next((s for s in sentences if CHILD_WORDS.search(s.text)), None)
+    said = next(
+        (
+            s
+            for s in sentences
+            # Not a quotation ("“The boys laughed at the girl ...”") nor a sentence on another case.
+            if CHILD_WORDS.search(s.text)
+            and not s.text.lstrip().startswith(("“", '"'))
+            and not OTHER_INCIDENT.search(s.text)
+        ),
+        None,
+    )
     if one_sex and said is not None and not any(r.key == f"sex|{age}" for r in out):
         s = said
         v = float(one_sex == "girl")
@@ -1054,14 +1071,26 @@ def with_dead(readings: list[Reading]) -> list[Reading]:
 
 
 ONE_OF_A_KIND = ("condition", "hospital", "colour|vehicle", "age|the child")
+# Words that say a story has more than one scene ("officers were also dispatched to ..., a few blocks
+# away from the other call", "a shooting spree"): its blocks and tolls are not compared.
+MANY_SCENES = re.compile(
+    r"\b(?:other|another|second|separate|both|two) (?:calls?|scenes?|locations?|addresses|crime scenes?)\b|"
+    r"\b(?:several|multiple|three|separate) (?:scenes|locations|addresses|homes|houses)\b|"
+    r"\bblocks? away from the\b|\b(?:also|later) (?:dispatched|called|sent) to\b|\bspree\b|\brampage\b",
+    re.I,
+)
 
 
 def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
     """Role ages, and a victim's condition, only where the story has one person of the role: no count
     of more than one killed, wounded or shot, no "victims", "others" or "another victim" (victims), no
     "suspects" or "second suspect" (suspects). With two victims, "in critical condition" and "has
-    died" may be two people's states, not one that changed."""
-    if not any(
+    died" may be two people's states, not one that changed. Blocks and tolls only where the story
+    has one scene: with several, each scene's block and toll is not the story's."""
+    many_scenes = any(r.key.startswith(("block|", "count|")) for r in readings) and any(
+        MANY_SCENES.search(s.text) for s in sentences
+    )
+    if not many_scenes and not any(
         r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle") for r in readings
     ):
         return readings
@@ -1074,6 +1103,8 @@ def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list
     )
     out = []
     for r in readings:
+        if r.key.startswith(("block|", "count|")) and many_scenes:
+            continue
         if r.key == "colour|vehicle" and many_vehicles:
             continue
         if r.key in ("condition", "hospital", "age|the child") and many_victims:
@@ -1197,9 +1228,27 @@ STATUS_WORDS += (
 DIGIT = re.compile(r"\d")
 
 
+# A sentence that speaks of another incident than the story's: "in addition to Tuesday's shooting, a
+# boy was among three people shot Saturday", "no charges are expected in the more recent case".
+OTHER_INCIDENT = re.compile(
+    r"\bin addition to\b|\bseparately\b|\b(?:another|a separate|an unrelated|an earlier|a previous|"
+    r"a similar|a second|the (?:more recent|earlier|previous|other|second|first)) "
+    r"(?:case|incident|shooting|homicide|killing|attack)s?\b",
+    re.I,
+)
+
+
 def readings(sentence: Sentence) -> list[Reading]:
     """Every reading of a sentence. Each family's patterns run only on sentences holding a word it
-    needs (a digit, "block of", a street word...): most sentences hold none."""
+    needs (a digit, "block of", a street word...). Readings of "the" incident (a toll, a time, a
+    child, a block) are not taken from a sentence that speaks of another incident."""
+    out = _readings(sentence)
+    if out and OTHER_INCIDENT.search(sentence.text):
+        out = [r for r in out if not (r.story or r.key.startswith("block|"))]
+    return out
+
+
+def _readings(sentence: Sentence) -> list[Reading]:
     text = sentence.text
     low = text.lower()
     digit = bool(DIGIT.search(text))
