@@ -415,12 +415,6 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             for a in ctx.articles
         ):
             continue  # others of its days report the story too: coverage went on, its date fits it
-        sims = ctx.similarities(
-            [ctx.row_at(d.sentence.article, d.sentence.start) for d in own],
-            [ctx.row_at(d.sentence.article, d.sentence.start) for d in others],
-        )
-        if sims.max() < SAME_EVENT_DATES:
-            continue  # what it dates to that day is not what the others do (a hearing, not the shooting)
         article = ctx.article(article_id)
         title = article.title or article_id
         own_sources = sort_sources(ctx, (source(d.sentence) for d in own))
