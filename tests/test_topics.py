@@ -609,3 +609,20 @@ def test_an_arrest_and_a_trial_months_later_stay_with_their_incident() -> None:
     ):
         articles += [article(t, id=f"{name}{i}", published=day) for i, t in enumerate(texts)]
     assert grouping(articles) == expected(articles)
+
+
+def test_file_names_and_order_change_no_topic_title_slug_or_citation_order() -> None:
+    """The same undated stories under other file names, given in another order: the same topics, with
+    the same titles, slugs and articles in the same order (the order citations are numbered in)."""
+    texts = [*QUAKE, *MERGER, *FINAL, *BRIBERY]
+
+    def topics(ids: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
+        found = group_topics(
+            [article(text, id=i, path=f"{i}.txt") for i, text in zip(ids, texts, strict=True)]
+        )
+        return sorted((t.slug, t.title, tuple(a.text for a in t.articles)) for t in found)
+
+    forward = [f"a{i:02d}" for i in range(len(texts))]
+    backward = [f"z{len(texts) - i:02d}" for i in range(len(texts))]
+    assert topics(forward) == topics(backward)
+    assert topics(forward) == topics(list(reversed(forward)))

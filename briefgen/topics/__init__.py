@@ -16,8 +16,6 @@ most central headline; slugs never change once given (`slugs.py`).
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -29,13 +27,12 @@ from scipy import sparse
 
 from ..dedupe import _article_vectors
 from ..models import Article, Topic
-from ..reading.split import words
 from . import granularity
 from .cluster import average_link
 from .features import Features, article_features
 from .granularity import background
 from .graph import event_word_sums, neighbour_graph
-from .slugs import anchor_article, anchor_key, printed_headline, slugify, unique_slug
+from .slugs import anchor_article, anchor_key, content_key, printed_headline, slugify, unique_slug
 from .state import Registry, article_key, load_registry, save_registry
 
 __all__ = [
@@ -58,14 +55,10 @@ REGROUP_GROWTH = 1.25
 
 def reading_order(articles: Sequence[Article]) -> tuple[Article, ...]:
     """A topic's articles in an order read from them alone: by date (undated last), then by a hash of
-    their words. The sections break ties by this order, so a brief is the same whatever the files are
-    called (article ids are file names) and however they were laid out: the words leave out line
-    breaks, white space, case and the kind of quotation marks or dashes. Citations are numbered in it."""
-    return tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, _words_hash(a.text), a.id)))
-
-
-def _words_hash(text: str) -> bytes:
-    return hashlib.sha256(" ".join(words(text)).encode()).digest()
+    their text that leaves out line breaks, white space and the kind of quotation marks (`content_key`).
+    The sections break ties by this order, so a brief is the same whatever the files are called
+    (article ids are file names) and however they were laid out. Citations are numbered in it."""
+    return tuple(sorted(articles, key=anchor_key))
 
 
 def learn_groups(features: Features) -> list[list[int]]:
@@ -102,7 +95,8 @@ def incremental_groups(
 def central_title(articles: Sequence[Article]) -> str:
     """The headline of the article most similar, in its words, to the others. Articles that printed a
     headline come first: the start of a first sentence, standing in for a missing headline, is the
-    title only when no article printed one."""
+    title only when no article printed one. Ties go to the first in `reading_order`."""
+    articles = reading_order(articles)
     pool = [i for i, a in enumerate(articles) if printed_headline(a)] or list(range(len(articles)))
     if len(articles) <= 2:
         return articles[pool[0]].title
@@ -172,7 +166,7 @@ def assign_topics(
     for i in sorted(range(len(groups)), key=lambda i: anchor_key(anchor_article(members[i]))):
         if slugs[i] is None:
             anchor = anchor_article(members[i])
-            slugs[i] = unique_slug(slugify(anchor.title), anchor.id, used)
+            slugs[i] = unique_slug(slugify(anchor.title), content_key(anchor).hex(), used)
             used.add(slugs[i])  # type: ignore[arg-type]
     order = sorted(range(len(groups)), key=lambda i: min(groups[i]))
     found = [
