@@ -232,6 +232,9 @@ def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) ->
         articles, _ = read_articles(sorted((folder / "docs").glob("*.txt")))
         if len(articles) < 2:
             continue
+        # A wire story's id carries its date (APW19990707.0181): the date the newswire reader gives
+        # the story in its original archive, lost in the .txt copies.
+        articles = [a if a.published else _dated(a, newswire_date(Path(a.path).stem)) for a in articles]
         ctx = build_context(Topic(slug=folder.name, title=folder.name, articles=tuple(articles)))
         try:
             found = disputes.analyse(ctx)
@@ -304,6 +307,15 @@ def list_unseen(
         f"{len(chosen)} unannotated incidents: {shown['disputes']} disputes, {shown['updates']} updates, "
         f"{shown['quoted_disagreements']} quoted disagreements"
     )
+
+
+def newswire_date(stem: str) -> dt.date | None:
+    from briefgen.reading.formats.newswire import published
+
+    if not re.match(r"^[A-Z]{3}\d{8}\.\d{4}$", stem):
+        return None
+    found = published("", stem)
+    return dt.date.fromisoformat(found) if found else None
 
 
 def ctx_topic(ctx: TopicContext) -> Topic:

@@ -666,3 +666,24 @@ def test_a_later_report_is_not_a_misdated_copy() -> None:
     # Another outlet reports the story in the same days: coverage went on, the date fits the article.
     other = art("c", "Lawmakers debated the water treaty that Ana Lind signed.", late - dt.timedelta(days=1))
     assert found(a, copy, other).disputes == ()
+
+
+def test_one_event_printed_with_two_dates_and_what_is_not() -> None:
+    day = dt.date(2024, 5, 10)
+    a = art("a", "The ferry sank off the northern coast on May 3, killing 40 passengers.", day)
+    b = art("b", "The ferry sank off the northern coast on May 5, killing 40 passengers.", day)
+    [d] = found(a, b).disputes
+    assert d.kind == "date" and sorted(s.value for s in d.sides) == ["2024-05-03", "2024-05-05"]
+    # A chronology that prints both days tells two events apart ("May 3 -- ... May 5 -- ...").
+    c = art(
+        "c",
+        "May 3 -- Port officials inspect the vessel. "
+        "May 5 -- The ferry sank off the northern coast, killing 40 passengers.",
+        day,
+    )
+    assert found(a, c).disputes == ()
+    # A day without its year that the year guess would put after the article's date: unsure.
+    late = dt.date(2024, 8, 15)
+    e = art("e", "The ferry sank off the northern coast on October 31, killing 40 passengers.", late)
+    f = art("f", "The ferry sank off the northern coast on October 31, 2023, killing 40 passengers.", late)
+    assert found(e, f).disputes == ()

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -363,7 +364,13 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
         if d.precision == "day"
         and any(c.isdigit() for c in d.expression)
         and len(MONTH_DAY.findall(d.sentence.text)) == 1  # "the July 17 killings ... and a July 7 attack"
+        and not _future_guess(ctx, d)
     ]
+    # The days each article prints anywhere: an article that prints both dates knows both events.
+    printed: dict[str, set[str]] = defaultdict(set)
+    for d in dated:
+        if d.precision == "day":
+            printed[d.sentence.article].add(d.iso)
     disputes: list[Dispute] = []
     if len(days) >= 2:
         rows = [ctx.row_at(d.sentence.article, d.sentence.start) for d in days]
@@ -382,6 +389,12 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             isos = sorted(by_date, key=lambda iso: -len(groups[iso]))[:2]
             if groups[isos[0]] & groups[isos[1]]:
                 continue
+            if any(
+                other in printed[days[j].sentence.article]
+                for iso, other in ((isos[0], isos[1]), (isos[1], isos[0]))
+                for j in by_date[iso]
+            ):
+                continue  # a chronology giving both days: two events ("June 23 -- ... June 26 -- ...")
             used.update(close)
             sides = tuple(
                 Side(
@@ -411,10 +424,12 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
         if any(
             a.published is not None
             and ctx.group(a.id) != ctx.group(article_id)
-            and abs((a.published - published).days) <= timeline.LATE_DAYS
+            and (a.published - published).days >= -timeline.LATE_DAYS
             for a in ctx.articles
         ):
-            continue  # others of its days report the story too: coverage went on, its date fits it
+            # Another source reports the story in its days or later: the coverage went on past the
+            # events it dates, so its date fits it (a later report, a trial a year on).
+            continue
         article = ctx.article(article_id)
         title = article.title or article_id
         own_sources = sort_sources(ctx, (source(d.sentence) for d in own))
@@ -431,6 +446,16 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             )
         )
     return disputes
+
+
+YEAR_PRINTED = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _future_guess(ctx: TopicContext, d: Any) -> bool:
+    """A day printed without its year that the year guess puts after its article's date: "crashed
+    October 31" in an August article is last year's October, and the guess cannot tell."""
+    published = ctx.article(d.sentence.article).published
+    return bool(published and d.iso > published.isoformat() and not YEAR_PRINTED.search(d.expression))
 
 
 def _short(text: str, words: int = 10) -> str:
