@@ -17,6 +17,7 @@ from briefgen.reading.split import (
     one_sentence,
     sentence_spans,
     split_article,
+    split_text,
     words,
 )
 
@@ -143,3 +144,16 @@ def test_a_name_is_not_cut_after_its_middle_initial() -> None:
     }
     for text, count in cases.items():
         assert len(sentence_spans(text)) == count, text
+
+
+def test_a_title_syntok_does_not_know_does_not_end_the_sentence_before_a_name() -> None:
+    text = (
+        "The plan was backed by Gov. Tom Brandt, but Rep. Ann Vale objected. Lt. Ilse De Vries and "
+        "Sgt. Bo Kim arrived at Ft. Elton at noon. The unit was led by a Lt. The captain was away."
+    )
+    assert [text[a:b] for a, b, _ in split_text(text)] == [
+        "The plan was backed by Gov. Tom Brandt, but Rep. Ann Vale objected.",
+        "Lt. Ilse De Vries and Sgt. Bo Kim arrived at Ft. Elton at noon.",
+        "The unit was led by a Lt.",
+        "The captain was away.",
+    ]
