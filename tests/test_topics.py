@@ -287,6 +287,38 @@ def test_recluster_merge_redirects_old_slug() -> None:
     assert {t.slug for t in again.topics} == live and again.redirects == merged.redirects
 
 
+def test_topic_of_two_stories_is_split_when_the_pile_tells_them_apart() -> None:
+    from briefgen.topics import assign_topics
+
+    articles = stories(quake=QUAKE, merger=MERGER, final=FINAL)
+    first = assign_topics(articles)
+    registry = first.registry
+    quake_slug = next(t.slug for t in first.topics if t.articles[0].id.startswith("quake"))
+    merger_slug = next(t.slug for t in first.topics if t.articles[0].id.startswith("merger"))
+    # Pretend an earlier, smaller pile had put both stories in one topic.
+    registry.topics[quake_slug] += registry.topics.pop(merger_slug)
+    second = assign_topics(articles, registry)
+    found = {frozenset(a.id for a in t.articles) for t in second.topics}
+    assert found == expected(articles)
+    where = {a.id: t.slug for t in second.topics for a in t.articles}
+    assert where["quake0"] == quake_slug  # the larger part keeps the slug
+    assert where["merger0"] != quake_slug
+
+
+def test_split_topics_cuts_only_where_a_part_is_a_story() -> None:
+    from briefgen.topics import split_topics
+
+    fresh = [[0, 1, 2], [3, 4], [5, 6], [7]]
+    # Two articles of each of two stories: cut, the larger part first.
+    assert split_topics([[0, 1, 2, 3, 4]], fresh, []) == [[0, 1, 2], [3, 4]]
+    # One article of another story whose other articles are in another old topic: it stays.
+    assert split_topics([[0, 1, 5], [6]], fresh, []) == [[0, 1, 5], [6]]
+    # One article of a story whose other articles are new: the seed of that story, cut off.
+    assert split_topics([[0, 1, 3]], fresh, [4]) == [[0, 1], [3]]
+    # A lone article of a lone story stays where it was.
+    assert split_topics([[0, 1, 7]], fresh, []) == [[0, 1, 7]]
+
+
 def test_build_writes_redirect_page_after_recluster(tmp_path: Path) -> None:
     from briefgen.config import Config
     from briefgen.pipeline import build

@@ -7,8 +7,9 @@ factor, a sparse neighbour graph whose similarities are scored against the pile'
 average-link merging while the average pair score stays above one cut.
 
 With a topic registry (`state.py`), grouping is incremental: the same average link, started from the
-existing topics (never split) instead of single articles; new articles join them or each other, and
-two old topics merge when the grown pile says they are one story. Once the pile has grown by
+existing topics instead of single articles; new articles join them or each other, two old topics
+merge when the grown pile says they are one story, and an old topic is split when the grown pile,
+grouped afresh, tells two stories apart in it (`split_topics`). Once the pile has grown by
 `REGROUP_GROWTH` since the last full grouping, and with `recluster=True`, everything is grouped
 afresh. Old slugs left without a topic redirect to the topic that took their articles. Titles are the
 most central headline; slugs never change once given (`slugs.py`).
@@ -74,11 +75,14 @@ def cluster_articles(articles: Sequence[Article]) -> list[list[int]]:
 def incremental_groups(
     features: Features, topics: Sequence[Sequence[int]], new: Sequence[int], threshold: float | None = None
 ) -> list[list[int]]:
-    """Average link started from the existing `topics` (never split) and each `new` article alone, on
-    the graph a full clustering uses: the neighbour graph of the whole pile (old and new articles),
-    its similarities scored against the whole pile's background. New articles join topics or each
-    other, and two old topics merge when the pile now says they are one story (their slugs then
-    redirect, see `updated_registry`): only the starting groups differ from a full clustering."""
+    """Average link started from the existing `topics` and each `new` article alone, on the graph a
+    full clustering uses: the neighbour graph of the whole pile (old and new articles), its
+    similarities scored against the whole pile's background. New articles join topics or each other,
+    and two old topics merge when the pile now says they are one story (their slugs then redirect,
+    see `updated_registry`). An old topic is split only where the whole pile, grouped afresh, puts
+    two or more of its articles in each of two stories: a topic formed on a small pile may have
+    joined two events that the grown pile tells apart (each part then keeps its articles together,
+    and a lone article stays where it was)."""
     n = features.vectors.shape[0]
     groups = [list(t) for t in topics] + [[i] for i in new]
     if n <= 1 or not topics and len(groups) <= 1:
@@ -89,7 +93,35 @@ def incremental_groups(
     graph = neighbour_graph(features, extend_above=(bg, cut))[0]
     score = bg.score(graph.data, graph.row, graph.col)
     scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
-    return average_link(scored, cut, groups, event_words=event_word_sums(features), raw=graph.data)
+    event_words = event_word_sums(features)
+    if topics:
+        fresh = average_link(scored, cut, event_words=event_words, raw=graph.data)
+        groups = split_topics(topics, fresh, new) + [[i] for i in new]
+    return average_link(scored, cut, groups, event_words=event_words, raw=graph.data)
+
+
+def split_topics(
+    topics: Sequence[Sequence[int]], fresh: Sequence[Sequence[int]], new: Sequence[int]
+) -> list[list[int]]:
+    """Each old topic, cut where the `fresh` grouping of the whole pile tells two stories apart in it:
+    its articles of one fresh group are a story of their own when, with the `new` articles of that
+    group, they are two or more. Its largest such part keeps the rest (an article never moves to
+    another old topic)."""
+    where = {i: g for g, group in enumerate(fresh) for i in group}
+    arriving = Counter(where[i] for i in new)
+    out = []
+    for topic in topics:
+        parts: dict[int, list[int]] = defaultdict(list)
+        for i in topic:
+            parts[where[i]].append(i)
+        own = sorted((p for g, p in parts.items() if len(p) + arriving[g] > 1), key=lambda p: (-len(p), p[0]))
+        if len(own) < 2:
+            out.append(list(topic))
+            continue
+        rest = [i for g, p in parts.items() if len(p) + arriving[g] <= 1 for i in p]
+        own[0] = sorted(own[0] + rest)
+        out.extend(own)
+    return out
 
 
 def central_title(articles: Sequence[Article]) -> str:

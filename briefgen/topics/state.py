@@ -1,6 +1,7 @@
 """The topic registry (`<cache_dir>/topics.json`): which story each article belongs to, under which slug.
 
-It makes topics durable across builds: an article seen before stays in its topic, a topic keeps its
+It makes topics durable across builds: an article seen before stays in its topic (unless the grown
+pile splits that topic in two stories, see `split_topics`), a topic keeps its
 slug however many articles join it, and a slug once given is never given to another story. When a
 full re-clustering (`--recluster`) merges or splits topics, every old slug keeps pointing somewhere:
 the topic that took most of its articles (`redirects`).
