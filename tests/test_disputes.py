@@ -687,3 +687,32 @@ def test_one_event_printed_with_two_dates_and_what_is_not() -> None:
     e = art("e", "The ferry sank off the northern coast on October 31, killing 40 passengers.", late)
     f = art("f", "The ferry sank off the northern coast on October 31, 2023, killing 40 passengers.", late)
     assert found(e, f).disputes == ()
+
+
+def test_a_lawmaker_placed_in_two_states_is_a_dispute() -> None:
+    a = art("a", "Sen. Ana Lind, R-Ariz., said the bill would pass.", DAY)
+    b = art("b", "The bill was written by Sen. Ana Lind of Oregon, a Republican.", DAY)
+    c = art("c", "Senate Majority Leader Ana Lind (R-Arizona) spoke on Monday.", DAY)
+    [d] = found(a, b).disputes
+    assert d.about == "state of Ana Lind" and sorted(s.value for s in d.sides) == ["Arizona", "Oregon"]
+    assert found(a, c).disputes == ()  # "Ariz." is Arizona
+    # A surname alone may be two lawmakers; "Ana Lind of Ohio" without a title may just live there.
+    e = art("e", "Lind, D-Ore., voted against it, and Ana Lind of Ohio wrote to her.", DAY)
+    assert found(a, e).disputes == ()
+
+
+def test_a_places_population_given_differently_is_a_dispute() -> None:
+    a = art("a", "Norland, a country of 22 million people, has closed its borders.")
+    b = art("b", "Norland's population of 23 million is among the poorest in the region.")
+    c = art("c", "Norland's population of about 22.4 million is young.")
+    d = art("d", "Norland's population is 82 percent rural.")
+    [x] = found(a, b).disputes
+    assert x.about == "population of Norland" and sorted(s.value for s in x.sides) == [
+        "22 million",
+        "23 million",
+    ]
+    assert found(a, c).disputes == () and found(a, d).disputes == ()  # rounding; a share, not a count
+    # Articles years apart: a population changes, so unsure.
+    e = art("e", b.text, DAY)
+    f = art("f", a.text, DAY.replace(year=DAY.year + 2))
+    assert found(e, f).disputes == () and found(e, f).updates == ()

@@ -289,7 +289,13 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         dates = [_dated(ctx, {r.sentence.article for r in part}) for part in parts]
         known = all(d is not None for ds in dates for d in ds)
         is_update = False
-        if first.changes:
+        if first.changes == "slow":
+            # A figure that changes over years (a population): fixed within a story, unsure across
+            # articles a year or more apart.
+            known_dates = [d for ds in dates for d in ds if d]
+            if known_dates and (max(known_dates) - min(known_dates)).days >= 365:
+                continue
+        elif first.changes:
             if known:
                 # In date order (earliest article of each value first).
                 timed = sorted(

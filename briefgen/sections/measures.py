@@ -166,14 +166,132 @@ def merge_names(readings: list[Reading]) -> list[Reading]:
     for r in readings:
         if r.name and canonical[r.name] != r.name:
             c = canonical[r.name]
-            r = Reading(
-                r.sentence, f"age|{c.lower()}", f"age of {c}", r.kind, r.value, r.low, r.high, r.changes, c
-            )
+            what = r.key.split("|", 1)[0]
+            r = dataclasses.replace(r, key=f"{what}|{c.lower()}", about=r.about.replace(r.name, c), name=c)
         out.append(r)
     return out
 
 
 SPELLING_MIN = 5  # letters a first name needs before a one- or two-letter difference is a misspelling
+
+
+# -- the state a politician represents ------------------------------------------------------------
+# AP abbreviations and names of US states: "Rep. Ana Lind, R-Ariz.," and "Rep. Ana Lind of Arizona"
+# place her in one state; "D-Ore." and "of Oregon" in another.
+STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+STATE_NAMES = sorted(
+    set(STATES.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah"}
+)
+STATE_FORM = "|".join(re.escape(x) for x in sorted([*STATES, *STATE_NAMES], key=len, reverse=True))
+LAWMAKER = r"(?:Sen|Rep|Gov|Senator|Representative|Congressman|Congresswoman|Governor)\.?"
+# With a party tag ("Ana Lind, R-Ariz.," / "Ana Lind (D-Ore.)") no title is needed: the splitter may
+# have cut "Rep." off as a sentence of its own; "of Ohio" needs the title ("Ana Lind of Ohio" may live
+# there).
+PARTY_STATE = re.compile(
+    rf"\b(?P<title>{LAWMAKER} )?(?P<name>{NAME}),? (?:\((?:[RDI]|Rep|Dem|Ind)\.?-(?P<a>{STATE_FORM})\)|"
+    rf"(?:[RDI]|Rep|Dem|Ind)\.?-(?P<b>{STATE_FORM})(?![\w.])|of (?P<c>{STATE_FORM})\b(?! (?:City|County)))"
+)
+
+
+OFFICE_WORDS = {
+    "Majority", "Minority", "Leader", "Speaker", "House", "Senate", "Whip", "Chairman", "Chairwoman",
+    "President", "Vice", "Secretary", "Republican", "Democrat", "Democratic", "Sen", "Rep", "Gov", "Former",
+}  # fmt: skip
+
+
+def lawmaker_states(sentence: Sentence) -> list[Reading]:
+    """The state a named lawmaker is placed in: "Sen. Ana Lind, D-Ore.", "Rep. Ana Lind (R-Texas)",
+    "Gov. Ana Lind of Ohio". A lawmaker's state does not change within a story: two states are a
+    dispute. Only full names (a surname alone may be two lawmakers: two Smiths of two states)."""
+    out = []
+    for m in PARTY_STATE.finditer(sentence.text):
+        words = m.group("name").split()
+        while len(words) > 2 and words[0].rstrip(".") in OFFICE_WORDS:
+            words = words[1:]  # "Majority Leader Ana Lind", "Speaker Ana Lind"
+        name = _person(" ".join(words))
+        raw = m.group("a") or m.group("b") or m.group("c")
+        if not name or (m.group("c") and not m.group("title")):
+            continue
+        state = STATES.get(raw, raw)
+        v = float(STATE_NAMES.index(state)) if state in STATE_NAMES else -1.0
+        out.append(
+            Reading(sentence, f"state|{name.lower()}", f"state of {name}", "name", state, v, v, "", name)
+        )
+    return out
+
+
+# -- the population of a place -----------------------------------------------------------------------
+PLACE = r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+FIGURE = (
+    r"(?P<qual>(?:about|around|some|roughly|nearly|almost|more than|over|at least|fewer than|less than) )?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]|\.\d)(?: (?P<scale>million|billion))?(?!\s*(?:percent|per\b|%))"
+)
+POPULATION = (
+    re.compile(rf"\b{PLACE}(?:'s|’s) (?:total )?population (?:of|is|was|stands at|has reached) {FIGURE}"),
+    re.compile(rf"\b[Tt]he population of {PLACE} (?:is|was|stands at|of) {FIGURE}"),
+    re.compile(rf"\b{PLACE},? (?:has|with) a population of {FIGURE}"),
+    re.compile(
+        rf"\b{PLACE}, (?:a|an) (?:[a-z]+ ){{0,2}}(?:country|nation|city|state|island|region|province|"
+        rf"territory) of {FIGURE} (?:people|inhabitants|residents)\b"
+    ),
+    re.compile(rf"\b{PLACE}(?:'s|’s) {FIGURE} (?:people|inhabitants|residents|citizens)\b"),
+)
+SCALE = {"million": 1e6, "billion": 1e9, None: 1.0}
+
+
+def figure_interval(raw: str, scale: str | None, qual: str) -> tuple[float, float]:
+    """The values a printed figure stands for: those that round to it at its last printed digit ("22
+    million" is 21.5 to 22.5 million, "480,000" is 475,000 to 485,000), or what its qualifier says
+    ("more than", "nearly")."""
+    digits = raw.replace(",", "")
+    n = float(digits) * SCALE[scale]
+    if "." in digits:
+        step = 10 ** -len(digits.split(".")[1]) * SCALE[scale]
+    else:
+        zeros = len(digits) - len(digits.rstrip("0")) if int(digits) else 0
+        step = 10**zeros * SCALE[scale]
+    low, high = n - step / 2, n + step / 2 - step * 1e-6  # 22.5 million rounds to 23, not to 22
+    if qual in ("more than", "over", "at least"):
+        return n, float("inf")
+    if qual in ("fewer than", "less than"):
+        return 0.0, n
+    if qual in ("nearly", "almost"):
+        return n - step, n
+    return low, high
+
+
+def populations(sentence: Sentence) -> list[Reading]:
+    """The population of a named place: "Norland's population of 22 million", "Norland, a country of
+    23 million people". It changes slowly: across articles a year or more apart it is left out."""
+    out = []
+    for pattern in POPULATION:
+        for m in pattern.finditer(sentence.text):
+            place = m.group("place")
+            if place.split()[0] in NOT_NAME or place in ("The", "Its"):
+                continue
+            qual = (m.group("qual") or "").strip().lower()
+            low, high = figure_interval(m.group("n"), m.group("scale"), qual)
+            value = (
+                f"{m.group('qual') or ''}{m.group('n')}{' ' + m.group('scale') if m.group('scale') else ''}"
+            )
+            out.append(
+                Reading(
+                    sentence, f"population|{place.lower()}", f"population of {place}", "number", value,
+                    low, high, "slow",
+                )
+            )  # fmt: skip
+    return out
 
 
 # -- street blocks -------------------------------------------------------------------------------
@@ -1272,6 +1390,12 @@ def _readings(sentence: Sentence) -> list[Reading]:
         out += year_totals(sentence)
     if " in his " in low or " in her " in low:
         out += role_ages(sentence)
+    if "-" in text or (
+        " of " in text and ("sen" in low or "rep" in low or "gov" in low or "congress" in low)
+    ):
+        out += lawmaker_states(sentence)
+    if digit and ("population" in low or "people" in low or "inhabitants" in low or "residents" in low):
+        out += populations(sentence)
     if any(w in low for w in STATUS_WORDS):
         out += status(sentence)
     if "hospital" in low or "medical cent" in low or "health cent" in low or "infirmary" in low:
