@@ -235,7 +235,8 @@ def lawmaker_states(sentence: Sentence) -> list[Reading]:
 PLACE = r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
 FIGURE = (
     r"(?P<qual>(?:about|around|some|roughly|nearly|almost|more than|over|at least|fewer than|less than) )?"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]|\.\d)(?: (?P<scale>million|billion))?(?!\s*(?:percent|per\b|%))"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]|\.\d)(?: (?P<scale>million|billion))?"
+    r"(?!\s*(?:percent|per\b|%))"
 )
 POPULATION = (
     re.compile(rf"\b{PLACE}(?:'s|’s) (?:total )?population (?:of|is|was|stands at|has reached) {FIGURE}"),
