@@ -90,8 +90,3 @@ def quote_spans(text: str) -> list[Span]:
             start, kind = opened
             spans.append(Span(start, pend, start + len(kind), pend, False, p))
     return spans
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation of `text`, marks included."""
-    return [(s.start, s.end) for s in quote_spans(text)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .marks import quoted_ranges
+from .marks import quote_spans
 
 LOWER = "a-zà-öø-ÿ"
 
@@ -33,6 +33,12 @@ NAME = (
     rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,3}}"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
 )
+# Speed (same matches): the regexes scanned over whole texts here and in quotes.py open with a lookahead
+# for the characters a match can start with ("(?=[A-Z])"), so most positions fail on one test instead
+# of a walk through the pattern; a word followed by a space never gives characters back ("++", "*+").
+UPPER = "(?=[A-ZÀ-Ö])"
+NAME_AT = re.compile(rf"{UPPER}\b(?P<name>{NAME})")
+NOUN_NAME = re.compile(rf"\b(?P<noun>[A-Za-z-]++),?\s+(?P<name>{NAME})")
 HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Fr|Msgr|Sr)\.|Sir|Dame|Lord|Lady"
 )
@@ -45,11 +51,11 @@ TITLE_WORDS = (
     "Commander|Premier|Foreign Minister|Attorney General|Sheriff|Superintendent|Professor|Prof\\.|"
     "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor|Whip"
 )
-ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}"
+ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*+|of|the|for)\s+){0,5}"
 TITLED = re.compile(
-    rf"(?<![\w.'’])(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
+    rf"(?=[A-Zoftscl])(?<![\w.'’])(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
 )
-HONORED = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
+HONORED = re.compile(rf"(?=[MDSRGLCPAF])\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|stated|states|declared|continued|noted|notes|stressed|stresses|"
     "emphasized|emphasised|asserted|argued|argues|warned|warns|explained|explains|insisted|insists|"
@@ -59,6 +65,10 @@ SPEECH_VERBS = (
     "cautioned|conceded|countered|quipped|joked|boasted|complained|lamented|concluded|testified|"
     "asked|asks|answered|shouted|yelled|whispered|mused|recounted|added|agreed|agrees|cautions|"
     "contended|contends|maintained|maintains|thundered|exclaimed|pointed out|went on"
+)
+NAME_SPEAKS = re.compile(rf"{UPPER}\b(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+SPEAKS_NAME = re.compile(
+    rf"(?=[a-z])\b(?:{SPEECH_VERBS}),?\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})(?P<name>{NAME})"
 )
 # Speech verbs that open a sentence before their subject ("Said Ana Ruiz, ...").
 INVERTED_SPEECH_VERBS = frozenset(SPEECH_VERBS.split("|")) - {"pointed out", "went on"}
@@ -95,7 +105,7 @@ MALE = words_of(
     """
 )
 APPOSITIVE = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:(?:a|an|the|who is|who was)\s+)?"
+    rf"{UPPER}(?<![\w'’.-])(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:(?:a|an|the|who is|who was)\s+)?"
     r"(?:[\w.'’-]+\s+){0,5}?(?P<noun>[a-z][a-z-]+)(?:\s+(?:of|for|at|with|in)\s+[^,.;]{2,60})?)(?=[,.;])"
 )
 NOT_NAMES = words_of(
@@ -132,15 +142,17 @@ _ORG_HEADS = (
 _CAPITALISED_RUN = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
 ORG_EVIDENCE = (
     re.compile(
-        rf"\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which|in|on|at|"
-        r"for|from|with|and|to|of|who|that|were|are|have|had)\b)"
+        rf"(?=t)\bthe {_CAPITALISED_RUN}(?=['’]s\b|\s*[,.;:)]|\s+(?:{SPEECH_VERBS}|has|is|was|will|which|"
+        r"in|on|at|for|from|with|and|to|of|who|that|were|are|have|had)\b)"
     ),
     # "our supplier, Vale Mills, ...": an organisation's noun in apposition before the name.
     re.compile(
         r"\b(?:supplier|company|firm|maker|manufacturer|retailer|chain|brand|franchise|mosque|church|"
         rf"charity|nonprofit|startup|distributor|vendor|contractor),\s+{_CAPITALISED_RUN},"
     ),
-    re.compile(rf"(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"),
+    re.compile(
+        rf"(?=[A-Z])(?<![\w'’.-] )(?<![\w'’.-]){_CAPITALISED_RUN}(?:['’]s)?,? (?:which|whose members)\b"
+    ),
     # "a business called Bubba Likes Tortillas", "a guiding company named Peak Freaks".
     re.compile(
         r"\b(?:company|business|firm|group|organi[sz]ation|charity|restaurant|store|shop|band|agency|"
@@ -148,7 +160,7 @@ ORG_EVIDENCE = (
     ),
     # The end of an organisation's name: "National Center for Sexual Exploitation".
     re.compile(
-        r"\b(?:Center|Centre|Council|Institute|Department|Ministry|Office|Committee|Association|"
+        r"(?=[A-Z])\b(?:Center|Centre|Council|Institute|Department|Ministry|Office|Committee|Association|"
         r"Foundation|Fund|Coalition|Alliance|Union|League|Society|Commission|Agency|Bureau|Board|"
         r"School|University|College|Campaign|Project|Network|Friends|Party) "
         rf"(?:for|of|on|against) {_CAPITALISED_RUN}"
@@ -270,7 +282,7 @@ PREPOSITIONS = words_of(
 PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 MAX_BACK_SENTENCES = 4
 # A capitalised word standing alone: not right after another capitalised word or an initial.
-STANDALONE = re.compile(r"(?<![A-Za-z.]\s)(?<!\w)([A-Z][\w'’-]*)\b(?!\s+[A-Z])")
+STANDALONE = re.compile(r"(?=[A-Z])(?<![A-Za-z.]\s)(?<!\w)([A-Z][\w'’-]*)\b(?!\s+[A-Z])")
 
 
 _HEADING_WORD = r"(?:[A-Z0-9][^\s]*|a|an|the|of|and|or|for|to|in|on|at|by|with|as|from|vs\.?)"
@@ -466,7 +478,9 @@ class People:
                 self.gender[name] = g
         self._index()
         self.sentences = sorted(sentences) or [(0, len(text), 0)]
-        self.quoted = quoted_ranges(text)
+        # The quotations of the text (its quotes section reads them from here too).
+        self.spans = found.spans if found is not None else quote_spans(text)
+        self.quoted = [(s.start, s.end) for s in self.spans]
         self._quoted_starts = [start for start, _ in self.quoted]
         self.mentions = self._mentions(text) if mentions else []
         if mentions:
@@ -514,7 +528,7 @@ class People:
         for m in APPOSITIVE.finditer(text):
             if m.group("noun") in ROLE_NOUNS:
                 self._add(m.group("name"), m.group("role").removeprefix("who is ").removeprefix("who was "))
-        for m in re.finditer(rf"\b(?P<noun>[A-Za-z-]+),?\s+(?P<name>{NAME})", text):
+        for m in NOUN_NAME.finditer(text):
             if (
                 m.group("noun").lower() in ROLE_NOUNS
                 and not m.group("noun")[:1].isupper()
@@ -525,7 +539,7 @@ class People:
         alone: dict[str, int] = {}  # capitalised word -> last offset where it stands alone
         for w in STANDALONE.finditer(text):
             alone[w.group(1)] = w.start(1)
-        for m in re.finditer(rf"\b(?P<name>{NAME})", text):
+        for m in NAME_AT.finditer(text):
             name = strip_titles(m.group("name"))
             surname = name.split()[-1] if name.split() else ""
             first = name.split()[0] if name.split() else ""
@@ -539,11 +553,9 @@ class People:
             )
             if len(name.split()) >= 2 and introduced and alone.get(surname, -1) > m.end():
                 self._add(name)
-        for m in re.finditer(rf"\b(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", text):
+        for m in NAME_SPEAKS.finditer(text):
             self._add(m.group("name"))
-        for m in re.finditer(
-            rf"\b(?:{SPEECH_VERBS}),?\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})(?P<name>{NAME})", text
-        ):
+        for m in SPEAKS_NAME.finditer(text):
             desc = m.group("desc").strip()
             self._add(m.group("name"), desc if set(desc.lower().split()) & ROLE_NOUNS else "")
 
@@ -561,7 +573,7 @@ class People:
         """The one full name in the text that ends (or starts) with `word`, else ''."""
         names = {
             " ".join(m.group().split())
-            for m in re.finditer(rf"\b{NAME}", self.text)
+            for m in NAME_AT.finditer(self.text)
             if word in m.group().split() and looks_like_person(strip_titles(m.group()), strict=False)
         }
         names = {_drop_leading_word(strip_titles(n)) for n in names}
@@ -643,8 +655,11 @@ class People:
         keys = set(self.roles) | set(self.by_word)
         out: list[Mention] = []
         if keys:
+            first = "".join(re.escape(c) for c in sorted({k[0] for k in keys}))
             pattern = re.compile(
-                r"\b(" + "|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))) + r")(?!\w)"
+                rf"(?=[{first}])\b("
+                + "|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)))
+                + r")(?!\w)"
             )
             for m in pattern.finditer(text):
                 person = self.resolve(m.group(1))
@@ -652,12 +667,7 @@ class People:
                     out.append(
                         Mention(m.start(), m.end(), person, self._is_subject(text, m.start(), m.end()))
                     )
-        descriptions = re.compile(
-            r"\b[Tt]he (?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+)?(?:"
-            + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-            + r")\b"
-        )
-        for m in descriptions.finditer(text):
+        for m in DESCRIPTION.finditer(text):
             person = self.describe(m.group())
             if person and not self._in_quote(m.start()):
                 out.append(Mention(m.start(), m.end(), person, self._is_subject(text, m.start(), m.end())))
@@ -748,6 +758,12 @@ class People:
         return ""
 
 
+# "the Pentagon chief", "the longtime spokesman": a description that may stand for a person.
+DESCRIPTION = re.compile(
+    r"(?=[Tt])\b[Tt]he (?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
 DESCRIPTIONS = {
     "pentagon chief": "secretary",
     "defense chief": "secretary",

@@ -17,6 +17,7 @@ reported speech without marks (seed 002) joins its item too.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from rapidfuzz import fuzz
 from ..models import Quote, Sentence, Source
 from ..reading.split import normalize, words
 from . import TopicContext, sort_sources
-from .marks import Span, quote_spans
+from .marks import Span
 from .marks import paragraphs as _paragraphs
 from .people import (
     DEMONYM_LIKE as DEMONYMS,
@@ -45,6 +46,7 @@ from .people import (
     SPEECH_VERBS,
     TITLE_SET,
     TITLE_WORDS,
+    UPPER,
     People,
     _drop_leading_word,
     gender_of_name,
@@ -216,7 +218,7 @@ MAX_BACK_PARAGRAPHS = 2
 NAME_RUN = re.compile(rf"\b{NAME}")
 # A longer run, for titles before a name: "Senate Minority Leader Harry M. Reid".
 LONG_NAME_RUN = re.compile(
-    rf"\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,6}}(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
+    rf"{UPPER}\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,6}}(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
 )
 LAST_SENTENCE = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 NAMING_VERBS = frozenset(("called", "labeled", "labelled", "dubbed", "branded", "termed"))
@@ -520,10 +522,12 @@ def _attribute(
                 before = lead + " "
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
-    candidates = [BEFORE.match(before, pos) for pos in starts] + [ACCORDING.search(before)]
-    candidates += [INVERTED.search(before), COLON.search(before), SAID_SENTENCE.search(before)]
-    candidates += [POSSESSIVE_COLON.search(before)]
-    candidates += [NAMED_PARTICIPLE.match(before, pos) for pos in starts]
+    # Tried in order, each only when those before it gave no speaker.
+    candidates = itertools.chain(
+        (BEFORE.match(before, pos) for pos in starts),
+        (p.search(before) for p in (ACCORDING, INVERTED, COLON, SAID_SENTENCE, POSSESSIVE_COLON)),
+        (NAMED_PARTICIPLE.match(before, pos) for pos in starts),
+    )
     for m in candidates:
         if m is None:
             continue
@@ -597,7 +601,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
         known: dict[str, str] = {}  # their genders
         quoted: frozenset[int] | None = None  # the paragraphs that are all quotation
         rows: list[list] = []
-        for span in quote_spans(text):
+        for span in people.spans:
             inner = text[span.inner_start : span.inner_end]
             transcript = TRANSCRIPT.match(inner.lstrip()) or _label(inner.lstrip(), people)
             if transcript:
@@ -712,8 +716,12 @@ class Named:
     end: int = 0
 
 
-SURNAME = re.compile(r"(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])")
-HONORIFIC_NAME = re.compile(r"\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])")
+SURNAME = re.compile(
+    r"(?=[A-Z])(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])"
+)
+HONORIFIC_NAME = re.compile(
+    r"(?=M)\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])"
+)
 
 
 def named_people(text: str, people: People) -> list[Named]:
@@ -821,7 +829,7 @@ NICKNAME = re.compile(r"\s+[“\"][A-Z][\w’'-]*[”\"](?=\s+[A-Z])")
 # verb ("Vale said", "said Vale").
 ONE_WORD = r"(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?"
 TITLED_WORD = re.compile(
-    rf"(?<![\w.’'-])(?=[A-Zscl])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
+    rf"(?=[A-Zscl])(?<![\w.’'-])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
 )
 SUBORDINATE = re.compile(r"\b(?:when|as|after|before|while|if|because|since|although|until|once|whether)\s+$")
 # A name used as a modifier: "Vale supporters", "the Vale campaign".
@@ -892,19 +900,26 @@ def _one_word_evidence(text: str) -> list[tuple[re.Pattern[str], re.Match[str]]]
     for m in CAPITALISED_WORD.finditer(text):
         start, end = m.start(), m.end()
         before = text[max(0, start - 2) : start]
-        alone = not (before.endswith(" ") and (before[:1].isalnum() or before[:1] in ".’'-"))
+        if before.endswith(" "):
+            previous = text[max(0, start - 16) : start].split()
+            if (
+                previous
+                and previous[-1] in SPEECH_VERB_SET
+                and not FOLLOWED_BY_NAME.match(text, m.end("word"))
+            ):
+                out.append((CAPITALISED_WORD, m))  # "said Vale"
+                continue
+            if before[:1].isalnum() or before[:1] in ".’'-":
+                continue  # after a word ("the Vale plan"): only a verb before it counts ("said Vale")
         after = text[end : end + 30].split(maxsplit=2)
         if after and after[0].endswith("ly") and len(after) > 1:
             after = after[1:]
-        speaks_next = bool(after) and after[0].rstrip(",.;:") in SPEECH_VERB_SET
-        previous = text[max(0, start - 16) : start].split()
-        said_before = before.endswith(" ") and bool(previous) and previous[-1] in SPEECH_VERB_SET
-        if (alone and speaks_next) or (said_before and not FOLLOWED_BY_NAME.match(text, m.end("word"))):
-            out.append((CAPITALISED_WORD, m))
+        if after and after[0].rstrip(",.;:") in SPEECH_VERB_SET:
+            out.append((CAPITALISED_WORD, m))  # "Vale said"
     return out
 
 
-CAPITALISED_WORD = re.compile(r"(?<![\w’'-])(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-])")
+CAPITALISED_WORD = re.compile(r"(?=[A-Z])(?<![\w’'-])(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-])")
 FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z]|[\w’'-]")
 
 
@@ -928,7 +943,7 @@ LOCATIVE_WORDS = frozenset(("In", "At", "Near", "Across", "Outside", "Inside", "
 
 
 FAMILY_NAME = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<noun>wife|husband|daughter|son|mother|father|sister|brother|"
+    r"(?=[HhTt])\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<noun>wife|husband|daughter|son|mother|father|sister|brother|"
     r"grandmother|grandfather|aunt|uncle|niece|nephew|widow|partner),\s+(?P<name>[A-Z][a-z]+),"
 )
 ACRONYM = re.compile(r"(?:\s+(?:and|of|for|&|the|[A-Z][\w-]*)){0,6}\s+\((?P<acronym>[A-Z]{2,8})\)")
