@@ -296,6 +296,46 @@ def test_sentence_with_two_decisions_cites_both_and_shows_focused_ones() -> None
     assert items[c.text].actor == "The ministers"
 
 
+DECISIONS = [
+    "The council approved the ordinance on March 7 after a long debate.",
+    "The bill was approved by the Senate on Tuesday by a vote of 60 to 40.",
+    "The two sides agreed to accelerate plans to jointly develop missiles.",
+    "The agency launched an inquiry into the collapse of the harbour bridge on Monday.",
+    "The city has started a training program for teachers that will double their number.",
+    "The Defense Department has started “phase one” of upgrading the harbour command.",
+    "Judge Ann Vale ruled that the company had acted with willful malice in the case.",
+]
+NOT_DECISIONS = [
+    "Vale, who voted in favor of the casino development, now expresses mixed emotions.",
+    "It started with a small group of volunteers in the old harbour district.",
+    "The kids started lining up to have their yearbooks signed by the coach.",
+    "The average time to get an individual permit approved was more than a year.",
+    "The walls of his hallways are blanketed with signed pictures from the stars.",
+    "He asked for more money than the $106 million approved by Congress this year.",
+    "The film did poorly, but critics approved — it has an 82% rating online.",
+    "The minister is confident it will be approved as early as the end of April.",
+    "Rockets were launched from the coast into the southern towns late on Monday.",
+    "She visits a doctor in Elton who approved of the use of a therapy animal.",
+    "Each project received proper review before it was approved, the regional chief said.",
+    "It showed it had government-approved access to work in the northern parts.",
+    "The list ranged from the abuse of aid programs to garner votes to control of the media.",
+    "Vale said the city has never agreed to limit the expansion of the harbour.",
+    "Their ranks will increase by 3,000 as more people join the search for work.",
+    "In the end, the mayor said he agreed with the board’s vote on the harbour plan.",
+    "Hundreds more residents signed up for a similar class after the shooting.",
+    "Police do not know what started the argument between the two neighbours.",
+    "He would have started the fifth grade at Elton Elementary in the fall.",
+    "Doctors haven’t yet decided if they should try to remove the bullet fragments.",
+]
+
+
+def test_a_decision_verb_reports_a_decision_only_as_the_sentence_s_own_finite_verb() -> None:
+    """Verbs in a relative or time clause, participles used as adjectives or with their agent alone,
+    passives still to come, and "started"/"launched" without what was started are no decisions."""
+    assert [s for s in DECISIONS if not decisions.is_decision(s)] == []
+    assert [s for s in NOT_DECISIONS if decisions.is_decision(s)] == []
+
+
 def test_sentence_about_decisions_made_elsewhere_is_no_decision() -> None:
     assert not decisions.is_decision(
         "The sweeping measures Mayor Lena Ortiz announced last week reflect a new era."

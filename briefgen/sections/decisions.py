@@ -20,7 +20,7 @@ from .context import is_background
 DECISION = re.compile(
     r"\b(agreed|agrees? to|agreement to|announced|announces|decided|decides to|launched|launches|"
     r"approved|approves|ordered|signed|started|ratified|ratifies|vetoed|vetoes|"
-    r"vot(?:ed|es) (?:\d+-\d+ )?(?:on \w+ )?(?:to|for|against|in favou?r)|"
+    r"voted (?:\d+-\d+ )?(?:on \w+ )?(?:to|for|against|in favou?r)|"
     r"(?:passed|passes|adopted|adopts|enacted|rejected|rejects) (?:a|an|the|its|their) (?:[\w-]+ ){0,3}"
     r"(?:law|bill|resolution|budget|measure|amendment|motion|treaty|proposal|plan)s?|"
     r"ruled (?:that|against|in favou?r)|sentenced (?:\w+ ){1,4}to|"
@@ -46,13 +46,65 @@ SAME_DECISION = 0.5
 MIN_CLAUSE_STEMS = 3
 
 
-CONDITION = re.compile(r"\b(?:if|unless|whether|once)\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
-"""The start of a condition just before a decision verb ("if Congress agrees to"): no decision taken."""
+CONDITION = re.compile(
+    r"\b(?:if|unless|whether|once|when|while|as|before|after|until|since|because|although|though|"
+    r"who|whom|which)\s+(?:[\w.'’-]+\s+){0,6}$",
+    re.I,
+)
+"""A condition or a subordinate or relative clause opened just before a decision verb, within the same
+stretch of words ("if Congress agrees to", "when he started as", "Vale, who voted for it, now ..."):
+no decision taken, or not what the sentence reports."""
+AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
+NOT_FINITE_BEFORE = re.compile(
+    r"\b(?:(?:be|get|gets|got|getting)\s+(?:[\w$.,-]+\s+){0,3}|(?:a|an|the|with|of|for|newly|recently)\s+)$",
+    re.I,
+)
+"""A decision verb's form used as an adjective or a passive still to come: "will be approved", "to get a
+permit approved", "a signed photo", "the newly signed deal" (the sentence reports no decision taken)."""
+NEEDS_OBJECT = re.compile(r"started|launched", re.I)
+OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|his|her|our|new)\s|[“\"‘]|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z])"
+)
+""""started" and "launched" report a decision only with what was started or launched ("launched an
+inquiry", "started “phase one”", "started Open Harbour"), not "started with", "it started when",
+"started lining up", "started Monday"."""
+PERFECT = re.compile(r"(?<!would )(?<!could )(?<!might )\b(?:has|have)\s+(?:\w+ly\s+)?$", re.I)
+"""A program or phase "has started" is a step taken; a plain "started" is mostly how an argument, a
+fire or a school year began ("what started the argument", "would have started the fifth grade")."""
+NO_OBJECT = re.compile(r"\s*(?:[,.;:!?—–)]|of\b|by\b|up\b|for\b|with\b)", re.I)
+"""A verb without an object ("critics approved —", "most agreed."), "approved of" (liked), or a
+participle followed by its agent without an auxiliary ("the sum approved by Congress"), which names a
+past decision inside another statement; "signed up for", "signed for a parcel" and "agreed with" are
+no decisions."""
+NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$", re.I)
+"""A decision denied ("has never agreed to", "did not approve")."""
+
+
+def taken(text: str, m: re.Match[str]) -> bool:
+    """Whether the decision verb matched by `m` reports a decision the sentence states as taken."""
+    verb = m.group()
+    before = text[: m.start()]
+    if before.endswith("-") or CONDITION.search(before) or NEGATED.search(before):  # "-": "city-approved"
+        return False
+    if NEEDS_OBJECT.fullmatch(verb):
+        if verb.lower() == "started" and not PERFECT.search(before):
+            return False
+        return bool(OBJECT.match(text, m.end()))
+    if verb.lower().startswith("will "):  # "will increase troop levels", not "ranks will increase by 5%"
+        return not NO_OBJECT.match(text, m.end())
+    if " " in verb:  # "agreed to", "voted to", "passed the bill", "sentenced ... to": the phrase says it
+        return True
+    if NO_OBJECT.match(text, m.end()):
+        by_agent = text[m.end() :].lstrip().lower().startswith("by")
+        return by_agent and bool(AUXILIARY.search(before))  # "was approved by the council"
+    return not NOT_FINITE_BEFORE.search(before) or bool(AUXILIARY.search(before))
 
 
 def is_decision(text: str) -> bool:
     return (
-        any(not CONDITION.search(text, 0, m.start()) for m in DECISION.finditer(text))
+        any(taken(text, m) for m in DECISION.finditer(text))
         and not QUOTED.match(text)
         and not REFERENCE.match(text)
         and not text.rstrip().endswith("?")
@@ -68,7 +120,7 @@ SUBJECT = re.compile(
 def actor(ctx: TopicContext, article_id: str, start: int, text: str) -> str:
     """Who made the decision: the people named as subjects before the decision verb, else the
     subject phrase right before it ("The two sides", "Japan and the U.S."); '' when unclear."""
-    m = DECISION.search(text)
+    m = next((m for m in DECISION.finditer(text) if taken(text, m)), None)
     if m is None:
         return ""
     people = ctx.people.get(article_id)
