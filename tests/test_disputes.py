@@ -716,3 +716,25 @@ def test_a_places_population_given_differently_is_a_dispute() -> None:
     e = art("e", b.text, DAY)
     f = art("f", a.text, DAY.replace(year=DAY.year + 2))
     assert found(e, f).disputes == () and found(e, f).updates == ()
+
+
+def test_a_denial_of_the_person_named_and_one_sentence_reporting_both_sides() -> None:
+    a = art("a", "Police said the suspect was 19-year-old Ray Okafor.", DAY)
+    b = art("b", "His cousin Mara doesn't think Okafor was the suspect. Okafor lived nearby.", DAY)
+    [q] = found(a, b).quoted_disagreements
+    assert q.about == "whether Okafor did it"
+    assert sorted(s.value for s in q.sides) == ["Okafor did it (Police)", "Okafor did not do it (Mara)"]
+    # A denial of another person's act ("Officer Lee did not shoot him in the back") is not about Okafor.
+    c = art("c", "The examiner said Officer Lee did not shoot Okafor in the back, the report says.", DAY)
+    assert found(a, c).quoted_disagreements == ()
+    e = art(
+        "e",
+        "Examiner Ada Vos said that despite posts from friends and family claiming otherwise, the "
+        "officer did not shoot him in the back.",
+        DAY,
+    )
+    [x] = found(e).quoted_disagreements
+    assert [s.value for s in x.sides] == [
+        "the officer did not shoot him in the back (Examiner Ada Vos)",
+        "otherwise (friends and family)",
+    ]

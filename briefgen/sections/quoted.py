@@ -77,10 +77,29 @@ INTENT = (
 )
 # "I don't believe he was the gunman", "she did not fire", "he never shot anyone"
 DENIAL = re.compile(
-    r"\b(?:(?:don[’']t|do not|didn[’']t|does not|doesn[’']t) (?:think|believe) (?:he|she|[A-Z][a-z]+) "
-    r"(?:was|is|did|could)|(?:he|she|[A-Z][a-z]+) (?:wasn[’']t|was not|isn[’']t|is not|didn[’']t|did not|"
-    r"never|could not|couldn[’']t)(?: have)?) (?:the (?:shooter|gunman|killer)|shoot|shot|fire|fired|kill|"
-    r"killed|do it|did it|done it)\b"
+    r"\b(?:(?:don[’']t|do not|didn[’']t|does not|doesn[’']t) (?:think|believe) "
+    r"(?P<subj>he|she|[A-Z][a-z]+) (?:was|is|did|could)|(?P<subj2>he|she|[A-Z][a-z]+) "
+    r"(?:wasn[’']t|was not|isn[’']t|is not|didn[’']t|did not|never|could not|couldn[’']t)(?: have)?) "
+    r"(?:the (?:shooter|gunman|killer|suspect)|shoot|shot|fire|"
+    r"fired|kill|killed|do it|did it|done it)\b"
+)
+# "Aguilar doesn't think Hayes was the suspect": the one who does not believe it says so.
+BELIEVER = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:does not|doesn[’']t|do not|don[’']t|did not|didn[’']t) "
+    r"(?:think|believe)\b"
+)
+# "police said the suspect was 17-year-old Ray Lee": the person named after the role.
+NAMED_AS = re.compile(
+    r"\bthe (?:suspect|shooter|gunman|killer) (?:was|is|has been identified as|was identified as) "
+    r"(?:(?:a |an )?\d{1,2}-year-old )?(?:[A-Z][a-z]+ ){0,2}"
+    r"(?P<surname>(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,})\b"
+)
+# One sentence that reports both sides: "the examiner said that, despite posts from friends and family
+# claiming otherwise, the officer did not shoot him in the back".
+CONTRARY = re.compile(
+    r"\b(?:despite|contrary to|in spite of) (?:[\w-]+ ){0,3}?(?:claims?|posts?|reports?|accounts?|"
+    r"allegations?|statements?|rumou?rs?|assertions?)(?: on social media)? (?:from|by|of) "
+    r"(?P<other>[^,;]{3,60}?) (?:claiming|saying|alleging|suggesting|insisting) otherwise\b"
 )
 # "Okafor stepped out of the van and shot him", "Lee was the shooter", "Lee has confessed"
 ACCUSES = re.compile(
@@ -201,7 +220,9 @@ def statements(ctx: TopicContext) -> list[Statement]:
     claims = [s for s in ctx.all_sentences if KEYWORDS.search(s.text) and _claims(s.text)]
     denials = [s for s in ctx.all_sentences if NEGATED.search(s.text) and DENIAL.search(s.text)]
     # Someone said to have done it matters only against a denial.
-    accusing = [s for s in ctx.all_sentences if ACCUSES.search(s.text)] if denials else []
+    accusing = (
+        [s for s in ctx.all_sentences if ACCUSES.search(s.text) or NAMED_AS.search(s.text)] if denials else []
+    )
     candidates = sorted(
         set(claims + denials + accusing), key=lambda s: (ctx.order.get(s.article, 0), s.start)
     )
@@ -224,8 +245,21 @@ def statements(ctx: TopicContext) -> list[Statement]:
         kind = _speaker_kind(who, s.article)
         for fact, value, words in _claims(s.text):
             out.append(Statement(s, fact, value, who, kind, words))
-        if DENIAL.search(s.text) and who:
-            out.append(Statement(s, "culprit", "did not do it", who, kind))
+        believer = BELIEVER.search(s.text) if not who and DENIAL.search(s.text) else None
+        if believer and believer.group("who") not in START_WORDS:
+            who = believer.group("who")
+            kind = _speaker_kind(who, s.article)
+        if (d := DENIAL.search(s.text)) and who:
+            # Of the person it names ("doesn't think Lee was the shooter"), else of the one its
+            # article's accusations name (`_resolve_denials`: "he was not the shooter").
+            subject = d.group("subj") or d.group("subj2")
+            if subject in ("he", "she"):
+                out.append(Statement(s, "culprit", "did not do it", who, kind))
+            else:
+                out.append(Statement(s, f"culprit|{subject}", f"{subject} did not do it", who, kind))
+        elif (m := NAMED_AS.search(s.text)) and who:
+            name = m.group("surname")
+            out.append(Statement(s, f"culprit|{name}", f"{name} did it", who, kind))
         elif (m := ACCUSES.search(s.text)) and who:
             name = _accused(s.text, m, _proper(ctx.sentences.get(s.article, ())))
             if name:
@@ -265,7 +299,40 @@ def _resolve_denials(ctx: TopicContext, found: list[Statement]) -> list[Statemen
     return out
 
 
+def contrary(ctx: TopicContext) -> list[Dispute]:
+    """A sentence that reports both sides itself: a speaker's account "despite claims from" others
+    "claiming otherwise". Both sides cite that sentence."""
+    out = []
+    for s in ctx.all_sentences:
+        if "otherwise" not in s.text or not (m := CONTRARY.search(s.text)):
+            continue
+        found = [f for f in (r.search(s.text) for r in REPORTED) if f and f.start() < m.start()]
+        who = found[0].group("who") if found else ""
+        other = m.group("other").strip()
+        if (
+            not who
+            or who.lower() in ("he", "she", "they")
+            or _speaker_kind(who, s.article) == _speaker_kind(other, s.article)
+        ):
+            continue
+        # What the speaker holds: the clause after "... claiming otherwise", else the one before it.
+        after = s.text[m.end() :].strip(" ,.;")
+        claim = after if len(after.split()) >= 3 else s.text[found[0].end() : m.start()].strip(" ,.;")
+        claim = re.sub(r"^that\s+", "", claim)
+        sources = sort_sources(ctx, [source(s)])
+        sides = (
+            Side(s.text, sources, value=f"{claim} ({who})"),
+            Side(s.text, sources, value=f"otherwise ({other})"),
+        )
+        out.append(Dispute(about=f"whether {claim}: {who} against {other}", kind="claim", sides=sides))
+    return out
+
+
 def extract(ctx: TopicContext) -> list[Dispute]:
+    return _opposed(ctx) + contrary(ctx)
+
+
+def _opposed(ctx: TopicContext) -> list[Dispute]:
     found = _resolve_denials(ctx, statements(ctx))
     by_fact: dict[str, list[Statement]] = defaultdict(list)
     for st in found:
