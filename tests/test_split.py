@@ -157,3 +157,18 @@ def test_a_title_syntok_does_not_know_does_not_end_the_sentence_before_a_name() 
         "The unit was led by a Lt.",
         "The captain was away.",
     ]
+
+
+def test_a_dateline_of_a_place_in_capitals_is_left_out_of_the_first_sentence() -> None:
+    for dateline in (
+        "PORT ELSIE _ ",
+        "CROW HARBOR, Mont. _ ",
+        "ST. ALDEN -- ",
+        "ELTON, Nov. 2 -- ",
+        "VALDORIA—",
+    ):
+        a = article(dateline + "The harbour board voted on Monday to rebuild the pier. Work starts soon.")
+        first = split_article(a)[0]
+        assert first.text == "The harbour board voted on Monday to rebuild the pier.", dateline
+    kept = article("US - China talks resume on Monday in the harbour city. Both sides came.")
+    assert split_article(kept)[0].text.startswith("US - China talks")

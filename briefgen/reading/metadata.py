@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import RemovedLine
 from .clean import SENTENCE_END, classify
-from .split import split_text
+from .split import PLACE_DATELINE, split_text
 
 MONTHS = {
     name: i
@@ -77,13 +77,12 @@ def byline_name(names: str) -> str:
 STAMP_LINE = re.compile(r"^(first |last )?(published|updated|posted|modified|in print)( on| at)?\b:?", re.I)
 MAX_STAMP_WORDS = 12
 # A dateline opening a paragraph, for titles: "WASHINGTON (AP) —", "Sanaa, Yemen (CNN)", "(CNN) —",
-# "LOS ANGELES --", "RACELAND, La. –", "NANNING, Nov. 2 --", "STOCKHOLM—" (a place in capitals, maybe
-# a state or date, and a dash), or a bare leading dash. A capital letter or a quote must follow.
+# a place in capitals and a dash (`PLACE_DATELINE`: "LOS ANGELES --", "CROW AGENCY, Mont. _"), or a
+# bare leading dash. A capital letter or a quote must follow.
 LEADING_DATELINE = re.compile(
     r"^(?:[^()\n]{0,60}?\s*\([A-Za-z][A-Za-z .&-]{1,24}\)\s*[—–-]+"
     r"|(?:[A-Z][\w.,'’ -]{0,40}?\s*)?\((?-i:[A-Z][A-Za-z.&]{1,15})\)"
-    r"|(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}"
-    r"(?: \d{1,2})?)?\s*(?:—|–|--|-)"
+    rf"|{PLACE_DATELINE}"
     r"|[—–-]+)\s*(?=[A-Z0-9\"'“‘])"
 )
 # Credit lines at the top of a saved page: "Jane Doe/Agency", "AGENCY/Jane Doe", "Jane Doe, Getty

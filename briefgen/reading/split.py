@@ -27,9 +27,21 @@ from syntok._segmentation_states import State
 from ..models import Article, Sentence
 from .chars import char_pairs, quote_marks, replace_chars
 
-# Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—".
-# Newswire also writes the dash as "_" ("PORT ALDEN (AP) _ The ...").
-LEADING_DATELINE = re.compile(r"^[^()\n]{0,60}?\([A-Za-z][A-Za-z .&-]{1,24}\)\s*(?:[—–-]+|_(?= ))\s*")
+# A place in capitals (its first word of three letters or more, or "ST."; not "US - China talks"),
+# maybe with its state, country or a date, then a dash: "LOS ANGELES --",
+# "RACELAND, La. –", "NANNING, Nov. 2 --", "STOCKHOLM—". Newswire also writes the dash as "_"
+# ("CROW AGENCY, Mont. _ The ...").
+PLACE_DATELINE = (
+    r"(?-i:(?:[A-Z]{3}[A-Z'’-]*\.?|[A-Z]{2}\.(?= ))(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}"
+    r"(?: \d{1,2})?)?\s*(?:—|–|--|-|_(?= ))"
+)
+# Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—",
+# "PORT ALDEN (AP) _ The ...", or a place in capitals and a dash before a capital letter or a quote.
+LEADING_DATELINE = re.compile(
+    rf"^(?:[^()\n]{{0,60}}?\([A-Za-z][A-Za-z .&-]{{1,24}}\)\s*(?:[—–-]+|_(?= ))\s*"
+    rf"|{PLACE_DATELINE}\s*(?=[A-Z0-9\"'“‘]))"
+)
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
 MAX_SENTENCE_CHARS = 2000
 
