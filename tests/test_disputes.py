@@ -738,3 +738,27 @@ def test_a_denial_of_the_person_named_and_one_sentence_reporting_both_sides() ->
         "the officer did not shoot him in the back (Examiner Ada Vos)",
         "otherwise (friends and family)",
     ]
+
+
+def test_readings_of_other_people_and_places_in_one_story() -> None:
+    # "Twenty-one-year-old" is no one-year-old child.
+    a = art("a", "Twenty-one-year-old Ira Vance and 32-year-old Ada Roe were shot to death.", DAY)
+    b = art("b", "A 15-year-old was shot in the leg at the party, police said.", DAY)
+    assert found(a, b).disputes == ()
+    # A father and a son of one name: a generation apart, two people.
+    c = art("c", "Police arrested 49-year-old Ray Ali Okafor at his home.", DAY)
+    e = art("e", "The children were identified as 7-year-old Ada Okafor and 5-year-old Ray Okafor.", DAY)
+    assert found(c, e).disputes == ()
+    # Times of sentences on two different streets: two incidents of a night's roundup.
+    f = art("f", "A man was shot around 7:30 p.m. Wednesday in the 1100 block of West 51st Street.", DAY)
+    g = art("g", "The shooting happened at 10:36 a.m. Wednesday in the 3000 block of Alder Avenue.", DAY)
+    assert found(f, g).disputes == ()
+    h = art("h", "The shooting happened at 10:36 a.m. Wednesday in the 1100 block of West 51st Street.", DAY)
+    assert [d.about for d in found(f, h).disputes] == ["time of the incident on Wednesday"]
+    # Injuries of some of the victims are not the story's; the car people were in is not the shooter's.
+    i = art("i", "A woman suffered life-threatening injuries in the shooting.", DAY)
+    j = art("j", "Four others were shot, but their injuries weren't life-threatening.", DAY)
+    assert found(i, j).disputes == ()
+    k = art("k", "Shots were fired from a white vehicle, a witness said.", DAY)
+    m = art("m", "Lee and two others were in a silver sedan when a van approached and someone fired.", DAY)
+    assert found(k, m).disputes == ()

@@ -72,6 +72,7 @@ FUTURE = re.compile(
 # Share of a topic's articles that must speak of a thing the key does not name ("the" toll, time,
 # child, car, a claimed change) for it to be taken as the topic's own.
 STORY_SHARE = 0.5
+SLOW_DAYS = 365  # days apart after which a slowly changing figure (a population) may have changed
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 
 
@@ -280,6 +281,10 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
                 high = r.high
         if len(parts) < 2:
             continue
+        if rs[0].key.startswith("age|") and rs[-1].low - rs[0].high >= measures.CHILD_AGE:
+            continue  # a generation apart: a parent and a child of one name ("Ray Lee" and "Ray Lee Jr.")
+        if rs[0].key.startswith("time|") and _apart(parts):
+            continue  # times of sentences on different streets: two incidents (a roundup of a night)
         # By article, not by syndication group: two copies of one report that give different values
         # (a corrected or revised copy) disagree as printed.
         groups = [{r.sentence.article for r in part} for part in parts]
@@ -293,7 +298,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
             # A figure that changes over years (a population): fixed within a story, unsure across
             # articles a year or more apart.
             known_dates = [d for ds in dates for d in ds if d]
-            if known_dates and (max(known_dates) - min(known_dates)).days >= 365:
+            if known_dates and (max(known_dates) - min(known_dates)).days >= SLOW_DAYS:
                 continue
         elif first.changes:
             if known:
@@ -326,6 +331,25 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         item = Dispute(about=_heading(parts), kind=first.kind, sides=tuple(sides))
         (updates if is_update else disputes).append(item)
     return disputes, updates
+
+
+def _apart(parts: list[list[measures.Reading]]) -> bool:
+    """Two values whose sentences each name streets, none of them one street or two similar names
+    (the street may be in dispute too: "East 54th" / "East 55th")."""
+    where = [frozenset().union(*(r.place for r in part)) for part in parts]
+
+    def base(name: str) -> str:
+        words = name.split()
+        return " ".join(words[1:]) if len(words) > 1 and words[0] in pairs.DIRECTION else name
+
+    def near(a: frozenset[str], b: frozenset[str]) -> bool:
+        return any(
+            x == y or pairs._similar(base(x), base(y)) or Levenshtein.distance(x, y) <= 2
+            for x in a
+            for y in b
+        )  # one street spelt two ways ("Betanna" / "Bentanna") is one place
+
+    return any(a and b and not near(a, b) for i, a in enumerate(where) for b in where[i + 1 :])
 
 
 def _head(ctx: TopicContext, part: list[measures.Reading]) -> measures.Reading:

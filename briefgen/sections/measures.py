@@ -47,6 +47,9 @@ class Reading:
     # True for a thing of "the" incident that the key does not name (the toll, the time, the child,
     # the car): it is the same thing in two articles only when they report one incident.
     story: bool = False
+    # The streets the sentence places itself on (base names, lower case), for a time: two times of
+    # sentences on different streets are two incidents' times.
+    place: frozenset[str] = frozenset()
 
 
 # -- names ---------------------------------------------------------------------------------------
@@ -472,8 +475,17 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
         value = m.group().strip()
         key = "time|" + day.lower()
         about = "time of the incident" + (f" on {day}" if day else "")
-        out.append(Reading(sentence, key, about, "date", value, low, high, "", story=True))
+        out.append(
+            Reading(sentence, key, about, "date", value, low, high, "", story=True, place=places(text))
+        )
     return out
+
+
+def places(text: str) -> frozenset[str]:
+    """The base names of the streets a sentence names ("the 1100 block of West 51st Street": "west 51st")."""
+    found = {street_base(m.group("base")) for m in STREET.finditer(text)}
+    found |= {street_base(" ".join(m.group("street").rstrip(".").split()[:2])) for m in BLOCK.finditer(text)}
+    return frozenset(f.lower() for f in found if f.split()[0] not in NOT_NAME)
 
 
 MONTH_DAY = re.compile(
@@ -683,7 +695,8 @@ def counts(sentence: Sentence) -> list[Reading]:
 
 # -- sex of a child of a given age ---------------------------------------------------------------
 CHILD = re.compile(
-    r"\b(?P<age>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")-year-old (?P<noun>boy|girl|son|daughter)\b", re.I
+    r"(?<![\w-])(?P<age>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")-year-old (?P<noun>boy|girl|son|daughter)\b",
+    re.I,
 )
 SEX = {"boy": "boy", "son": "boy", "girl": "girl", "daughter": "girl"}
 
@@ -708,8 +721,15 @@ NEGATION = re.compile(r"\b(?:not|no|none|never|neither|nor)\b|n[’']t\b", re.I)
 LIFE = re.compile(r"\b(?P<neg>non[- ]?|not |no )?(?P<what>life[- ]threatening)\b", re.I)
 
 
+# Injuries of some of the victims ("four others were shot, but their injuries weren't life-threatening"):
+# not the story's injuries, which another sentence may tell of other victims.
+SOME_VICTIMS = re.compile(r"\b(?:others|other victims|another|one of|the rest|the second|the other)\b", re.I)
+
+
 def life_threatening(sentence: Sentence) -> list[Reading]:
     out = []
+    if SOME_VICTIMS.search(sentence.text):
+        return out
     for m in LIFE.finditer(sentence.text):
         # Negated in its clause: "non-life-threatening", "not considered to be life threatening",
         # "None of the injuries are believed to be life-threatening".
@@ -830,8 +850,13 @@ VEHICLE = re.compile(
 )
 
 
-# A vehicle someone owns ("his white sedan", "the victim's car") is not the one the shooter used.
-OWNED = re.compile(r"\b(?:his|her|their|my|victim[’']s|[A-Z][a-z]+[’']s)\s+$")
+# A vehicle someone owns ("his white sedan", "the victim's car") is not the one the shooter used, nor
+# is one people were in ("Lee and two others were in a silver sedan when a van pulled up"): the
+# victims', often.
+OWNED = re.compile(
+    r"\b(?:his|her|their|my|victim[’']s|[A-Z][a-z]+[’']s)\s+$|"
+    r"\b(?:was|were) (?:sitting |riding |traveling |travelling |parked )?(?:in|inside) (?:a|an|the)\s+$"
+)
 # Words that say a story has more than one vehicle: its vehicle's colour is not compared.
 MANY_VEHICLES = re.compile(
     r"\b(?:two|both|three|several) (?:vehicles|cars|SUVs|trucks|sedans)\b|"
@@ -942,7 +967,8 @@ def merge_hospitals(readings: list[Reading]) -> list[Reading]:
 
 # -- per article: the one child an article speaks of ------------------------------------------------
 CHILD_AGE_MENTION = re.compile(
-    r"\b(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b(?P<next> [a-z]+)?"
+    # Not "one" of "Twenty-one-year-old": a word number standing alone.
+    r"(?<![\w-])(?P<age>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))-year-old\b(?P<next> [a-z]+)?"
 )
 # "16- and 17-year-old residents": a hanging hyphen lists ages of a group, not one child.
 AGE_LIST = re.compile(r"\b\d{1,2}- (?:and|or|to) $")
@@ -1210,7 +1236,8 @@ def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list
         MANY_SCENES.search(s.text) for s in sentences
     )
     if not many_scenes and not any(
-        r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle") for r in readings
+        r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle", "life")
+        for r in readings
     ):
         return readings
     many_victims = any(r.key.startswith("count|") and r.high > 1 for r in readings) or any(
@@ -1352,7 +1379,10 @@ DIGIT = re.compile(r"\d")
 OTHER_INCIDENT = re.compile(
     r"\bin addition to\b|\bseparately\b|\b(?:another|a separate|an unrelated|an earlier|a previous|"
     r"a similar|a second|the (?:more recent|earlier|previous|other|second|first)) "
-    r"(?:case|incident|shooting|homicide|killing|attack)s?\b",
+    r"(?:case|incident|shooting|homicide|killing|attack)s?\b|"
+    # "the last of the three homicides": one of several events the sentence counts
+    r"\b(?:first|second|third|last|latest) of (?:the )?(?:two|three|four|five|six|several|\d+) "
+    r"(?:cases|incidents|shootings|homicides|killings|attacks)\b",
     re.I,
 )
 

@@ -81,7 +81,7 @@ DENIAL = re.compile(
     r"(?P<subj>he|she|[A-Z][a-z]+) (?:was|is|did|could)|(?P<subj2>he|she|[A-Z][a-z]+) "
     r"(?:wasn[’']t|was not|isn[’']t|is not|didn[’']t|did not|never|could not|couldn[’']t)(?: have)?) "
     r"(?:the (?:shooter|gunman|killer|suspect)|shoot|shot|fire|"
-    r"fired|kill|killed|do it|did it|done it)\b"
+    r"fired|kill|killed|do it|did it|done it)\b(?! (?:himself|herself|themselves))"
 )
 # "Aguilar doesn't think Hayes was the suspect": the one who does not believe it says so.
 BELIEVER = re.compile(
@@ -103,7 +103,7 @@ CONTRARY = re.compile(
 )
 # "Okafor stepped out of the van and shot him", "Lee was the shooter", "Lee has confessed"
 ACCUSES = re.compile(
-    r"\b(?P<name>(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,})\b(?:(?! said| says)[^.;“”\"]){0,80}?\b"
+    r"\b(?P<name>(?:Mc|Mac|O[’']|De)?[A-Z][a-z]{2,})\b(?:(?! said| says| who\b)[^.;“”\"]){0,80}?\b"
     r"(?:(?:shot|fired at|killed) "
     r"(?:him|her|them|the|a|an|[A-Z]\w*)\b|(?:is|was) the (?:shooter|gunman|killer)|(?:has |had )?confessed)"
 )
@@ -262,7 +262,7 @@ def statements(ctx: TopicContext) -> list[Statement]:
             out.append(Statement(s, f"culprit|{name}", f"{name} did it", who, kind))
         elif (m := ACCUSES.search(s.text)) and who:
             name = _accused(s.text, m, _proper(ctx.sentences.get(s.article, ())))
-            if name:
+            if name and (name != who.split()[-1] or "confess" in m.group()):
                 out.append(Statement(s, f"culprit|{name}", f"{name} did it", who, kind))
     return out
 
