@@ -574,3 +574,87 @@ def test_her_comment_had_written_and_a_long_role_before_the_name() -> None:
     assert found["we will close the old harbour for good."] == "Ines Carrow"
     assert found["Nobody in this town trusts a promise about ferries."] == "Ruth Perle"
     assert found["the harbour is a museum."] == "Ada Hicks"
+
+
+def _full(text: str) -> dict[str, tuple[str, str, str]]:
+    return {
+        q.text: (q.speaker, q.speaker_text, q.speaker_kind) for q in quotes.extract(context(_plain(text)))
+    }
+
+
+def test_a_possessive_description_is_an_unnamed_source() -> None:
+    found = _full(
+        "Tom Brandt toured the flooded farms on Monday.\n\n"
+        "“The governor will not let these families wait for help,” Brandt’s spokeswoman said.\n\n"
+        "“Every county will get its share of the money,” Brandt's campaign said in a statement.\n\n"
+        "“We will ask the state for more trucks,” Brandt’s running mate said."
+    )
+    assert found["The governor will not let these families wait for help"][1:] == (
+        "Brandt’s spokeswoman",
+        "unnamed",
+    )
+    assert found["Every county will get its share of the money"][1:] == ("Brandt's campaign", "unnamed")
+    assert found["We will ask the state for more trucks"][1:] == ("Brandt’s running mate", "unnamed")
+
+
+def test_a_possessive_description_resolves_only_to_that_owners_person() -> None:
+    found = _full(
+        "Ada Hicks, a spokeswoman for Mayor Ines Carrow, spoke first.\n\n"
+        "“The bridge will reopen in May,” Carrow’s spokeswoman said.\n\n"
+        "“We have heard nothing from the city,” Brandt’s spokeswoman said."
+    )
+    assert found["The bridge will reopen in May"][0] == "Ada Hicks"
+    assert found["We have heard nothing from the city"][:2] == (
+        "Brandt’s spokeswoman",
+        "Brandt’s spokeswoman",
+    )
+
+
+def test_a_name_in_apposition_after_a_description_in_the_sentence_before() -> None:
+    found = _full(
+        "The rally ended late.\n\n"
+        "Carrow’s campaign chairman, Tom Brandt, said in a statement: “Tonight the voters heard a plan "
+        "for every town on the river.”"
+    )
+    assert found["Tonight the voters heard a plan for every town on the river."][0] == "Tom Brandt"
+
+
+def test_it_resolves_to_the_organisation_named_before() -> None:
+    found = _full(
+        "The pay rise was opposed by the Harbour Traders Council of Elton on Monday.\n\n"
+        "“Keep the dock fee where it is until the new pier opens,” it recommended.\n\n"
+        "The council did not say how its members had voted."
+    )
+    assert found["Keep the dock fee where it is until the new pier opens"] == (
+        "Harbour Traders Council of Elton",
+        "it",
+        "organisation",
+    )
+
+
+def test_it_with_no_organisation_before_stays_unattributed() -> None:
+    found = _full(
+        "The storm reached the coast on Monday night.\n\n"
+        "“Nobody in this town has seen anything like it,” it said."
+    )
+    assert found["Nobody in this town has seen anything like it"][2] == "unknown"
+
+
+def test_a_relative_clause_of_speech_gives_the_speaker() -> None:
+    found = _full(
+        "The vote was put off by Ada Hicks of Elton, the panel's chairwoman, who said, “We need more "
+        "time to read the whole bill.”\n\n"
+        "The mayor's office cited a report by the Elton Herald, which said: “More than half of the "
+        "donors gave twice.”"
+    )
+    assert found["We need more time to read the whole bill."][0] == "Ada Hicks"
+    assert found["More than half of the donors gave twice."][:2] == ("Elton Herald", "the Elton Herald")
+
+
+def test_who_said_after_a_name_makes_it_the_one_who_speaks_for_a_later_pronoun() -> None:
+    found = _speakers(
+        "The plan was backed by Mayor Ines Carrow's office and by Senator Dana Orlova of Ostland, "
+        "the ranking member of the panel, who said none of the money had been spent.\n\n"
+        "“It has never made sense to blame the mayor for a plan the state wrote,” she said."
+    )
+    assert found["It has never made sense to blame the mayor for a plan the state wrote"] == "Dana Orlova"

@@ -338,6 +338,18 @@ def _title_like(token: str) -> bool:
     )
 
 
+# Titles that stand before a name; "a spokeswoman for Mayor Ada Hicks": the name is the mayor's.
+OWN_TITLES = frozenset(w.lower().replace("\\", "") for w in TITLE_WORDS.split("|") if " " not in w)
+FOR_TITLE = re.compile(r"\s+(?:for|of|to)\s+(?P<title>[A-Z][\w.-]*)$")
+
+
+def _own_title(role: str) -> str:
+    """The title a name after `role` holds: "spokeswoman for Mayor" -> "Mayor" (the spokeswoman is
+    someone else); "Secretary of State" stays whole."""
+    m = FOR_TITLE.search(role)
+    return m.group("title") if m and m.group("title").lower() in OWN_TITLES else role
+
+
 def _drop_leading_word(name: str) -> str:
     """'Host Karen Blake' -> 'Karen Blake': a capitalised word before a known first name."""
     tokens = name.split()
@@ -519,7 +531,7 @@ class People:
     def _find(self, text: str) -> None:
         text = mask_headings(text)
         for m in TITLED.finditer(text):
-            self._add(m.group("name"), m.group("role"))
+            self._add(m.group("name"), _own_title(m.group("role")))
         for m in HONORED.finditer(text):
             g = gender_of_words(m.group("hon"))
             name = self._add(m.group("name"), "")

@@ -20,6 +20,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -290,6 +291,8 @@ def speaker_of(
     lowered = [t.lower() for t in tokens]
     if len(tokens) == 1 and lowered[0] in PRONOUNS:
         return Speaker("", printed, "pronoun")  # find_quotes resolves it (it knows earlier speakers)
+    if len(tokens) == 1 and lowered[0] == "it":
+        return Speaker("", printed, "pronoun")  # an organisation named before (find_quotes)
     if len(tokens) == 1 and lowered[0] in GROUP_PRONOUNS:
         return NOBODY
     head = _head(tokens)
@@ -316,14 +319,17 @@ def speaker_of(
             return Speaker(named[0], printed, named[1])
         if prefix or len(run) > 1:
             return NOBODY
-    # A description: "a senior administration official", "the newspaper", "the Republican lawmaker".
-    # Next to the verb, one that starts with a determiner needs no known noun ("the gambling tycoon").
+    # A description: "a senior administration official", "the newspaper", "the Republican lawmaker",
+    # "Vale's spokeswoman" (a capitalised possessor and at most three words). Next to the verb, one
+    # that starts with a determiner or a possessor needs no known noun ("the gambling tycoon").
+    owners = [t for t in head[:-1] if t.endswith(("'s", "’s"))]
+    owner = owners[0][:-2] if owners == head[:1] and head[0][:1].isupper() and len(head) <= 4 else ""
     if not head or (
         head[-1].lower().strip("’'") not in SPEAKING_NOUNS
-        and not (slot and lowered[0] in DETERMINERS and len(head) <= 5 and head[-1].isalpha())
+        and not (slot and (lowered[0] in DETERMINERS or owner) and len(head) <= 5 and head[-1].isalpha())
     ):
         return NOBODY
-    if any(t.endswith(("'s", "’s")) for t in head[:-1]) and lowered[0] not in DETERMINERS:
+    if owners and not owner and lowered[0] not in DETERMINERS:
         return NOBODY
     if (
         lowered[0] not in DETERMINERS
@@ -334,8 +340,8 @@ def speaker_of(
     ):
         return NOBODY  # "officials said" is fine; "campaign said" without a determiner is not
     described = people.describe(" ".join(head))
-    if described:
-        return Speaker(described, printed, "person")
+    if described and (not owner or owner in people.roles.get(described, "")):
+        return Speaker(described, printed, "person")  # an owner must be in the role: "a spokeswoman for Vale"
     if head[-1].lower() in PUBLICATION_NOUNS and lowered[0] == "the":
         paper = _publication(people, position)
         if paper:
@@ -492,12 +498,7 @@ def _attribute(
             ):
                 continue  # a new sentence after a question or exclamation
             speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n in (1, 3), slot=n < 2)
-            appos = m.groupdict().get("appos")
-            if appos and speaker.kind in ("", "unnamed"):
-                # "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name in the apposition.
-                named = speaker_of(appos, people, span.start, after_verb=True)
-                if named.kind in ("person", "organisation"):
-                    speaker = Speaker(named.name, f"{m.group('speaker')}, {appos}", named.kind)
+            speaker = _apposition(m, speaker, people, span.start)
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
                 return speaker, cue, span.end + m.end()
@@ -540,9 +541,13 @@ def _attribute(
         if gap and m.group("verb") in NAMING_VERBS:
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
         speaker = speaker_of(m.group("speaker"), people, span.start, slot=m.re is BEFORE)
+        speaker = _apposition(m, speaker, people, span.start, ("unnamed",))
         if speaker.kind:
             cue = ":" if colon else _cue(m.group("verb"), m.groupdict().get("object") or "", people)
             return speaker, cue, span.end
+    relative = _relative_speaker(before, people, span.start, n_words)
+    if relative is not None:
+        return relative[0], relative[1], span.end
     for pattern in (PARTICIPLE, COORDINATED, COLON_VERB):
         m = pattern.search(before)
         if m is None or len((m.group("gap") or "").split()) > MAX_GAP_WORDS:
@@ -579,6 +584,58 @@ def _attribute(
         if speaker.kind:
             return speaker, speech.group(), span.end
     return NOBODY, "", span.end
+
+
+# "..., who said, “", "the Herald report, which notes, “": a relative clause whose verb introduces it.
+RELATIVE = re.compile(
+    rf",\s+(?P<pronoun>who|which)(?:\s+\w+ly)?\s+{VERB}\b{OBJECT}(?P<gap>(?:\s+[\w’'.-]+){{0,8}}?)[\s,:—-]*$"
+)
+# The last noun phrase that opens with an article: "cited [the Herald report]".
+RELATIVE_DETERMINER = re.compile(
+    r"\b(?:[Tt]he|an?|An?)\s+(?:(?!(?:[Tt]he|an?|An?)\s)[\w’'&.-]+\s+){0,5}[\w’'&.-]+$"
+)
+
+
+def _relative_speaker(before: str, people: People, position: int, n_words: int) -> tuple[Speaker, str] | None:
+    """(speaker, cue) when the words before a quotation end with a relative clause of speech: "who"
+    stands for the nearest person named before it in the sentence (appositions between them:
+    "Ada Hicks of Elton, the panel's chair, who said"), "which" for the noun phrase right before
+    it ("the Herald report, which notes")."""
+    m = RELATIVE.search(before)
+    if m is None or (n_words < FULL_QUOTE_WORDS and len(m.group("gap").split()) > MAX_GAP_WORDS):
+        return None
+    lead = re.split(r"[.!?:;]\s", before[: m.start()])[-1]
+    cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
+    if m.group("pronoun") == "who":
+        runs = list(LONG_NAME_RUN.finditer(lead)) + list(NAME_RUN.finditer(lead))
+        for run in sorted(runs, key=lambda r: -r.end()):
+            speaker = speaker_of(run.group(), people, position, after_verb=True)
+            if speaker.kind == "person":
+                return speaker, cue
+        phrase = lead.rsplit(",", 1)[-1]
+    else:
+        phrase = lead.rsplit(",", 1)[-1]
+        np = RELATIVE_DETERMINER.search(phrase)
+        phrase = np.group() if np else phrase
+    speaker = speaker_of(phrase, people, position)
+    return (speaker, cue) if speaker.kind in ("person", "organisation", "unnamed") else None
+
+
+def _apposition(
+    m: re.Match[str],
+    speaker: Speaker,
+    people: People,
+    position: int,
+    kinds: tuple[str, ...] = ("", "unnamed"),
+) -> Speaker:
+    """The name in an apposition after a description (of one of `kinds`): "Ms. Merkel's spokesman,
+    Steffen Seibert, wrote" -> Steffen Seibert (the speaker unchanged when there is none)."""
+    appos = m.groupdict().get("appos")
+    if appos and speaker.kind in kinds:
+        named = speaker_of(appos, people, position, after_verb=True)
+        if named.kind in ("person", "organisation"):
+            return Speaker(named.name, f"{m.group('speaker')}, {appos}", named.kind)
+    return speaker
 
 
 def _label(inner: str, people: People) -> re.Match[str] | None:
@@ -632,12 +689,16 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                     if row[4].kind == "person"
                 ]
                 # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
-                at = text.rfind(speaker.text, covering[0].start, span.start)
+                at = _last_word(text, speaker.text, covering[0].start, span.start)
                 position = at if at >= 0 and not people._in_quote(at) else span.start
                 if quoted is None:
                     quoted = _quoted_paragraphs(text, sentences, people)
-                name = _antecedent(position, speaker.text, named, sentences, speakers, quoted)
-                speaker = Speaker(name, speaker.text, "person") if name else NOBODY
+                if speaker.text.lower() == "it":
+                    name = _organisation_antecedent(position, people, sentences, quoted)
+                    speaker = Speaker(name, speaker.text, "organisation") if name else NOBODY
+                else:
+                    name = _antecedent(position, speaker.text, named, sentences, speakers, quoted)
+                    speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             # Where the speaker stands, for later pronouns: the name or pronoun as printed.
             where = _printed_at(text, speaker.text, span, covering[0].start, attribution_end, people)
             if attribution_end > covering[-1].end:
@@ -958,7 +1019,11 @@ def _acronym_follows(text: str, run: str, end: int) -> bool:
     return m.group("acronym").startswith(initials)
 
 
-SPEAKS_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'.-]*)*\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+SPEAKS_AFTER = re.compile(
+    rf"(?:\s+[A-Z][\w’'.-]*)*\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+    # "Ada Hicks of Elton, the party's chairwoman, who said ...": a relative clause after an apposition.
+    rf"|(?:\s+of(?:\s+[A-Z][\w’'.-]*)+)?(?:,\s+[^,.;:!?“”\"\n]{{1,100}})?,\s+who\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+)
 SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 # A sentence whose subject is a pronoun ("He said ...", "In 2008, he wanted ..."): it goes on about
 # someone named earlier.
@@ -979,19 +1044,9 @@ def _antecedent(
     else the one in subject position, else any (the nearest in the pronoun's own sentence, the first
     in an earlier one); earlier quotations' speakers count as named where their attribution stands."""
     want = "m" if pronoun.lower() == "he" else "f"
-    index = bisect.bisect_right([s.start for s in sentences], position) - 1
-    if index < 0:
-        return ""
     people = sorted(named + speakers, key=lambda n: n.start)
     starts = [n.start for n in people]
-    back, paragraph = 0, sentences[index].paragraph
-    for i in range(index, -1, -1):
-        sentence = sentences[i]
-        if sentence.paragraph != paragraph:
-            paragraph = sentence.paragraph
-            back += paragraph not in quoted
-        if back > MAX_BACK_PARAGRAPHS:
-            break
+    for i, index, sentence in _sentences_back(position, sentences, quoted):
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
         fits = [n for n in here if n.gender in (want, "")]
@@ -1012,6 +1067,67 @@ def _antecedent(
         )
         return ranked[0].name
     return ""
+
+
+def _sentences_back(
+    position: int, sentences: tuple[Sentence, ...], quoted: frozenset[int]
+) -> Iterator[tuple[int, int, Sentence]]:
+    """(i, index of the sentence holding `position`, sentence i) for the sentences a pronoun at
+    `position` may look back over: its own, then back over its paragraph and the two before it
+    (paragraphs in `quoted`, all quotation, not counted)."""
+    index = bisect.bisect_right([s.start for s in sentences], position) - 1
+    if index < 0:
+        return
+    back, paragraph = 0, sentences[index].paragraph
+    for i in range(index, -1, -1):
+        sentence = sentences[i]
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            back += paragraph not in quoted
+        if back > MAX_BACK_PARAGRAPHS:
+            return
+        yield i, index, sentence
+
+
+def _last_word(text: str, word: str, start: int, end: int) -> int:
+    """Where `word` last stands as a whole word in text[start:end], else -1."""
+    found = -1
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:end]):
+        found = start + m.start()
+    return found
+
+
+# A run of capitalised words that may name an organisation ("the Business Council of Elton").
+ORG_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w&’'-]*)*")
+
+
+def _organisation_antecedent(
+    position: int, people: People, sentences: tuple[Sentence, ...], quoted: frozenset[int] = frozenset()
+) -> str:
+    """The organisation an "it" at `position` stands for: in the nearest sentence before it (this
+    one first, then back over the paragraph and the two before it, as for he/she) that names one
+    outside quotations, the one in subject position, else the first named."""
+    for _, _, sentence in _sentences_back(position, sentences, quoted):
+        found = []
+        for m in ORG_RUN.finditer(people.text, sentence.start, min(sentence.end, position)):
+            name = _organisation_name(m.group(), people)
+            if name and not people._in_quote(m.start()):
+                found.append((not people._is_subject(people.text, m.start(), m.end()), m.start(), name))
+        if found:
+            return min(found)[2]
+    return ""
+
+
+def _organisation_name(run: str, people: People) -> str:
+    """The organisation a run of capitalised words names ("Elton Herald", "Business Council of Elton"),
+    or '' when it names a person, a place or nothing known to be an organisation."""
+    run = run.removeprefix("The ").strip()
+    head = PREPOSITION_SPLIT.split(run, maxsplit=1)[0]
+    if not run or people.resolve(run) or head.lower() in NOT_NAMES:
+        return ""
+    if looks_like_org(head) or looks_like_org(run) or head in ORG_NAMES or PUBLICATION.fullmatch(run):
+        return run
+    return run if people._organisation(run) else ""
 
 
 def _quoted_paragraphs(text: str, sentences: tuple[Sentence, ...], people: People) -> frozenset[int]:
