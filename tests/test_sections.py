@@ -304,6 +304,7 @@ DECISIONS = [
     "The city has started a training program for teachers that will double their number.",
     "The Defense Department has started “phase one” of upgrading the harbour command.",
     "Judge Ann Vale ruled that the company had acted with willful malice in the case.",
+    "The teen’s mother said the school board decided to close the gym for a week.",
 ]
 NOT_DECISIONS = [
     "Vale, who voted in favor of the casino development, now expresses mixed emotions.",
@@ -326,6 +327,8 @@ NOT_DECISIONS = [
     "Police do not know what started the argument between the two neighbours.",
     "He would have started the fifth grade at Elton Elementary in the fall.",
     "Doctors haven’t yet decided if they should try to remove the bullet fragments.",
+    "She said her daughter agreed and told her she was going elsewhere that night.",
+    "The gunman ordered a hostage to break the glass door with a metal sign.",
 ]
 
 

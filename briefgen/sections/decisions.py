@@ -82,11 +82,27 @@ NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$", re.I)
 """A decision denied ("has never agreed to", "did not approve")."""
 
 
+PRIVATE_SUBJECT = re.compile(
+    r"(?:^|[,;:—(]\s*|\b(?:and|but|then|so|said|says|that)\s+)(?:(?:his|her|their|my|our|the|a|an|one|two|three|several|"
+    r"\w+’s|\w+'s)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:daughter|son|mother|father|mom|dad|wife|husband|girlfriend|boyfriend|brother|sister|cousin|"
+    r"grandmother|grandfather|friend|friends|kids|children|boy|girl|teen|teenager|teens|classmates|"
+    r"gunman|shooter|robber|robbers|most|many|others)"
+    r"\s+(?:(?:also|then|later|soon|eventually|finally|\w+ly|has|have|had)\s+)*$",
+    re.I,
+)
+"""A subject that makes a private choice, not a key decision: a relative, a child, a friend, a gunman
+("her daughter agreed", "the gunman ordered a hostage to ...", "most agreed to ..."). Named people,
+officials, institutions and pronouns (which may stand for an official) are kept."""
+
+
 def taken(text: str, m: re.Match[str]) -> bool:
     """Whether the decision verb matched by `m` reports a decision the sentence states as taken."""
     verb = m.group()
     before = text[: m.start()]
     if before.endswith("-") or CONDITION.search(before) or NEGATED.search(before):  # "-": "city-approved"
+        return False
+    if PRIVATE_SUBJECT.search(before):
         return False
     if NEEDS_OBJECT.fullmatch(verb):
         if verb.lower() == "started" and not PERFECT.search(before):
