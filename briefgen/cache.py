@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Brief, Sentence, Topic
+from .models import Article, Brief, Sentence, Topic, fingerprint
 from .reading.split import split_article
 
 FORMAT = 1
@@ -83,7 +83,9 @@ class AnalysisCache:
             return found[1]
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(repr(self.settings).encode())
-        digest.update(repr(topic).encode())
+        # The topic's fields, each article by its fingerprint (a hash of all its fields).
+        parts = [repr((topic.slug, topic.title)), *map(fingerprint, topic.articles)]
+        digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
         self._keys[id(topic)] = (topic, digest.hexdigest())
         return digest.hexdigest()
 
@@ -491,6 +493,7 @@ def _read_one(
 
 
 READING = "reading.pickle"
+READING_FORMAT = 2
 SPARE_SITE = "previous-site"
 SPARE_DOCS = "previous-docs"
 """docs/ before the last build's: the next docs/ is written over it (see `DocsMemo`)."""
@@ -510,11 +513,15 @@ class ReadingCache:
 
     def __init__(self, directory: Path | None, limits: Any, read: bool = True) -> None:
         self.path = directory / READING if directory is not None else None
-        self.salt = repr((code_fingerprint(), limits))
-        self.previous: dict[str, Any] = {}
-        self.used: dict[str, Any] = {}
+        self.salt = repr((READING_FORMAT, code_fingerprint(), limits))
+        # Each entry: [(size, mtime), content hash, pickle of (articles, notes, reason unreadable)].
+        # Entries are pickled one by one: a rebuild unpickles the entries of the files it finds and
+        # saves the unchanged ones as the bytes it read (no pickling of every article again).
+        self.previous: dict[str, list[Any]] = {}
+        self.used: dict[str, list[Any]] = {}
         self.misses = 0
         self.prefetched: dict[Path, tuple[list[Article], list[str], str | None]] = {}
+        self.stats: dict[Path, tuple[int, int]] = {}  # taken by `prefetch`, for `read`
         self.signatures: dict[str, bytes] = {}
         """The articles' MinHash signatures (`dedupe.text_signatures`), by a hash of their text."""
         if self.path is not None and read:
@@ -541,7 +548,8 @@ class ReadingCache:
                 st = os.stat(path)
             except OSError:
                 continue
-            if entry is None or entry["stat"] != (st.st_size, st.st_mtime_ns):
+            self.stats[path] = (st.st_size, st.st_mtime_ns)
+            if entry is None or entry[0] != self.stats[path]:
                 todo.append(path)
         if worker_count(jobs, len(todo)) < 2:
             return
@@ -556,32 +564,42 @@ class ReadingCache:
         from .reading import read_file
 
         name = f"{root}\0{path}"
-        st = os.stat(path)
+        stat = self.stats.pop(path, None)  # from `prefetch`, earlier in this build
+        if stat is None:
+            st = os.stat(path)
+            stat = (st.st_size, st.st_mtime_ns)
         entry = self.previous.get(name)
         digest = None
-        if entry is None or entry["stat"] != (st.st_size, st.st_mtime_ns):
+        if entry is None or entry[0] != stat:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if entry is not None and entry["digest"] != digest:
+            if entry is not None and entry[1] != digest:
                 entry = None
-        if entry is None:
+        found: tuple[list[Article], list[str], str | None] | None = None
+        if entry is not None:
+            try:
+                found = pickle.loads(entry[2])
+                entry = [stat, entry[1], entry[2]]
+            except Exception:  # damaged: read again
+                entry = None
+        if entry is None or found is None:
             self.misses += 1
-            found: list[str] = []
-            early = self.prefetched.pop(path, None)
-            if early is not None:
-                entry = {"articles": early[0], "notes": early[1], "error": early[2]}
-            else:
+            found = self.prefetched.pop(path, None)
+            if found is None:
+                read_notes: list[str] = []
                 try:
-                    articles = read_file(path, root, limits, found)
-                    entry = {"articles": articles, "notes": found, "error": None}
+                    found = (read_file(path, root, limits, read_notes), read_notes, None)
                 except UnreadableInput as exc:
-                    entry = {"articles": [], "notes": found, "error": str(exc)}
-            entry["digest"] = digest  # set: a file without an entry was hashed above
-        entry = {**entry, "stat": (st.st_size, st.st_mtime_ns)}
+                    found = ([], read_notes, str(exc))
+            for article in found[0]:
+                fingerprint(article)  # kept in the entry: the next build does not hash it again
+            # The digest is set: a file without an entry was hashed above.
+            entry = [stat, digest, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)]
         self.used[name] = entry
-        notes.extend(entry["notes"])
-        if entry["error"] is not None:
-            raise UnreadableInput(entry["error"])
-        return list(entry["articles"])
+        articles, file_notes, error = found
+        notes.extend(file_notes)
+        if error is not None:
+            raise UnreadableInput(error)
+        return list(articles)
 
     def save(self, texts: Any = ()) -> None:
         """Keep the entries of this build's files only (and the signatures of `texts`, its articles')."""

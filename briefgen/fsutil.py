@@ -305,6 +305,8 @@ def write_text(path: Path, text: str) -> None:
 
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
 MAX_NAME_CHARS = 80
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?")
+"""An id kept as it is: ASCII letters, digits, '.', '_', '-', neither starting nor ending with '.' or '-'."""
 
 
 def safe_name(article_id: str) -> str:
@@ -315,6 +317,12 @@ def safe_name(article_id: str) -> str:
     a short hash of the whole id, so different ids never share a file. Ids that differ only in case
     are made distinct by the pipeline (case-insensitive file systems).
     """
+    if (
+        len(article_id) <= MAX_NAME_CHARS
+        and PLAIN_NAME.fullmatch(article_id)
+        and not WINDOWS_RESERVED.match(article_id.split(".")[0])
+    ):
+        return article_id  # what the steps below give such an id, without them
     ascii_id = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_id).strip(".-")
     if (

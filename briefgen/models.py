@@ -8,6 +8,7 @@ source counts and verbatim checks need nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -82,6 +83,36 @@ class Article:
         # were rebuilt (page furniture goes before: it was never read as text).
         removed = sum(len(r.text.split()) for r in self.removed if r.reason not in PAGE_FURNITURE)
         return max(0.0, 1 - removed / self.read_words)
+
+
+FINGERPRINT = "_fingerprint"
+
+
+def fingerprint(article: Article) -> str:
+    """A hash of every field of `article` (of its `repr`), kept on the article object: an article
+    read from the reading memo (`ReadingCache`) has it already, so a rebuild does not hash the
+    articles that did not change. Renaming an article (`renamed`) derives the new one's from it."""
+    found = article.__dict__.get(FINGERPRINT)
+    if found is None:
+        found = hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(article, FINGERPRINT, found)
+    return found
+
+
+def renamed(article: Article, **changes: str) -> Article:
+    """`dataclasses.replace(article, **changes)` for its `id` and `path`, fast (no `__init__`: an
+    article has no `__post_init__`), with a fingerprint derived from the article's."""
+    if not changes.keys() <= {"id", "path"}:
+        raise TypeError(f"renamed: only id and path, not {sorted(changes)}")
+    new = object.__new__(Article)
+    fields = {k: v for k, v in article.__dict__.items() if k != FINGERPRINT}
+    fields.update(changes)
+    base = fingerprint(article)
+    fields[FINGERPRINT] = hashlib.sha256(
+        "\0".join(("renamed", base, fields["id"], fields["path"])).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    new.__dict__.update(fields)
+    return new
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
-import json
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .accounting import Account, account_inputs, printable, report_data
+from .accounting import Account, account_inputs, printable, report_data, report_json
 from .analyze import analyze
 from .cache import (
     SPARE_SITE,
@@ -412,7 +411,7 @@ def write_docs(
         put("feed.xml", atom_feed(entries, config.site_name, config.site_url))
         report = report_data(result.account, result.topics, result.articles)
         put("report.md", env.get_template("report.md.j2").render(report=report))
-        put("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        put("report.json", report_json(report))
         # The navigation, timestamp and address for briefgen's MkDocs plugin, however the site is built.
         put(SITE_DATA, site_data(nav(rows), source_date_epoch(result.articles), config.site_url))
         for asset in ("briefgen.css", "briefgen.js"):

@@ -32,7 +32,7 @@ from ..accounting import HEAVY_CLEANING, printable
 from ..config import Limits
 from ..errors import UnreadableInput
 from ..fsutil import safe_name
-from ..models import Article, RawDocument, Skipped
+from ..models import Article, RawDocument, Skipped, renamed
 from .article import to_article
 from .files import admit, file_size_limit, read_path, scan
 
@@ -124,7 +124,7 @@ def read_inputs(
                         unique, next_suffix[article.id] = f"{article.id}-{k}", k + 1
                     ids.add(safe_name(unique).casefold())
                     if unique != article.id or key != article.path:
-                        article = _with(article, id=unique, path=key)
+                        article = renamed(article, id=unique, path=key)
                     reading.articles.append(article)
             if notes:
                 reading.notes[key] = notes

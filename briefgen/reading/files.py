@@ -227,33 +227,39 @@ class Scan:
 
 def scan(input_dir: Path, exclude: Sequence[Path] = ()) -> Scan:
     """Walk `input_dir` without following symbolic links (so a link loop cannot trap it)."""
-    excluded = {p.resolve() for p in exclude}
-    result = Scan()
-    stack = [input_dir]
+    excluded = {str(p.resolve()) for p in exclude}
+    inputs: list[str] = []
+    ignored: list[str] = []
+    # (folder, the folder resolved): a folder reached is no link, so a sub-folder resolves to its
+    # folder's resolved path and its name (no `Path.resolve` per folder).
+    stack = [(str(input_dir), str(input_dir.resolve()))]
     while stack:
-        folder = stack.pop()
+        folder, real = stack.pop()
         try:
             with os.scandir(folder) as entries:
                 found = sorted(entries, key=lambda e: e.name)
         except OSError:
-            if folder == input_dir:
+            if folder == str(input_dir):
                 raise
-            result.inputs.append(folder)  # unreadable folder: `admit` reports it
+            inputs.append(folder)  # unreadable folder: `admit` reports it
             continue
         for entry in found:
-            path = Path(entry.path)
             if entry.name.startswith("."):
-                result.ignored.append(path)
+                ignored.append(entry.path)
             elif entry.is_dir(follow_symlinks=False):
-                if path.resolve() in excluded:
-                    result.ignored.append(path)
+                resolved = os.path.join(real, entry.name)
+                if resolved in excluded:
+                    ignored.append(entry.path)
                 else:
-                    stack.append(path)
+                    stack.append((entry.path, resolved))
             else:
-                result.inputs.append(path)
-    result.inputs.sort()
-    result.ignored.sort()
-    return result
+                inputs.append(entry.path)
+    # Sorted as paths (part by part), without making and comparing Path objects.
+    return Scan([Path(p) for p in sorted(inputs, key=_parts)], [Path(p) for p in sorted(ignored, key=_parts)])
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
 
 
 def discover(input_dir: Path) -> Iterator[Path]:
