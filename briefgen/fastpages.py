@@ -24,6 +24,7 @@ shells are byte-identical to the theme's pages and that the search sections equa
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable
@@ -394,7 +395,47 @@ VOID = frozenset(
 HEADING_ID = re.compile(r'\sid(?:="([^"]*)")?(?=\s|$)')
 
 
-def search_sections(content: str) -> list[Any] | None:
+CHUNKED_PAGE_CHARS = 50_000
+"""Pages at least this long (the report, the archive) have their search sections cut heading by
+heading, each piece looked up in a memo (`search_sections(memo=...)`)."""
+TOP_HEADING = re.compile(r'<h[1-6] id="')
+
+
+def search_sections(content: str, memo: dict[bytes, Any] | None = None) -> list[Any] | None:
+    """`_search_sections(content)`; with `memo` (a dict kept between builds), a long page is cut
+    before each heading and each piece's sections are taken from `memo` when an earlier build cut the
+    same piece (the sections of a heading and the text up to the next heading depend on that text
+    only), so a rebuild of the build report after one new article parses what changed. A piece that
+    does not end outside every element (a heading inside an element was cut at) makes the whole page
+    parsed at once; a test checks both ways give the same sections."""
+    if memo is None or len(content) < CHUNKED_PAGE_CHARS or any(m in content.lower() for m in UNSURE):
+        return _search_sections(content)
+    starts = [m.start() for m in TOP_HEADING.finditer(content)]
+    bounds = [0, *(b for b in starts if b > 0), len(content)]
+    data: list[Any] = []
+    for n in range(len(bounds) - 1):
+        piece = content[bounds[n] : bounds[n + 1]]
+        key = hashlib.sha1(f"{n == 0}\0{piece}".encode("utf-8", "surrogatepass")).digest()
+        found = memo.get(key)
+        if found is None:
+            sections = _search_sections(piece, first=n == 0, whole=False)
+            if sections is None:
+                return _search_sections(content)
+            found = [(s.el.tag, s.depth, s.id, tuple(s.title), tuple(s.text)) for s in sections]
+            memo[key] = found
+        data.extend(_section(*parts) for parts in found)
+    return data
+
+
+def _section(tag: str, depth: int, ident: str | None, title: tuple[str, ...], text: tuple[str, ...]) -> Any:
+    from material.plugins.search.plugin import Element, Section
+
+    section = Section(Element(tag), depth)
+    section.id, section.title, section.text = ident, list(title), list(text)
+    return section
+
+
+def _search_sections(content: str, first: bool = True, whole: bool = True) -> list[Any] | None:
     """The sections Material's search plugin cuts a page into (its `Section` objects: heading id, title
     and text with the markup it keeps), for the HTML the fast path makes, without Python's HTMLParser
     (most of the plugin's cost). It follows the plugin's parser step by step; on markup it would treat
@@ -402,12 +443,12 @@ def search_sections(content: str) -> list[Any] | None:
     and the plugin's parser runs. A test checks both give the same sections on briefgen's pages."""
     from material.plugins.search.plugin import Element, Section
 
-    lowered = content.lower()
-    if any(marker in lowered for marker in UNSURE):
+    if whole and any(marker in content.lower() for marker in UNSURE):
         return None
     context: list[str] = []
     data: list[Any] = []
     section: Any = None
+    started = not first  # a piece after the first (`search_sections`): sections came before it
     for i, piece in enumerate(TAG_SPLIT.split(content)):
         if not i % 2:  # text between two tags
             if not piece:
@@ -451,11 +492,11 @@ def search_sections(content: str) -> list[Any] | None:
                 depth = len(context)
                 if depth != 1 or found.group(1) is None:
                     return None  # a heading inside another element (sections nest), or an empty id
-                if tag != "h1" and not data:
+                if tag != "h1" and not data and not started:
                     section = Section(Element("hx"), depth)
                     data.append(section)
                 section = Section(Element(tag), depth)
-                if data:
+                if data or started:
                     section.id = html.unescape(found.group(1))
                 data.append(section)
             if section is None:
@@ -475,15 +516,17 @@ def search_sections(content: str) -> list[Any] | None:
                 del parts[index:]
             else:
                 parts.append(f"</{tag}>")
+    if not whole and (context or (started and data and data[0].el.tag == "hx")):
+        return None  # cut inside an element, or a piece that does not start at its heading
     return data
 
 
-def index_page(index: Any, page: Any) -> bool:
+def index_page(index: Any, page: Any, memo: dict[bytes, Any] | None = None) -> bool:
     """Material's `SearchIndex.add_entry_from_context(page)` with `search_sections`; False (nothing
     added) when the page needs the plugin's own parser."""
     if (page.meta.get("search") or {}).get("exclude"):
         return True
-    sections = search_sections(page.content)
+    sections = search_sections(page.content, memo)
     if sections is None:
         return False
     # Material looks each section's heading up in the table of contents, depth first, from the top

@@ -298,7 +298,8 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
     def _search(self, index: Any, original: Any) -> Any:
         def index_page(page: Any) -> None:
             fast_page = self.fast and fastpages.is_fast_page(page.file.src_uri)
-            if not (fast_page and fastpages.index_page(index, page)):
+            memo = self.plan.chunks.page(page.file.src_uri) if self.plan is not None else None
+            if not (fast_page and fastpages.index_page(index, page, memo)):
                 original(page)
 
         def add(page: Any) -> None:

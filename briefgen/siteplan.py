@@ -129,6 +129,9 @@ class SitePlan:
         self.kept: dict[str, tuple[int, int, int]] = {}  # files of the spare that are already right
         self.search: dict[str, str] = {}  # page -> its search entries (JSON)
         self.dirty = bool(self.spare) and self.spare.get("context") == ctx and not strict
+        chunks = data.get("chunks")
+        self.chunks = ChunkMemo(chunks if isinstance(chunks, dict) and data.get("salt") == ctx else {})
+        """Search sections of the pieces of long pages (`fastpages.search_sections`)."""
 
     def source(self, path: str, uri: str, known_stat: Any = None) -> str:
         """The content hash of a file of docs/: from the manifest when its inode, size and modification
@@ -216,8 +219,50 @@ class SitePlan:
             "outputs": outputs,
             "search": self.search,
         }
-        data = {"format": FORMAT, "live": new, "spare": self.previous}
+        data = {
+            "format": FORMAT,
+            "live": new,
+            "spare": self.previous,
+            "chunks": self.chunks.saved(self.search),
+            "salt": self.ctx,
+        }
         atomic_write(self.store, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class ChunkMemo:
+    """The search sections of pieces of long pages (`fastpages.search_sections`), page by page: a
+    page built again keeps the pieces it used (found in the previous build's or cut now), a page not
+    built again keeps its previous ones."""
+
+    def __init__(self, before: dict[str, dict[bytes, Any]]) -> None:
+        self.before = before
+        self.now: dict[str, PageChunks] = {}
+
+    def page(self, uri: str) -> PageChunks:
+        self.now[uri] = PageChunks(self.before.get(uri) or {})
+        return self.now[uri]
+
+    def saved(self, pages: Any) -> dict[str, dict[bytes, Any]]:
+        """What to keep for the next build: the memo of each page of `pages` (the site's pages)."""
+        kept = {uri: self.before[uri] for uri in pages if uri in self.before}
+        kept.update((uri, dict(chunks)) for uri, chunks in self.now.items() if uri in pages)
+        return kept
+
+
+class PageChunks(dict[bytes, Any]):
+    """The memo of one page: the entries this build used, found in `before` or added."""
+
+    def __init__(self, before: dict[bytes, Any]) -> None:
+        super().__init__()
+        self.before = before
+
+    def get(self, key: bytes, default: Any = None) -> Any:  # type: ignore[override]
+        found = super().get(key)
+        if found is None:
+            found = self.before.get(key)
+            if found is not None:
+                self[key] = found
+        return found if found is not None else default
 
 
 def _constant(value: bool) -> Any:

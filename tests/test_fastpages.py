@@ -147,6 +147,37 @@ def test_search_sections_match_materials_parser(docs: Path) -> None:
     assert search_sections("<blockquote><h2 id='x'>X</h2></blockquote>") is None
 
 
+def test_long_pages_cut_heading_by_heading_give_the_same_sections(docs: Path) -> None:
+    """A long page's sections, cut before each heading and looked up in the memo piece by piece,
+    are the sections of the whole page: on the first build (memo empty), on a rebuild (every piece
+    from the memo), after a change in one piece, and where a heading inside an element stops the
+    cutting (the whole page parsed)."""
+    from briefgen.fastpages import CHUNKED_PAGE_CHARS, search_sections, to_html
+
+    def cut(sections: list[Any] | None) -> list[tuple[object, ...]]:
+        assert sections is not None
+        return [(s.id, "".join(s.title), "".join(s.text), s.el.tag, s.depth) for s in sections]
+
+    pages = [to_html(p.read_text(encoding="utf-8").split("---\n", 2)[-1]) for p in docs.rglob("*.md")]
+    pages = [p for p in pages if "<pre" not in p]
+    long = "".join(pages * (CHUNKED_PAGE_CHARS // sum(map(len, pages)) + 2))
+    count = iter(range(10**6))
+    long = re.sub(r"<h([1-6])>", lambda m: f'<h{m.group(1)} id="s{next(count)}">', long)  # as `convert`
+    assert len(long) >= CHUNKED_PAGE_CHARS and long.count('<h2 id="') > 3
+    memo: dict[bytes, Any] = {}
+    whole = cut(search_sections(long))
+    assert cut(search_sections(long, memo)) == whole
+    assert len(memo) > 3
+    assert cut(search_sections(long, memo)) == whole  # every piece from the memo
+    at = long.index('<h2 id="', len(long) // 2)
+    changed = long[:at] + "<p>A ferry strike &amp; its <em>end</em></p>\n" + long[at:]
+    assert cut(search_sections(changed, memo)) == cut(search_sections(changed))
+    starting = "<p>preface</p>\n" + long.split('<h1 id="', 1)[-1].split(">", 1)[-1]
+    assert cut(search_sections(starting, memo)) == cut(search_sections(starting))
+    nested = long[:at] + "<blockquote>\n" + long[at:] + "</blockquote>\n"
+    assert search_sections(nested, memo) is None and search_sections(nested) is None
+
+
 def test_page_shells_give_the_theme_pages_byte_for_byte(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -169,7 +200,7 @@ def test_search_entries_looked_up_in_one_pass_are_materials(
     """Each section's table-of-contents item, looked up in one pass, is the one Material finds."""
     fast = site(docs, tmp_path / "one-pass", fast=True)
 
-    def materials_lookup(index: Any, page: Any) -> bool:  # every section searched in the whole toc
+    def materials_lookup(index: Any, page: Any, memo: Any = None) -> bool:  # each section: whole toc
         if (page.meta.get("search") or {}).get("exclude"):
             return True
         sections = fastpages.search_sections(page.content)
