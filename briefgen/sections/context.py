@@ -31,7 +31,7 @@ def background_score(text: str) -> int:
 
 
 def is_background(text: str) -> bool:
-    return background_score(text) > 0
+    return any(pattern.search(text) for pattern in BACKGROUND)  # `background_score > 0`, first match ends it
 
 
 def extract(ctx: TopicContext) -> tuple[Item, ...]:
