@@ -330,6 +330,7 @@ class DocsMemo:
         self.files: set[str] = set()  # every file of the new docs/
         self.stats: dict[str, tuple[int, int, int]] = {}  # of these: inode, size and mtime
         self.stage: Path | None = None
+        self.folders: set[Path] = set()  # folders of the stage made (or found) by `put`
         self.mode = "empty"
         self.before: dict[str, int] | None = None
         self.root: int | None = None
@@ -369,7 +370,9 @@ class DocsMemo:
         if self.mode != "empty":
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:  # one `mkdir` per folder, not per page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         st = os.stat(path)

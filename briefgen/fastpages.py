@@ -408,8 +408,13 @@ def search_sections(content: str, memo: dict[bytes, Any] | None = None) -> list[
     only), so a rebuild of the build report after one new article parses what changed. A piece that
     does not end outside every element (a heading inside an element was cut at) makes the whole page
     parsed at once; a test checks both ways give the same sections."""
-    if memo is None or len(content) < CHUNKED_PAGE_CHARS or any(m in content.lower() for m in UNSURE):
+    from material.plugins.search.plugin import Element, Section
+
+    if memo is None or len(content) < CHUNKED_PAGE_CHARS:
         return _search_sections(content)
+    lowered = content.lower()
+    if any(marker in lowered for marker in UNSURE):
+        return None
     starts = [m.start() for m in TOP_HEADING.finditer(content)]
     bounds = [0, *(b for b in starts if b > 0), len(content)]
     data: list[Any] = []
@@ -423,16 +428,11 @@ def search_sections(content: str, memo: dict[bytes, Any] | None = None) -> list[
                 return _search_sections(content)
             found = [(s.el.tag, s.depth, s.id, tuple(s.title), tuple(s.text)) for s in sections]
             memo[key] = found
-        data.extend(_section(*parts) for parts in found)
+        for tag, depth, ident, title, text in found:
+            section = Section(Element(tag), depth)
+            section.id, section.title, section.text = ident, list(title), list(text)
+            data.append(section)
     return data
-
-
-def _section(tag: str, depth: int, ident: str | None, title: tuple[str, ...], text: tuple[str, ...]) -> Any:
-    from material.plugins.search.plugin import Element, Section
-
-    section = Section(Element(tag), depth)
-    section.id, section.title, section.text = ident, list(title), list(text)
-    return section
 
 
 def _search_sections(content: str, first: bool = True, whole: bool = True) -> list[Any] | None:
@@ -443,8 +443,10 @@ def _search_sections(content: str, first: bool = True, whole: bool = True) -> li
     and the plugin's parser runs. A test checks both give the same sections on briefgen's pages."""
     from material.plugins.search.plugin import Element, Section
 
-    if whole and any(marker in content.lower() for marker in UNSURE):
-        return None
+    if whole:
+        lowered = content.lower()
+        if any(marker in lowered for marker in UNSURE):
+            return None
     context: list[str] = []
     data: list[Any] = []
     section: Any = None

@@ -191,6 +191,7 @@ class LinkingWriter:
         self.stale: list[str] = []
         self.mode = "" if over_previous else "full"
         self.kept = 0  # files of the stage kept as they were (a dirty site build)
+        self.folders: set[str] = set()  # folders made (or found) by `write`
 
     def prepare_full(self) -> None:
         """Every file of the stage may be written again: snapshot it (see `staged_dir`)."""
@@ -233,7 +234,10 @@ class LinkingWriter:
         path = output_path
         if not os.path.isabs(path) or os.pardir in path:
             path = os.path.abspath(path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:  # one `makedirs` per folder, not per file
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         if not path.startswith(self.prefix):  # outside the stage: an ordinary write
             _write_bytes(path, content)
             return
