@@ -488,7 +488,10 @@ def _read_one(
         with file_size_limit(limits.max_file_bytes):
             if root is not None:
                 admit(path, root)
-            return read_file(path, root, limits, notes), notes, None
+            articles = read_file(path, root, limits, notes)
+            for article in articles:
+                fingerprint(article)  # here, on the worker, not in the build process
+            return articles, notes, None
     except UnreadableInput as exc:
         return [], notes, str(exc)
     except Exception:  # `read_inputs` reads it again and reports the error
