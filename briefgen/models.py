@@ -105,7 +105,7 @@ def renamed(article: Article, **changes: str) -> Article:
     if not changes.keys() <= {"id", "path"}:
         raise TypeError(f"renamed: only id and path, not {sorted(changes)}")
     new = object.__new__(Article)
-    fields = {k: v for k, v in article.__dict__.items() if k != FINGERPRINT}
+    fields = {name: getattr(article, name) for name in Article.__dataclass_fields__}  # no other attribute
     fields.update(changes)
     base = fingerprint(article)
     fields[FINGERPRINT] = hashlib.sha256(
