@@ -37,10 +37,11 @@ PLACE_DATELINE = (
     r"(?: \d{1,2})?)?\s*(?:—|–|--|-|_(?= ))"
 )
 # Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—",
-# "PORT ALDEN (AP) _ The ...", or a place in capitals and a dash before a capital letter or a quote.
+# "PORT ALDEN (AP) _ The ...", or a place in capitals and a dash before a capital letter or a quote,
+# or the dash alone (a page that lost the place: "- A 3-year-old boy was ...").
 LEADING_DATELINE = re.compile(
     rf"^(?:[^()\n]{{0,60}}?\([A-Za-z][A-Za-z .&-]{{1,24}}\)\s*(?:[—–-]+|_(?= ))\s*"
-    rf"|{PLACE_DATELINE}\s*(?=[A-Z0-9\"'“‘]))"
+    rf"|(?:{PLACE_DATELINE}|[—–-]+(?= ))\s*(?=[A-Z0-9\"'“‘]))"
 )
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
 MAX_SENTENCE_CHARS = 2000
