@@ -426,11 +426,15 @@ def search_sections(content: str, memo: dict[bytes, Any] | None = None) -> list[
             sections = _search_sections(piece, first=n == 0, whole=False)
             if sections is None:
                 return _search_sections(content)
-            found = [(s.el.tag, s.depth, s.id, tuple(s.title), tuple(s.text)) for s in sections]
+            # Title and text joined: Material joins them (and asks only whether a title is empty).
+            found = [
+                (s.el.tag, s.depth, s.id, "".join(s.title) if s.title else None, "".join(s.text))
+                for s in sections
+            ]
             memo[key] = found
         for tag, depth, ident, title, text in found:
             section = Section(Element(tag), depth)
-            section.id, section.title, section.text = ident, list(title), list(text)
+            section.id, section.title, section.text = ident, [title] if title is not None else [], [text]
             data.append(section)
     return data
 

@@ -246,7 +246,7 @@ class ChunkMemo:
         """What to keep for the next build: the memo of each page of `pages` (the site's pages)."""
         kept = {uri: self.before[uri] for uri in pages if uri in self.before}
         kept.update((uri, dict(chunks)) for uri, chunks in self.now.items() if uri in pages)
-        return kept
+        return {uri: chunks for uri, chunks in kept.items() if chunks}
 
 
 class PageChunks(dict[bytes, Any]):

@@ -156,7 +156,7 @@ def test_long_pages_cut_heading_by_heading_give_the_same_sections(docs: Path) ->
 
     def cut(sections: list[Any] | None) -> list[tuple[object, ...]]:
         assert sections is not None
-        return [(s.id, "".join(s.title), "".join(s.text), s.el.tag, s.depth) for s in sections]
+        return [(s.id, "".join(s.title), bool(s.title), "".join(s.text), s.el.tag, s.depth) for s in sections]
 
     pages = [to_html(p.read_text(encoding="utf-8").split("---\n", 2)[-1]) for p in docs.rglob("*.md")]
     pages = [p for p in pages if "<pre" not in p]
