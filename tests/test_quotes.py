@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import context
+from helpers import article, context
 
 from briefgen.analyze import build_context
 from briefgen.models import Article, Brief, Topic
@@ -658,3 +658,25 @@ def test_who_said_after_a_name_makes_it_the_one_who_speaks_for_a_later_pronoun()
         "“It has never made sense to blame the mayor for a plan the state wrote,” she said."
     )
     assert found["It has never made sense to blame the mayor for a plan the state wrote"] == "Dana Orlova"
+
+
+def test_a_clause_or_a_cut_noun_is_no_unnamed_source() -> None:
+    """A phrase that names nobody is an unnamed source only when it reads as a description: not a clause
+    ending with "and" or holding a time, not one bare singular noun."""
+
+    def speakers(text: str) -> list[tuple[str, str]]:
+        return [(q.speaker, q.speaker_kind) for q in quotes.extract(context(article(text)))]
+
+    assert speakers("Ada Hicks backed both men on Monday and said: “They have my full support in this.”") == [
+        ("Ada Hicks", "person")
+    ]
+    text = "Groups this year joined forces to launch a new campaign called “Clean Harbour Now Please.”"
+    assert all(kind != "unnamed" for _, kind in speakers(text))
+    # Not the bare "president" the first phrasing cut out: the whole description.
+    assert speakers("“The minimum wage must rise this year,” said president of the Elton Workers Union.") == [
+        ("president of the Elton Workers Union", "unnamed")
+    ]
+    assert speakers("“The minimum wage must rise this year,” a senior union official said.") == [
+        ("a senior union official", "unnamed")
+    ]
+    assert speakers("“The minimum wage must rise this year,” police said.") == [("police", "unnamed")]

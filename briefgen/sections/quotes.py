@@ -273,6 +273,33 @@ def _publication(people: People, position: int) -> str:
     return found
 
 
+# A stretch of time or a weekday: in a speaker phrase it marks a clause, not a description ("Groups this
+# year joined forces to ...").
+TIME_PHRASE = re.compile(
+    r"^(?:this|last|next)$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)$"
+)
+BARE_PLURALS = frozenset(("police", "staff", "security", "management", "personnel"))
+
+
+def describes_a_speaker(tokens: list[str]) -> bool:
+    """Whether a phrase that names nobody reads as a description of a speaker: not a clause that ends
+    with a conjunction ("Ada Hicks backed both men on Monday and" [said]) or holds a time ("Groups this
+    year joined forces to launch a campaign"), not one bare singular noun ("said president of ...",
+    whose description was cut)."""
+    if tokens[-1].lower() in ("and", "but", "or", "then"):
+        return False
+    if any(TIME_PHRASE.match(t) for t in tokens):
+        return False
+    word = tokens[0].lower() if len(tokens) == 1 else ""
+    return not (
+        word.isalpha()
+        and tokens[0].islower()
+        and not word.endswith("s")
+        and word not in BARE_PLURALS
+        and word not in DETERMINERS  # "said one of two witnesses": "one" stands for the description
+    )
+
+
 def speaker_of(
     phrase: str, people: People, position: int, after_verb: bool = False, slot: bool = False
 ) -> Speaker:
@@ -339,6 +366,8 @@ def speaker_of(
         and lowered[0] not in ("former", "senior", "top", "several")
     ):
         return NOBODY  # "officials said" is fine; "campaign said" without a determiner is not
+    if not describes_a_speaker(tokens):
+        return NOBODY
     described = people.describe(" ".join(head))
     if described and (not owner or owner in people.roles.get(described, "")):
         return Speaker(described, printed, "person")  # an owner must be in the role: "a spokeswoman for Vale"
