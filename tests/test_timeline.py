@@ -106,3 +106,19 @@ def test_day_without_year_is_the_one_closest_to_the_article_date() -> None:
     )
     assert list(dates(context(a))) == ["2018-01-01"]
     assert list(dates(context(b))) == ["2017-12-06"]
+
+
+def test_a_day_told_in_the_past_tense_is_not_after_the_article() -> None:
+    from briefgen.models import Sentence
+    from briefgen.sections.timeline import mentions_of, resolve
+
+    def day(text: str) -> str:
+        [mention] = mentions_of(Sentence("a", 0, 0, len(text), text))
+        return resolve(mention, dt.date(2014, 8, 20))[0]
+
+    assert day("The plane crashed Oct. 31 near the harbour, officials said.") == "2013-10-31"
+    assert day("He was shot on Sept. 2 outside the store on Elm Street.") == "2013-09-02"
+    # Plans, and days near the article, keep the nearest year.
+    assert day("The trial is set for Oct. 31, officials said.") == "2014-10-31"
+    assert day("The hearing was postponed to Oct. 31 by the judge.") == "2014-10-31"
+    assert day("The council voted Aug. 18 to close the pier.") == "2014-08-18"

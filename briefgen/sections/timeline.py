@@ -66,6 +66,14 @@ FUTURE = re.compile(
     r"upcoming|is due to|are due to|next)\b",
     re.I,
 )
+# A verb in the past tense right before a day ("crashed Oct. 31", "was shot on May 3", "died in late
+# June"): the day is not after the article that reports it. Reporting verbs and verbs of plans ("said",
+# "scheduled", "postponed") say nothing of when the day is.
+PAST_BEFORE = re.compile(
+    r"\b(?:(?!(?:said|told|added|noted|reported|stated|expected|scheduled|planned|slated|postponed|delayed|"
+    r"moved|rescheduled|set|needed|required|intended|proposed)\b)[a-z]{3,}ed|was|were|died|fell|shot|began|"
+    r"took place)\s+(?:on\s+|in\s+|late\s+|early\s+)?$"
+)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Cheap pre-check: a sentence without any of these has no date expression.
 QUICK = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|week|month|year|tonight", re.I)
@@ -193,6 +201,13 @@ def resolve(mention: Mention, anchor: dt.date | None) -> tuple[str, str]:
     if mention.kind == "monthday":
         month, day = int(mention.iso[2:4]), int(mention.iso[5:7])
         date = nearest_year(month, day, anchor, future)
+        if (
+            date
+            and not future
+            and (date - anchor).days > 2
+            and PAST_BEFORE.search(mention.sentence.text, 0, mention.start)
+        ):
+            date = _safe_date(date.year - 1, month, day) or date  # "crashed Oct. 31" in August: last year's
         return (date.isoformat(), "day") if date else ("", "")
     if mention.kind == "weekday":
         return _weekday_date(mention, anchor, future).isoformat(), "day"
