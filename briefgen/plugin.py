@@ -316,7 +316,8 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
                     index.entries.extend(entries)
                 self.kept[key] = entries
             if self.plan is not None:
-                self.plan.search[page.file.src_uri] = siteplan.fragment(index.entries[before:])
+                uri = page.file.src_uri
+                self.plan.search[uri] = self.plan.shared(uri, siteplan.fragment(index.entries[before:]))
 
         return add
 

@@ -182,10 +182,16 @@ class SitePlan:
             page = file.is_documentation_page()
             kept = file.dest_uri in self.kept and (not page or file.src_uri in search)
             if kept and page:
-                self.search[file.src_uri] = search[file.src_uri]
+                self.search[file.src_uri] = self.shared(file.src_uri, search[file.src_uri])
             elif not kept:
                 self.kept.pop(file.dest_uri, None)
             file.is_modified = _constant(not kept)
+
+    def shared(self, page: str, entries: str) -> str:
+        """`entries` (a page's search entries), as the live site's same string when they are equal:
+        the manifest then holds one copy for both sites (pickle writes a shared object once)."""
+        live = (self.previous.get("search") or {}).get(page)
+        return live if live == entries else entries
 
     def modified(self, dest: str) -> bool:
         return dest not in self.kept
