@@ -762,3 +762,11 @@ def test_readings_of_other_people_and_places_in_one_story() -> None:
     k = art("k", "Shots were fired from a white vehicle, a witness said.", DAY)
     m = art("m", "Lee and two others were in a silver sedan when a van approached and someone fired.", DAY)
     assert found(k, m).disputes == ()
+
+
+def test_a_qualified_running_total_agrees_with_a_larger_one() -> None:
+    a = art("a", "On Friday, Elton surpassed 700 homicides so far this year, police said.", DAY)
+    b = art("b", "There have been more than 600 homicides this year in Elton, police said.", DAY)
+    assert found(a, b).disputes == ()
+    c = art("c", "There have been 600 homicides this year in Elton, police said.", DAY)
+    assert [x.about for x in found(a, c).disputes] == ["homicides this year (running total)"]

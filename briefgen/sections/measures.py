@@ -1057,6 +1057,11 @@ TOTALS = (
 )
 
 
+TOTAL_QUAL = re.compile(
+    r"\b(at least|more than|over|about|around|some|roughly|nearly|almost|up to|fewer than|less than) $", re.I
+)
+
+
 def year_totals(sentence: Sentence) -> list[Reading]:
     """A place's running total of the year ("the city's 104th homicide of the year", "104 homicides
     so far this year"): one key per kind of death counted, a figure that grows over the year, so
@@ -1066,6 +1071,16 @@ def year_totals(sentence: Sentence) -> list[Reading]:
         for m in pattern.finditer(sentence.text):
             noun = m.group("noun").lower().replace("criminal ", "")
             n = float(m.group("n"))
+            low, high = n, n
+            qual = TOTAL_QUAL.search(sentence.text, 0, m.start("n"))
+            if qual:  # "more than 600 homicides this year" agrees with 700
+                word = qual.group(1).lower()
+                if word in ("at least", "more than", "over"):
+                    high = float("inf")
+                elif word in ("about", "around", "some", "roughly"):
+                    low, high = n * 0.8, n * 1.2
+                else:
+                    low = 0.0
             out.append(
                 Reading(
                     sentence,
@@ -1073,8 +1088,8 @@ def year_totals(sentence: Sentence) -> list[Reading]:
                     f"{noun}s this year (running total)",
                     "number",
                     m.group().strip(),
-                    n,
-                    n,
+                    low,
+                    high,
                     "grows",
                     story=True,
                 )
