@@ -130,15 +130,19 @@ class AnalysisCache:
         atomic_write(path, _dump_brief(brief))
         return brief
 
+    def _load_dict(self, name: str) -> dict[str, Any]:
+        """The dict pickled in the cache folder as `name`; empty when not reading, absent or damaged."""
+        if not self.read or self.directory is None:
+            return {}
+        try:
+            loaded = pickle.loads((self.directory / name).read_bytes())
+        except Exception:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
     def _previous_digests(self) -> dict[str, Any]:
         if self._digests is None:
-            self._digests = {}
-            if self.read and self.directory is not None:
-                try:
-                    loaded = pickle.loads((self.directory / DIGESTS).read_bytes())
-                    self._digests = loaded if isinstance(loaded, dict) else {}
-                except Exception:  # absent or damaged: read every brief
-                    pass
+            self._digests = self._load_dict(DIGESTS)  # absent or damaged: read every brief
         return self._digests
 
     def digest(self, brief: Brief, row: Any) -> None:
@@ -166,13 +170,7 @@ class AnalysisCache:
 
     def _sentence_memo(self) -> dict[str, tuple[Sentence, ...]]:
         if self._sentences is None:
-            self._sentences = {}
-            if self.read and self.directory is not None:
-                try:
-                    loaded = pickle.loads((self.directory / SENTENCES).read_bytes())
-                    self._sentences = loaded if isinstance(loaded, dict) else {}
-                except Exception:  # absent or damaged: split again
-                    pass
+            self._sentences = self._load_dict(SENTENCES)  # absent or damaged: split again
         return self._sentences
 
     @staticmethod
