@@ -680,3 +680,8 @@ def test_a_clause_or_a_cut_noun_is_no_unnamed_source() -> None:
         ("a senior union official", "unnamed")
     ]
     assert speakers("“The minimum wage must rise this year,” police said.") == [("police", "unnamed")]
+    # A description that merely holds "last" or "next" is one; an article cut from it is not.
+    assert speakers("“We ran for our lives that night,” the last witness said.") == [
+        ("the last witness", "unnamed")
+    ]
+    assert all(kind != "unnamed" for _, kind in speakers("“We ran for our lives,” said the next speaker."))

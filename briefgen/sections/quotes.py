@@ -276,19 +276,22 @@ def _publication(people: People, position: int) -> str:
 # A stretch of time or a weekday: in a speaker phrase it marks a clause, not a description ("Groups this
 # year joined forces to ...").
 TIME_PHRASE = re.compile(
-    r"^(?:this|last|next)$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)$"
+    r"\b(?:(?:this|last|next) (?:year|month|week|weekend|night|morning|afternoon|evening|spring|summer|"
+    r"fall|autumn|winter)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"today)\b"
 )
 BARE_PLURALS = frozenset(("police", "staff", "security", "management", "personnel"))
+STANDING_ALONE = frozenset(("one", "another", "some", "several", "two"))  # determiners that can be the phrase
 
 
 def describes_a_speaker(tokens: list[str]) -> bool:
     """Whether a phrase that names nobody reads as a description of a speaker: not a clause that ends
     with a conjunction ("Ada Hicks backed both men on Monday and" [said]) or holds a time ("Groups this
-    year joined forces to launch a campaign"), not one bare singular noun ("said president of ...",
-    whose description was cut)."""
+    year joined forces to launch a campaign"), not one bare singular noun or article ("said president
+    of ...", "said the next speaker", whose description was cut)."""
     if tokens[-1].lower() in ("and", "but", "or", "then"):
         return False
-    if any(TIME_PHRASE.match(t) for t in tokens):
+    if TIME_PHRASE.search(" ".join(tokens)):
         return False
     word = tokens[0].lower() if len(tokens) == 1 else ""
     return not (
@@ -296,7 +299,7 @@ def describes_a_speaker(tokens: list[str]) -> bool:
         and tokens[0].islower()
         and not word.endswith("s")
         and word not in BARE_PLURALS
-        and word not in DETERMINERS  # "said one of two witnesses": "one" stands for the description
+        and word not in STANDING_ALONE  # "said one of two witnesses": "one" stands for the description
     )
 
 
