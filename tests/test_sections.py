@@ -305,6 +305,7 @@ DECISIONS = [
     "The Defense Department has started “phase one” of upgrading the harbour command.",
     "Judge Ann Vale ruled that the company had acted with willful malice in the case.",
     "The teen’s mother said the school board decided to close the gym for a week.",
+    "Vale served as mayor and signed the harbour bill into law after the vote.",
 ]
 NOT_DECISIONS = [
     "Vale, who voted in favor of the casino development, now expresses mixed emotions.",

@@ -47,13 +47,14 @@ MIN_CLAUSE_STEMS = 3
 
 
 CONDITION = re.compile(
-    r"\b(?:if|unless|whether|once|when|while|as|before|after|until|since|because|although|though|"
-    r"who|whom|which)\s+(?:[\w.'’-]+\s+){0,6}$",
+    r"\b(?:(?:if|unless|whether|once|when|while|before|after|until|since|because|although|though|"
+    r"who|whom|which)\s+(?:[\w.'’-]+\s+){0,6}|as\s+(?:(?!(?:and|but)\s)[\w.'’-]+\s+){0,6})$",
     re.I,
 )
 """A condition or a subordinate or relative clause opened just before a decision verb, within the same
 stretch of words ("if Congress agrees to", "when he started as", "Vale, who voted for it, now ..."):
-no decision taken, or not what the sentence reports."""
+no decision taken, or not what the sentence reports. "as" opens no clause across "and": "served as
+mayor and signed the bill" reports the signing."""
 AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 NOT_FINITE_BEFORE = re.compile(
     r"\b(?:(?:be|get|gets|got|getting)\s+(?:[\w$.,-]+\s+){0,3}|(?:a|an|the|with|of|for|newly|recently)\s+)$",
