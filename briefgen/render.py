@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -19,11 +20,16 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 
 from .dedupe import group_agency
 from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
-from .models import Article, Brief, Dispute, Item, Source, Topic
+from .models import Article, Brief, Dispute, Item, Quote, Source, Topic
 from .reading.chars import typographic
 
 if TYPE_CHECKING:
     from .changes import Change
+
+QUOTES_SHOWN = {"named": 8, "unnamed": 3, "unknown": 3}
+"""How many quotes of each kind a brief shows in full (named people and organisations, unnamed sources,
+speaker not identified); the others are listed by speaker with links. Other sections are bounded the
+same way (8 key decisions, 12 timeline entries): a brief is read in two minutes. JSON keeps them all."""
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
 QUOTATION = re.compile(r"[“”„\"`]|''")
@@ -167,8 +173,74 @@ def support_label(item: Any) -> str:
     return "1 source" if item.support == 1 else f"{item.support} sources"
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 more quote', '3 more quotes'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One kind of quotes as a brief shows them: `shown` in full; the others in `more`, one entry per
+    speaker (speaker, how many quotes, their sources), in the order the speakers are first quoted."""
+
+    shown: tuple[Quote, ...]
+    more: tuple[tuple[str, int, tuple[Source, ...]], ...]
+
+    @property
+    def hidden(self) -> int:
+        return sum(n for _, n, _ in self.more)
+
+    @property
+    def hidden_sources(self) -> tuple[Source, ...]:
+        return tuple(s for _, _, sources in self.more for s in sources)
+
+
+def select_quotes(quotes: Sequence[Quote], limit: int, order: Mapping[str, int] | None = None) -> QuoteGroup:
+    """The quotes of one kind a brief shows. `quotes` come ranked (most outlets first, then reading
+    order), which on a long topic would fill the section with the first article's speakers. Shown: every
+    quote several outlets print, then one quote per speaker in turn (a speaker quoted by more articles
+    first), then a second per speaker, until `limit`; they keep their ranked order. An unidentified
+    speaker ("") counts as a different speaker for every quote. `order` numbers the articles, to list
+    the links of the quotes not shown in citation order."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for i, q in enumerate(quotes):
+        by_speaker.setdefault(q.speaker or f"\0{i}", []).append(q)
+    reach = {k: len({s.article for q in qs for s in q.sources}) for k, qs in by_speaker.items()}
+    speakers = sorted(by_speaker, key=lambda k: (-reach[k], -len(by_speaker[k])))  # stable: first quoted
+    chosen = {id(q) for q in quotes if q.support > 1}
+    turn = 0
+    while len(chosen) < limit and turn < len(quotes):
+        for k in speakers:
+            if turn < len(by_speaker[k]) and len(chosen) < limit:
+                chosen.add(id(by_speaker[k][turn]))
+        turn += 1
+    shown = tuple(q for q in quotes if id(q) in chosen)[:limit]
+    kept = {id(q) for q in shown}
+    more: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if id(q) not in kept:
+            more.setdefault(q.speaker, []).append(q)
+    rank = order or {}
+
+    def cited(qs: list[Quote]) -> tuple[Source, ...]:
+        return tuple(
+            sorted((s for q in qs for s in q.sources), key=lambda s: (rank.get(s.article, 0), s.start))
+        )
+
+    return QuoteGroup(shown, tuple((k, len(qs), cited(qs)) for k, qs in more.items()))
+
+
+def brief_quotes(brief: Brief) -> dict[str, QuoteGroup]:
+    """The brief's quotes by kind ("named", "unnamed", "unknown"), each selected for the page."""
+    kinds: dict[str, list[Quote]] = {"named": [], "unnamed": [], "unknown": []}
+    for q in brief.quotes:
+        kinds[q.speaker_kind if q.speaker_kind in ("unnamed", "unknown") else "named"].append(q)
+    order = {a.id: i for i, a in enumerate(brief.articles)}
+    return {k: select_quotes(qs, QUOTES_SHOWN[k], order) for k, qs in kinds.items()}
 
 
 def syndicated_copies(brief: Brief) -> list[dict[str, Any]]:
@@ -217,11 +289,13 @@ def render_brief(
         download=download,
         titles={a.id: a.title for a in brief.articles},
         brief=brief,
+        quotes=brief_quotes(brief),
         topic=brief.topic,
         cite=linker.cite,
         href=linker.href,
         number=linker.number,
         support_label=support_label,
+        plural=plural,
         syndication_note=syndication_note(brief, linker.number),
         updated=max(dates).isoformat() if dates else "",
         is_web_url=is_web_url,
