@@ -672,6 +672,11 @@ def test_a_clause_or_a_cut_noun_is_no_unnamed_source() -> None:
     ]
     text = "Groups this year joined forces to launch a new campaign called “Clean Harbour Now Please.”"
     assert all(kind != "unnamed" for _, kind in speakers(text))
+    # A thing given a name with "called" is what is named, not who speaks; a person calling still is.
+    text = "The pill joins a host of other pills called “non-steroidal anti-inflammatory drugs,” or NSAIDs."
+    assert speakers(text) == []
+    text = "Mayor Ines Carrow called “a plan that nobody in this city has read” a waste of money."
+    assert speakers(text) == [("Ines Carrow", "person")]
     # Not the bare "president" the first phrasing cut out: the whole description.
     assert speakers("“The minimum wage must rise this year,” said president of the Elton Workers Union.") == [
         ("president of the Elton Workers Union", "unnamed")

@@ -241,6 +241,11 @@ def test_decision_names_who_decided() -> None:
     )
     [item] = decisions.extract(context(a))
     assert item.actor == "Ana Silva"
+    # A pronoun names no one ("**It:** It passed ..."); an opening "But" is not the actor's name.
+    b = _plain("The assembly met. It passed a law that lets fishing boats land their catch at night.", "b")
+    c = _plain("But Korvath Bank agreed to buy the harbour depot for five million.", "c")
+    items = {i.text: i.actor for i in decisions.extract(context(b, c))}
+    assert items == {b.text.split(". ")[1]: "", c.text: "Korvath Bank"}
 
 
 def test_same_decision_worded_differently_merges_across_outlets() -> None:

@@ -134,6 +134,31 @@ SUBJECT = re.compile(
 )
 
 
+OPENERS = frozenset(
+    [
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "Then",
+        "Now",
+        "Also",
+        "Still",
+        "Later",
+        "Earlier",
+        "Meanwhile",
+        "Yesterday",
+        "Today",
+        "Instead",
+        "Thus",
+    ]
+)
+NO_ACTOR = frozenset(
+    ["It", "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Who"]
+)
+"""A subject that names no one: the label would read "**It:** It passed a law"."""
+
+
 def actor(ctx: TopicContext, article_id: str, start: int, text: str) -> str:
     """Who made the decision: the people named as subjects before the decision verb, else the
     subject phrase right before it ("The two sides", "Japan and the U.S."); '' when unclear."""
@@ -152,7 +177,10 @@ def actor(ctx: TopicContext, article_id: str, start: int, text: str) -> str:
         if names:
             return " and ".join(names)
     subject = SUBJECT.search(text[: m.start()])
-    return " ".join(subject.group("subject").split()) if subject else ""
+    words = subject.group("subject").split() if subject else []
+    while words and words[0] in OPENERS:  # "But Merck agreed" is Merck's decision
+        words.pop(0)
+    return "" if not words or (len(words) == 1 and words[0] in NO_ACTOR) else " ".join(words)
 
 
 def clauses(text: str) -> list[set[str]]:

@@ -574,6 +574,8 @@ def _attribute(
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
         speaker = speaker_of(m.group("speaker"), people, span.start, slot=m.re is BEFORE)
         speaker = _apposition(m, speaker, people, span.start, ("unnamed",))
+        if speaker.kind == "unnamed" and m.groupdict().get("verb") in NAMING_VERBS:
+            continue  # 'a host of other pills called “...”': what is named, not who speaks
         if speaker.kind:
             cue = ":" if colon else _cue(m.group("verb"), m.groupdict().get("object") or "", people)
             return speaker, cue, span.end
@@ -613,7 +615,7 @@ def _attribute(
             )  # "her comment"
         if speaker.kind not in ("person", "organisation", "pronoun"):
             speaker = _sentence_subject(text, start, span.start, people)
-        if speaker.kind:
+        if speaker.kind and not (speaker.kind == "unnamed" and speech.group() in NAMING_VERBS):
             return speaker, speech.group(), span.end
     return NOBODY, "", span.end
 
