@@ -35,10 +35,22 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!+])")
 QUOTATION = re.compile(r"[“”„\"`]|''")
 
 
+_MD_DONE: dict[str, str] = {}
+"""`md` of strings already escaped (the build report repeats each reason of a removed line, the archive
+and home pages each title): about one in three calls of a build."""
+
+
 def md(text: object) -> str:
     """Escape text for Markdown: HTML entities, Markdown punctuation, single line; quotation marks shown
     typographic (`typographic`: `` '' and straight double quotes as “ ”)."""
-    return _escape(typographic(" ".join(str(text).split())))
+    if type(text) is not str:
+        return _escape(typographic(" ".join(str(text).split())))
+    done = _MD_DONE.get(text)
+    if done is None:
+        if len(_MD_DONE) >= 50_000:  # a long-lived process (briefgen serve) keeps it bounded
+            _MD_DONE.clear()
+        done = _MD_DONE[text] = _escape(typographic(" ".join(text.split())))
+    return done
 
 
 def _escape(s: str) -> str:

@@ -215,3 +215,38 @@ def test_search_entries_looked_up_in_one_pass_are_materials(
     index = (fast / "search" / "search_index.json").read_bytes()
     assert index == (material / "search" / "search_index.json").read_bytes()
     assert index.count(b'"location":"topics/') > 10
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_plain_links_resolve_as_mkdocs_resolves_them(directory_urls: bool, caplog: Any) -> None:
+    """`plain_link` gives MkDocs' `path_to_url` for the links it takes, and leaves every other link
+    (anchors, dot parts, escapes, missing or excluded targets, web links) to it."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files, InclusionLevel
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    config = MkDocsConfig()
+    config.load_dict(
+        {"site_name": "x", "docs_dir": "/d", "site_dir": "/s", "use_directory_urls": directory_urls}
+    )
+    config.validate()
+    uris = ["index.md", "report.md", "archive.md", "topics/a-b.md", "topics/c_1.md", "topics/index.md"]
+    uris += ["articles/x.y.md", "articles/ü.md", "deep/er/page.md", "deep/er/README.md", "hidden.md"]
+    made = [File(u, "/d", "/s", directory_urls) for u in uris]
+    made[-1].inclusion = InclusionLevel.EXCLUDED
+    files = Files(made)
+    hrefs = ["topics/a-b.md", "a-b.md", "c_1.md", "../topics/a-b.md", "./a-b.md", "topics/a-b.md#x"]
+    hrefs += ["articles/x.y.md", "../articles/x.y.md", "articles/ü.md", "topics/missing.md", "hidden.md"]
+    hrefs += ["er/page.md", "page.md", "topics//a-b.md", "topics/a%2Db.md", "https://e.org/a.md", "index.md"]
+    hrefs += ["topics", "topics/", "README.md", "/topics/a-b.md", "topics/a-b.md?q=1", "../../index.md"]
+    taken = 0
+    for page in made:
+        for href in hrefs:
+            fast = fastpages.plain_link(href, page, files)
+            if fast is None:
+                continue
+            taken += 1
+            caplog.clear()
+            assert fast == _RelativePathTreeprocessor(page, files, config).path_to_url(href), (page, href)
+            assert not caplog.records
+    assert taken >= 20
