@@ -108,6 +108,16 @@ def test_consensus_skips_questions_bylines_and_fragments() -> None:
         ("(Reporting by Jane Doe; Editing by John Roe and others today.)", False),
         ("Council approves schools budget in a late Monday evening vote", False),
         ("Too short to say much.", False),
+        # A sentence that leans on the one before it cannot stand alone in a summary.
+        ("But the council approved the new schools budget on Monday evening.", False),
+        ("However, the council approved the new schools budget on Monday.", False),
+        ("He said the council approved the new schools budget on Monday.", False),
+        ("Its members approved the new schools budget on Monday evening.", False),
+        ("This is the first budget the council has approved since the flood.", False),
+        ("This week the council approved the new schools budget after a debate.", True),
+        ("So far the council has approved two of the three school budgets.", True),
+        ("Those who spoke at the hearing asked the council to approve it.", True),
+        ("Heated debate preceded the council's vote on the schools budget.", True),
     ],
 )
 def test_eligible_sentences(text: str, fit: bool) -> None:

@@ -50,6 +50,7 @@ class Settings:
     support_similarity: float = 0.35
     redundant_similarity: float = 0.5
     max_covered: float = 0.5
+    standalone: bool = True
 
 
 DEFAULT = Settings()
@@ -70,6 +71,15 @@ NOT_PROSE_INSIDE = re.compile(
     r"\b(image copyright|image caption|photo credit|getty images|all rights reserved)\b"
     r"|https?://|www\.|@\w+\.\w",
     re.I,
+)
+# A sentence that leans on the one before it: it opens with a connective ("But", "However,") or a
+# pronoun whose antecedent is elsewhere ("He", "Its", "This is ..."; not "This week", "So far").
+DANGLING = re.compile(
+    r"^(?:But|And|Or|Yet|However|Still|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|Therefore|"
+    r"Thus(?! far)|Besides|Otherwise|Then|So(?! far))(?=[\s,])"
+    r"|^(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?=[\s’'])"
+    r"|^(?:This|That|These|Those)(?!\s+(?:who|week|weekend|month|year|morning|afternoon|evening|night|"
+    r"day|days|time|season|spring|summer|fall|autumn|winter|past|coming|same)\b)(?=\s)"
 )
 NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
 NOT_PROSE_CLUE = re.compile("|".join(map(re.escape, NOT_PROSE_CLUES)))
@@ -97,7 +107,7 @@ def _eligible(text: str, n: int, settings: Settings) -> bool:
         return False
     if text[-1] not in END_MARKS or text.rstrip(QUESTION_TAIL).endswith("?") or QUOTE_ONLY.match(text):
         return False
-    if NOT_PROSE_START.match(text):
+    if NOT_PROSE_START.match(text) or (settings.standalone and DANGLING.match(text)):
         return False
     lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
     return not (NOT_PROSE_CLUE.search(lower) and NOT_PROSE_INSIDE.search(text))
