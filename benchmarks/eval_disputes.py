@@ -265,12 +265,18 @@ def list_clusters(root: Path, baseline: Callable[[TopicContext], Any] | None) ->
 
 
 def list_unseen(
-    gold: Path, piles: Path, count: int, offset: int = 0, sizes: tuple[int, int] = (3, 8)
+    gold: Path,
+    piles: Path,
+    count: int,
+    offset: int = 0,
+    sizes: tuple[int, int] = (3, 8),
+    one_date: bool = False,
 ) -> None:
     """Disputes and updates of `count` event-piles-dev incidents that disputes-dev does not annotate
-    (3 to 8 articles of at least 2 dates, as its selection rule, or `sizes`; every k-th in sorted id
-    order after the first `offset`), for reading by hand: unannotated, so nothing is scored. Another
-    `offset` or `sizes` draws a sample not read before."""
+    (3 to 8 articles of at least 2 dates, as its selection rule, or `sizes`; with `one_date`, articles
+    all of one date instead; every k-th in sorted id order after the first `offset`), for reading by
+    hand: unannotated, so nothing is scored. Another `offset`, `sizes` or `one_date` draws a sample
+    not read before."""
     annotated = {json.loads(g.read_text(encoding="utf-8"))["event"] for g in gold.glob("gva-*.json")}
     dates = doc_dates(piles)
     by_event: dict[str, list[str]] = {}
@@ -282,7 +288,7 @@ def list_unseen(
         for e, paths in by_event.items()
         if sizes[0] <= len(paths) <= sizes[1]
         and e not in annotated
-        and len({dates.get(p) for p in paths}) >= 2
+        and (len({dates.get(p) for p in paths}) == 1) == one_date
     )[offset:]
     chosen = eligible[:: max(1, len(eligible) // count)][:count]
     shown = {"disputes": 0, "updates": 0, "quoted_disagreements": 0}
@@ -416,6 +422,9 @@ def main(argv: Sequence[str]) -> int:
         "--articles", default="3-8", metavar="LO-HI", help="--unseen: incidents with LO to HI articles (3-8)"
     )
     parser.add_argument(
+        "--one-date", action="store_true", help="--unseen: incidents whose articles are all of one date"
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -446,7 +455,7 @@ def main(argv: Sequence[str]) -> int:
     gold, piles = dirs
     if args.unseen:
         lo, hi = (int(x) for x in args.articles.split("-"))
-        list_unseen(gold, piles, args.unseen, args.offset, (lo, hi))
+        list_unseen(gold, piles, args.unseen, args.offset, (lo, hi), args.one_date)
         return 0
     scorer = gold / "score_disputes.py"
     topics = incidents(gold, piles, dated=not args.no_dates)
