@@ -770,3 +770,84 @@ def test_a_qualified_running_total_agrees_with_a_larger_one() -> None:
     assert found(a, b).disputes == ()
     c = art("c", "There have been 600 homicides this year in Elton, police said.", DAY)
     assert [x.about for x in found(a, c).disputes] == ["homicides this year (running total)"]
+
+
+def test_one_hospital_named_in_two_orders_and_a_thousand_block() -> None:
+    a = art("a", "The boy was taken to Alder-Brook Hospital, where he was pronounced dead.", DAY)
+    b = art("b", "The child was taken to Brook Alder Hospital, where he was pronounced dead.", DAY)
+    assert found(a, b).disputes == ()
+    # A five-digit block on a round thousand may be the thousand, rounded: the house number is in it.
+    c = art("c", "The shooting happened outside the Lark Theater, 43145 Quill Parkway, police said.", DAY)
+    e = art("e", "The shooting happened outside the Lark Theater in the 43000 block of Quill Parkway.", DAY)
+    assert found(c, e).disputes == ()
+    f = art("f", "The shooting happened outside the Lark Theater in the 4300 block of Quill Parkway.", DAY)
+    assert [d.about for d in found(e, f).disputes] == ["block of Quill Parkway"]
+
+
+def test_one_of_a_pair_is_no_toll_and_a_round_up_compares_no_tolls() -> None:
+    a = art("a", "Four people were shot on Alder Street on Sunday afternoon, police said.", DAY)
+    b = art(
+        "b", "Both men are 21. Police said one was shot in the thigh; the other was shot in the hand.", DAY
+    )
+    assert found(a, b).disputes == ()
+    # A night's round-up: the toll of one of its shootings is not the story's.
+    c = art(
+        "c", "Then, just before 3 a.m., a fight broke out at a bar. Police say four people were shot.", DAY
+    )
+    e = art(
+        "e",
+        "The third incident happened at 1:05 a.m. near Elm Road. Police said two people were shot during a "
+        "robbery.",
+        DAY,
+    )
+    assert found(c, e).disputes == ()
+    f = art("f", "Police said two people were shot at the bar just before 3 a.m.", DAY)
+    assert [d.about for d in found(c, f).disputes] == ["people shot"]
+
+
+def test_the_time_of_a_call_or_a_report_is_not_the_time_of_the_shooting() -> None:
+    a = art("a", "The shooting happened around 6:45 p.m. Tuesday outside a store, police said.", DAY)
+    b = art("b", "Police said the shooting was reported just after 7 p.m. Tuesday.", DAY)
+    c = art("c", "A spokesman said the shooting was called in to dispatchers at 7:23 p.m. Tuesday.", DAY)
+    e = art("e", "Officers received a call around 6:20 p.m. Tuesday about two men spraying graffiti.", DAY)
+    assert found(a, b).disputes == ()
+    assert found(a, c).disputes == ()
+    assert found(a, e).disputes == ()
+    f = art("f", "The shooting happened just after 7 p.m. Tuesday outside a store, police said.", DAY)
+    assert [d.about for d in found(a, f).disputes] == ["time of the incident on Tuesday"]
+
+
+def test_a_girl_brought_in_without_an_age_is_not_the_child() -> None:
+    a = art("a", "Three people were arrested in the fatal shooting of a 17-year-old boy, police said.", DAY)
+    b = art(
+        "b",
+        "A fourth person was arrested in the shooting of a 17-year-old. A witness said the victim was "
+        "meeting a girl named Mara. While he talked to the girl, a man started shooting.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+
+
+def test_closed_streets_and_opposite_corners_of_one_block() -> None:
+    a = art("a", "Officers found four people shot near Ogden Avenue and 3rd Street, police said.", DAY)
+    b = art("b", "Ogden Street was closed for hours while officers investigated the shooting.", DAY)
+    assert found(a, b).disputes == ()
+    # An apartment complex that fills a block is at both of its opposite corners.
+    c = art("c", "The shooting happened at NW 61st Street and 19th Avenue at 10:23 p.m. Sunday.", DAY)
+    e = art("e", "The shooting happened outside apartments at NW 20th Avenue and NW 62nd Street.", DAY)
+    assert found(c, e).disputes == ()
+    f = art("f", "The shooting happened outside apartments at NW 19th Avenue and NW 62nd Street.", DAY)
+    assert [d.about for d in found(c, f).disputes] == ["street of the incident: 61st Street or 62nd Street"]
+
+
+def test_a_negated_random_is_targeted_and_a_wish_is_no_claim() -> None:
+    a = art("a", "This is not a random shooting, police say, and the suspects knew the victim.", DAY)
+    b = art("b", "Police do not believe this to be a random shooting.", DAY)
+    c = art(
+        "c", "“It doesn’t appear to be a random act of violence,” Capt. Ray Okafor said of the shooting.", DAY
+    )
+    assert found(a, b).quoted_disagreements == ()
+    assert found(a, c).quoted_disagreements == ()
+    e = art("e", "But police don't want residents living in fear, thinking this is a random shooting.", DAY)
+    f = art("f", "“We do not believe that this killing was a random act,” Sheriff Ana Lind said.", DAY)
+    assert found(e, f).quoted_disagreements == ()

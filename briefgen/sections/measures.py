@@ -344,8 +344,10 @@ def blocks(sentence: Sentence) -> list[Reading]:
         street = " ".join(base + ([suffix] if suffix else []))
         value = f"{m.group('num')} block of {street}"
         n = float(m.group("num").replace(",", ""))
-        # A block holds the house numbers up to the next hundred: "2315 Garnet Avenue" is in it.
-        high = n + 99 if n % 100 == 0 else n
+        # A block holds the house numbers up to the next hundred: "2315 Garnet Avenue" is in it. A
+        # five-digit block on a round thousand ("the 43000 block") may be the thousand, rounded: it
+        # holds "43145" too.
+        high = n + (999 if n >= 10000 and n % 1000 == 0 else 99) if n % 100 == 0 else n
         key = "block|" + street_base(" ".join(base)).lower().replace(".", "")
         out.append(Reading(sentence, key, f"block of {street}", "name", value, n, high, ""))
     if not about_the_scene(sentence.text):
@@ -381,7 +383,10 @@ OTHER_EVENT = re.compile(
     r"\b(?:arrest\w*|custody|booked|died|dies|pronounced|conference|vigil|funeral|court|hearing|released|"
     r"charged|surgery|scheduled|meeting|briefing|update|press|statement|closed|reopened|sentenced|"
     r"trial|tweet\w*|posted|published|updated|memorial|rally|service|found|discovered|responded|"
-    r"arrived|surrender\w*|turned (?:himself|herself) in|lifted)\b",
+    r"arrived|surrender\w*|turned (?:himself|herself) in|lifted|"
+    # A report or a call is later than what it reports ("reported just after 7 p.m." / "happened
+    # around 6:45"), and may be of something else ("received a call about vandals at 5:35").
+    r"reported|calls?|called|9-?1-?1|dispatch\w*)\b",
     re.I,
 )
 # Where a clause ends: a time is never the time of an event word beyond it ("... after the shooting,
@@ -639,6 +644,7 @@ MORE_AFTER = re.compile(
     r"^[^.;]{0,20}?\b(?:and|before|then)\b[^.;]{0,30}?\b(?:himself|herself)\b",
     re.I,
 )
+ONE_OF_PAIR = re.compile(r"\bthe other\b", re.I)
 SHOT_DEAD = re.compile(r" (?:to death|dead|and killed)\b", re.I)
 # "one injured woman" names a person (an adjective), "fired one shot" a bullet: no count of people.
 NOT_A_COUNT_AFTER = re.compile(r" (?:man|woman|person|boy|girl|teen|child|officer|victim|men|women)\b", re.I)
@@ -664,6 +670,8 @@ def counts(sentence: Sentence) -> list[Reading]:
                 continue  # "No one was killed"
             if SUBSET.search(text[m.end() : m.end() + 12]):
                 continue  # "two of the victims were killed"
+            if n == 1 and ONE_OF_PAIR.search(text):
+                continue  # "one was shot in the leg, the other in the arm": one of a pair, not a toll
             qual = (m.group("qual") or "").strip().lower()
             low, high = float(n), float(n)
             if qual in ("at least", "more than", "over"):
@@ -774,7 +782,10 @@ SCENE = re.compile(
 STOPPED = re.compile(r"\b(?:stopped|pulled over|traffic stop|found the suspect|caught)\b", re.I)
 ELSEWHERE = re.compile(
     r"\b(?:arrest\w*|custody|booked|conference|vigil|funeral|court|hearing|charged|sentenced|trial|memorial|"
-    r"rally|service|meeting|briefing)\b",
+    r"rally|service|meeting|briefing|"
+    # A road closed around the scene ("Elm Street was closed between 3rd and 5th"): its streets are
+    # the closure's, not the scene's.
+    r"closed|closures?|reopened|shut down|detour\w*)\b",
     re.I,
 )
 
@@ -933,7 +944,9 @@ def hospitals(sentence: Sentence) -> list[Reading]:
 
 
 def _distinctive(name: str) -> frozenset[str]:
-    return frozenset(w for w in name.lower().split() if w not in HOSPITAL_WORDS)
+    """The words of a hospital's name that are not hospital words; hyphens part words too, so
+    "Alder-Brook Hospital" and "Brook Alder Hospital" share theirs."""
+    return frozenset(w for w in re.split(r"[\s-]+", name.lower()) if w and w not in HOSPITAL_WORDS)
 
 
 def _same_hospital(a: str, b: str) -> bool:
@@ -976,6 +989,7 @@ NOT_PLURAL = {"is", "was", "has", "his", "this", "as", "its"}
 # Plurals too: an article that speaks of "the boys" and "a girl" speaks of both sexes.
 SEX_WORDS = re.compile(r"\b(boy|girl|son|daughter)s?\b", re.I)
 CHILD_WORDS = re.compile(r"\b(?:boy|girl)\b", re.I)
+ANOTHER_CHILD = re.compile(r"\b(?:[Aa]|[Aa]nother|[Oo]ne) (?:(?:young|little|teenage|small) )?(?:boy|girl)\b")
 
 
 def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
@@ -1028,7 +1042,10 @@ def article_readings(sentences: Sequence[Sentence]) -> list[Reading]:
         ),
         None,
     )
-    if one_sex and said is not None and not any(r.key == f"sex|{age}" for r in out):
+    # "Lee was meeting a girl named Ada": a boy or girl brought in without the age is another child,
+    # and "the girl" may be that one.
+    another = any(ANOTHER_CHILD.search(s.text) for s in sentences)
+    if one_sex and said is not None and not another and not any(r.key == f"sex|{age}" for r in out):
         s = said
         v = float(one_sex == "girl")
         about = f"sex of the {age}-year-old"
@@ -1239,6 +1256,15 @@ MANY_SCENES = re.compile(
     r"\bblocks? away from the\b|\b(?:also|later) (?:dispatched|called|sent) to\b|\bspree\b|\brampage\b",
     re.I,
 )
+# A round-up of several shootings ("the third incident happened ...", "a span that saw 9 shootings"):
+# its tolls are not compared. Its blocks still are: a block is keyed by its street, and two
+# shootings of one night seldom share a street.
+ROUND_UP = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|latest) (?:shooting|incident)\b|"
+    r"\b(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten|several|multiple) "
+    r"(?:separate )?(?:shootings|incidents)\b",
+    re.I,
+)
 
 
 def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list[Reading]:
@@ -1250,9 +1276,16 @@ def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list
     many_scenes = any(r.key.startswith(("block|", "count|")) for r in readings) and any(
         MANY_SCENES.search(s.text) for s in sentences
     )
-    if not many_scenes and not any(
-        r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle", "life")
-        for r in readings
+    round_up = any(r.key.startswith("count|") for r in readings) and any(
+        ROUND_UP.search(s.text) for s in sentences
+    )
+    if (
+        not many_scenes
+        and not round_up
+        and not any(
+            r.key.startswith("role|") or r.key in ("condition", "hospital", "colour|vehicle", "life")
+            for r in readings
+        )
     ):
         return readings
     many_victims = any(r.key.startswith("count|") and r.high > 1 for r in readings) or any(
@@ -1264,7 +1297,9 @@ def single_roles(readings: list[Reading], sentences: Sequence[Sentence]) -> list
     )
     out = []
     for r in readings:
-        if r.key.startswith(("block|", "count|")) and many_scenes:
+        if (r.key.startswith(("block|", "count|")) and many_scenes) or (
+            r.key.startswith("count|") and round_up
+        ):
             continue
         if r.key == "colour|vehicle" and many_vehicles:
             continue

@@ -229,6 +229,8 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
                 continue
             if a.suffix != b.suffix or a.direction != b.direction or not _similar(a.base, b.base):
                 continue
+            if _opposite_corners(a, b):
+                continue
             arts_a, arts_b = named[a.name.lower()], named[b.name.lower()]
             if {ctx.group(x) for x in arts_a} & {ctx.group(x) for x in arts_b}:
                 continue  # one source names both: two streets of the story (a corner, a nearby street)
@@ -244,6 +246,19 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
             about = f"street of the incident: {sides[0].value} or {sides[1].value}"
             disputes.append(Dispute(about=about, kind="name", sides=tuple(sides)))
     return disputes
+
+
+def _opposite_corners(a: Street, b: Street) -> bool:
+    """Two corners of one block of a grid: "61st Street and 19th Avenue" and "20th Avenue and 62nd
+    Street", each street a number or two from the other's. A place that fills the block (an
+    apartment complex) is at both: not a dispute."""
+    cross_a = [x for x in streets(a.sentence) if x.name != a.name and re.search(r"\d", x.base)]
+    cross_b = [y for y in streets(b.sentence) if y.name != b.name and re.search(r"\d", y.base)]
+    return bool(re.search(r"\d", a.base)) and any(
+        x.suffix == y.suffix and x.suffix != a.suffix and _similar(x.base, y.base)
+        for x in cross_a
+        for y in cross_b
+    )
 
 
 # -- the ages of a role's people, listed in full ---------------------------------------------------

@@ -211,9 +211,27 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             break  # "it was an accident" of a fall or a crash in a topic that also has a shooting
         for pattern, value in patterns:
             if m := pattern.search(text):
+                if NEGATED_FRAME.search(re.split(r"[,;:—]| but | while ", text[: m.start()])[-1]):
+                    # "police do not believe it was a random shooting": the other side, when the value
+                    # has one that its negation says; else nothing ("don't think it was murder").
+                    if value not in NEGATED_AS:
+                        break
+                    value = NEGATED_AS[value]
+                elif NEGATED.search(text, 0, m.start()):
+                    break  # a negation further back: "police don't want anyone thinking it was random"
                 out.append((fact, value, m.group().strip()))
                 break
     return out
+
+
+NEGATED_AS = {"random": "targeted", "an accident": "not an accident"}
+# A negated belief or description of the side's words ("do not believe this to be", "doesn't appear to
+# be"), not any negation before them ("why don't you investigate the murder of ...").
+NEGATED_FRAME = re.compile(
+    r"(?:n[’']t|\bnot|\bnever)\s+(?:\w+\s+){0,2}?(?:be|is|was|were|believe\w*|think\w*|thought|"
+    r"appear\w*|seem\w*|consider\w*|rule\w*|call\w*)\b",
+    re.I,
+)
 
 
 def statements(ctx: TopicContext) -> list[Statement]:
