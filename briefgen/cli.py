@@ -189,12 +189,12 @@ def build(
     for path, note in heavy[:MAX_SKIP_LINES]:
         click.echo(f"warning: {path}: {note}", err=True)
     if strict and (skipped or parts or heavy):
-        counts = {
-            "input files skipped": len(skipped),
-            "parts of files skipped": len(parts),
-            "articles mostly removed by cleaning": len(heavy),
-        }
-        fail(", ".join(f"{n} {what}" for what, n in counts.items() if n) + " (--strict)")
+        counts = (
+            (len(skipped), "input file skipped", "input files skipped"),
+            (len(parts), "part of a file skipped", "parts of files skipped"),
+            (len(heavy), "article mostly removed by cleaning", "articles mostly removed by cleaning"),
+        )
+        fail(", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n) + " (--strict)")
 
 
 @main.command()

@@ -275,7 +275,7 @@ def syndicated_copies(brief: Brief) -> list[dict[str, Any]]:
 def syndication_note(brief: Brief, number: dict[str, int]) -> str:
     """E.g. '5 articles, 4 independent sources; [2] and [3] carry the same report.'"""
     n = brief.independent_sources
-    note = f"{len(brief.articles)} articles, {n} independent {'source' if n == 1 else 'sources'}"
+    note = f"{plural(len(brief.articles), 'article')}, {plural(n, 'independent source')}"
     by_id = {a.id: a for a in brief.articles}
     for group in brief.syndication:
         if len(group) > 1:

@@ -216,7 +216,7 @@ def test_mostly_removed_article_warns_and_fails_strict(tmp_path: Path) -> None:
     report = (tmp_path / "docs" / "report.md").read_text(encoding="utf-8")
     assert "cleaning removed" in report
     strict = CliRunner().invoke(main, [*args, "--strict"])
-    assert strict.exit_code == 1 and "1 articles mostly removed by cleaning (--strict)" in strict.stderr
+    assert strict.exit_code == 1 and "1 article mostly removed by cleaning (--strict)" in strict.stderr
 
 
 @pytest.mark.slow

@@ -52,7 +52,7 @@ def test_strict_fails_on_skipped_and_passes_when_clean(seed_dir: Path, tmp_path:
     assert code == 0
     (seed_dir / "x.bin").write_bytes(b"\x00")
     code, err, report = build(seed_dir, tmp_path / "b", "--strict", "-q")
-    assert code == 1 and "1 input files skipped (--strict)" in err
+    assert code == 1 and "1 input file skipped (--strict)" in err
     assert report["skipped"] == 1  # the report is still written, for CI to show
 
 

@@ -33,7 +33,16 @@ from .cluster import average_link
 from .features import Features, article_features
 from .granularity import background
 from .graph import event_word_sums, neighbour_graph
-from .slugs import anchor_article, anchor_key, content_key, printed_headline, slugify, unique_slug
+from .slugs import (
+    anchor_article,
+    anchor_key,
+    content_key,
+    headline_tails,
+    printed_headline,
+    slugify,
+    story_title,
+    unique_slug,
+)
 from .state import Registry, article_key, load_registry, save_registry
 
 __all__ = [
@@ -124,17 +133,20 @@ def split_topics(
     return out
 
 
-def central_title(articles: Sequence[Article]) -> str:
-    """The headline of the article most similar, in its words, to the others. Articles that printed a
-    headline come first: the start of a first sentence, standing in for a missing headline, is the
-    title only when no article printed one. Ties go to the first in `reading_order`."""
+def central_title(articles: Sequence[Article], tails: Counter[str] | None = None) -> str:
+    """The headline of the article most similar, in its words, to the others, without the outlet's
+    name after it (`story_title`; `tails`: `headline_tails` of the whole pile, else of `articles`).
+    Articles that printed a headline come first: the start of a first sentence, standing in for a
+    missing headline, is the title only when no article printed one. Ties go to the first in
+    `reading_order`."""
     articles = reading_order(articles)
+    tails = headline_tails(articles) if tails is None else tails
     pool = [i for i, a in enumerate(articles) if printed_headline(a)] or list(range(len(articles)))
     if len(articles) <= 2:
-        return articles[pool[0]].title
+        return story_title(articles[pool[0]], tails)
     vectors = _article_vectors(articles)
     centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
-    return articles[max(pool, key=lambda i: (centrality[i], -i))].title
+    return story_title(articles[max(pool, key=lambda i: (centrality[i], -i))], tails)
 
 
 @dataclass
@@ -195,14 +207,15 @@ def assign_topics(
         used.add(slug)
         named.append(Topic(slug=slug, title=name, articles=reading_order(explicit[name])))
     members = [[loose[i] for i in sorted(g)] for g in groups]
+    tails = headline_tails(loose)
     for i in sorted(range(len(groups)), key=lambda i: anchor_key(anchor_article(members[i]))):
         if slugs[i] is None:
             anchor = anchor_article(members[i])
-            slugs[i] = unique_slug(slugify(anchor.title), content_key(anchor).hex(), used)
+            slugs[i] = unique_slug(slugify(story_title(anchor, tails)), content_key(anchor).hex(), used)
             used.add(slugs[i])  # type: ignore[arg-type]
     order = sorted(range(len(groups)), key=lambda i: min(groups[i]))
     found = [
-        Topic(slug=str(slugs[i]), title=central_title(members[i]), articles=reading_order(members[i]))
+        Topic(slug=str(slugs[i]), title=central_title(members[i], tails), articles=reading_order(members[i]))
         for i in order
     ]
     registry = updated_registry(old, found, [[keys[j] for j in groups[i]] for i in order], keys, threshold)

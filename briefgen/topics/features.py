@@ -17,6 +17,7 @@ from scipy import sparse
 
 from ..models import Article
 from ..text import STOP_WORDS, stem
+from .slugs import TITLE_PART, headline_tails
 
 PUNCTUATION = re.compile(r"[^\w\s]+|_")
 # A run of capitalised words ("Ada Hicks", "National Harbour Museum"), lower-case joiners allowed.
@@ -168,7 +169,6 @@ def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
 
 AGE = re.compile(r"\b(\d{1,3})-year-old\b|,\s(\d{1,3}),")
 """An age as news prints it ("a 16-year-old", "Dana Reyes, 34,"): who was shot, arrested, elected."""
-TITLE_PART = re.compile(r"\s+[-|–—]\s+")
 CALENDAR = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?|\d+"
@@ -190,7 +190,7 @@ def pile_texts(articles: Sequence[Article]) -> tuple[list[str], list[str]]:
       outlet's furniture.
     """
     parts = [TITLE_PART.split(a.title) if a.title and a.title != a.id else [""] for a in articles]
-    tails = Counter(p.strip().lower() for ps in parts for p in set(ps[1:]))
+    tails = headline_tails(articles)
     heads = [" - ".join([ps[0]] + [p for p in ps[1:] if tails[p.strip().lower()] < 2]) for ps in parts]
     lines = [[ln for ln in a.text.splitlines() if ln.strip()] for a in articles]
     short = [[len(ln.split()) <= FURNITURE_WORDS for ln in ls] for ls in lines]

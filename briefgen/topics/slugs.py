@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..models import Article
@@ -44,6 +46,31 @@ def _layout_free_hash(text: str) -> bytes:
 
 def anchor_key(article: Article) -> tuple[dt.date, bytes, str]:
     return (article.published or dt.date.max, content_key(article), article.id)
+
+
+TITLE_PART = re.compile(r"\s+[-|–—]\s+")
+"""What joins a headline and the outlet's name in a page title: "Fire at mill - WXYZ News | Elton"."""
+WEB_NAME = re.compile(r"\b[\w-]+\.(?:com|net|org|news|tv|co\.uk|com\.au|ca|us|info)\b", re.I)
+
+
+def headline_tails(articles: Sequence[Article]) -> Counter[str]:
+    """How many headlines of the pile print each part after a dash or bar (lower case): a part two
+    headlines print is the outlet's name, not the story's ("... - WXYZ News, Weather")."""
+    parts = [TITLE_PART.split(a.title)[1:] if a.title and a.title != a.id else [] for a in articles]
+    return Counter(p.strip().lower() for ps in parts for p in set(ps))
+
+
+def story_title(article: Article, tails: Counter[str]) -> str:
+    """The article's headline without the outlet's name after it: from the first part after a dash or
+    bar that two headlines of the pile print (`tails`), that names a web site ("KVOA.com") or that is
+    the article's outlet, to the end. The headline stays whole when less than three words would be left."""
+    title = article.title
+    outlet = (article.outlet or "").strip().lower()
+    for m in TITLE_PART.finditer(title):
+        rest = TITLE_PART.split(title[m.end() :], maxsplit=1)[0].strip()
+        if tails[rest.lower()] >= 2 or WEB_NAME.search(rest) or (outlet and rest.lower() == outlet):
+            return title[: m.start()] if len(title[: m.start()].split()) >= 3 else title
+    return title
 
 
 def printed_headline(article: Article) -> bool:

@@ -1,4 +1,5 @@
-"""Which quotes a brief shows in full and how the others are listed. Every text here is invented."""
+"""The brief page: which quotes it shows in full and how the others are listed, its counts. Every text
+here is invented."""
 
 from __future__ import annotations
 
@@ -64,3 +65,9 @@ def test_the_page_lists_the_quotes_not_shown_and_json_keeps_them_all() -> None:
     assert page.count("(unnamed source; said)") == 3
     assert "_2 more quotes from unnamed sources_ [\\[2\\]](../articles/a1.md#s-0)" in page
     assert len(brief_to_dict(brief)["quotes"]) == len(ranked) + 5
+
+
+def test_one_article_is_counted_in_the_singular() -> None:
+    one = Article(id="a", path="a.txt", text="The harbour will open next week, the mayor said.")
+    page = render_brief(Brief(topic=Topic("harbour", "Harbour", (one,))), environment())
+    assert "1 article, 1 independent source." in page
