@@ -75,6 +75,7 @@ class AnalysisCache:
         self._keys: dict[int, tuple[Topic, str]] = {}
         self._digests: dict[str, Any] | None = None
         self.digests: dict[str, Any] = {}  # this build's, saved by `prune`
+        self._listing: frozenset[str] | None = None
 
     def key(self, topic: Topic) -> str:
         """A hash of the topic (every field of every article), the settings and briefgen's code."""
@@ -96,13 +97,16 @@ class AnalysisCache:
             return None
         key = self.key(topic)
         self.used.add(key)
-        path = self.directory / f"{key}.pickle"
         if self.read and lazy:
             digest = self._previous_digests().get(key)
-            if digest is not None and os.path.isfile(path):
+            if digest is not None and f"{key}.pickle" in self._names():
                 self.hits += 1
                 self.digests[key] = digest
-                return LazyBrief(topic, digest[0], digest[1], lambda: self._load(topic, path))  # type: ignore[return-value]
+                directory = self.directory
+                return LazyBrief(  # type: ignore[return-value]
+                    topic, digest[0], digest[1], lambda: self._load(topic, directory / f"{key}.pickle")
+                )
+        path = self.directory / f"{key}.pickle"
         if self.read:
             try:
                 with open(path, "rb") as fh:
@@ -113,6 +117,15 @@ class AnalysisCache:
                 self.hits += 1
                 return cached
         return None
+
+    def _names(self) -> frozenset[str]:
+        """The files of the cache folder as it was found (one listing, not a `stat` per topic)."""
+        if self._listing is None:
+            try:
+                self._listing = frozenset(os.listdir(self.directory)) if self.directory else frozenset()
+            except OSError:
+                self._listing = frozenset()
+        return self._listing
 
     def _load(self, topic: Topic, path: Path) -> Brief:
         """The brief of a `LazyBrief`: read from the cache, or analysed again (and stored) when the
@@ -197,9 +210,10 @@ class AnalysisCache:
         """Drop entries this build did not use, so the cache does not grow without bound."""
         if self.directory is None or not self.directory.is_dir():
             return
-        for path in self.directory.glob("*.pickle"):
-            if path.stem not in self.used and path.name not in KEEP:
-                path.unlink(missing_ok=True)
+        for name in os.listdir(self.directory):
+            if name.endswith(".pickle") and name[:-7] not in self.used and name not in KEEP:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(self.directory, name))
         digests = {k: v for k, v in self.digests.items() if k in self.used}
         if digests != self._previous_digests():
             atomic_write(self.directory / DIGESTS, pickle.dumps(digests, protocol=pickle.HIGHEST_PROTOCOL))

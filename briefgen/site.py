@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import siteplan
 from .errors import BriefgenError
 from .models import Brief
 from .plugin import BriefgenPlugin
@@ -203,6 +204,7 @@ def build_site(
     from unittest import mock
 
     from mkdocs import utils as mkdocs_utils
+    from mkdocs.commands import build as mkdocs_build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -237,6 +239,7 @@ def build_site(
                 if over_previous:
                     patches.enter_context(mock.patch.object(mkdocs_utils, "clean_directory", lambda d: None))
                 if writer is not None:
+                    patches.enter_context(mock.patch.object(mkdocs_build, "get_files", siteplan.docs_files))
                     patches.enter_context(mock.patch.object(mkdocs_utils, "write_file", writer.write))
                     patches.enter_context(mock.patch.object(mkdocs_utils, "copy_file", writer.copy))
                     patches.enter_context(_quiet_dirty_notice())

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -63,3 +64,65 @@ def test_unregistered_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(BriefgenError, match="plugin is not registered: install briefgen again"):
         build_site(tmp_path / "docs", tmp_path / "site", None, "test", None)
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("conflict", [False, True])
+def test_docs_files_are_mkdocs_own(tmp_path: Path, conflict: bool) -> None:
+    """`siteplan.docs_files` (briefgen build's walk over docs/) gives the files MkDocs' `get_files`
+    gives: same order, paths, destinations, addresses and exclusions; README.md beside index.md is
+    MkDocs' own case."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from briefgen import siteplan
+
+    docs = tmp_path / "docs"
+    names = [
+        "index.md",
+        "report.md",
+        "feed.xml",
+        "a b.md",
+        "Ünï.md",
+        "z.md",
+        ".hidden.md",
+        ".dot/x.md",
+        "topics/b.md",
+        "topics/a.md",
+        "topics/README.md",
+        "topics/sub/index.md",
+        "topics/sub/c.txt",
+        "articles/x.y.md",
+        "assets/briefgen.css",
+        "templates/t.html",
+        "drafts/d.md",
+        "quiet/q.md",
+        "README.md" if conflict else "other/README.md",
+    ]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndraft_docs: 'drafts/'\nnot_in_nav: 'quiet/'\nexclude_docs: '*.txt'\n", encoding="utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
+
+    def described(files: Any) -> list[tuple[Any, ...]]:
+        return [
+            (
+                type(f),
+                f.src_uri,
+                f.src_path,
+                f.dest_uri,
+                f.url,
+                f.abs_src_path,
+                f.abs_dest_path,
+                f.inclusion,
+                f.name,
+                f.use_directory_urls,
+                f.is_documentation_page(),
+            )
+            for f in files
+        ]
+
+    assert described(siteplan.docs_files(config)) == described(get_files(config))
+    assert len(get_files(config)) == len(names) - conflict
