@@ -690,3 +690,43 @@ def test_a_clause_or_a_cut_noun_is_no_unnamed_source() -> None:
         ("the last witness", "unnamed")
     ]
     assert all(kind != "unnamed" for _, kind in speakers("“We ran for our lives,” said the next speaker."))
+
+
+def test_a_name_after_a_verb_that_takes_an_object_is_no_speaker() -> None:
+    found = _speakers(
+        "Tom Brandt, an economist at Elton College, first pointed out Mr. Vale's interest in the fund.\n\n"
+        "“Nobody else in the race has said a word about pensions,” he said."
+    )
+    assert found["Nobody else in the race has said a word about pensions"] == "Tom Brandt"
+
+
+def test_a_surname_alone_after_a_lowercase_word_is_an_antecedent() -> None:
+    found = _speakers(
+        "ELTON - Ilan Voss may have thought the worst was over in April.\n\n"
+        "Prosecutors charged the officer and Voss fired his deputy, Garry F. Brandt, on Monday. "
+        "Voss continues to face questions about the delay.\n\n"
+        "“We will answer every question the families ask,” he said."
+    )
+    assert found["We will answer every question the families ask"] == "Ilan Voss"
+
+
+def test_a_pronoun_subject_is_not_the_name_its_own_clause_governs() -> None:
+    found = _speakers(
+        "Radio host Omar Quill asked Hal Vale how tall the sea wall would be.\n\n"
+        "“Maybe ten feet, maybe twelve, we will see,” he told Quill, to cheers from the crowd."
+    )
+    assert found["Maybe ten feet, maybe twelve, we will see"] == "Hal Vale"
+    found = _speakers(
+        "Vale has said the harbour fee is fair.\n\n"
+        "The group's director spoke next. She said Vale “has failed to do anything for the harbour towns.”"
+    )
+    assert found.get("has failed to do anything for the harbour towns") != "Vale"
+
+
+def test_the_pronouns_after_a_name_give_it_a_gender() -> None:
+    found = _speakers(
+        "Senator Dana Orlova spoke first.\n\n"
+        "Vale said the fee was unfair and broke ranks with his own party.\n\n"
+        "“This fee will hurt every family on the coast,” she said."
+    )
+    assert found["This fee will hurt every family on the coast"] == "Dana Orlova"

@@ -731,7 +731,12 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                     name = _organisation_antecedent(position, people, sentences, quoted)
                     speaker = Speaker(name, speaker.text, "organisation") if name else NOBODY
                 else:
-                    name = _antecedent(position, speaker.text, named, sentences, speakers, quoted)
+                    printed = (
+                        position
+                        if position != span.start
+                        else _first_word(text, speaker.text, span.end, attribution_end)
+                    )
+                    name = _antecedent(position, speaker.text, named, sentences, speakers, quoted, printed)
                     speaker = Speaker(name, speaker.text, "person") if name else NOBODY
             # Where the speaker stands, for later pronouns: the name or pronoun as printed.
             where = _printed_at(text, speaker.text, span, covering[0].start, attribution_end, people)
@@ -811,9 +816,10 @@ class Named:
     end: int = 0
 
 
-SURNAME = re.compile(
-    r"(?=[A-Z])(?<![\w.’'-] )(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])"
-)
+SURNAME = re.compile(r"(?=[A-Z])(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])")
+# The word before a surname alone: a capitalised one makes the surname the end of a longer name ("Rahm
+# Emanuel", "Garry F. Emanuel"), unless it is a title or a word that opens a sentence ("But Emanuel").
+WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\w.’'-]+) $")
 HONORIFIC_NAME = re.compile(
     r"(?=M)\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])"
 )
@@ -896,8 +902,17 @@ def named_people(text: str, people: People) -> list[Named]:
             add(start, end, word, gender_of(word))
     for m in SURNAME.finditer(text):
         names = by_surname.get(m.group(1))
-        if not names or m.start() in found or people._in_quote(m.start()) or _attributive(text, m.end()):
+        if (
+            not names
+            or m.group(1) in places()
+            or m.start() in found
+            or people._in_quote(m.start())
+            or _attributive(text, m.end())
+        ):
             continue  # "Vale supporters cheered": the supporters are the subject
+        before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1)[:1].isupper() and not _opens_or_titles(before.group(1)):
+            continue
         name = next(iter(names)) if len(names) == 1 else m.group(1)
         add(m.start(), m.end(1), name, gender_of(name))
     # "his wife, Jane, called ...": a first name alone, introduced by a family word.
@@ -910,12 +925,47 @@ def named_people(text: str, people: People) -> list[Named]:
             found[mention.start] = Named(
                 mention.start, mention.person, gender(mention.person), mention.subject, end=mention.end
             )
+    voted = _voted_genders(text, people, found)
     for start, n in found.items():
-        if (SPEAKS_AFTER.match(text, n.end) or SAID_BEFORE.search(text, max(0, start - 12), start)) and not (
-            SUBORDINATE.search(text, max(0, start - 12), start)
-        ):
+        if not n.gender and voted.get(n.name):
+            n = found[start] = Named(n.start, n.name, voted[n.name], n.subject, end=n.end)
+        if (
+            SPEAKS_AFTER.match(text, n.end)
+            or SAID_BEFORE.search(text, max(0, start - 16), start)
+            and text[n.end : n.end + 2] not in ("'s", "’s")  # "said Vale's aide": the aide speaks
+        ) and not SUBORDINATE.search(text, max(0, start - 12), start):
             found[start] = Named(n.start, n.name, n.gender, n.subject, True, end=n.end)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+MALE_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+FEMALE_PRONOUNS = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+
+
+def _voted_genders(text: str, people: People, found: dict[int, Named]) -> dict[str, str]:
+    """The gender of names the text gives none ("Vale"), from the pronouns outside quotations after
+    them in the sentences whose subject is that one person and that name nobody else ("Vale broke
+    ranks with his party"; not "Her aides say she backs Vale")."""
+    unknown = {n.name for n in found.values() if not n.gender}
+    if not unknown:
+        return {}
+    starts = sorted(found)
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for start, end, _ in people.sentences:
+        here = [found[k] for k in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
+        if len({n.name for n in here}) != 1 or here[0].name not in unknown or not here[0].subject:
+            continue
+        unquoted = QUOTED.sub(" ", text[here[0].end : end])
+        votes[here[0].name][0] += len(MALE_PRONOUNS.findall(unquoted))
+        votes[here[0].name][1] += len(FEMALE_PRONOUNS.findall(unquoted))
+    return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
+
+
+def _opens_or_titles(word: str) -> bool:
+    """Whether a capitalised word before a surname is no part of the name: a title ("Mayor", "Sen.") or
+    a word that opens a sentence or clause ("But", "When")."""
+    lowered = word.lower().rstrip(".")
+    return lowered in TITLE_SET or lowered in NOT_NAMES or lowered in CLAUSE_WORDS
 
 
 # A nickname in quotation marks inside a name: 'Juan "Chico" Manriquez'.
@@ -1058,7 +1108,17 @@ SPEAKS_AFTER = re.compile(
     # "Ada Hicks of Elton, the party's chairwoman, who said ...": a relative clause after an apposition.
     rf"|(?:\s+of(?:\s+[A-Z][\w’'.-]*)+)?(?:,\s+[^,.;:!?“”\"\n]{{1,100}})?,\s+who\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
 )
-SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+# ", said Vale" and '..." said Vale' name the speaker; elsewhere a name after a speech verb is its object
+# or the subject of a reported clause ("Hicks said Vale was wrong", "recalled Vale giving her"); after a
+# verb that takes a person as its object ("told Vale", "asked Vale") only a quotation right before the
+# verb makes the name its speaker ('"Why?" asked Vale').
+OBJECT_VERBS = (
+    "told|tells|asked|asks|urged|called|described|labeled|labelled|hailed|warned|warns|promised|pledged|"
+    "answered|pointed out"
+)
+SAID_BEFORE = re.compile(
+    rf"(?:,\s+(?!(?:{OBJECT_VERBS})\b)(?:{SPEECH_VERBS})|[”\"’']\s+(?:{SPEECH_VERBS}))\s+$"
+)
 # A sentence whose subject is a pronoun ("He said ...", "In 2008, he wanted ..."): it goes on about
 # someone named earlier.
 PRONOUN_SUBJECT = re.compile(r"\W*(?:[^,.;:!?“”\n]{1,40},\s+)?(he|she)\b", re.I)
@@ -1071,19 +1131,22 @@ def _antecedent(
     sentences: tuple[Sentence, ...],
     speakers: list[Named],
     quoted: frozenset[int] = frozenset(),
+    printed: int = -1,
 ) -> str:
     """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
     first, then back over the paragraph and the two before it, not counting `quoted` paragraphs, all
     quotation) that names a person of that gender or of unknown gender, the one who speaks there,
     else the one in subject position, else any (the nearest in the pronoun's own sentence, the first
-    in an earlier one); earlier quotations' speakers count as named where their attribution stands."""
+    in an earlier one); earlier quotations' speakers count as named where their attribution stands.
+    A pronoun `printed` elsewhere (after its quotation) is no one it names in its own clause."""
     want = "m" if pronoun.lower() == "he" else "f"
     people = sorted(named + speakers, key=lambda n: n.start)
     starts = [n.start for n in people]
+    others = _named_after_subject(printed if printed >= 0 else position, sentences, people, starts)
     for i, index, sentence in _sentences_back(position, sentences, quoted):
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
-        fits = [n for n in here if n.gender in (want, "")]
+        fits = [n for n in here if n.gender in (want, "") and n.name not in others]
         if not fits:
             continue
         if not any(n.subject for n in fits):
@@ -1101,6 +1164,29 @@ def _antecedent(
         )
         return ranked[0].name
     return ""
+
+
+# What may stand before a pronoun that is its sentence's subject: "But she said Vale ...", or a
+# quotation ('"...," he told Vale'). The names after such a pronoun in its clause are someone else.
+OPENER = re.compile(r"\W*(?:(?:But|And|Then|So|Yet|Still|Later|Now|Instead|Also),?\s+)?")
+CLAUSE_END = re.compile(r"[,;:—–(]")
+
+
+def _named_after_subject(
+    printed: int, sentences: tuple[Sentence, ...], people: list[Named], starts: list[int]
+) -> set[str]:
+    """The names a pronoun subject printed at `printed` governs ("She said Vale ...", '"...," he told
+    Vale'): after it up to the end of its clause, when it opens its sentence."""
+    index = bisect.bisect_right([s.start for s in sentences], printed) - 1
+    if index < 0 or printed >= sentences[index].end:
+        return set()
+    sentence = sentences[index]
+    offset = printed - sentence.start
+    if not OPENER.fullmatch(QUOTED.sub("", sentence.text[:offset]).strip(" ,—-")):
+        return set()
+    clause = CLAUSE_END.search(sentence.text, offset)
+    stop = sentence.start + clause.start() if clause else sentence.end
+    return {n.name for n in people[bisect.bisect_right(starts, printed) : bisect.bisect_left(starts, stop)]}
 
 
 def _sentences_back(
@@ -1121,6 +1207,12 @@ def _sentences_back(
         if back > MAX_BACK_PARAGRAPHS:
             return
         yield i, index, sentence
+
+
+def _first_word(text: str, word: str, start: int, end: int) -> int:
+    """Where `word` first stands as a whole word in text[start:end], else -1."""
+    m = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)").search(text, start, end)
+    return m.start() if m else -1
 
 
 def _last_word(text: str, word: str, start: int, end: int) -> int:
