@@ -725,14 +725,16 @@ class People:
     def _vote_gender(self) -> None:
         votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for start, end, _ in self.sentences:
-            people = {m.person for m in self.mentions if start <= m.start < end}
-            if len(people) != 1:
+            here = [m for m in self.mentions if start <= m.start < end]
+            if len({m.person for m in here}) != 1 or not here[0].subject:
                 continue
-            sentence = self.text[start:end]
+            # The pronouns after its subject ("Vale says his ..."), not those before it, which go on
+            # about someone named earlier ("Her aides say she backs Vale").
+            sentence = self.text[here[0].end : end]
             unquoted = re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", sentence)
             male = len(re.findall(r"\b(?:he|him|his|himself)\b", unquoted, re.I))
             female = len(re.findall(r"\b(?:she|her|hers|herself)\b", unquoted, re.I))
-            person = next(iter(people))
+            person = here[0].person
             votes[person][0] += male
             votes[person][1] += female
         for person, (male, female) in votes.items():

@@ -914,6 +914,13 @@ def named_people(text: str, people: People) -> list[Named]:
         if before and before.group(1)[:1].isupper() and not _opens_or_titles(before.group(1)):
             continue
         name = next(iter(names)) if len(names) == 1 else m.group(1)
+        if (
+            before
+            and not before.group(1)[:1].isupper()
+            and not gender_of(name)
+            and (m.end(1) < m.end() or not people._is_subject(text, m.start(), m.end()))
+        ):
+            continue  # after a word, one of unknown gender only as a subject ("and Vale fired")
         add(m.start(), m.end(1), name, gender_of(name))
     # "his wife, Jane, called ...": a first name alone, introduced by a family word.
     for m in FAMILY_NAME.finditer(text):
