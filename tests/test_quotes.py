@@ -730,3 +730,26 @@ def test_the_pronouns_after_a_name_give_it_a_gender() -> None:
         "“This fee will hurt every family on the coast,” she said."
     )
     assert found["This fee will hurt every family on the coast"] == "Dana Orlova"
+
+
+def test_a_pronoun_after_a_description_opening_a_sentence_goes_to_that_description() -> None:
+    found = _full(
+        "Ada Hicks was hurt at the Elton pier on Monday.\n\n"
+        "His mother told reporters she had left work to find him.\n\n"
+        "“It was my child out there on that pier,” she said."
+    )
+    assert found["It was my child out there on that pier"][:3] == ("His mother", "she", "unnamed")
+    # A definite description most likely stands for the person named before it.
+    found = _full(
+        "Governor Hal Vale toured the flooded farms with Tom Brandt on Monday.\n\n"
+        "The governor spoke for ten minutes and took no questions.\n\n"
+        "“We will rebuild every farm on this river,” he said."
+    )
+    assert found["We will rebuild every farm on this river"][0] == "Hal Vale"
+    # A person described as a victim, who does not speak, is not the speaker.
+    found = _full(
+        "Ines Carrow said the shooting brought back bad memories. Her niece had been killed on the same "
+        "block a few years ago.\n\n"
+        "“Now they are shooting again and nobody stops them,” she said."
+    )
+    assert found["Now they are shooting again and nobody stops them"][0] == "Ines Carrow"

@@ -43,6 +43,7 @@ from .people import (
     ORG_WORDS,
     PARTICLE,
     PLACE_WORDS,
+    PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_SET,
@@ -736,8 +737,10 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                         if position != span.start
                         else _first_word(text, speaker.text, span.end, attribution_end)
                     )
-                    name = _antecedent(position, speaker.text, named, sentences, speakers, quoted, printed)
-                    speaker = Speaker(name, speaker.text, "person") if name else NOBODY
+                    name, kind = _antecedent(
+                        position, speaker.text, named, sentences, speakers, quoted, printed
+                    )
+                    speaker = Speaker(name, speaker.text, kind) if name else NOBODY
             # Where the speaker stands, for later pronouns: the name or pronoun as printed.
             where = _printed_at(text, speaker.text, span, covering[0].start, attribution_end, people)
             if attribution_end > covering[-1].end:
@@ -1150,10 +1153,23 @@ def _antecedent(
     people = sorted(named + speakers, key=lambda n: n.start)
     starts = [n.start for n in people]
     others = _named_after_subject(printed if printed >= 0 else position, sentences, people, starts)
+    fallback = ""  # a description opening a sentence, when nobody named fits
     for i, index, sentence in _sentences_back(position, sentences, quoted):
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
         fits = [n for n in here if n.gender in (want, "") and n.name not in others]
+        described = _described_subject(sentence, end, want)
+        if described and not any(n.subject or n.speaker for n in fits):
+            # "His mother told reporters ... “...,” she said": someone the article does not name. "The
+            # prince served ...": most likely the person named before, else the description.
+            if described.split()[0].lower() not in ("the", "this") and ANY_SPEECH_VERB.search(
+                QUOTED.sub(" ", sentence.text[: end - sentence.start])
+            ):
+                return described, "unnamed"
+            fallback = fallback or described
+            continue
+        if fallback:  # the description's person: one who speaks or is a subject before it
+            fits = [n for n in fits if n.subject or n.speaker]
         if not fits:
             continue
         if not any(n.subject for n in fits):
@@ -1169,8 +1185,37 @@ def _antecedent(
         ranked = sorted(
             fits, key=lambda n: (not n.speaker, not n.subject, -n.start if i == index else n.start)
         )
-        return ranked[0].name
-    return ""
+        return ranked[0].name, "person"
+    return (fallback, "unnamed") if fallback else ("", "")
+
+
+# A sentence whose subject is a description of a person: "His mother told ...", "At the time, the sister
+# only told ...", "A government office worker was ...", "Vale's uncle says ...".
+DESCRIBED_SUBJECT = re.compile(
+    r"\W*(?:(?:At|In|On|After|Before|When|While|During|Since|As|Later|Then|Still|Now|But|And|So|Yet)\b"
+    r"[^,.;:!?“”\"\n]{0,40},\s+)?(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+['’]s)"
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z-]+))(?:\s+\w+ly)?\s+(?P<next>[a-z]+)\b"
+)
+PERSON_WORDS = ROLE_NOUNS | words_of("man woman boy girl nun sister brother mother father teenager")
+FEMALE_WORDS = words_of("woman girl nun")
+MALE_WORDS = words_of("man boy")
+
+
+def _described_subject(sentence: Sentence, end: int, want: str) -> str:
+    """The description of a person that opens a sentence as its subject (before `end`), when its gender
+    is `want` or unknown: "His mother" in "His mother told reporters ...", else ''."""
+    m = DESCRIBED_SUBJECT.match(sentence.text)
+    if (
+        m is None
+        or sentence.start + m.end("desc") > end
+        or m.group("noun") not in PERSON_WORDS
+        or m.group("next") in PREPOSITIONS
+        or m.group("next") in CLAUSE_WORDS
+    ):
+        return ""
+    noun = m.group("noun")
+    gender = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else gender_of_words(noun)
+    return m.group("desc") if gender in (want, "") else ""
 
 
 # What may stand before a pronoun that is its sentence's subject: "But she said Vale ...", or a
