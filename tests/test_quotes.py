@@ -753,3 +753,15 @@ def test_a_pronoun_after_a_description_opening_a_sentence_goes_to_that_descripti
         "“Now they are shooting again and nobody stops them,” she said."
     )
     assert found["Now they are shooting again and nobody stops them"][0] == "Ines Carrow"
+
+
+def test_names_with_letters_beyond_latin_1_and_hyphenated_particles() -> None:
+    found = _full(
+        "Łukasz Nowak, a party spokesman, spoke first.\n\n"
+        "“We will win this seat back in the spring,” he said.\n\n"
+        "“They have not shown us a single figure,” said Omar al-Vale, a farmer near Elton.\n\n"
+        "Residents of the valley met again on Friday. “Nobody has asked us about the dam,” al-Vale said."
+    )
+    assert found["We will win this seat back in the spring"][0] == "Łukasz Nowak"
+    assert found["They have not shown us a single figure"][0] == "Omar al-Vale"
+    assert found["Nobody has asked us about the dam"][0] == "Omar al-Vale"

@@ -20,15 +20,20 @@ from pathlib import Path
 
 from .marks import quote_spans
 
-LOWER = "a-zà-öø-ÿ"
+LOWER = "a-zß-öø-ÿā-ž"  # Latin-1 and Latin Extended-A: "Lazăr", "Šimić" (Extended-A mixes both cases)
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"  # "Łukasz", "Ødegård", "Šimić"
 
 
 def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-NAME_WORD = rf"(?:[A-Z]['’])?(?:Mc|Mac|De|Di|Da|La|Le)?[A-ZÀ-Ö][{LOWER}]+(?:-[A-Z][{LOWER}]+)*(?!\w)"
+NAME_WORD = (
+    rf"(?:(?:al|el|ad|bin|ibn|abu)-)?(?:[A-Z]['’])?(?:Mc|Mac|De|Di|Da|La|Le)?"
+    rf"[{CAPITAL}][{LOWER}]+(?:-[{CAPITAL}][{LOWER}]+)*(?!\w)"
+)
 PARTICLE = r"(?:de|da|del|van|von|der|den|bin|al|el|la|le|di|du|dos|das|ibn)"
+HYPHENATED_PARTICLE = re.compile(r"(?:al|el|ad|bin|ibn|abu)-[A-Z]")  # "Omar al-Vale"
 NAME = (
     rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:[A-Z]\.\s+)?{NAME_WORD}){{1,3}}"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III))?"
@@ -36,7 +41,7 @@ NAME = (
 # Speed (same matches): the regexes scanned over whole texts here and in quotes.py open with a lookahead
 # for the characters a match can start with ("(?=[A-Z])"), so most positions fail on one test instead
 # of a walk through the pattern; a word followed by a space never gives characters back ("++", "*+").
-UPPER = "(?=[A-ZÀ-Ö])"
+UPPER = f"(?=[{CAPITAL}])"
 NAME_AT = re.compile(rf"{UPPER}\b(?P<name>{NAME})")
 NOUN_NAME = re.compile(rf"\b(?P<noun>[A-Za-z-]++),?\s+(?P<name>{NAME})")
 HONORIFIC = (
@@ -437,7 +442,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False  # "North Elton", "Santa Elena", "Fort Vale"
     if {tokens[0].lower(), tokens[0].lower().removesuffix("s"), tokens[-1].lower()} & DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
-    return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) for t in tokens)
+    return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) or HYPHENATED_PARTICLE.match(t) for t in tokens)
 
 
 @lru_cache(maxsize=16384)

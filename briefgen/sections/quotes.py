@@ -35,6 +35,7 @@ from .people import (
     DEMONYM_LIKE as DEMONYMS,
 )
 from .people import (
+    HYPHENATED_PARTICLE,
     NAME,
     NAME_WORD,
     NOT_NAMES,
@@ -338,7 +339,11 @@ def speaker_of(
                 return Speaker(named[0], printed, "person")
     # The trailing run of capitalised words of the head (initials, abbreviations and particles inside).
     i = len(head)
-    while i > 0 and (head[i - 1][:1].isupper() or (head[i - 1] in PARTICLES and i < len(head))):
+    while i > 0 and (
+        head[i - 1][:1].isupper()
+        or HYPHENATED_PARTICLE.match(head[i - 1])  # "Omar al-Vale", "al-Vale said"
+        or (head[i - 1] in PARTICLES and i < len(head))
+    ):
         i -= 1
     prefix, run = head[:i], head[i:]
     while run and run[0] in PARTICLES:
@@ -446,7 +451,7 @@ def _person_in_speaker_slot(tokens: list[str]) -> bool:
         t.lower() in NOT_NAMES or (t.isupper() and len(t) > 1 and not INITIALS.fullmatch(t)) for t in tokens
     ):
         return False
-    return all(t[:1].isupper() or t in PARTICLES for t in tokens)
+    return all(t[:1].isupper() or t in PARTICLES or HYPHENATED_PARTICLE.match(t) for t in tokens)
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
