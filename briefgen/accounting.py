@@ -271,5 +271,9 @@ def _indented(value: Any, out: list[str], newline: str) -> None:
             separator = "," + inner
             _indented(item, out, inner)
         out.append(newline + "]")
-    else:  # numbers, booleans, None, empty containers
+    elif type(value) is list or type(value) is tuple:  # empty
+        out.append("[]")
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    else:  # other numbers, booleans, None, an empty dict
         out.append(json.dumps(value, ensure_ascii=False))
