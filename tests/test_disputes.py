@@ -851,3 +851,42 @@ def test_a_negated_random_is_targeted_and_a_wish_is_no_claim() -> None:
     e = art("e", "But police don't want residents living in fear, thinking this is a random shooting.", DAY)
     f = art("f", "“We do not believe that this killing was a random act,” Sheriff Ana Lind said.", DAY)
     assert found(e, f).quoted_disagreements == ()
+
+
+def test_the_child_of_articles_that_name_nothing_in_common_may_be_another_incidents() -> None:
+    # One topic, two incidents of one subject: nothing ties the two reports to one incident.
+    a = art(
+        "a", "Authorities say a 7-year-old boy was injured in a shooting at Kestrel Commons on Saturday.", DAY
+    )
+    b = art(
+        "b", "A six-year-old boy was shot near Alder Grove Plaza on Saturday afternoon, police said.", DAY
+    )
+    assert found(a, b).disputes == ()
+    # Both name the street (or a third article ties them): one incident, two ages.
+    c = art("c", "A 7-year-old boy was injured in a shooting on Quarry Road on Saturday.", DAY)
+    e = art("e", "A six-year-old boy was shot on Quarry Road on Saturday afternoon, police said.", DAY)
+    assert [d.about for d in found(c, e).disputes] == ["age of the child"]
+    f = art("f", "Neighbours on Quarry Road said Ada Lind, the boy's aunt, was home.", DAY)
+    g = art("g", "A six-year-old boy was shot on Saturday afternoon, Ada Lind told reporters.", DAY)
+    assert [d.about for d in found(c, f, g).disputes] == ["age of the child"]
+
+
+def test_the_bylines_of_two_embedded_posts_date_no_event() -> None:
+    a = art("a", "Schools will stay open. — Ana Lind (@analind) February 1, 2017", dt.date(2017, 2, 2))
+    b = art(
+        "b", "Counsellors are at the school today. — Ana Lind (@analind) March 10, 2017", dt.date(2017, 3, 11)
+    )
+    assert found(a, b).disputes == ()
+
+
+def test_a_person_shot_in_an_earlier_shooting_is_not_this_ones() -> None:
+    a = art(
+        "a",
+        "A 17-year-old boy was shot to death in Elton, and a 21-year-old man who was shot last month died, "
+        "police said.",
+        DAY,
+    )
+    b = art("b", "A 66-year-old man was shot in his leg early Monday while sitting on a park bench.", DAY)
+    assert found(a, b).disputes == ()
+    c = art("c", "A 21-year-old man was shot in his leg early Monday while sitting on a park bench.", DAY)
+    assert [d.about for d in found(b, c).disputes] == ["age of the wounded man"]

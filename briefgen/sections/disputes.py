@@ -263,6 +263,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         by_key[r.key].append(r)
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
+    incidents: dict[bool, dict[str, int]] = {}
     for rs in by_key.values():
         if rs[0].story and len({r.sentence.article for r in rs}) < STORY_SHARE * len(ctx.articles):
             # "The" toll, time, child or car is the topic's own only if most articles speak of it: a
@@ -290,6 +291,19 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         groups = [{r.sentence.article for r in part} for part in parts]
         if any(groups[i] & groups[j] for i in range(len(parts)) for j in range(i + 1, len(parts))):
             continue
+        if rs[0].story:
+            # "The" child, time or toll of articles that name nothing in common: perhaps two incidents
+            # of one subject in one topic ("a 7-year-old boy was shot" / "a six-year-old boy was shot").
+            care = rs[0].key != "hospital"  # hospitals tie reports, unless the hospital is in question
+            if care not in incidents:
+                incidents[care] = _incidents(ctx, care)
+            linked = [{incidents[care][a] for a in g} for g in groups]
+            if any(
+                not linked[i] & linked[j] and -1 not in linked[i] | linked[j]
+                for i in range(len(parts))
+                for j in range(i + 1, len(parts))
+            ):
+                continue
         first = rs[0]
         dates = [_dated(ctx, {r.sentence.article for r in part}) for part in parts]
         known = all(d is not None for ds in dates for d in ds)
@@ -331,6 +345,31 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         item = Dispute(about=_heading(parts), kind=first.kind, sides=tuple(sides))
         (updates if is_update else disputes).append(item)
     return disputes, updates
+
+
+def _incidents(ctx: TopicContext, care: bool) -> dict[str, int]:
+    """Articles numbered by incident: two articles that share a name of people, places or streets
+    (`measures.incident_names`) report one incident, and so do two that each share one with a third.
+    An article that names nothing is -1: it may report any of them."""
+    names = {a.id: measures.incident_names(a.text, care) for a in ctx.articles}
+    ids = sorted(names)
+    parent = {a: a for a in ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    first_with: dict[str, str] = {}
+    for a in ids:
+        for n in sorted(names[a]):
+            if n in first_with:
+                parent[root(a)] = root(first_with[n])
+            else:
+                first_with[n] = a
+    roots = sorted({root(a) for a in ids})
+    return {a: roots.index(root(a)) if names[a] else -1 for a in ids}
 
 
 def _apart(parts: list[list[measures.Reading]]) -> bool:
@@ -395,6 +434,7 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
         and any(c.isdigit() for c in d.expression)
         and len(MONTH_DAY.findall(d.sentence.text)) == 1  # "the July 17 killings ... and a July 7 attack"
         and not _future_guess(ctx, d)
+        and not EMBEDDED_POST.search(d.sentence.text)
     ]
     # The days each article prints anywhere: an article that prints both dates knows both events.
     printed: dict[str, set[str]] = defaultdict(set)
@@ -478,6 +518,9 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
     return disputes
 
 
+# The byline of an embedded post ("— Ana Lind (@analind) February 1, 2017"): the day it was posted, and
+# two posts' days are two posts, not one event dated two ways.
+EMBEDDED_POST = re.compile(r"\(@\w+\)|\bpic\.twitter\.com/")
 YEAR_PRINTED = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 

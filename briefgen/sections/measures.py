@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Sentence
+from ..text import STOP_WORDS
 
 MAX_AGE = 110
 CHILD_AGE = 18
@@ -176,6 +177,31 @@ def merge_names(readings: list[Reading]) -> list[Reading]:
 
 
 SPELLING_MIN = 5  # letters a first name needs before a one- or two-letter difference is a misspelling
+
+
+# -- what ties two articles to one incident -----------------------------------------------------------
+PLACE_OF_CARE = {"Hospital", "Medical", "Center", "Centre", "Health", "Infirmary", "Clinic"}
+COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:County|Parish)\b")
+
+
+def incident_names(text: str, care: bool = True) -> frozenset[str]:
+    """The names an article gives its incident: people, places and buildings of two or more words
+    ("Ada Lind", "Kestrel Commons", "Quarry County") and street names ("Elm", "West 51st"). Two
+    reports of one incident nearly always share one; two incidents of one subject seldom do."""
+    found = {
+        m.group().lower()
+        for m in re.finditer(NAME, text)
+        if not any(
+            p in NOT_NAME or p.lower() in STOP_WORDS or (not care and p in PLACE_OF_CARE)
+            for p in m.group().split()
+        )
+    }  # not "All Rights Reserved", "Follow Us On Twitter"; without `care`, no hospital (one in dispute)
+    found |= {
+        f"{n.split()[0]} {n.split()[-1]}" for n in found if len(n.split()) > 2
+    }  # a middle name left out
+    found |= {m.group().lower() for m in COUNTY.finditer(text)}
+    found |= {street_base(m.group("base")).lower() for m in STREET.finditer(text)}
+    return frozenset(found)
 
 
 # -- the state a politician represents ------------------------------------------------------------
@@ -1156,6 +1182,12 @@ ROLE_BEFORE = (
     (re.compile(r"\b(?:killed|fatally shot|the (?:slain|dead) (?:victim|man|woman)?,?)\s*$"), "killed"),
     (re.compile(r"\b(?:wounded|injured|the wounded victim,?)\s*$"), "wounded"),
 )
+# "who was shot last month", "who was wounded outside a bar two weeks ago": an earlier shooting.
+EARLIER = re.compile(
+    r"\s+(?:(?:on|in|at|outside) [\w ]{0,30}?)?"
+    r"(?:last (?:week|month|year)|\w+ (?:days|weeks|months|years) ago)\b",
+    re.I,
+)
 ROLE_ABOUT = {"suspect": "the suspect", "killed": "the {} killed", "wounded": "the wounded {}"}
 SEX_WORD = {"m": "man", "f": "woman"}
 
@@ -1169,10 +1201,12 @@ def role_ages(sentence: Sentence) -> list[Reading]:
     for pattern in (EXACT_AGE, VAGUE_AGE):
         for m in pattern.finditer(text):
             sex = PERSON_NOUNS[m.group("noun")]
-            role = next((r for p, r in ROLE_AFTER if p.search(text[m.end() :])), "")
-            role = role or next((r for p, r in ROLE_BEFORE if p.search(text[: m.start()])), "")
+            after = next(((r, a) for p, r in ROLE_AFTER if (a := p.search(text[m.end() :]))), None)
+            role = after[0] if after else next((r for p, r in ROLE_BEFORE if p.search(text[: m.start()])), "")
             if not role:
                 continue
+            if after and EARLIER.match(text, m.end() + after[1].end()):
+                continue  # "a 21-year-old man who was shot last month died": another, earlier shooting
             if pattern is EXACT_AGE:
                 low = high = float(m.group("age"))
             else:
