@@ -284,6 +284,16 @@ def test_different_decisions_in_one_story_stay_apart() -> None:
     assert "fuel taxes" in taxes.text and [s.article for s in taxes.sources] == ["a"]
 
 
+def test_a_sentence_with_two_decisions_no_other_sentence_reports_is_shown_once() -> None:
+    text = (
+        "While the rowing federation replaced its entire board, it decided to bar any rower with a doping "
+        "violation from the national team and announced new testing rules for junior crews."
+    )
+    other = "The harbour council agreed on Monday to rebuild the northern breakwater before winter."
+    found = decisions.extract(context(_plain(text, "a"), _plain(other, "b")))
+    assert [i.text for i in found] == [text, other]
+
+
 def test_sentence_with_two_decisions_cites_both_and_shows_focused_ones() -> None:
     a = _plain(
         "The two sides agreed to jointly produce armoured trucks for the border guard, "

@@ -36,11 +36,13 @@ PLACE_DATELINE = (
     r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}"
     r"(?: \d{1,2})?)?\s*(?:—|–|--|-|_(?= ))"
 )
-# Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—",
+# Leading dateline inside a first sentence: "TOKYO (AP) — ", "March 30, 2025 (EIRNS)—", "(CNN) ",
 # "PORT ALDEN (AP) _ The ...", or a place in capitals and a dash before a capital letter or a quote,
 # or the dash alone (a page that lost the place: "- A 3-year-old boy was ...").
 LEADING_DATELINE = re.compile(
     rf"^(?:[^()\n]{{0,60}}?\([A-Za-z][A-Za-z .&-]{{1,24}}\)\s*(?:[—–-]+|_(?= ))\s*"
+    # The agency alone, opening the text: "(CNN) Donald Trump made ...".
+    r"|\((?-i:[A-Z][A-Za-z.&]{1,15})\)\s+(?=[A-Z\"“])"
     rf"|(?:{PLACE_DATELINE}|[—–-]+(?= ))\s*(?=[A-Z0-9\"'“‘]))"
 )
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
@@ -185,9 +187,16 @@ def _syntok_spans(para: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(para: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of one paragraph as syntok splits it (faster), except that a name
-    cut after its middle initial or after a title syntok does not know is joined again
-    (`_join_split_names`)."""
+    """(start, end) of the sentences of one paragraph as syntok splits it (`syntok_spans`, faster),
+    except that a name cut after its middle initial or after a title syntok does not know is joined
+    again, and so is a piece that opens with a dash (`_join_split_names`)."""
+    out = syntok_spans(para)
+    return _join_split_names(out, para) if len(out) > 1 else out
+
+
+def syntok_spans(para: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of one paragraph exactly as syntok splits it, found faster:
+    pieces that surely are one sentence, or surely end where syntok ends them, skip syntok."""
     out = []
     for start, end in _pieces(para):
         piece = para[start:end]
@@ -196,7 +205,13 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
             out.append((start + one[0], start + one[1]))
         else:
             out.extend((start + s, start + e) for s, e in _syntok_spans(piece))
-    return _join_split_names(out, para) if len(out) > 1 else out
+    return out
+
+
+DASH_LED = re.compile(r"[^\w\s]{0,3}\s?(?:[—―–]|--)\s")
+"""A "sentence" that opens with a dash goes with the one before it: a signature after a quotation or
+an embedded post ("… thank you!” ― Ana Ruiz", "… Details to follow. — Elton Police (@EltonPD) March
+3, 2026") or the story after a dateline cut at its abbreviation ("PEORIA, Ariz." + "— Police say …")."""
 
 
 NAME_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
@@ -220,13 +235,15 @@ NAME_GOES_ON = re.compile(
 def _join_split_names(spans: list[tuple[int, int]], para: str) -> list[tuple[int, int]]:
     """Join two sentences when the first ends with a name's middle initial and the second goes on with
     the rest of the name (syntok takes "Tomas E." + "De Vries, said she was hit" for two sentences),
-    or when the first ends with a title before a name ("Sgt." + "Ann Vale said")."""
+    when the first ends with a title before a name ("Sgt." + "Ann Vale said"), or when the second
+    opens with a dash (`DASH_LED`)."""
     out = [spans[0]]
     for start, end in spans[1:]:
         prev_start, prev_end = out[-1]
         if not para[prev_end:start].strip() and (
             (NAME_WITH_INITIAL.search(para, prev_start, prev_end) and SURNAME_GOES_ON.match(para, start))
             or (TITLE_BEFORE_NAME.search(para, prev_start, prev_end) and NAME_GOES_ON.match(para, start))
+            or DASH_LED.match(para, start)
         ):
             out[-1] = (prev_start, end)
         else:

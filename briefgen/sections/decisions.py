@@ -256,7 +256,18 @@ def merge(ctx: TopicContext, sentences: Sequence[Sentence], limit: int) -> tuple
         sources = sort_sources(ctx, (source(sentences[m]) for m in members))
         items.append((Item(sentences[central].text, sources, ctx.support(sources)), min(members)))
     items.sort(key=lambda pair: (-pair[0].support, pair[1]))
-    return tuple(item for item, _ in items[:limit])
+    # Decisions that only one sentence reports would each show it: one item shows it once, citing all.
+    shown: dict[str, int] = {}
+    out: list[Item] = []
+    for item, _ in items:
+        if item.text not in shown:
+            shown[item.text] = len(out)
+            out.append(item)
+            continue
+        first = out[shown[item.text]]
+        sources = sort_sources(ctx, dict.fromkeys((*first.sources, *item.sources)))
+        out[shown[item.text]] = Item(first.text, sources, ctx.support(sources))
+    return tuple(out[:limit])
 
 
 def extract(ctx: TopicContext) -> tuple[Item, ...]:
