@@ -765,3 +765,18 @@ def test_names_with_letters_beyond_latin_1_and_hyphenated_particles() -> None:
     assert found["We will win this seat back in the spring"][0] == "Łukasz Nowak"
     assert found["They have not shown us a single figure"][0] == "Omar al-Vale"
     assert found["Nobody has asked us about the dam"][0] == "Omar al-Vale"
+
+
+def test_a_place_inside_another_name_or_a_work_title_is_no_entity_of_its_own() -> None:
+    kinds = _kinds(
+        "The latest Elton Herald poll puts the mayor ahead, and a Denver Post survey agrees.\n\n"
+        "“The maps are a racial gerrymander,” said Joshua A. Denver, an election law expert.\n\n"
+        "Co-authors include Douglas Steinley of the University of Elton.\n\n"
+        "The hot dogs of the animated comedy Harbour Party cooked up a big debut in Chicago.\n\n"
+        "A small plane landed at the Buffalo Niagara International Airport on Saturday.\n\n"
+        "The Labour Party met in London. The California Department of Corrections said the man died."
+    )
+    assert kinds["Elton Herald"] == kinds["Denver Post"] == kinds["Labour Party"] == "organisation"
+    assert kinds["Chicago"] == kinds["London"] == "place"
+    for name in ("Denver", "Douglas", "California", "Harbour Party", "Buffalo Niagara International"):
+        assert name not in kinds, name

@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 
 from ..models import Entity, Sentence, Source
 from . import TopicContext, sort_sources, source
-from .people import NOT_NAMES, ORG_NAMES, ORG_WORDS, looks_like_org, mask_headings, places, words_of
+from .people import (
+    FIRST_NAMES,
+    NOT_NAMES,
+    ORG_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    looks_like_org,
+    mask_headings,
+    places,
+    words_of,
+)
 
 CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
 ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the)\s+)?){{0,5}}{CAP}")
@@ -97,9 +107,13 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         closing = text[m.end() : m.end() + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
         if text[m.start() - 1 : m.start()] in ("“", '"') and closing in ("”", '"'):
             continue  # a title in quotation marks ("“Harbour Nights” opened"), not an organisation
+        if m.group().split()[-1].lower() in PLACE_WORDS:
+            continue  # "Elton Niagara International Airport", "Vale Street": a place, not a body
         name = _trim_org(m.group())
         if name and name.isupper():
             continue  # a heading in capitals ("MUST WATCH"), not a name
+        if WORK_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # the title of a work: "the animated comedy Harbour Party", "the novel Vale House"
         if name and len(name.split()) >= 2 and looks_like_org(name) and name not in places():
             full = next((n for n in by_name if f" {name} " in f" {n} "), name)
             found.append((m.start() + m.group().find(name), full, by_name.get(full, "")))
@@ -126,6 +140,44 @@ def _trim_org(name: str) -> str:
     return " ".join(tokens)
 
 
+# A noun for a work before its title: "the animated comedy Harbour Party" is no organisation.
+WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|comedy|drama|thriller|series|show|sitcom|album|song|single|book|novel|memoir|play|"
+    r"musical|documentary|game|franchise|opera|ballet)\s+$"
+)
+# Words after a place that make it part of a newspaper's name: "Elton Herald", "Vale City Times".
+PUBLICATION_WORDS = words_of(
+    """
+    Times Post Journal Herald Tribune Gazette Guardian Telegraph Globe Chronicle Daily News Magazine
+    Review Examiner Inquirer Star Sun Mail Express Bulletin Record Observer Independent
+    """
+)
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
+    """Whether the place at tokens[i:i+n] of a capitalised run is part of another name: a newspaper's or
+    an organisation's ("Elton Herald", "Elton Department of Roads") or a person's after a first name
+    or an initial ("Ada J. Elton")."""
+    if tokens[i + n - 1].endswith(("'s", "’s")):
+        return False  # "Elton's Vale Center": the place where the centre stands
+    rest: list[str] = []  # the run's words after the place, up to a sentence's end or a comma
+    following = tokens[i + n - 1 : i + n] + tokens[i + n :]
+    for k, token in enumerate(following):
+        if k:
+            rest.append(token.rstrip(".,;:’'"))
+        if token[-1:] in ".,;:" and not INITIALS.fullmatch(token):
+            break  # "in Elton. The Party met"
+    if rest and (rest[0] in PUBLICATION_WORDS or rest[-1].lower() in ORG_WORDS):
+        return True
+    if n == 1 and tokens[i] in FIRST_NAMES and rest and rest[0][:1].isupper():
+        return True  # "Douglas Steinley": a first name and a surname
+    before = tokens[i - 1] if i > 0 else ""
+    return bool(INITIALS.fullmatch(before)) or before in FIRST_NAMES
+
+
 def _places(text: str) -> list[tuple[int, str]]:
     gazetteer = places()
     found = []
@@ -137,8 +189,9 @@ def _places(text: str) -> list[tuple[int, str]]:
                 candidate = " ".join(tokens[i : i + n]).rstrip(".,’'")
                 candidate = re.sub(r"['’]s$", "", candidate)
                 if candidate in gazetteer:
-                    offset = m.start() + m.group().find(tokens[i])
-                    found.append((offset, candidate))
+                    if not _inside_a_name(tokens, i, n):
+                        offset = m.start() + m.group().find(tokens[i])
+                        found.append((offset, candidate))
                     i += n
                     break
             else:
