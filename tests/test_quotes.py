@@ -780,3 +780,18 @@ def test_a_place_inside_another_name_or_a_work_title_is_no_entity_of_its_own() -
     assert kinds["Chicago"] == kinds["London"] == "place"
     for name in ("Denver", "Douglas", "California", "Harbour Party", "Buffalo Niagara International"):
         assert name not in kinds, name
+
+
+def test_a_party_and_office_before_a_name_keep_it_the_subject_but_not_in_a_fronted_clause() -> None:
+    found = _speakers(
+        "Tom Brandt spoke at the fair on Monday.\n\n"
+        "In line with most of the town, Republican presidential hopeful Sen. Hal Vale was critical of the "
+        "plan, telling reporters: “The port will have new cranes by spring.”"
+    )
+    assert found["The port will have new cranes by spring."] == "Hal Vale"
+    found = _speakers(
+        "While Republican presidential nominee Hal Vale has yet to back the mayor, his running mate, "
+        "Governor Tom Brandt, has.\n\n"
+        "“The mayor has done a fine job for this town and deserves another term,” he said."
+    )
+    assert found["The mayor has done a fine job for this town and deserves another term"] == "Tom Brandt"

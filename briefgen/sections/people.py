@@ -94,7 +94,7 @@ ROLE_NOUNS = words_of(
     deputy trooper firefighter paramedic lieutenant agent investigator businessman businesswoman
     entrepreneur investor banker strategist pollster physicist biologist chemist astronaut fan
     parent mom dad coroner official spokesperson negotiator envoy premier chancellor king queen
-    prince princess pope
+    prince princess pope nominee hopeful front-runner frontrunner contender challenger incumbent
     """
 )
 FEMALE = words_of(
@@ -415,6 +415,7 @@ ROLE_MODIFIERS = words_of(
     """
     campaign press deputy senior former longtime top chief communications policy political national
     veteran assistant associate executive general managing lead local state federal retired
+    presidential vice-presidential gubernatorial congressional mayoral senatorial party
     """
 )
 ROLE_PHRASE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS | ROLE_LINKS

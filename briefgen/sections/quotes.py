@@ -1188,10 +1188,23 @@ def _antecedent(
         # Someone who speaks there first ("..., Sexton said"), then a subject; in the pronoun's own
         # sentence the nearest, before it the first.
         ranked = sorted(
-            fits, key=lambda n: (not n.speaker, not n.subject, -n.start if i == index else n.start)
+            fits,
+            key=lambda n: (
+                not n.speaker,
+                not n.subject,
+                bool(FRONTED_CLAUSE.match(sentence.text, 0, max(0, n.start - sentence.start))),
+                -n.start if i == index else n.start,
+            ),
         )
         return ranked[0].name, "person"
     return (fallback, "unnamed") if fallback else ("", "")
+
+
+# A subordinate clause opening a sentence, up to a name: its subject ranks after the main clause's ("While
+# Vale has yet to endorse him, Vale's running mate, Ada Hicks, has").
+FRONTED_CLAUSE = re.compile(
+    r"\W*(?:While|When|As|After|Before|Although|Though|Because|If|Since|Until|Once|Whereas)\b[^,;:—]*$"
+)
 
 
 # A sentence whose subject is a description of a person: "His mother told ...", "At the time, the sister
