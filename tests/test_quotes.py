@@ -795,3 +795,15 @@ def test_a_party_and_office_before_a_name_keep_it_the_subject_but_not_in_a_front
         "“The mayor has done a fine job for this town and deserves another term,” he said."
     )
     assert found["The mayor has done a fine job for this town and deserves another term"] == "Tom Brandt"
+
+
+def test_a_description_resolves_to_the_person_whose_abbreviated_title_it_spells_out() -> None:
+    found = _full(
+        "ELTON - Gov. Ines Carrow on Tuesday vetoed a bill that would have fined teens who smoke.\n\n"
+        "The governor said the bill “would have reached too far into private family life.”"
+    )
+    assert found["would have reached too far into private family life."][:3] == (
+        "Ines Carrow",
+        "The governor",
+        "person",
+    )

@@ -657,7 +657,9 @@ class People:
         if not tokens or tokens[-1] not in ROLE_NOUNS | {"secretary", "minister", "chief"}:
             return ""
         key = DESCRIPTIONS.get(lowered, tokens[-1])
-        matches = [n for n, role in self.roles.items() if re.search(rf"\b{re.escape(key)}\b", role.lower())]
+        matches = [
+            n for n, role in self.roles.items() if re.search(rf"\b{re.escape(key)}\b", _spelled_out(role))
+        ]
         if key == "minister":
             matches = [n for n in matches if "prime minister" not in self.roles[n].lower()]
         if key == "secretary" and not matches:
@@ -776,6 +778,27 @@ class People:
             people = {m.person for m in found}
             return found[-1].person if len(people) == 1 else ""
         return ""
+
+
+# Abbreviated titles in a role, spelled out so that a description finds them ("Gov." is "the governor").
+ABBREVIATED_TITLES = {
+    "gov.": "governor",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "sgt.": "sergeant",
+    "capt.": "captain",
+    "prof.": "professor",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "supt.": "superintendent",
+    "det.": "detective",
+}
+
+
+def _spelled_out(role: str) -> str:
+    return " ".join(ABBREVIATED_TITLES.get(w, w) for w in role.lower().split())
 
 
 # "the Pentagon chief", "the longtime spokesman": a description that may stand for a person.
