@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import build_config, tree
 
-from briefgen.cache import SPARE_DOCS, SPARE_SITE
+from briefgen.cache import DOCS_PAGES, SPARE_DOCS, SPARE_SITE
 from briefgen.config import Config
 from briefgen.fsutil import LinkingWriter, staged_dir
 from briefgen.pipeline import build
@@ -210,7 +210,7 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
         elif step == "article removed":
             (oldest / f"{names[0].lower()}-2.md").unlink()
         elif step == "memos deleted":  # the spares are there, nothing tells what they hold
-            (warm.cache_dir / "docs-pages.json").unlink()
+            (warm.cache_dir / DOCS_PAGES).unlink()
             (warm.cache_dir / "pages" / "site.pickle").unlink()
             dated_topic(oldest, names[0], 1, n=3)
         else:
@@ -247,7 +247,7 @@ def test_a_damaged_cached_brief_is_analysed_again(tmp_path: Path) -> None:
     for entry in (warm.cache_dir / "analysis").glob("*.pickle"):
         if entry.name not in ("sentences.pickle", "digests.pickle"):
             entry.write_bytes(b"damaged")
-    (warm.cache_dir / "docs-pages.json").unlink()  # every page rendered again: every brief needed
+    (warm.cache_dir / DOCS_PAGES).unlink()  # every page rendered again: every brief needed
     again = build(warm, quiet=True)
     assert again.analysed == 0  # found in the digests...
     cold = from_nothing(tmp_path, warm, "cold")
