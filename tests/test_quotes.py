@@ -807,3 +807,14 @@ def test_a_description_resolves_to_the_person_whose_abbreviated_title_it_spells_
         "The governor",
         "person",
     )
+
+
+def test_a_surname_that_is_a_place_an_operation_and_a_photo_credit_are_typed_right() -> None:
+    kinds = _kinds(
+        "Elton County Sheriff Scott Denver, a Democrat, was pleased with the vote.\n\n"
+        "Vale denied a cover-up of Operation Harbour Storm before the panel in Elton.\n\n"
+        "Jo Ames for The Elton Daily News\n\nThe mayor said the pier would reopen."
+    )
+    assert "Denver" not in kinds
+    assert kinds.get("Operation Harbour") != "person"
+    assert "Jo Ames for The Elton Daily News" not in kinds

@@ -27,6 +27,7 @@ from .people import (
     ORG_WORDS,
     PLACE_WORDS,
     looks_like_org,
+    looks_like_person,
     mask_headings,
     places,
     words_of,
@@ -129,6 +130,9 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
 def _trim_org(name: str) -> str:
     """Cut a run of capitalised words to the organisation it ends with ("Japan's new Joint ...")."""
     tokens = name.split()
+    # A credit line: "Jo Ames for The Elton Herald" is the Herald's (Jo Ames is a person).
+    if "for" in tokens[2:4] and looks_like_person(" ".join(tokens[: tokens.index("for", 2)])):
+        tokens = tokens[tokens.index("for", 2) + 1 :]
     # A sentence's end inside the run: "... on Elm Boulevard. Police said" is no organisation's name.
     ends = [i for i, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATED.fullmatch(t)]
     if ends:
@@ -189,7 +193,9 @@ def _places(text: str) -> list[tuple[int, str]]:
                 candidate = " ".join(tokens[i : i + n]).rstrip(".,’'")
                 candidate = re.sub(r"['’]s$", "", candidate)
                 if candidate in gazetteer:
-                    if not _inside_a_name(tokens, i, n):
+                    # The word before the run counts too ("Sheriff Scott" + "Elton,": runs stop at four)
+                    before = tokens[:i] if i else text[max(0, m.start() - 20) : m.start()].split()[-1:]
+                    if not _inside_a_name(before + tokens[i:], len(before), n):
                         offset = m.start() + m.group().find(tokens[i])
                         found.append((offset, candidate))
                     i += n

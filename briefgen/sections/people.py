@@ -238,6 +238,8 @@ PLACE_WORDS = words_of(
     """
 )
 # The first word of a place's name: "Santa Elena", "North Elton", "Fort Vale".
+# The first word of an operation's, a storm's or a project's name: "Operation Vale Storm", "Hurricane Ada".
+EVENT_PREFIXES = words_of("operation hurricane storm typhoon cyclone tropical project")
 PLACE_PREFIXES = words_of(
     """
     north south east west northeast northwest southeast southwest upper lower san santa los las isla
@@ -439,7 +441,7 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
         return False
     if tokens[-1].lower() in NOT_SURNAMES:
         return False  # "High Commissioner"
-    if tokens[0].lower() in PLACE_PREFIXES and tokens[0] not in FIRST_NAMES:
+    if tokens[0].lower() in PLACE_PREFIXES | EVENT_PREFIXES and tokens[0] not in FIRST_NAMES:
         return False  # "North Elton", "Santa Elena", "Fort Vale"
     if {tokens[0].lower(), tokens[0].lower().removesuffix("s"), tokens[-1].lower()} & DEMONYM_LIKE:
         return False  # "Russian Bitcoin", "Muslim Rohingya": an adjective, not a first name
