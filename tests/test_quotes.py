@@ -818,3 +818,8 @@ def test_a_surname_that_is_a_place_an_operation_and_a_photo_credit_are_typed_rig
     assert "Denver" not in kinds
     assert kinds.get("Operation Harbour") != "person"
     assert "Jo Ames for The Elton Daily News" not in kinds
+    kinds = _kinds(
+        "“The pupils knew before school began,” said a spokesman for the Rosemount-Apple Valley school "
+        "district. The family had no contact with the agency, the Fort Worth Star-Telegram reported."
+    )
+    assert "Apple" not in kinds and "Fort Worth" not in kinds

@@ -122,9 +122,15 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         word = m.group()
         if word in acronyms:
             found.append((m.start(), acronyms[word], word))
-        elif word in ORG_NAMES:
+        elif word in ORG_NAMES and not _part_of_a_place(text, m.start(), m.end()):
             found.append((m.start(), word, ""))
     return found
+
+
+def _part_of_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a well-known organisation's name is a word of a place's: "Rosemount-Apple Valley"."""
+    after = text[end : end + 20].split()[:1]
+    return text[start - 1 : start] == "-" or bool(after) and after[0].strip(".,;:").lower() in PLACE_WORDS
 
 
 def _trim_org(name: str) -> str:
@@ -174,7 +180,7 @@ def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
             rest.append(token.rstrip(".,;:’'"))
         if token[-1:] in ".,;:" and not INITIALS.fullmatch(token):
             break  # "in Elton. The Party met"
-    if rest and (rest[0] in PUBLICATION_WORDS or rest[-1].lower() in ORG_WORDS):
+    if rest and (rest[0].split("-")[0] in PUBLICATION_WORDS or rest[-1].lower() in ORG_WORDS):
         return True
     if n == 1 and tokens[i] in FIRST_NAMES and rest and rest[0][:1].isupper():
         return True  # "Douglas Steinley": a first name and a surname
