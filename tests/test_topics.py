@@ -486,6 +486,34 @@ def test_pair_scores_stand_out_from_the_pile_background() -> None:
     assert scores[~same & off].mean() < LINK_Z / 2 < LINK_Z < scores[same & off].mean()
 
 
+def test_the_second_reading_of_the_background_does_not_hang_on_the_first_readings_cut(monkeypatch) -> None:
+    import pytest
+
+    from briefgen.topics import granularity
+    from briefgen.topics.features import article_features
+    from briefgen.topics.granularity import background
+
+    articles = stories(
+        quake=QUAKE, merger=MERGER, final=FINAL, bribery=BRIBERY, expenses=EXPENSES, trial=TRIAL[:4]
+    )
+    features = article_features(articles)
+    names = [a.id.rstrip("0123456789") for a in articles]
+    groups = [[i for i, m in enumerate(names) if m == k] for k in dict.fromkeys(names)]
+    first, second = {}, {}
+    for cut in (0.15, 0.3, 0.6):
+        monkeypatch.setattr(granularity, "RELATED", cut)
+        one, two = background(features), background(features, groups)
+        first[cut], second[cut] = (one.pile_mean, one.pile_spread), (two.pile_mean, two.pile_spread)
+    # The first reading takes every pair above the cut for a story pair, whatever the grouping; the
+    # second leaves out the pairs of one story, so the cut no longer matters.
+    assert first[0.15] != pytest.approx(first[0.6], abs=0.05)
+    assert second[0.15] == second[0.3] == second[0.6]
+    # Two stories alike but kept apart by a cohesion rule (the same minister, two events) are left out
+    # of the second reading too: their pairs are no ordinary unrelated pair.
+    articles = stories(quake=QUAKE, merger=MERGER, final=FINAL, strike=STRIKE, vote=VOTE)
+    assert grouping(articles) == expected(articles)
+
+
 def test_a_pile_that_doubled_is_grouped_afresh() -> None:
     from briefgen.topics import assign_topics
 

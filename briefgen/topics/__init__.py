@@ -100,9 +100,17 @@ def incremental_groups(
     bg = background(features)
     # Articles of stories bigger than the neighbour lists fetch all their close neighbours.
     graph = neighbour_graph(features, extend_above=(bg, cut))[0]
-    score = bg.score(graph.data, graph.row, graph.col)
-    scored = sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
     event_words = event_word_sums(features)
+
+    def scored_by(bg: granularity.Background) -> sparse.coo_matrix:
+        score = bg.score(graph.data, graph.row, graph.col)
+        return sparse.coo_matrix((score, (graph.row, graph.col)), shape=graph.shape)
+
+    # The second reading of the background (see `granularity`): without the pairs that a first
+    # grouping puts in one story. The graph stays; only its scores change.
+    scored = scored_by(bg)
+    first = average_link(scored, cut, event_words=event_words, raw=graph.data)
+    scored = scored_by(background(features, first, scored, cut))
     if topics:
         fresh = average_link(scored, cut, event_words=event_words, raw=graph.data)
         groups = split_topics(topics, fresh, new) + [[i] for i in new]

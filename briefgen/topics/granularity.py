@@ -8,10 +8,16 @@ similarities of unrelated articles, which are most of an article's pairs.
 An article's background is the logarithm of its similarities to the others (a sample of at most
 `SAMPLE`), without
 - pairs that share nothing (under `FLOOR`): they say nothing about how alike unrelated articles get;
-- pairs surely related (more than `RELATED` prior spreads above the prior's unrelated mean): when
-  these are most of its pairs, its story is most of the pile and the article takes the pile's
-  background instead (a pile of one long-running story has no background of its own);
+- pairs of one story: when these are most of its pairs, its story is most of the pile and the article
+  takes the pile's background instead (a pile of one long-running story has no background of its own);
 - its top `TRIM` share: its own story, however loosely told.
+
+Which pairs are of one story is what the grouping finds, so the pile is read twice (`background` with
+and without `groups`). The first reading takes pairs of similarity `RELATED` or more for story pairs;
+it groups the pile. The second leaves out the pairs that grouping puts in one story instead, and the
+pile is grouped again on its scores. The second background no longer hangs on `RELATED`: the first
+reading only has to be near enough for the grouping to find the stories (a cut of 0.15 or 0.6 changes
+the event piles by 0.017 ARI at most; before the second reading 0.12 cost 0.088).
 The pile's background pools all articles' with a weak prior (`PRIOR_*`: a few pseudo-observations that
 steady a pile of five and are nothing for a thousand); each article's is shrunk towards the pile's by
 the same weight. A pair's score is how many background spreads its log-similarity stands above the
@@ -24,11 +30,13 @@ newswire topic and a pile of same-subject incidents alike.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
-from .features import Features, similarity_block
+from .features import Features, apart_factor, similarity_block
 
 LINK_Z = 2.4
 """Two groups merge while their average pair score is at least this many background spreads above the
@@ -41,9 +49,10 @@ PRIOR_SD = 0.6
 """Prior spread of log-similarities of unrelated articles."""
 PRIOR_WEIGHT = 4.0
 """Pseudo-observations behind the prior: enough to steady a pile of five, nothing for a thousand."""
-RELATED = 3.0
-"""Similarities more than this many prior spreads above the prior's unrelated mean (0.30 for a mean of
-0.05) are never background."""
+RELATED = 0.3
+"""First reading: similarities (cosines times the date factor) of at least this are story pairs, never
+background. Until the second reading it was 3 prior spreads above the prior's unrelated mean (the same
+0.30), and so moved with `PRIOR_SD`."""
 TRIM = 0.1
 """Share of each article's highest similarities (its own story) left out of its background."""
 SAMPLE = 2000
@@ -75,6 +84,25 @@ class Background:
         return ((x - self.mean[rows]) / self.spread[rows] + (x - self.pile_mean) / self.pile_spread) / 2
 
 
+def _kept_apart(
+    owner: np.ndarray, sizes: Sequence[int], scored: sparse.coo_matrix, cut: float
+) -> sparse.csr_matrix:
+    """The pairs of groups (both ways, 1 each) whose average pair score on `scored` is at least `cut`
+    (a pair missing from the graph counting 0, as in `cluster.average_link`)."""
+    a, b = owner[scored.row], owner[scored.col]
+    two = a != b
+    k = len(sizes)
+    sums = sparse.coo_matrix(
+        (scored.data[two], (np.minimum(a, b)[two], np.maximum(a, b)[two])), shape=(k, k)
+    ).tocsr()
+    sums.sum_duplicates()
+    pairs = sums.tocoo()
+    size = np.asarray(sizes, dtype=np.float64)
+    keep = pairs.data / (size[pairs.row] * size[pairs.col]) >= cut
+    ones = sparse.coo_matrix((np.ones(int(keep.sum())), (pairs.row[keep], pairs.col[keep])), shape=(k, k))
+    return sparse.csr_matrix(ones + ones.T)
+
+
 def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-def]
     """Blocks of (rows, log-similarities to `cols`): NaN for itself and for pairs sharing nothing.
 
@@ -94,16 +122,44 @@ def _log_rows(features: Features, cols: np.ndarray):  # type: ignore[no-untyped-
         yield q, x
 
 
-def background(features: Features) -> Background:
-    """Each article's background and the pile's (see the module doc)."""
+def background(
+    features: Features,
+    groups: Sequence[Sequence[int]] | None = None,
+    scored: sparse.coo_matrix | None = None,
+    cut: float = LINK_Z,
+) -> Background:
+    """Each article's background and the pile's (see the module doc). Without `groups` (the first
+    reading) pairs of similarity `RELATED` or more are story pairs. With the `groups` of the first
+    reading (the second) the pairs of one group are left out, and so are the pairs of two groups
+    that are alike but were kept apart: the average of their pair scores on the first reading's
+    graph (`scored`) reaches the `cut`, so only a cohesion rule (`cluster.COHESION_SHARE`) kept them
+    apart; and pairs of similarity `RELATED` or more told apart by an address
+    (`features.apart_factor`). Such pairs are two stories, yet not ordinary unrelated pairs: taken for
+    background, the reports of three blotter shootings worded alike widened a pile's spread fourfold
+    and split every story in it."""
     n = features.vectors.shape[0]
     cols = np.unique(np.linspace(0, max(n - 1, 0), min(n, SAMPLE)).round().astype(np.int64))
-    surely_related = PRIOR_UNRELATED + RELATED * PRIOR_SD
+    surely_related = math.log(RELATED)
+    owner, alike = None, None
+    if groups is not None:
+        owner = np.empty(n, dtype=np.int64)
+        for g, group in enumerate(groups):
+            owner[list(group)] = g
+        if scored is not None:
+            alike = _kept_apart(owner, [len(g) for g in groups], scored, cut)
     count, total, squares = np.zeros(n), np.zeros(n), np.zeros(n)
     for q, x in _log_rows(features, cols):
         related = x > surely_related
-        # When most of an article's pairs are surely related, its story is most of the pile and what
-        # is left is no background: the article takes the pile's.
+        if owner is not None:
+            r, c = np.nonzero(related)
+            related = owner[q][:, None] == owner[cols][None, :]
+            told = apart_factor(features, q[r], cols[c]) < 1.0
+            related[r[told], c[told]] = True
+            if alike is not None and alike.nnz:
+                related |= alike[owner[q]][:, owner[cols]].toarray() > 0
+            related &= ~np.isnan(x)
+        # When most of an article's pairs are story pairs, its story is most of the pile and what is
+        # left is no background: the article takes the pile's.
         mostly = 2 * related.sum(axis=1) > np.sum(~np.isnan(x), axis=1)
         x[related | mostly[:, None]] = np.nan
         # Leave out the article's top `TRIM` share too: its own story, however loosely told.
