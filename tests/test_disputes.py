@@ -890,3 +890,11 @@ def test_a_person_shot_in_an_earlier_shooting_is_not_this_ones() -> None:
     assert found(a, b).disputes == ()
     c = art("c", "A 21-year-old man was shot in his leg early Monday while sitting on a park bench.", DAY)
     assert [d.about for d in found(b, c).disputes] == ["age of the wounded man"]
+
+
+def test_a_numbered_street_in_an_area_may_be_its_neighbour_of_the_grid() -> None:
+    a = art("a", "Police said the boy was shot in the area of Southwest 48th Avenue and 59th Terrace.", DAY)
+    b = art("b", "The shooting happened at a home in the 4800 block of Southwest 59th Street.", DAY)
+    assert found(a, b).disputes == ()
+    c = art("c", "The shooting happened at a home at 4810 Southwest 59th Terrace, police said.", DAY)
+    assert [d.about for d in found(b, c).disputes] == ["name of the street “59th …”"]

@@ -831,6 +831,9 @@ def street_base(base: str) -> str:
     return f"{DIRECTIONS[first.lower()]} {rest}" if rest and first.lower() in DIRECTIONS else base
 
 
+VAGUE_PLACE = re.compile(r"\b(?:area of|near|nearby|close to|vicinity of|not far from)\b", re.I)
+
+
 def street_names(sentence: Sentence) -> list[Reading]:
     """ "West Fenwick Avenue" and "West Fenwick Place": the key is the base name, the value its suffix.
     Only suffixes are compared, so two different streets of one story never meet; and only in a
@@ -842,6 +845,10 @@ def street_names(sentence: Sentence) -> list[Reading]:
     for m in STREET.finditer(sentence.text):
         base = street_base(m.group("base"))
         if base.split()[-1] in NOT_NAME or base.split()[0] in NOT_NAME:
+            continue
+        if DIGIT.search(base) and VAGUE_PLACE.search(sentence.text, 0, m.start()):
+            # "in the area of 48th Avenue and 59th Terrace": a grid's 59th Street, Terrace and Court
+            # are neighbouring streets, and an area takes in more than one of them.
             continue
         suffix = SUFFIX[m.group("suffix").lower().rstrip(".")]
         v = float(sorted(set(SUFFIX.values())).index(suffix))
