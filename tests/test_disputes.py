@@ -212,8 +212,9 @@ def test_a_time_with_no_day_is_the_time_on_the_day_its_article_names() -> None:
 
 def test_one_thing_of_a_kind_is_compared_only_in_a_story_that_has_one() -> None:
     # Two victims may go to two hospitals; one sentence naming two hospitals gives both (a transfer).
-    a = art("a", "The boy was taken to Alder Valley Hospital, police said.", DAY)
-    b = art("b", "The boy was rushed to Pell Memorial Hospital.", DAY)
+    # (Each report names the street: the hospital alone ties no report to an incident.)
+    a = art("a", "The boy was taken from Elm Road to Alder Valley Hospital, police said.", DAY)
+    b = art("b", "The boy shot on Elm Road was rushed to Pell Memorial Hospital.", DAY)
     c = art("c", "A second victim, a woman, was rushed to Pell Memorial Hospital.", DAY)
     e = art("e", "The boy was driven to Alder Valley Hospital, then flown to Pell Memorial Hospital.", DAY)
     [d] = found(a, b).disputes
@@ -358,8 +359,8 @@ def test_capitalised_words_and_plurals_are_not_two_acronyms() -> None:
 
 
 def test_hospital_names_are_one_hospital_when_they_share_a_distinctive_word() -> None:
-    a = art("a", "Medics flew the boy to Children’s Medical Center Norwood.")
-    b = art("b", "The 5-year-old was airlifted to Pell Children’s Medical Center, a relative said.")
+    a = art("a", "Medics flew the boy shot on Elm Road to Children’s Medical Center Norwood.")
+    b = art("b", "The 5-year-old shot on Elm Road was airlifted to Pell Children’s Medical Center.")
     [d] = found(a, b).disputes
     assert d.about == "hospital the wounded were taken to"
     assert sorted(s.value for s in d.sides) == [
@@ -898,3 +899,23 @@ def test_a_numbered_street_in_an_area_may_be_its_neighbour_of_the_grid() -> None
     assert found(a, b).disputes == ()
     c = art("c", "The shooting happened at a home at 4810 Southwest 59th Terrace, police said.", DAY)
     assert [d.about for d in found(b, c).disputes] == ["name of the street “59th …”"]
+
+
+def test_a_regions_agencies_tie_no_two_reports_to_one_incident() -> None:
+    a = art(
+        "a",
+        "Someone in a silver vehicle drove by David's Grocery and fired, police said. Call Elton Crime "
+        "Stoppers with tips.",
+        DAY,
+    )
+    b = art(
+        "b",
+        "Deputies are searching for a black vehicle after the shooting on Northeast 7th Avenue. Call Elton "
+        "Crime Stoppers.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+    # "S. Flores" and "South Flores Street" are one street: the two times are one incident's.
+    c = art("c", "The attack happened just before 2 a.m. Sunday in the 2600 block of S. Flores.", DAY)
+    e = art("e", "Ana Roe died in a shooting at about 2:30 a.m. Sunday near South Flores Street.", DAY)
+    assert [d.about for d in found(c, e).disputes] == ["time of the incident on Sunday"]

@@ -350,8 +350,10 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
 def _incidents(ctx: TopicContext, care: bool) -> dict[str, int]:
     """Articles numbered by incident: two articles that share a name of people, places or streets
     (`measures.incident_names`) report one incident, and so do two that each share one with a third.
-    An article that names nothing is -1: it may report any of them."""
+    An article that names nothing is -1: it may report any of them. Without `care` (the hospital is
+    in question) hospitals do not tie, and an article that names only its hospital is its own."""
     names = {a.id: measures.incident_names(a.text, care) for a in ctx.articles}
+    nameless = {a.id for a in ctx.articles if not (names[a.id] if care else measures.incident_names(a.text))}
     ids = sorted(names)
     parent = {a: a for a in ids}
 
@@ -369,7 +371,7 @@ def _incidents(ctx: TopicContext, care: bool) -> dict[str, int]:
             else:
                 first_with[n] = a
     roots = sorted({root(a) for a in ids})
-    return {a: roots.index(root(a)) if names[a] else -1 for a in ids}
+    return {a: -1 if a in nameless else roots.index(root(a)) for a in ids}
 
 
 def _apart(parts: list[list[measures.Reading]]) -> bool:

@@ -181,25 +181,31 @@ SPELLING_MIN = 5  # letters a first name needs before a one- or two-letter diffe
 
 # -- what ties two articles to one incident -----------------------------------------------------------
 PLACE_OF_CARE = {"Hospital", "Medical", "Center", "Centre", "Health", "Infirmary", "Clinic"}
-COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:County|Parish)\b")
+# Names of a region's agencies and headline words ("Crime Stoppers", "Sheriff's Office", "Miami Shooting"):
+# every incident of the region shares them.
+REGIONAL = {
+    "Stoppers", "Crime", "Department", "Office", "Sheriff", "Sheriff's", "Sheriff’s", "Bureau", "Coroner",
+    "Examiner", "Rescue", "Fire", "News", "Shooting", "Shootings", "Homicide", "Murder", "Killing",
+    "Violence", "Court", "Jail", "District", "Attorney", "School", "Schools", "University", "State", "Patrol",
+}  # fmt: skip
 
 
 def incident_names(text: str, care: bool = True) -> frozenset[str]:
     """The names an article gives its incident: people, places and buildings of two or more words
-    ("Ada Lind", "Kestrel Commons", "Quarry County") and street names ("Elm", "West 51st"). Two
-    reports of one incident nearly always share one; two incidents of one subject seldom do."""
+    ("Ada Lind", "Kestrel Commons") and street names ("Elm", "West 51st"); not a region's (a county,
+    an agency). Two reports of one incident nearly always share one; two incidents of one subject
+    seldom do."""
     found = {
-        m.group().lower()
+        street_base(m.group()).lower()  # "S. Flores" is "South Flores"
         for m in re.finditer(NAME, text)
         if not any(
-            p in NOT_NAME or p.lower() in STOP_WORDS or (not care and p in PLACE_OF_CARE)
-            for p in m.group().split()
+            p in NOT_NAME or p in REGIONAL or p.lower() in STOP_WORDS or (not care and p in PLACE_OF_CARE)
+            for p in re.split(r"[\s-]+", m.group())
         )
     }  # not "All Rights Reserved", "Follow Us On Twitter"; without `care`, no hospital (one in dispute)
     found |= {
         f"{n.split()[0]} {n.split()[-1]}" for n in found if len(n.split()) > 2
     }  # a middle name left out
-    found |= {m.group().lower() for m in COUNTY.finditer(text)}
     found |= {street_base(m.group("base")).lower() for m in STREET.finditer(text)}
     return frozenset(found)
 
