@@ -44,7 +44,12 @@ def test_leading_dateline_left_out() -> None:
         split_article(article("(CNN) Ada Hicks won the vote. It was close."))[0].text
         == "Ada Hicks won the vote."
     )
-    text = "Korvath (KVB) shares rose on Monday after the results."
+    for text in (
+        "Port Elsie, Oregon (CNN) Ada Hicks won the vote.",
+        "PORT ELSIE (CNN) Ada Hicks won the vote.",
+    ):
+        assert split_article(article(text))[0].text == "Ada Hicks won the vote."
+    text = "Korvath (KVB) shares rose on Monday."
     assert split_article(article(text))[0].text == text
 
 

@@ -41,8 +41,10 @@ PLACE_DATELINE = (
 # or the dash alone (a page that lost the place: "- A 3-year-old boy was ...").
 LEADING_DATELINE = re.compile(
     rf"^(?:[^()\n]{{0,60}}?\([A-Za-z][A-Za-z .&-]{{1,24}}\)\s*(?:[—–-]+|_(?= ))\s*"
-    # The agency alone, opening the text: "(CNN) Donald Trump made ...".
-    r"|\((?-i:[A-Z][A-Za-z.&]{1,15})\)\s+(?=[A-Z\"“])"
+    # The agency without a dash, alone or after a place with its region or in capitals: "(CNN) Donald
+    # Trump made ...", "Sanaa, Yemen (CNN) The ...", "WASHINGTON (CNN) The ..." (not "Korvath (KVB) CEO").
+    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} |[A-Z]{3}[A-Z'’-]*"
+    r"(?: [A-Z][A-Z'’-]+){0,2} )?\((?-i:[A-Z][A-Za-z.&]{1,15})\)\s+(?=[A-Z\"“])"
     rf"|(?:{PLACE_DATELINE}|[—–-]+(?= ))\s*(?=[A-Z0-9\"'“‘]))"
 )
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
