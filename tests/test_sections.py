@@ -103,6 +103,18 @@ def test_seed_sections(seeds: list[Path]) -> None:
     assert "July" in background and "50,000" in background
 
 
+def test_background_that_leans_on_the_sentence_before_is_left_out() -> None:
+    a = _plain(
+        "The harbour council met on Monday to discuss the breakwater. "
+        "The breakwater was built in 1952 and last repaired in 1987. "
+        "But several engineers said in 2019 that it would not last another decade. "
+        "He also recalled the storm of 1976, when the harbour flooded."
+    )
+    assert [i.text for i in context_section.extract(context(a))] == [
+        "The breakwater was built in 1952 and last repaired in 1987."
+    ]
+
+
 def _plain(text: str, id: str = "a", published: dt.date | None = None) -> Article:
     """An article taken as written (no cleaning), for tests on exact paragraphs."""
     return Article(id=id, path=f"{id}.txt", text=text, published=published)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Item
+from ..summarize.consensus import stands_alone
 from . import TopicContext
 from .cluster import merge
 
@@ -38,6 +39,9 @@ def extract(ctx: TopicContext) -> tuple[Item, ...]:
     found = [
         s
         for s in ctx.all_sentences
-        if len(s.text.split()) >= MIN_WORDS and is_background(s.text) and not QUOTED.match(s.text)
+        if len(s.text.split()) >= MIN_WORDS
+        and is_background(s.text)
+        and not QUOTED.match(s.text)
+        and stands_alone(s.text)  # "But several firms said ..." is read alone in the list
     ]
     return merge(ctx, found, LIMIT)

@@ -81,6 +81,13 @@ DANGLING = re.compile(
     r"|^(?:This|That|These|Those)(?!\s+(?:who|week|weekend|month|year|morning|afternoon|evening|night|"
     r"day|days|time|season|spring|summer|fall|autumn|winter|past|coming|same)\b)(?=\s)"
 )
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence reads on its own, out of its article (`DANGLING`)."""
+    return not DANGLING.match(text)
+
+
 NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
 NOT_PROSE_CLUE = re.compile("|".join(map(re.escape, NOT_PROSE_CLUES)))
 
@@ -107,7 +114,7 @@ def _eligible(text: str, n: int, settings: Settings) -> bool:
         return False
     if text[-1] not in END_MARKS or text.rstrip(QUESTION_TAIL).endswith("?") or QUOTE_ONLY.match(text):
         return False
-    if NOT_PROSE_START.match(text) or (settings.standalone and DANGLING.match(text)):
+    if NOT_PROSE_START.match(text) or (settings.standalone and not stands_alone(text)):
         return False
     lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
     return not (NOT_PROSE_CLUE.search(lower) and NOT_PROSE_INSIDE.search(text))
