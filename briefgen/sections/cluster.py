@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -14,10 +14,16 @@ from . import TopicContext, sort_sources, source
 SAME_FACT = 0.4
 
 
-def merge(ctx: TopicContext, sentences: Sequence[Sentence], limit: int) -> tuple[Item, ...]:
+def merge(
+    ctx: TopicContext,
+    sentences: Sequence[Sentence],
+    limit: int,
+    shown: Callable[[str], bool] | None = None,
+) -> tuple[Item, ...]:
     """Cluster near-identical sentences (TF-IDF cosine); one item per cluster, best supported first.
 
-    The item's text is the cluster's most central sentence; every member is a source.
+    The item's text is the cluster's most central sentence (of those `shown` accepts: a cluster with
+    none is left out); every member is a source.
     """
     if not sentences:
         return ()
@@ -32,7 +38,10 @@ def merge(ctx: TopicContext, sentences: Sequence[Sentence], limit: int) -> tuple
         clusters.append(members)
     items = []
     for members in clusters:
-        central = max(members, key=lambda m: (float(np.sum(sims[m, members])), -members.index(m)))
+        showable = [m for m in members if shown is None or shown(sentences[m].text)]
+        if not showable:
+            continue
+        central = max(showable, key=lambda m: (float(np.sum(sims[m, members])), -members.index(m)))
         sources = sort_sources(ctx, (source(sentences[m]) for m in members))
         items.append((Item(sentences[central].text, sources, ctx.support(sources)), min(members)))
     items.sort(key=lambda pair: (-pair[0].support, pair[1]))

@@ -39,9 +39,8 @@ def extract(ctx: TopicContext) -> tuple[Item, ...]:
     found = [
         s
         for s in ctx.all_sentences
-        if len(s.text.split()) >= MIN_WORDS
-        and is_background(s.text)
-        and not QUOTED.match(s.text)
-        and stands_alone(s.text)  # "But several firms said ..." is read alone in the list
+        if len(s.text.split()) >= MIN_WORDS and is_background(s.text) and not QUOTED.match(s.text)
     ]
-    return merge(ctx, found, LIMIT)
+    # A sentence that leans on the one before ("But several firms said ...") supports its fact but is
+    # not shown: the list is read item by item.
+    return merge(ctx, found, LIMIT, shown=stands_alone)
