@@ -166,6 +166,19 @@ JOINED = {
 }
 
 
+def test_a_signature_joins_its_quotation_in_paragraphs_and_one_sentence_a_line() -> None:
+    sentences = [
+        "Residents filled the hall and many spoke against the cost of the work.",
+        "“The fleet depends on the breakwater.”",
+        "― Ines Carrow, Elton.",
+        "The vote passed five to two after a long debate about the state grant.",
+    ]
+    as_paragraph = [s.text for s in split_article(article(" ".join(sentences)))]
+    one_a_line = [s.text for s in split_article(article("\n".join(sentences)))]
+    assert as_paragraph == one_a_line
+    assert as_paragraph[1] == "“The fleet depends on the breakwater.” ― Ines Carrow, Elton."
+
+
 @pytest.mark.parametrize(("text", "count"), JOINED.items())
 def test_names_cut_at_an_initial_and_pieces_opening_with_a_dash_are_joined(text: str, count: int) -> None:
     assert len(sentence_spans(text)) == count
