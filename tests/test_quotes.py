@@ -823,3 +823,13 @@ def test_a_surname_that_is_a_place_an_operation_and_a_photo_credit_are_typed_rig
         "district. The family had no contact with the agency, the Fort Worth Star-Telegram reported."
     )
     assert "Apple" not in kinds and "Fort Worth" not in kinds
+
+
+def test_a_relative_clause_with_a_quotation_inside_keeps_the_name_before_it_the_speaker() -> None:
+    found = _full(
+        "Omar Vale, a farmer near Elton who says his loss would be “life-changing,” adds, “I will be glad "
+        "to have part of it back, but the rest is gone.”\n\n"
+        "“It is not a big deal around here,” one operative inside Vale Tower said."
+    )
+    assert found["I will be glad to have part of it back, but the rest is gone."][0] == "Omar Vale"
+    assert found["It is not a big deal around here"][2] == "unnamed"

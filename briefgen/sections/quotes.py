@@ -197,7 +197,8 @@ SPEAKING_NOUNS = (
         daily weekly outlet website site network broadcaster station tabloid broadsheet campaign team
         transcript lawmaker lawmakers senators officers agents leaders members spokesmen chants sign
         group groups organizations organisations activists advocates environmentalists
-        signs banner message messages note notice voice narrator announcer host moderator
+        signs banner message messages note notice voice narrator announcer host moderator operative
+        operatives
         """
     )
 )
@@ -256,11 +257,18 @@ def _sentences_covering(sentences: tuple[Sentence, ...], start: int, end: int) -
     return [s for s in sentences if s.end > start and s.start < end]
 
 
+# Words that end a description's head: "a farmer near Elton", "one operative inside Vale Tower" (the
+# place is no speaker).
+HEAD_ENDS = frozenset(
+    ("of", "for", "at", "from", "with", "in", "on", "to", "who", "whose", "and", "near", "inside", "outside")
+)
+
+
 def _head(tokens: list[str]) -> list[str]:
     """The phrase up to a preposition or relative pronoun: 'a spokeswoman for Trump hotels' ->
     'a spokeswoman'."""
     for k, t in enumerate(tokens):
-        if k and t in ("of", "for", "at", "from", "with", "in", "on", "to", "who", "whose", "and"):
+        if k and t in HEAD_ENDS:
             return tokens[:k]
     return tokens
 
@@ -493,6 +501,8 @@ def _sentence_subject(text: str, start: int, end: int, people: People) -> Speake
     if pronoun and not people._in_quote(pronoun.start(1)):  # not '“She said no,” Hicks said
         return Speaker("", pronoun.group(1), "pronoun")
     for m in BEFORE_SUBJECT.finditer(text, start, end):
+        if m.group("speaker").split()[-1].lower() in ("who", "which", "that"):
+            continue  # "Ada Hicks, a farmer who says …, adds": a relative clause, not the subject
         found = speaker_of(m.group("speaker"), people, m.start())
         if found.kind:
             return found
