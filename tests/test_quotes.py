@@ -833,3 +833,22 @@ def test_a_relative_clause_with_a_quotation_inside_keeps_the_name_before_it_the_
     )
     assert found["I will be glad to have part of it back, but the rest is gone."][0] == "Omar Vale"
     assert found["It is not a big deal around here"][2] == "unnamed"
+
+
+def test_a_name_after_a_clause_or_a_description_after_the_verb_and_more_abbreviated_titles() -> None:
+    found = _full(
+        "“It is something he has thought about a lot over the last six months,” said his coach since 2008, "
+        "Larry Vale. “When he walked on the court his mind was wandering, and he knew.”\n\n"
+        "“I think they are afraid that the adoption policy might change” with Sunday's elections, said "
+        "Sandy Nickel, the proud new mother of a baby girl.\n\n"
+        "“When we go on patrol, either ten men cram into one truck, or we walk,” Pvt. Rahmatullah said.\n\n"
+        "“It may be among the most powerful songs he has written,” a reporter, Iris Pell, told The Elton "
+        "Beast."
+    )
+    assert found["It is something he has thought about a lot over the last six months"][0] == "Larry Vale"
+    assert found["When he walked on the court his mind was wandering, and he knew."][0] == "Larry Vale"
+    assert found["I think they are afraid that the adoption policy might change"][0] == "Sandy Nickel"
+    assert found["When we go on patrol, either ten men cram into one truck, or we walk"][0] == (
+        "Pvt. Rahmatullah"
+    )
+    assert "Beast" not in found["It may be among the most powerful songs he has written"][0]

@@ -72,7 +72,7 @@ QUOTE_VERBS = (
     "sneered|fumed|roared|bellowed|speculated|reasoned|summed up|advised|assured|threatened|"
     "clarified|elaborated|underscored|repeated|echoed|disagreed|objected|protested|bemoaned|decried|"
     "texted|emailed|murmured|mumbled|blurted|hollered|recited|teased|taunted|deadpanned|rebutted|"
-    "pushed back|weighed in|piped up|implored|inquired|pressed|put it|written|spoken|"
+    "pushed back|weighed in|piped up|implored|inquired|pressed|put it|written|spoken|summarized|summarised|"
     # a base form after "would", "will", "often": "as Hicks would say"
     + "|".join(
         f"(?:(?<=would )|(?<=will )|(?<=often )|(?<=might )|(?<=could )){v}"
@@ -92,6 +92,7 @@ STATEMENT = (
 # parentheses ("(R-Iowa)"); no comma, no sentence end.
 ABBREVIATION = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|St|Jr|Sr|Ft|Mt|Inc|Co|Corp|Ltd|"
+    r"Pvt|Pfc|Cpl|Spc|Det|Ofc|Insp|Supt|Cmdr|Brig|Atty|"
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
     r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|(?:[A-Z]\.){1,3})(?=\s)"
 )
@@ -107,9 +108,12 @@ TAIL = (
     r"from|for|last|this|next|earlier|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b)"
 )
+LISTENER_VERBS = r"(?:told|tells|asked|asks|urged|answered|informed|assured|reminded)\b"
 # Attribution right after the closing mark.
 AFTER = (
     re.compile(rf"^[\s,—-]*{PHRASE}{APPOS}{ADVERB}\s+{VERB}\b{OBJECT}"),
+    # '…," said his coach since 2008, Larry Vale.': a description, then the name in apposition.
+    re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE},\s+(?P<appos>{NAME})(?=\s*[.,;:!?]|\s*$)"),
     re.compile(rf"^[\s,—-]*{VERB}\s+{PHRASE}{TAIL}"),
     re.compile(rf"^[\s,—-]*according to {STATEMENT}{PHRASE}(?=[,.;:!?]|$)(?P<verb>)"),
     # "said master of ceremonies Asab Al-Tabchi, ...": the whole phrase up to the comma.
@@ -118,7 +122,12 @@ AFTER = (
     re.compile(rf"^[\s,—-]*{PHRASE},\s*(?:who|which)\s+[^“”\"\n,;]{{2,100}}?\s+{VERB}\b{OBJECT}"),
     # '...” who represents the past, Hicks said.': the sentence goes on, then ends with its attribution.
     re.compile(rf"^[^“”\"\n.!?]{{1,120}}?,\s*{PHRASE}{ADVERB}\s+{VERB}\b{OBJECT}(?=\s*[.!?](?:\s|$))"),
+    # '…” with Sunday's vote, said Sandy Vale, a new mother.': the same, the verb first.
+    # Not "…,” Ada Hicks told The Elton Herald": after "told" stands the listener.
+    re.compile(rf"^[^“”\"\n.!?]{{1,120}}?,\s*(?!{LISTENER_VERBS}){VERB}\s+{PHRASE}(?=\s*[,.;:!?]|\s*$)"),
 )
+VERB_FIRST = frozenset((1, 2, 4, 7))  # the AFTER patterns with the verb before the speaker
+SPEAKER_SLOT = frozenset((0, 1, 2))  # those whose phrase stands right next to the verb
 # Attribution before the opening mark: 'He added, ', 'Nakatani described the dialogue as ', 'Smith wrote: '.
 CLAUSE = "and|but|then|when|as|what|that|while|whereas|although|after|because|so"
 BOUNDARY = re.compile(rf"^|[,;:(—]\s*|(?<=[.!?])\s+|\b(?:{CLAUSE})\s+")
@@ -545,7 +554,9 @@ def _attribute(
                 and not WORD_THEN_VERB.match(after)
             ):
                 continue  # a new sentence after a question or exclamation
-            speaker = speaker_of(m.group("speaker"), people, span.start, after_verb=n in (1, 3), slot=n < 2)
+            speaker = speaker_of(
+                m.group("speaker"), people, span.start, after_verb=n in VERB_FIRST, slot=n in SPEAKER_SLOT
+            )
             speaker = _apposition(m, speaker, people, span.start)
             if speaker.kind:
                 cue = _cue(m.group("verb"), m.groupdict().get("object") or "", people)
