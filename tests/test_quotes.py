@@ -852,3 +852,19 @@ def test_a_name_after_a_clause_or_a_description_after_the_verb_and_more_abbrevia
         "Pvt. Rahmatullah"
     )
     assert "Beast" not in found["It may be among the most powerful songs he has written"][0]
+
+
+def test_a_statement_standing_alone_after_a_sentence_of_reported_speech_is_its_speakers() -> None:
+    found = _full(
+        "Tom Baker lamented that the death forced him to share some hard truths with his young son.\n\n"
+        "“I told my son, there are monsters out there and you have to listen to us.”\n\n"
+        "Vale's new book came out on Monday.\n\n"
+        "“The stories begin and the stories end, but the work never ends.”\n\n"
+        "Ines Carrow said her son would sing `Old Vale Farm' every morning. She told the committee that "
+        "nobody could miss such changes. “Parents like me are relying on you to find out what happened.”"
+    )
+    assert (
+        found["I told my son, there are monsters out there and you have to listen to us."][0] == "Tom Baker"
+    )
+    assert found["The stories begin and the stories end, but the work never ends."][0] == ""
+    assert found["Parents like me are relying on you to find out what happened."][0] == "Ines Carrow"

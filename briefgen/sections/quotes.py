@@ -146,6 +146,12 @@ SAID_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?])\s+){PHRASE}{APPOS}{ADVERB}\s+{VERB}"
     r"(?:\s+(?:in|on|at|during|to|with|via|by)\b[^.!?:;“”\"]{0,60})?[.:]\s*$"
 )
+# A sentence of reported speech: its subject, then a speech verb ("Vale said the plan ...", "But she
+# told the committee that ...").
+REPORTED = re.compile(
+    rf"\W*(?:(?:But|And|Still|Later|Then|Now|Yet),?\s+)?{PHRASE}{APPOS}{ADVERB}\s+(?P<verb>{SPEECH_VERBS})\b"
+    r"(?=[^“”\"]*$)"
+)
 # "Said Dorothy Poynter, who grew up nearby, “...": the verb first.
 INVERTED_VERBS = ("Said", "Added", "Stated", "Continued", "Wrote", "Asked", "Says", "Adds", "Replied")
 INVERTED = re.compile(
@@ -570,6 +576,7 @@ def _attribute(
                 return speaker, "—", m.end()
     start = max(para[0], min(first.start, span.start))
     before = _unquoted_before(text, start, span.start)
+    led = False  # the words before are the sentence before the quotation's
     if not before.strip():
         # Nothing before the mark in its sentence: the sentence before may introduce the quotation
         # ("Stated Brandt:" ending the paragraph before, "Ana Ruiz said in a statement. “...").
@@ -580,6 +587,7 @@ def _attribute(
             lead = text[start:end]
             if not QUOTED.search(lead):
                 before = lead + " "
+                led = True
     # The shortest clause before the mark that reads "<speaker> <verb> ...": try the nearest first.
     starts = sorted({b.end() for b in BOUNDARY.finditer(before)}, reverse=True)
     # Tried in order, each only when those before it gave no speaker.
@@ -606,6 +614,14 @@ def _attribute(
         if speaker.kind:
             cue = ":" if colon else _cue(m.group("verb"), m.groupdict().get("object") or "", people)
             return speaker, cue, span.end
+    if led and n_words >= FULL_QUOTE_WORDS and inner.lstrip("“\"'‘ ")[:1].isupper():
+        # A quoted statement standing alone after a sentence of reported speech is its speaker's:
+        # "Baker lamented that the death forced him to talk to his son. ¶ “I told my son, …”".
+        m = REPORTED.match(before)
+        if m:
+            speaker = speaker_of(m.group("speaker"), people, span.start, slot=True)
+            if speaker.kind in ("person", "organisation", "pronoun"):
+                return speaker, m.group("verb"), span.end
     relative = _relative_speaker(before, people, span.start, n_words)
     if relative is not None:
         return relative[0], relative[1], span.end
@@ -892,7 +908,12 @@ def named_people(text: str, people: People) -> list[Named]:
         if first in LOCATIVE_WORDS:  # "In West Elton": the preposition starts the run
             run = run.removeprefix(first).strip()
         name = person(run)
-        if not name or _acronym_follows(text, m.group(), m.end()) or people._in_quote(m.start()):
+        if (
+            not name
+            or _acronym_follows(text, m.group(), m.end())
+            or people._in_quote(m.start())
+            or text[m.start() - 1 : m.start()] in ("`", "‘")  # a title in single marks: `Old McDonald'
+        ):
             continue  # "Transatlantic Trade and Investment Partnership (TTIP)": an organisation's name
         place = (
             first in LOCATIVE_WORDS or LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
