@@ -868,3 +868,13 @@ def test_a_statement_standing_alone_after_a_sentence_of_reported_speech_is_its_s
     )
     assert found["The stories begin and the stories end, but the work never ends."][0] == ""
     assert found["Parents like me are relying on you to find out what happened."][0] == "Ines Carrow"
+
+
+def test_a_common_word_after_an_honorific_is_a_surname() -> None:
+    found = _full(
+        "“If they do not start the process, I discharge them within 30 days,” said Dr. More, a board member "
+        "of the county chapter.\n\nBy contrast, her stance on delays is more flexible. “I do allow that most "
+        "times,” she said."
+    )
+    assert found["If they do not start the process, I discharge them within 30 days"][0] == "Dr. More"
+    assert found["I do allow that most times"][0] == "Dr. More"

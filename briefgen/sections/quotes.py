@@ -436,7 +436,9 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
         return resolved, "person"  # "Mr. Trump" is not Ivanka Trump
     tokens = stripped.split()
     if not tokens:
-        return None
+        # "Dr. More", "Mr. Young": after an honorific a common word is a surname.
+        m = HONORIFIC_SURNAME.fullmatch(name)
+        return (people.full_name(m.group(1)) or name, "person") if m else None
     if len(tokens) >= 2:
         if tokens[-1].lower() in ORG_WORDS or stripped in places():
             return stripped, "organisation"
@@ -455,6 +457,9 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if re.search(r"[a-z]{3}[A-Z]", word):
         return word, "organisation"  # "HuffPollster", "PolitiFact": not "McConnell" or "DeSantis"
     return (people.full_name(word) or word), "person"
+
+
+HONORIFIC_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]{2,})")
 
 
 def _strip_titles(name: str) -> str:
