@@ -51,3 +51,15 @@ def test_an_invented_report() -> None:
         "removed": [{"id": "ferry", "lines": [{"text": "Subscribe — “now”", "reason": "teaser"}]}],
     }
     assert report_json(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_printable_shortcut_changes_nothing() -> None:
+    """`printable` returns plain ASCII text as it is: what the full replacement gives it."""
+    from briefgen.accounting import CONTROL, printable
+
+    rng = random.Random(5)
+    letters = [chr(i) for i in range(0x180)] + ["\udcff", "\u2028", "\x85", "é", "/", " "]
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randrange(10)))
+        full = CONTROL.sub("?", text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        assert printable(text) == full, repr(text)
