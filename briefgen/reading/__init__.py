@@ -117,12 +117,14 @@ def read_inputs(
                 )
                 for article in found:
                     unique = article.id
-                    if safe_name(unique).casefold() in ids:
+                    page = safe_name(unique).casefold()
+                    if page in ids:
                         k = next_suffix.get(article.id, 2)
                         while safe_name(f"{article.id}-{k}").casefold() in ids:
                             k += 1
                         unique, next_suffix[article.id] = f"{article.id}-{k}", k + 1
-                    ids.add(safe_name(unique).casefold())
+                        page = safe_name(unique).casefold()
+                    ids.add(page)
                     if unique != article.id or key != article.path:
                         article = renamed(article, id=unique, path=key)
                     reading.articles.append(article)
