@@ -229,6 +229,26 @@ def test_framing_word_one_outlet_uses_alone() -> None:
     assert framing.extract(context(a, b, c)) == ()
 
 
+def test_organisations_named_with_what_they_are_of_or_for() -> None:
+    a = _plain(
+        "Dr. Ana Vale of the Elton College of Marine Biology said the harbour was safe. "
+        "The Department of Health and Human Services did not comment. "
+        "The Elton Police Department and Elton Fire Department responded on Monday. "
+        "Using the Centers for Medicare and Medicaid Services figures, she found nothing. "
+        "Vale studied at the University of Port Elsie. "
+        "Department of Harbour Security Secretary Ines Carrow spoke after her."
+    )
+    orgs = {e.name for e in entities.extract(context(a)) if e.kind == "organisation"}
+    assert orgs == {
+        "Elton College of Marine Biology",
+        "Department of Health and Human Services",
+        "Elton Police Department",
+        "Elton Fire Department",
+        "Centers for Medicare and Medicaid Services",
+        "University of Port Elsie",
+    }
+
+
 def test_entities_with_roles_acronyms_and_places() -> None:
     a = _plain(
         "Defense Secretary Robert Kane met Philippine officials in Manila on Thursday. "

@@ -29,12 +29,13 @@ from .people import (
     looks_like_org,
     looks_like_person,
     mask_headings,
+    of_what,
     places,
     words_of,
 )
 
 CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
-ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the)\s+)?){{0,5}}{CAP}")
+ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the|and)\s+)?){{0,7}}{CAP}")
 LEADING = NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "other", "all"}
 ACRONYM_DEF = re.compile(
     rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
@@ -104,20 +105,22 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     name ("Joint Operations Command") counts for the defined one."""
     found: list[tuple[int, str, str]] = []
     by_name = {name: acr for acr, name in acronyms.items()}
-    for m in ORG.finditer(mask_headings(text)):
-        closing = text[m.end() : m.end() + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
-        if text[m.start() - 1 : m.start()] in ("“", '"') and closing in ("”", '"'):
-            continue  # a title in quotation marks ("“Harbour Nights” opened"), not an organisation
-        if m.group().split()[-1].lower() in PLACE_WORDS:
-            continue  # "Elton Niagara International Airport", "Vale Street": a place, not a body
-        name = _trim_org(m.group())
-        if name and name.isupper():
-            continue  # a heading in capitals ("MUST WATCH"), not a name
-        if WORK_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            continue  # the title of a work: "the animated comedy Harbour Party", "the novel Vale House"
-        if name and len(name.split()) >= 2 and looks_like_org(name) and name not in places():
-            full = next((n for n in by_name if f" {name} " in f" {n} "), name)
-            found.append((m.start() + m.group().find(name), full, by_name.get(full, "")))
+    for whole in ORG.finditer(mask_headings(text)):
+        for start, run in _and_runs(whole.start(), whole.group()):
+            end = start + len(run)
+            closing = text[end : end + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
+            if text[start - 1 : start] in ("“", '"') and closing in ("”", '"'):
+                continue  # a title in quotation marks ("“Harbour Nights” opened"), not an organisation
+            if run.split()[-1].lower() in PLACE_WORDS:
+                continue  # "Elton Niagara International Airport", "Vale Street": a place, not a body
+            name = _trim_org(run)
+            if name and name.isupper():
+                continue  # a heading in capitals ("MUST WATCH"), not a name
+            if WORK_BEFORE.search(text, max(0, start - 30), start):
+                continue  # the title of a work: "the animated comedy Harbour Party", "the novel Vale House"
+            if name and len(name.split()) >= 2 and looks_like_org(name) and name not in places():
+                full = next((n for n in by_name if f" {name} " in f" {n} "), name)
+                found.append((start + run.find(name), full, by_name.get(full, "")))
     for m in re.finditer(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b[A-Z][a-z]+\b", text):
         word = m.group()
         if word in acronyms:
@@ -125,6 +128,31 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         elif word in ORG_NAMES and not _part_of_a_place(text, m.start(), m.end()):
             found.append((m.start(), word, ""))
     return found
+
+
+def _and_runs(start: int, run: str) -> list[tuple[int, str]]:
+    """A capitalised run cut at a sentence's end and at each "and" that joins two names rather than
+    two words of what a name is of or for: "Department of Health and Human Services", "Centers for
+    Medicare and Medicaid Services" stay whole (one word between "of"/"for" and "and"); "Elton Police
+    Department and Elton Fire Department", "Korvath and General Motors", "House and Senate" are cut
+    (so is "Food and Drug Administration", named whole only when an acronym spells it out)."""
+    out: list[tuple[int, str]] = []
+    begin = 0  # where the current run starts in `run`
+    words = list(re.finditer(r"\S+", run))
+    for k, w in enumerate(words):
+        if w.group().endswith(".") and not ABBREVIATED.fullmatch(w.group()) and k + 1 < len(words):
+            out.append((start + begin, run[begin : w.end()]))  # a sentence's end: "... Elsie. Police"
+            begin = words[k + 1].start()
+            continue
+        if w.group() != "and" or k == 0:
+            continue
+        before = [x.group() for x in words[max(0, k - 3) : k - 1] if x.start() >= begin]
+        joined = before[-1:] in (["of"], ["for"]) or before[-2:] in (["of", "the"], ["for", "the"])
+        if not (joined and words[k - 1].group() not in FIRST_NAMES):
+            out.append((start + begin, run[begin : words[k - 1].end()]))
+            begin = w.end() + 1
+    out.append((start + begin, run[begin:]))
+    return [(s, r) for s, r in out if r]
 
 
 def _part_of_a_place(text: str, start: int, end: int) -> bool:
@@ -136,6 +164,10 @@ def _part_of_a_place(text: str, start: int, end: int) -> bool:
 def _trim_org(name: str) -> str:
     """Cut a run of capitalised words to the organisation it ends with ("Japan's new Joint ...")."""
     tokens = name.split()
+    if tokens and tokens[-1].endswith(".") and not ABBREVIATED.fullmatch(tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]  # the sentence's full stop: "... at the University of Chicago."
+    if tokens:
+        tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1])  # "the Bureau of Labor Statistics' figures"
     # A credit line: "Jo Ames for The Elton Herald" is the Herald's (Jo Ames is a person).
     if "for" in tokens[2:4] and looks_like_person(" ".join(tokens[: tokens.index("for", 2)])):
         tokens = tokens[tokens.index("for", 2) + 1 :]
@@ -143,10 +175,15 @@ def _trim_org(name: str) -> str:
     ends = [i for i, t in enumerate(tokens[:-1]) if t.endswith(".") and not ABBREVIATED.fullmatch(t)]
     if ends:
         tokens = tokens[ends[-1] + 1 :]
-    while tokens and tokens[-1].lower() not in ORG_WORDS:
-        tokens.pop()
+    # The name ends with its organisation word, or with what it is "of" or "for" after that word:
+    # "American College of Rheumatology", "Department of Health and Human Services".
+    last = max((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), default=-1)
+    if not (last >= 0 and of_what(tokens[last + 1 :])):
+        del tokens[last + 1 :]
     while tokens and (tokens[0].lower() in LEADING or tokens[0].endswith(("'s", "’s", "."))):
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[1] == "the":
+        del tokens[:2]  # "Using the Centers for ...": a sentence's first word before the name
     return " ".join(tokens)
 
 

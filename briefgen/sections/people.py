@@ -448,6 +448,21 @@ def looks_like_person(name: str, strict: bool = True) -> bool:
     return all(t[:1].isupper() or re.fullmatch(PARTICLE, t) or HYPHENATED_PARTICLE.match(t) for t in tokens)
 
 
+def of_what(tail: Sequence[str]) -> bool:
+    """Whether the words after an organisation word say what it is of or for, as part of its name:
+    "of Rheumatology", "of Health and Human Services" (up to three names; not "of Homeland Security
+    Secretary Ana Vale", nor "of Defense Ana Vale")."""
+    names = [t for t in tail[1:] if t not in ("and", "the")]
+    person = len(names) > 2 and names[-2] in FIRST_NAMES  # "of Defense Ana Vale": a name after it
+    return (
+        len(tail) >= 2
+        and tail[0] in ("of", "for")
+        and 1 <= len(names) <= 3
+        and all(t[:1].isupper() for t in names)
+        and not person
+    )
+
+
 @lru_cache(maxsize=16384)
 def looks_like_org(name: str) -> bool:
     tokens = name.split()
@@ -455,8 +470,11 @@ def looks_like_org(name: str) -> bool:
         return False
     if name in ORG_NAMES or (len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6):
         return True
-    return tokens[-1].lower() in ORG_WORDS and all(
-        t[:1].isupper() or t in ("of", "the", "for", "and") for t in tokens
+    last = max((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), default=-1)
+    return (
+        last >= 0
+        and (last == len(tokens) - 1 or of_what(tokens[last + 1 :]))
+        and all(t[:1].isupper() or t in ("of", "the", "for", "and") for t in tokens)
     )
 
 
