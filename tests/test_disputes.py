@@ -919,3 +919,31 @@ def test_a_regions_agencies_tie_no_two_reports_to_one_incident() -> None:
     c = art("c", "The attack happened just before 2 a.m. Sunday in the 2600 block of S. Flores.", DAY)
     e = art("e", "Ana Roe died in a shooting at about 2:30 a.m. Sunday near South Flores Street.", DAY)
     assert [d.about for d in found(c, e).disputes] == ["time of the incident on Sunday"]
+
+
+def test_a_citys_period_and_its_hospital_are_no_ones_incident() -> None:
+    a = art(
+        "a",
+        "At least 28 other people have been shot across Elton in separate attacks since 7:20 p.m. Friday.",
+        DAY,
+    )
+    b = art(
+        "b",
+        "At least 40 other people have been shot in the city between 3:50 p.m. Friday and 3 a.m. Monday.",
+        DAY,
+    )
+    assert found(a, b).disputes == ()
+    # Two incidents of one city, treated at its trauma centre: the city and the hospital tie nothing.
+    c = art(
+        "c",
+        "All four victims shot near Natoma Street were taken to San Francisco General Hospital with "
+        "non-life threatening injuries, police said.",
+        DAY,
+    )
+    e = art(
+        "e",
+        "In San Francisco, four victims were found, two of which were suffering from life-threatening "
+        "injuries, Officer Mona Vale said. They were taken to San Francisco General Hospital.",
+        DAY,
+    )
+    assert found(c, e).disputes == ()

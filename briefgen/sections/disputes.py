@@ -263,7 +263,7 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         by_key[r.key].append(r)
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
-    incidents: dict[bool, dict[str, int]] = {}
+    incident: dict[str, int] = {}
     for rs in by_key.values():
         if rs[0].story and len({r.sentence.article for r in rs}) < STORY_SHARE * len(ctx.articles):
             # "The" toll, time, child or car is the topic's own only if most articles speak of it: a
@@ -294,10 +294,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         if rs[0].story:
             # "The" child, time or toll of articles that name nothing in common: perhaps two incidents
             # of one subject in one topic ("a 7-year-old boy was shot" / "a six-year-old boy was shot").
-            care = rs[0].key != "hospital"  # hospitals tie reports, unless the hospital is in question
-            if care not in incidents:
-                incidents[care] = _incidents(ctx, care)
-            linked = [{incidents[care][a] for a in g} for g in groups]
+            incident = incident or _incidents(ctx)
+            linked = [{incident[a] for a in g} for g in groups]
             if any(
                 not linked[i] & linked[j] and -1 not in linked[i] | linked[j]
                 for i in range(len(parts))
@@ -347,13 +345,13 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
     return disputes, updates
 
 
-def _incidents(ctx: TopicContext, care: bool) -> dict[str, int]:
+def _incidents(ctx: TopicContext) -> dict[str, int]:
     """Articles numbered by incident: two articles that share a name of people, places or streets
     (`measures.incident_names`) report one incident, and so do two that each share one with a third.
-    An article that names nothing is -1: it may report any of them. Without `care` (the hospital is
-    in question) hospitals do not tie, and an article that names only its hospital is its own."""
-    names = {a.id: measures.incident_names(a.text, care) for a in ctx.articles}
-    nameless = {a.id for a in ctx.articles if not (names[a.id] if care else measures.incident_names(a.text))}
+    A hospital or a big city ties none (many incidents share them). An article that names nothing at
+    all, not even those, is -1: it may report any incident."""
+    names = {a.id: measures.incident_names(a.text) for a in ctx.articles}
+    nameless = {a.id for a in ctx.articles if not measures.incident_names(a.text, everything=True)}
     ids = sorted(names)
     parent = {a: a for a in ids}
 

@@ -190,22 +190,29 @@ REGIONAL = {
 }  # fmt: skip
 
 
-def incident_names(text: str, care: bool = True) -> frozenset[str]:
+def incident_names(text: str, everything: bool = False) -> frozenset[str]:
     """The names an article gives its incident: people, places and buildings of two or more words
     ("Ada Lind", "Kestrel Commons") and street names ("Elm", "West 51st"); not a region's (a county,
-    an agency). Two reports of one incident nearly always share one; two incidents of one subject
-    seldom do."""
+    an agency), nor, unless `everything`, a hospital or a big city's. Two reports of one incident
+    nearly always share one; two incidents of one subject seldom do."""
     found = {
         street_base(m.group()).lower()  # "S. Flores" is "South Flores"
         for m in re.finditer(NAME, text)
         if not any(
-            p in NOT_NAME or p in REGIONAL or p.lower() in STOP_WORDS or (not care and p in PLACE_OF_CARE)
+            p in NOT_NAME
+            or p in REGIONAL
+            or p.lower() in STOP_WORDS
+            or (not everything and p in PLACE_OF_CARE)
             for p in re.split(r"[\s-]+", m.group())
         )
-    }  # not "All Rights Reserved", "Follow Us On Twitter"; without `care`, no hospital (one in dispute)
+    }  # not "All Rights Reserved", "Follow Us On Twitter"
     found |= {
         f"{n.split()[0]} {n.split()[-1]}" for n in found if len(n.split()) > 2
     }  # a middle name left out
+    if not everything:
+        from .people import places
+
+        found -= {p.lower() for p in places()}  # "San Francisco": a city's incidents all name it
     found |= {street_base(m.group("base")).lower() for m in STREET.finditer(text)}
     return frozenset(found)
 
@@ -479,6 +486,9 @@ def _event_of(text: str, at: int) -> str:
     return min(words)[1] if words else ""
 
 
+PERIOD_BOUND = re.compile(r"\b(?:since|between|until|till|from)\s+$", re.I)
+
+
 def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list[Reading]:
     """Clock times of the incident: each time is the time of the event word nearest it (a word of the
     shooting itself, not of an arrest, a news conference or a vigil). With `scene` (base names of the
@@ -497,9 +507,13 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
     if scene is not None and len({d for _, _, d in days}) > 1:
         return []
     out = []
+    if AGGREGATE.search(text):
+        return []  # "28 people have been shot in separate attacks since 7:20 p.m.": several events
     for m in CLOCK.finditer(text):
         if scene is None and _event_of(text, m.start()) != "incident":
             continue
+        if PERIOD_BOUND.search(text, 0, m.start()):
+            continue  # "shot in the city between 3:50 p.m. Friday and 3 a.m. Monday": a period's bound
         if TIME_ZONE.match(text, m.end()):
             continue  # "8:30 p.m. ET": another zone than the scene's, perhaps; "7:30 p.m." there
         # Its day: the weekday printed nearest it ("on Friday for shooting ... at 6 p.m. Tuesday").
