@@ -238,6 +238,16 @@ def test_organisations_named_with_what_they_are_of_or_for() -> None:
         "Vale studied at the University of Port Elsie. "
         "Department of Harbour Security Secretary Ines Carrow spoke after her."
     )
+    # A company's abbreviated suffix, and a name with "and" that the text also prints as an acronym.
+    b = _plain(
+        "Korvath Co. said the Harbour and Rail Authority approved the plan. The HRA met on Monday. "
+        "Korvath Co. shares rose after the Elton Shipping Corp. deal.",
+        "b",
+    )
+    found = {e.name: e.kind for e in entities.extract(context(b))}
+    assert found["Korvath Co."] == "organisation" and "Korvath Co" not in found
+    assert found["Harbour and Rail Authority"] == "organisation"
+    assert found["Elton Shipping Corp."] == "organisation"
     orgs = {e.name for e in entities.extract(context(a)) if e.kind == "organisation"}
     assert orgs == {
         "Elton College of Marine Biology",

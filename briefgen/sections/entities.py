@@ -105,8 +105,9 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     name ("Joint Operations Command") counts for the defined one."""
     found: list[tuple[int, str, str]] = []
     by_name = {name: acr for acr, name in acronyms.items()}
+    printed = frozenset(re.findall(r"\b[A-Z]{2,6}\b", text))
     for whole in ORG.finditer(mask_headings(text)):
-        for start, run in _and_runs(whole.start(), whole.group()):
+        for start, run in _and_runs(whole.start(), whole.group(), printed):
             end = start + len(run)
             closing = text[end : end + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
             if text[start - 1 : start] in ("“", '"') and closing in ("”", '"'):
@@ -130,12 +131,25 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
     return found
 
 
-def _and_runs(start: int, run: str) -> list[tuple[int, str]]:
+def _spelled_out(words: list[str], acronyms: frozenset[str]) -> bool:
+    """Whether the first words of `words` are spelled out by an acronym the text prints ("Food and Drug
+    Administration" where it also prints "FDA")."""
+    initials = ""
+    for w in words:
+        if w in ("and", "of", "for", "the", "&"):
+            continue
+        initials += w[:1]
+        if len(initials) >= 2 and initials in acronyms:
+            return True
+    return False
+
+
+def _and_runs(start: int, run: str, acronyms: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """A capitalised run cut at a sentence's end and at each "and" that joins two names rather than
     two words of what a name is of or for: "Department of Health and Human Services", "Centers for
     Medicare and Medicaid Services" stay whole (one word between "of"/"for" and "and"); "Elton Police
     Department and Elton Fire Department", "Korvath and General Motors", "House and Senate" are cut
-    (so is "Food and Drug Administration", named whole only when an acronym spells it out)."""
+    ("Food and Drug Administration" stays whole only when the text also prints "FDA")."""
     out: list[tuple[int, str]] = []
     begin = 0  # where the current run starts in `run`
     words = list(re.finditer(r"\S+", run))
@@ -148,6 +162,12 @@ def _and_runs(start: int, run: str) -> list[tuple[int, str]]:
             continue
         before = [x.group() for x in words[max(0, k - 3) : k - 1] if x.start() >= begin]
         joined = before[-1:] in (["of"], ["for"]) or before[-2:] in (["of", "the"], ["for", "the"])
+        opening = [x.group() for x in words[: k - 1] if x.start() >= begin]
+        if not joined and opening in ([], ["The"], ["the"]):
+            # The first word of a run: "Food and Drug Administration" is one name when the text also
+            # prints its acronym; "Korvath and General Motors" is two.
+            rest = [x.group().rstrip(".,;:") for x in words[k - 1 :]]
+            joined = joined or _spelled_out([x for x in rest if x[:1].isupper() or x == "and"], acronyms)
         if not (joined and words[k - 1].group() not in FIRST_NAMES):
             out.append((start + begin, run[begin : words[k - 1].end()]))
             begin = w.end() + 1
@@ -177,7 +197,7 @@ def _trim_org(name: str) -> str:
         tokens = tokens[ends[-1] + 1 :]
     # The name ends with its organisation word, or with what it is "of" or "for" after that word:
     # "American College of Rheumatology", "Department of Health and Human Services".
-    last = max((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), default=-1)
+    last = max((i for i, t in enumerate(tokens) if t.lower().rstrip(".") in ORG_WORDS), default=-1)
     if not (last >= 0 and of_what(tokens[last + 1 :])):
         del tokens[last + 1 :]
     while tokens and (tokens[0].lower() in LEADING or tokens[0].endswith(("'s", "’s", "."))):

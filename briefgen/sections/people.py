@@ -134,7 +134,7 @@ ORG_WORDS = words_of(
     coalition movement front council cabinet reserve treasury exchange market group industries
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
-    bros llc plc partnership science sciences rescue stoppers parenthood politics presse agence
+    bros llc plc partnership science sciences rescue stoppers parenthood politics presse agence co
     """
 )
 _ORG_HEADS = (
@@ -470,7 +470,7 @@ def looks_like_org(name: str) -> bool:
         return False
     if name in ORG_NAMES or (len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6):
         return True
-    last = max((i for i, t in enumerate(tokens) if t.lower() in ORG_WORDS), default=-1)
+    last = max((i for i, t in enumerate(tokens) if t.lower().rstrip(".") in ORG_WORDS), default=-1)
     return (
         last >= 0
         and (last == len(tokens) - 1 or of_what(tokens[last + 1 :]))
