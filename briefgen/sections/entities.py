@@ -136,7 +136,7 @@ def _spelled_out(words: list[str], acronyms: frozenset[str]) -> bool:
     Administration" where it also prints "FDA")."""
     initials = ""
     for w in words:
-        if w in ("and", "of", "for", "the", "&"):
+        if not w[:1].isupper():  # "and", "of", "for", "the", "&"
             continue
         initials += w[:1]
         if len(initials) >= 2 and initials in acronyms:
@@ -166,8 +166,7 @@ def _and_runs(start: int, run: str, acronyms: frozenset[str] = frozenset()) -> l
         if not joined and opening in ([], ["The"], ["the"]):
             # The first word of a run: "Food and Drug Administration" is one name when the text also
             # prints its acronym; "Korvath and General Motors" is two.
-            rest = [x.group().rstrip(".,;:") for x in words[k - 1 :]]
-            joined = joined or _spelled_out([x for x in rest if x[:1].isupper() or x == "and"], acronyms)
+            joined = _spelled_out([x.group() for x in words[k - 1 :]], acronyms)
         if not (joined and words[k - 1].group() not in FIRST_NAMES):
             out.append((start + begin, run[begin : words[k - 1].end()]))
             begin = w.end() + 1
