@@ -122,3 +122,33 @@ def test_a_day_told_in_the_past_tense_is_not_after_the_article() -> None:
     assert day("The trial is set for Oct. 31, officials said.") == "2014-10-31"
     assert day("The hearing was postponed to Oct. 31 by the judge.") == "2014-10-31"
     assert day("The council voted Aug. 18 to close the pier.") == "2014-08-18"
+
+
+def test_a_sentence_is_dated_by_its_first_date_only() -> None:
+    # Undated: "in March" cannot be resolved, so the sentence is not placed in 1903, the year of
+    # another fact it mentions; a sentence whose first date resolves keeps it.
+    a = article(
+        "After a diagnosis in March, the family learnt that the illness was first described in 1903. "
+        "The mill was founded in 1903 by two brothers who came from the coast.",
+    )
+    assert dates(context(a)) == {
+        "1903": ["The mill was founded in 1903 by two brothers who came from the coast."]
+    }
+
+
+def test_days_come_before_background_years_when_the_timeline_is_full() -> None:
+    background = [
+        f"The old harbour wall was repaired in {1900 + i} after a winter storm."
+        for i in range(timeline.LIMIT)
+    ]
+    events = [
+        "The council voted on March 3, 2025 to rebuild the harbour wall.",
+        "Work on the harbour wall began on March 20, 2025 at the northern end.",
+    ]
+    a = article(" ".join(background + events), published="2025-03-30")
+    found = dates(context(a))
+    assert len([d for d in found for _ in found[d]]) == timeline.LIMIT
+    assert {"2025-03-03", "2025-03-20"} <= set(found)
+    # The two years left out are the last in the article's order (support and position decide
+    # among equally precise dates).
+    assert "1910" not in found and "1911" not in found and "1900" in found

@@ -81,6 +81,7 @@ LATE_DAYS = 6  # an article dated more than this after the topic's latest explic
 MIN_WORDS = 6
 SAME_EVENT = 0.2
 LIMIT = 12
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,10 @@ class Dated:
     iso: str
     precision: str
     expression: str
+    # Whether the date is the sentence's first date expression. A sentence whose first expression
+    # could not be dated ("diagnosed in March" in an undated article) is not about the later one
+    # ("a disease described in 1903"): the timeline leaves it out.
+    first: bool = True
 
 
 def dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
@@ -334,6 +339,7 @@ def _dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
     for article in ctx.articles:
         anchor = found.dates.get(article.id)
         seen: set[int] = set()
+        tried: set[int] = set()
         for mention in mentions[article.id]:
             key = mention.sentence.index
             if key in seen:
@@ -341,7 +347,8 @@ def _dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
             iso, precision = resolve(mention, anchor)
             if iso:
                 seen.add(key)
-                out.append(Dated(mention.sentence, iso, precision, mention.raw))
+                out.append(Dated(mention.sentence, iso, precision, mention.raw, first=key not in tried))
+            tried.add(key)
     return out, found
 
 
@@ -352,7 +359,7 @@ def _event(sentence: Sentence) -> bool:
 
 def extract(ctx: TopicContext) -> tuple[TimelineItem, ...]:
     dated, _ = dated_sentences(ctx)
-    dated = [d for d in dated if _event(d.sentence)]
+    dated = [d for d in dated if d.first and _event(d.sentence)]
     if not dated:
         return ()
     row = ctx.row
@@ -380,8 +387,9 @@ def extract(ctx: TopicContext) -> tuple[TimelineItem, ...]:
                 support=ctx.support(sources),
             )
             items.append((item, min(idx[m] for m in cluster)))
-    # The best supported events, shown in date order.
-    items.sort(key=lambda pair: (-pair[0].support, pair[1]))
+    # The best supported events, the most precisely dated first (a day is an event of the story; a
+    # year alone is mostly background: "the plant opened in 1978"), shown in date order.
+    items.sort(key=lambda pair: (-pair[0].support, PRECISION_RANK[pair[0].precision], pair[1]))
     chosen = items[:LIMIT]
     chosen.sort(key=lambda pair: (pair[0].date, pair[1]))
     return tuple(item for item, _ in chosen)
