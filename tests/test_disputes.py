@@ -436,8 +436,10 @@ def test_one_group_given_two_make_ups_is_a_dispute() -> None:
 
 
 def test_similar_street_names_of_the_scene_are_a_dispute_and_a_misspelling_is_not() -> None:
-    a = art("a", "The shooting happened at a townhouse complex off Birch Hollow Lane on Tuesday.", DAY)
-    b = art("b", "A woman was shot inside a townhouse off Birchwood Lane, police said.", DAY)
+    # Reports of one incident name someone in common (Ana Roe): see the test of two incidents below.
+    roe = " Neighbours said Ana Roe had lived there for years."
+    a = art("a", "The shooting happened at a townhouse complex off Birch Hollow Lane on Tuesday." + roe, DAY)
+    b = art("b", "A woman was shot inside a townhouse off Birchwood Lane, police said." + roe, DAY)
     [d] = found(a, b).disputes
     assert d.kind == "name" and {s.value for s in d.sides} == {"Birch Hollow Lane", "Birchwood Lane"}
     # Spelling variants of one name, a street an article names beside the other (a corner), and a
@@ -447,12 +449,12 @@ def test_similar_street_names_of_the_scene_are_a_dispute_and_a_misspelling_is_no
     f = art("f", "The suspect was arrested at a house on Birchwood Lane hours later.", DAY)
     assert found(a, c).disputes == () and found(a, b, e).disputes == () and found(a, f).disputes == ()
     # Numbered streets with their digits swapped.
-    g = art("g", "Two men were shot near West 45th Street late on Friday.", DAY)
-    h = art("h", "The shooting on West 54th Street left two men wounded, police said.", DAY)
+    g = art("g", "Two men were shot near West 45th Street late on Friday." + roe, DAY)
+    h = art("h", "The shooting on West 54th Street left two men wounded, police said." + roe, DAY)
     assert [s.value for s in found(g, h).disputes[0].sides] == ["West 45th Street", "West 54th Street"]
     # A street away, the direction abbreviated in one ("W. 46th St."), and never when one article
     # names both (the corner of two streets).
-    i = art("i", "The man was shot outside a deli at 310 W. 46th St., police said.", DAY)
+    i = art("i", "The man was shot outside a deli at 310 W. 46th St., police said." + roe, DAY)
     [d] = found(g, i).disputes
     assert sorted(s.value for s in d.sides) == ["West 45th Street", "West 46th Street"]
     j = art("j", "Two men were shot at West 45th Street and West 46th Street.", DAY)
@@ -947,3 +949,33 @@ def test_a_citys_period_and_its_hospital_are_no_ones_incident() -> None:
         DAY,
     )
     assert found(c, e).disputes == ()
+
+
+def test_streets_groups_and_days_of_two_incidents_of_one_city_are_not_compared() -> None:
+    # A topic of one city's shootings: each report is tied to its own incident by the names it shares
+    # with another report of it (Ana Roe, Bo Lind); the two incidents' streets, groups and days differ.
+    a = art("a", "Ana Roe was shot in the 1400 block of NW 3rd Street on May 2, police said.", DAY)
+    b = art("b", "Three men and a woman were shot early Saturday, police said. Ana Roe died.", DAY)
+    c = art("c", "Bo Lind was shot at 425 NW 13th Street on May 9, police said.", DAY)
+    e = art("e", "Four men were shot early Saturday, police said. Bo Lind was among them.", DAY)
+    assert found(a, b, c, e).disputes == ()
+    # An official who speaks for every incident of a city ties none; a report naming no one is
+    # unknown when the others report two incidents.
+    f = art("f", "Ana Roe was shot near NW 3rd Street, Lt. Cal Ortiz said.", DAY)
+    g = art("g", "Bo Lind was shot near NW 13th Street, Lt. Cal Ortiz said.", DAY)
+    assert found(f, g).disputes == ()
+    h = art("h", "A woman was shot on the street, police said. Her injuries are life-threatening.", DAY)
+    i = art("i", "Bo Lind was shot on NW 13th Street. His injuries are not life-threatening.", DAY)
+    assert found(a, h, i).disputes == ()
+    # With the others reporting one incident, the nameless report is that incident's.
+    assert [d.about for d in found(h, i).disputes] == ["whether the injuries were life-threatening"]
+
+
+def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
+    # "Seven of those 40 people died": 40 fell ill, seven died. The toll rises day by day: an update.
+    a = art("a", "The fever has killed four people in the city, health officials said.", DAY)
+    b = art("b", "Forty people fell ill. Seven of those 40 people died.", DAY - dt.timedelta(days=1))
+    c = art("c", "The fever has killed five people in the city, officials said.", DAY + dt.timedelta(days=2))
+    f = found(a, b, c)
+    assert f.disputes == ()
+    assert [s.value for s in f.updates[0].sides] == ["four", "five"]

@@ -233,7 +233,9 @@ def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]]) -> bool:
     return True
 
 
-def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
+def reading_findings(
+    ctx: TopicContext, incident: measures.Incidents | None = None
+) -> tuple[list[Dispute], list[Dispute]]:
     """Disputes and updates among the values the articles give for one thing (a `Reading` key).
 
     The values of a key are joined where their intervals overlap (rounding, "about", "more than");
@@ -263,7 +265,6 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         by_key[r.key].append(r)
     disputes: list[Dispute] = []
     updates: list[Dispute] = []
-    incident: dict[str, int] = {}
     for rs in by_key.values():
         if rs[0].story and len({r.sentence.article for r in rs}) < STORY_SHARE * len(ctx.articles):
             # "The" toll, time, child or car is the topic's own only if most articles speak of it: a
@@ -294,13 +295,8 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         if rs[0].story:
             # "The" child, time or toll of articles that name nothing in common: perhaps two incidents
             # of one subject in one topic ("a 7-year-old boy was shot" / "a six-year-old boy was shot").
-            incident = incident or _incidents(ctx)
-            linked = [{incident[a] for a in g} for g in groups]
-            if any(
-                not linked[i] & linked[j] and -1 not in linked[i] | linked[j]
-                for i in range(len(parts))
-                for j in range(i + 1, len(parts))
-            ):
+            incident = incident or measures.Incidents(ctx.articles)
+            if not measures.tied(incident, *groups):
                 continue
         first = rs[0]
         dates = [_dated(ctx, {r.sentence.article for r in part}) for part in parts]
@@ -343,33 +339,6 @@ def reading_findings(ctx: TopicContext) -> tuple[list[Dispute], list[Dispute]]:
         item = Dispute(about=_heading(parts), kind=first.kind, sides=tuple(sides))
         (updates if is_update else disputes).append(item)
     return disputes, updates
-
-
-def _incidents(ctx: TopicContext) -> dict[str, int]:
-    """Articles numbered by incident: two articles that share a name of people, places or streets
-    (`measures.incident_names`) report one incident, and so do two that each share one with a third.
-    A hospital or a big city ties none (many incidents share them). An article that names nothing at
-    all, not even those, is -1: it may report any incident."""
-    names = {a.id: measures.incident_names(a.text) for a in ctx.articles}
-    nameless = {a.id for a in ctx.articles if not measures.incident_names(a.text, everything=True)}
-    ids = sorted(names)
-    parent = {a: a for a in ids}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    first_with: dict[str, str] = {}
-    for a in ids:
-        for n in sorted(names[a]):
-            if n in first_with:
-                parent[root(a)] = root(first_with[n])
-            else:
-                first_with[n] = a
-    roots = sorted({root(a) for a in ids})
-    return {a: -1 if a in nameless else roots.index(root(a)) for a in ids}
 
 
 def _apart(parts: list[list[measures.Reading]]) -> bool:
@@ -419,8 +388,10 @@ MONTH_DAY = re.compile(
 )
 
 
-def date_disputes(ctx: TopicContext) -> list[Dispute]:
-    """Different days for one event; and an article dated well after the events it reports."""
+def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None) -> list[Dispute]:
+    """Different days for one event; and an article dated well after the events it reports (both
+    only between articles of one incident, `measures.incidents`)."""
+    incident = incident or measures.Incidents(ctx.articles)
     from . import timeline
     from .timeline import dated_sentences
 
@@ -459,6 +430,10 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
             isos = sorted(by_date, key=lambda iso: -len(groups[iso]))[:2]
             if groups[isos[0]] & groups[isos[1]]:
                 continue
+            if not measures.tied(
+                incident, *({days[j].sentence.article for j in by_date[iso]} for iso in isos)
+            ):
+                continue  # two events of one subject, each on its day
             if any(
                 other in printed[days[j].sentence.article]
                 for iso, other in ((isos[0], isos[1]), (isos[1], isos[0]))
@@ -485,7 +460,9 @@ def date_disputes(ctx: TopicContext) -> list[Dispute]:
         others = [
             d
             for d in days
-            if d.iso == anchor.isoformat() and ctx.group(d.sentence.article) != ctx.group(article_id)
+            if d.iso == anchor.isoformat()
+            and ctx.group(d.sentence.article) != ctx.group(article_id)
+            and measures.tied(incident, {d.sentence.article}, {article_id})
         ]
         if not own or not others:
             continue
@@ -547,15 +524,16 @@ class Findings:
 
 
 def analyse(ctx: TopicContext) -> Findings:
-    figures, updates = reading_findings(ctx)
+    incident = measures.Incidents(ctx.articles)
+    figures, updates = reading_findings(ctx, incident)
     return Findings(
         disputes=_distinct(
             claim_disputes(ctx)
             + figures
-            + pairs.group_disputes(ctx)
-            + pairs.street_disputes(ctx)
-            + pairs.roster_disputes(ctx)
-            + date_disputes(ctx)
+            + pairs.group_disputes(ctx, incident)
+            + pairs.street_disputes(ctx, incident)
+            + pairs.roster_disputes(ctx, incident)
+            + date_disputes(ctx, incident)
             + name_disputes(ctx)
         ),
         updates=_distinct(updates),

@@ -26,7 +26,17 @@ from rapidfuzz.distance import Levenshtein
 from ..models import Dispute, Sentence, Side
 from ..text import STOP_WORDS, stem
 from . import TopicContext, sort_sources, source
-from .measures import NAME, NOT_NAME, NUMBER_WORDS, STREET, SUFFIX, about_the_scene, street_base
+from .measures import (
+    NAME,
+    NOT_NAME,
+    NUMBER_WORDS,
+    STREET,
+    SUFFIX,
+    Incidents,
+    about_the_scene,
+    street_base,
+    tied,
+)
 
 # -- the make-up of a group ----------------------------------------------------------------------
 SEX_NOUNS = {
@@ -108,8 +118,10 @@ def groups(sentence: Sentence) -> list[Group]:
     return out
 
 
-def group_disputes(ctx: TopicContext) -> list[Dispute]:
-    """One group (same size, the same acts) given two make-ups by articles of different sources."""
+def group_disputes(ctx: TopicContext, incident: Incidents | None = None) -> list[Dispute]:
+    """One group (same size, the same acts) given two make-ups by articles of different sources
+    that report one incident (`measures.incidents`)."""
+    incident = incident or Incidents(ctx.articles)
     found = [g for s in ctx.all_sentences for g in groups(s)]
     disputes = []
     used: set[int] = set()
@@ -130,6 +142,8 @@ def group_disputes(ctx: TopicContext) -> list[Dispute]:
         groups_of = [{ctx.group(x) for x in a_} for a_ in arts]
         if groups_of[0] & groups_of[1]:
             continue  # one source gives both: two groups, or a change it reports
+        if not tied(incident, *arts):
+            continue  # articles of two incidents of one subject (four men shot in two cities)
         used.update(same)
         sides = []
         for gs in by_make_up.values():
@@ -210,7 +224,10 @@ def _similar(a: str, b: str) -> bool:
     )
 
 
-def street_disputes(ctx: TopicContext) -> list[Dispute]:
+def street_disputes(ctx: TopicContext, incident: Incidents | None = None) -> list[Dispute]:
+    """Two similar streets of the incident (see the module's docstring) from articles of different
+    sources that report one incident."""
+    incident = incident or Incidents(ctx.articles)
     by_article: dict[str, list[Street]] = defaultdict(list)
     for s in ctx.all_sentences:
         by_article[s.article] += streets(s)
@@ -219,11 +236,11 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
         for st in found:
             named[st.name.lower()].add(article)
     # Streets of the incident: named in a sentence about the shooting itself.
-    incident = [st for found in by_article.values() for st in found if about_the_scene(st.sentence.text)]
+    scene = [st for found in by_article.values() for st in found if about_the_scene(st.sentence.text)]
     disputes = []
     seen: set[frozenset[str]] = set()
-    for i, a in enumerate(incident):
-        for b in incident[i + 1 :]:
+    for i, a in enumerate(scene):
+        for b in scene[i + 1 :]:
             pair = frozenset((a.name.lower(), b.name.lower()))
             if len(pair) < 2 or pair in seen:
                 continue
@@ -234,10 +251,12 @@ def street_disputes(ctx: TopicContext) -> list[Dispute]:
             arts_a, arts_b = named[a.name.lower()], named[b.name.lower()]
             if {ctx.group(x) for x in arts_a} & {ctx.group(x) for x in arts_b}:
                 continue  # one source names both: two streets of the story (a corner, a nearby street)
+            if not tied(incident, {a.sentence.article}, {b.sentence.article}):
+                continue  # two incidents of one city's grid
             seen.add(pair)
             sides = []
             for st in (a, b):
-                sentences = [x.sentence for x in incident if x.name.lower() == st.name.lower()]
+                sentences = [x.sentence for x in scene if x.name.lower() == st.name.lower()]
                 sources = sort_sources(ctx, (source(s) for s in sentences))
                 sides.append(Side(sources[0].sentence, sources, value=st.name))
             sides.sort(
@@ -348,9 +367,10 @@ def _fit(a: tuple[tuple[str, float, float], ...], b: tuple[tuple[str, float, flo
     )
 
 
-def roster_disputes(ctx: TopicContext) -> list[Dispute]:
-    """Two full lists of one role's people (as many, by different sources) whose ages cannot be the
-    same people's."""
+def roster_disputes(ctx: TopicContext, incident: Incidents | None = None) -> list[Dispute]:
+    """Two full lists of one role's people (as many, by different sources, of one incident) whose
+    ages cannot be the same people's."""
+    incident = incident or Incidents(ctx.articles)
     found = []
     for a in ctx.articles:
         sentences = ctx.sentences.get(a.id, ())
@@ -368,6 +388,8 @@ def roster_disputes(ctx: TopicContext) -> list[Dispute]:
             if a.role != b.role or len(a.members) != len(b.members):
                 continue
             if ctx.group(a.sentence.article) == ctx.group(b.sentence.article) or _fit(a.members, b.members):
+                continue
+            if not tied(incident, {a.sentence.article}, {b.sentence.article}):
                 continue
             if any(
                 _fit(a.members, c.members)
