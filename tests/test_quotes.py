@@ -878,3 +878,29 @@ def test_a_common_word_after_an_honorific_is_a_surname() -> None:
     )
     assert found["If they do not start the process, I discharge them within 30 days"][0] == "Dr. More"
     assert found["I do allow that most times"][0] == "Dr. More"
+
+
+def test_paragraphs_that_go_on_with_the_pronoun_keep_its_person_in_reach() -> None:
+    found = _found(
+        "Omar Brandt said the orchard has been in his family for a century.\n\n"
+        "He still picks the first apples himself every September.\n\n"
+        "He said the dry summers have cost him half the crop.\n\n"
+        "Even so, he said, the orchard will stay open.\n\n"
+        "“My grandfather planted these trees and I will not be the one to cut them,” he said."
+    )
+    assert found["My grandfather planted these trees and I will not be the one to cut them"][:2] == (
+        "Omar Brandt",
+        "person",
+    )
+
+
+def test_a_name_inside_a_sentence_opened_by_the_pronoun_is_not_its_person() -> None:
+    found = _found(
+        "Mayor Tom Reed was asked about the harbour fee on Monday.\n\n"
+        "But he said the plan drafted by Karl Vinter fails the fishermen.\n\n"
+        "“The fishermen will pay twice for the same pier,” he said.\n\n"
+        "At the council after a long debate with Ivo Hask, he waved to the crowd.\n\n"
+        "“We will vote again in May,” he said."
+    )
+    assert found["The fishermen will pay twice for the same pier"][0] == "Tom Reed"
+    assert found["We will vote again in May"][0] == "Tom Reed"

@@ -1183,7 +1183,10 @@ SAID_BEFORE = re.compile(
 )
 # A sentence whose subject is a pronoun ("He said ...", "In 2008, he wanted ..."): it goes on about
 # someone named earlier.
-PRONOUN_SUBJECT = re.compile(r"\W*(?:[^,.;:!?“”\n]{1,40},\s+)?(he|she)\b", re.I)
+PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:But|And|Then|So|Yet|Still|Later|Now|Instead|Also),?\s+)?(?:[^,.;:!?“”\n]{1,60},\s+)?(he|she)\b",
+    re.I,
+)
 
 
 def _antecedent(
@@ -1206,7 +1209,8 @@ def _antecedent(
     starts = [n.start for n in people]
     others = _named_after_subject(printed if printed >= 0 else position, sentences, people, starts)
     fallback = ""  # a description opening a sentence, when nobody named fits
-    for i, index, sentence in _sentences_back(position, sentences, quoted):
+    chain = re.compile(rf"\b{pronoun.lower()}\b", re.I)
+    for i, index, sentence in _sentences_back(position, sentences, quoted, chain):
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
         fits = [n for n in here if n.gender in (want, "") and n.name not in others]
@@ -1224,14 +1228,17 @@ def _antecedent(
             fits = [n for n in fits if n.subject or n.speaker]
         if not fits:
             continue
-        if not any(n.subject for n in fits):
-            chain = PRONOUN_SUBJECT.match(sentence.text)
-            if (
-                chain
-                and (chain.group(1).lower() == "he") == (want == "m")
-                and (i < index or sentence.start + chain.end(1) <= position)
-            ):
-                continue  # "He cited Ayn Rand's book": the pronoun's person is named further back
+        opener = PRONOUN_SUBJECT.match(sentence.text)
+        if (
+            opener
+            and (opener.group(1).lower() == "he") == (want == "m")
+            and (i < index or sentence.start + opener.end(1) <= position)
+            and not any(n.speaker or n.subject and n.start < sentence.start + opener.start(1) for n in fits)
+        ):
+            # "He cited Ayn Rand's book", "But he said the policy Vale wrote fails": the pronoun's
+            # person is named further back, unless one speaks or is the subject of a clause before it
+            # ("After Vale lost, she said").
+            continue
         # Someone who speaks there first ("..., Sexton said"), then a subject; in the pronoun's own
         # sentence the nearest, before it the first.
         ranked = sorted(
@@ -1307,11 +1314,15 @@ def _named_after_subject(
 
 
 def _sentences_back(
-    position: int, sentences: tuple[Sentence, ...], quoted: frozenset[int]
+    position: int,
+    sentences: tuple[Sentence, ...],
+    quoted: frozenset[int],
+    chain: re.Pattern[str] | None = None,
 ) -> Iterator[tuple[int, int, Sentence]]:
     """(i, index of the sentence holding `position`, sentence i) for the sentences a pronoun at
     `position` may look back over: its own, then back over its paragraph and the two before it
-    (paragraphs in `quoted`, all quotation, not counted)."""
+    (paragraphs in `quoted`, all quotation, not counted, nor those right before it that print the
+    `chain` pronoun outside quotation: they go on about the same person)."""
     index = bisect.bisect_right([s.start for s in sentences], position) - 1
     if index < 0:
         return
@@ -1320,10 +1331,22 @@ def _sentences_back(
         sentence = sentences[i]
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
-            back += paragraph not in quoted
+            if chain is not None and paragraph not in quoted and not _paragraph_prints(chain, sentences, i):
+                chain = None  # the chain ends at the first paragraph without the pronoun
+            back += paragraph not in quoted and chain is None
         if back > MAX_BACK_PARAGRAPHS:
             return
         yield i, index, sentence
+
+
+def _paragraph_prints(pattern: re.Pattern[str], sentences: tuple[Sentence, ...], i: int) -> bool:
+    """Whether the paragraph of sentence i, up to it, prints `pattern` outside quotation."""
+    paragraph = sentences[i].paragraph
+    while i >= 0 and sentences[i].paragraph == paragraph:
+        if pattern.search(QUOTED.sub(" ", sentences[i].text)):
+            return True
+        i -= 1
+    return False
 
 
 def _first_word(text: str, word: str, start: int, end: int) -> int:
