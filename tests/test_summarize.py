@@ -118,6 +118,12 @@ def test_consensus_skips_questions_bylines_and_fragments() -> None:
         ("So far the council has approved two of the three school budgets.", True),
         ("Those who spoke at the hearing asked the council to approve it.", True),
         ("Heated debate preceded the council's vote on the schools budget.", True),
+        # Asides in brackets, headings and slugs are not prose.
+        ("(Jane Doe/Harbour Times Photo, taken at the council meeting.)", False),
+        ("(Jane Doe writes on the harbour council every Sunday.)", False),
+        ("The council (all nine members) approved the new schools budget.", True),
+        ("Harbour Council Approves Schools Budget After Long Night.", False),
+        ("(XYZ28) PORT ALDEN -- Oct. 20, 1999 -- COUNCIL-BUDGET.", False),
     ],
 )
 def test_eligible_sentences(text: str, fit: bool) -> None:

@@ -152,3 +152,12 @@ def test_days_come_before_background_years_when_the_timeline_is_full() -> None:
     # The two years left out are the last in the article's order (support and position decide
     # among equally precise dates).
     assert "1910" not in found and "1911" not in found and "1900" in found
+
+
+def test_an_aside_in_brackets_is_not_an_event() -> None:
+    a = article(
+        "(Dana Vale has written the harbour column every week since 1984.) "
+        "The harbour council voted in 1984 to close the northern breakwater for good.",
+    )
+    assert list(dates(context(a))) == ["1984"]
+    assert dates(context(a))["1984"][0].startswith("The harbour council")

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..models import Item, Sentence
 from ..rows import cross_similarities
-from ..summarize.consensus import SentenceSpace
+from ..summarize.consensus import SentenceSpace, aside
 from ..text import content_stems
 from . import TopicContext, sort_sources, source
 from .cluster import SAME_FACT
@@ -274,7 +274,10 @@ def extract(ctx: TopicContext) -> tuple[Item, ...]:
     found = [
         s
         for s in ctx.all_sentences
-        if len(s.text.split()) >= MIN_WORDS and is_decision(s.text) and not is_background(s.text)
+        if len(s.text.split()) >= MIN_WORDS
+        and is_decision(s.text)
+        and not is_background(s.text)
+        and not aside(s.text.strip())
     ]
     items = []
     for item in merge(ctx, found, LIMIT):

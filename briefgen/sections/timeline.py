@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..models import Sentence, TimelineItem
+from ..summarize.consensus import aside
 from . import TopicContext, sort_sources, source
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
@@ -354,7 +355,7 @@ def _dated_sentences(ctx: TopicContext) -> tuple[list[Dated], Anchors]:
 
 def _event(sentence: Sentence) -> bool:
     text = sentence.text.strip()
-    return len(text.split()) >= MIN_WORDS and not text.endswith("?")
+    return len(text.split()) >= MIN_WORDS and not text.endswith("?") and not aside(text)
 
 
 def extract(ctx: TopicContext) -> tuple[TimelineItem, ...]:

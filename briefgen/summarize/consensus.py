@@ -83,11 +83,24 @@ DANGLING = re.compile(
 )
 
 
+# A sentence printed wholly in brackets is an aside to the text around it: a photo's credit ("(Jane
+# Doe/Harbour Times Photo)"), a writer's tagline ("(Jane Doe writes on Sundays.)"), an editor's note.
+ASIDE = re.compile(r"^\([^()]*\)[.!?]?$")
+
+
+def aside(text: str) -> bool:
+    """Whether the (stripped) sentence is printed wholly in brackets (`ASIDE`)."""
+    return text.startswith("(") and bool(ASIDE.match(text))
+
+
 def stands_alone(text: str) -> bool:
-    """Whether a sentence reads on its own, out of its article (`DANGLING`)."""
-    return not DANGLING.match(text)
+    """Whether a sentence reads on its own, out of its article: not leaning on the one before
+    (`DANGLING`), nor an aside in brackets (`ASIDE`)."""
+    return not DANGLING.match(text) and not aside(text)
 
 
+# Prose has lower-case words: a "sentence" with fewer is a heading in title case, a dateline or a slug.
+MIN_LOWER_WORDS = 2
 NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
 NOT_PROSE_CLUE = re.compile("|".join(map(re.escape, NOT_PROSE_CLUES)))
 
@@ -116,6 +129,10 @@ def _eligible(text: str, n: int, settings: Settings) -> bool:
         return False
     if NOT_PROSE_START.match(text) or (settings.standalone and not stands_alone(text)):
         return False
+    if sum(1 for word in text.split() if word[0].islower()) < MIN_LOWER_WORDS:
+        return (
+            False  # a heading, a dateline or a slug ("(XYZ28) NEW YORK -- Oct. 20, 1999 -- ADV."), not prose
+        )
     lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
     return not (NOT_PROSE_CLUE.search(lower) and NOT_PROSE_INSIDE.search(text))
 
