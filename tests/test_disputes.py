@@ -336,7 +336,7 @@ def test_a_thing_few_articles_of_a_topic_speak_of_is_not_the_topics_own() -> Non
     others = [art(f"o{i}", f"Schools reviewed their safety plans again in district {i}.") for i in range(3)]
     assert found(a, b, *others).disputes == ()
     # Ages of a group are no child's age.
-    c = art("c", "More than 10,000 16- and 17-year-old residents would be added to the rolls.")
+    c = art("c", "Some 9,000 16- and 17-year-old pupils would be put on the voter lists.")
     d = art("d", "Chloe, a 16-year-old student, said she was glad.")
     assert found(c, d).disputes == ()
 
@@ -398,13 +398,13 @@ def test_readings_that_belong_to_something_else_are_left_out() -> None:
     h = art("h", "The boy was taken to Brandaur Hospital after the shooting.", DAY)
     assert found(g, h).disputes == ()
     # An article that speaks of a girl and a boy of one age does not give the sex of "the" child.
-    i = art("i", "A 15-year-old girl was shot in the head inside her apartment on Friday.", DAY)
+    i = art("i", "A 15-year-old girl was wounded inside her family's flat on Friday.", DAY)
     j = art(
         "j", "Girl, 15, shot in Queens. The 15-year-old boy who shot her did not mean to, a girl said.", DAY
     )
     assert found(i, j).disputes == ()
     # A child only carried, not in the incident, is not "the child"; another event's toll is not this one's.
-    k = art("k", "The man ran out of the apartment with a 1-year-old in his arms.", DAY)
+    k = art("k", "The father fled the house carrying a 1-year-old in his arms.", DAY)
     m = art("m", "The 5-year-old boy was wounded in the shootout on Monday.", DAY)
     assert found(k, m).disputes == ()
     n = art("n", "Thirteen people were shot at a house party early Sunday.", DAY)
@@ -615,8 +615,8 @@ def test_a_sentence_about_another_incident_gives_no_reading_of_this_one() -> Non
     )
     assert found(a, b).disputes == ()
     # The child of another case an article recalls is not this story's child.
-    c = art("c", "A 5-year-old boy who was shot in the face at a home has died, officials said.", DAY)
-    e = art("e", "No charges are expected in the more recent case after a 7-year-old shot himself.", DAY)
+    c = art("c", "A 5-year-old boy who was shot at a relative's home has died, officials said.", DAY)
+    e = art("e", "No charges will be filed in the earlier case, in which a 7-year-old shot himself.", DAY)
     assert found(c, e).disputes == ()
 
 
@@ -624,8 +624,8 @@ def test_a_story_of_several_scenes_compares_no_blocks_or_tolls() -> None:
     a = art("a", "Officers found several people shot in the 5800 block of Quarry Road on Friday.", DAY)
     b = art(
         "b",
-        "A minute later officers were also dispatched to the 8500 block of Quarry Road, a few blocks away "
-        "from the other call, where a man was shot.",
+        "A minute later officers were also sent to the 8500 block of Quarry Road, a few blocks away "
+        "from the first call, where a man was shot.",
         DAY,
     )
     assert found(a, b).disputes == ()
@@ -638,7 +638,11 @@ def test_a_story_of_several_scenes_compares_no_blocks_or_tolls() -> None:
 
 
 def test_shot_to_death_is_a_toll_of_the_dead() -> None:
-    a = art("a", "Three people were shot to death and another was in critical condition, police said.", DAY)
+    a = art(
+        "a",
+        "Three people were shot to death in the house and another was in critical condition, police said.",
+        DAY,
+    )
     b = art("b", "Police sources confirmed that four people were shot in the house.", DAY)
     assert found(a, b).disputes == ()
     c = art("c", "Two people were shot to death in the house, police said.", DAY)
@@ -649,7 +653,7 @@ def test_shot_to_death_is_a_toll_of_the_dead() -> None:
 
 
 def test_an_article_speaking_of_boys_and_a_girl_gives_no_childs_sex() -> None:
-    a = art("a", "A 17-year-old boy was killed in a drive-by shooting on Sunday.", DAY)
+    a = art("a", "A 17-year-old boy died after a drive-by shooting on Sunday.", DAY)
     b = art(
         "b",
         "The 17-year-old was shot on Sunday. “The boys laughed at a comment about the girl,” his aunt said.",
@@ -790,7 +794,7 @@ def test_one_hospital_named_in_two_orders_and_a_thousand_block() -> None:
 def test_one_of_a_pair_is_no_toll_and_a_round_up_compares_no_tolls() -> None:
     a = art("a", "Four people were shot on Alder Street on Sunday afternoon, police said.", DAY)
     b = art(
-        "b", "Both men are 21. Police said one was shot in the thigh; the other was shot in the hand.", DAY
+        "b", "Both men are 21. Police said one was shot in the knee; the other was shot in the wrist.", DAY
     )
     assert found(a, b).disputes == ()
     # A night's round-up: the toll of one of its shootings is not the story's.
@@ -836,7 +840,7 @@ def test_closed_streets_and_opposite_corners_of_one_block() -> None:
     b = art("b", "Ogden Street was closed for hours while officers investigated the shooting.", DAY)
     assert found(a, b).disputes == ()
     # An apartment complex that fills a block is at both of its opposite corners.
-    c = art("c", "The shooting happened at NW 61st Street and 19th Avenue at 10:23 p.m. Sunday.", DAY)
+    c = art("c", "Gunfire broke out at NW 61st Street and 19th Avenue at 10:40 p.m. Sunday.", DAY)
     e = art("e", "The shooting happened outside apartments at NW 20th Avenue and NW 62nd Street.", DAY)
     assert found(c, e).disputes == ()
     f = art("f", "The shooting happened outside apartments at NW 19th Avenue and NW 62nd Street.", DAY)
@@ -885,7 +889,7 @@ def test_the_bylines_of_two_embedded_posts_date_no_event() -> None:
 def test_a_person_shot_in_an_earlier_shooting_is_not_this_ones() -> None:
     a = art(
         "a",
-        "A 17-year-old boy was shot to death in Elton, and a 21-year-old man who was shot last month died, "
+        "A 17-year-old boy died in Elton, and a 21-year-old man who was shot last month has also died, "
         "police said.",
         DAY,
     )
@@ -897,7 +901,7 @@ def test_a_person_shot_in_an_earlier_shooting_is_not_this_ones() -> None:
 
 def test_a_numbered_street_in_an_area_may_be_its_neighbour_of_the_grid() -> None:
     a = art("a", "Police said the boy was shot in the area of Southwest 48th Avenue and 59th Terrace.", DAY)
-    b = art("b", "The shooting happened at a home in the 4800 block of Southwest 59th Street.", DAY)
+    b = art("b", "Gunfire broke out at a house in the 4800 block of Southwest 59th Street.", DAY)
     assert found(a, b).disputes == ()
     c = art("c", "The shooting happened at a home at 4810 Southwest 59th Terrace, police said.", DAY)
     assert [d.about for d in found(b, c).disputes] == ["name of the street “59th …”"]
@@ -918,7 +922,7 @@ def test_a_regions_agencies_tie_no_two_reports_to_one_incident() -> None:
     )
     assert found(a, b).disputes == ()
     # "S. Flores" and "South Flores Street" are one street: the two times are one incident's.
-    c = art("c", "The attack happened just before 2 a.m. Sunday in the 2600 block of S. Flores.", DAY)
+    c = art("c", "The attack happened on Sunday just before 2 a.m. in the 2600 block of S. Flores.", DAY)
     e = art("e", "Ana Roe died in a shooting at about 2:30 a.m. Sunday near South Flores Street.", DAY)
     assert [d.about for d in found(c, e).disputes] == ["time of the incident on Sunday"]
 
@@ -931,21 +935,21 @@ def test_a_citys_period_and_its_hospital_are_no_ones_incident() -> None:
     )
     b = art(
         "b",
-        "At least 40 other people have been shot in the city between 3:50 p.m. Friday and 3 a.m. Monday.",
+        "At least 35 other people have been shot across the city between 4:10 p.m. Friday and 2 a.m. Monday.",
         DAY,
     )
     assert found(a, b).disputes == ()
     # Two incidents of one city, treated at its trauma centre: the city and the hospital tie nothing.
     c = art(
         "c",
-        "All four victims shot near Natoma Street were taken to San Francisco General Hospital with "
-        "non-life threatening injuries, police said.",
+        "All four victims shot near Wren Street were taken to Elton General Hospital with injuries "
+        "that were not life-threatening, police said.",
         DAY,
     )
     e = art(
         "e",
-        "In San Francisco, four victims were found, two of which were suffering from life-threatening "
-        "injuries, Officer Mona Vale said. They were taken to San Francisco General Hospital.",
+        "In Elton, officers found four victims, two of them with life-threatening injuries, Officer "
+        "Mona Vale said. They were taken to Elton General Hospital.",
         DAY,
     )
     assert found(c, e).disputes == ()

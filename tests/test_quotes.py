@@ -423,10 +423,10 @@ def test_names_with_initials_nicknames_and_long_titles_are_antecedents() -> None
 
 def test_a_role_before_a_name_keeps_it_the_subject() -> None:
     found = _speakers(
-        "In a memo, Elton campaign manager Rob Mook acknowledged that Ada Hicks and Tom Vale had split "
-        "the first two contests, which is an outcome, he said, “we have long expected.”"
+        "In a note, Elton campaign manager Rob Kerr conceded that Ada Hicks and Tom Vale had shared "
+        "the first two races, which is a result, he said, “we had long foreseen.”"
     )
-    assert found["we have long expected."] == "Rob Mook"
+    assert found["we had long foreseen."] == "Rob Kerr"
 
 
 def test_a_pronoun_opening_its_sentence_carries_on_to_a_later_he() -> None:
@@ -837,16 +837,16 @@ def test_a_relative_clause_with_a_quotation_inside_keeps_the_name_before_it_the_
 
 def test_a_name_after_a_clause_or_a_description_after_the_verb_and_more_abbreviated_titles() -> None:
     found = _full(
-        "“It is something he has thought about a lot over the last six months,” said his coach since 2008, "
-        "Larry Vale. “When he walked on the court his mind was wandering, and he knew.”\n\n"
+        "“It is something he has weighed a great deal over the past half year,” said his trainer since 2008, "
+        "Larry Vale. “When he stepped onto the field his thoughts were drifting, and he knew.”\n\n"
         "“I think they are afraid that the adoption policy might change” with Sunday's elections, said "
         "Sandy Nickel, the proud new mother of a baby girl.\n\n"
         "“When we go on patrol, either ten men cram into one truck, or we walk,” Pvt. Rahmatullah said.\n\n"
         "“It may be among the most powerful songs he has written,” a reporter, Iris Pell, told The Elton "
         "Beast."
     )
-    assert found["It is something he has thought about a lot over the last six months"][0] == "Larry Vale"
-    assert found["When he walked on the court his mind was wandering, and he knew."][0] == "Larry Vale"
+    assert found["It is something he has weighed a great deal over the past half year"][0] == "Larry Vale"
+    assert found["When he stepped onto the field his thoughts were drifting, and he knew."][0] == "Larry Vale"
     assert found["I think they are afraid that the adoption policy might change"][0] == "Sandy Nickel"
     assert found["When we go on patrol, either ten men cram into one truck, or we walk"][0] == (
         "Pvt. Rahmatullah"
@@ -856,27 +856,25 @@ def test_a_name_after_a_clause_or_a_description_after_the_verb_and_more_abbrevia
 
 def test_a_statement_standing_alone_after_a_sentence_of_reported_speech_is_its_speakers() -> None:
     found = _full(
-        "Tom Baker lamented that the death forced him to share some hard truths with his young son.\n\n"
-        "“I told my son, there are monsters out there and you have to listen to us.”\n\n"
+        "Tom Baker lamented that the loss had made him tell his young son some hard truths.\n\n"
+        "“I told my boy that the world has its dangers and he has to listen to us.”\n\n"
         "Vale's new book came out on Monday.\n\n"
         "“The stories begin and the stories end, but the work never ends.”\n\n"
         "Ines Carrow said her son would sing `Old Vale Farm' every morning. She told the committee that "
         "nobody could miss such changes. “Parents like me are relying on you to find out what happened.”"
     )
-    assert (
-        found["I told my son, there are monsters out there and you have to listen to us."][0] == "Tom Baker"
-    )
+    assert found["I told my boy that the world has its dangers and he has to listen to us."][0] == "Tom Baker"
     assert found["The stories begin and the stories end, but the work never ends."][0] == ""
     assert found["Parents like me are relying on you to find out what happened."][0] == "Ines Carrow"
 
 
 def test_a_common_word_after_an_honorific_is_a_surname() -> None:
     found = _full(
-        "“If they do not start the process, I discharge them within 30 days,” said Dr. More, a board member "
-        "of the county chapter.\n\nBy contrast, her stance on delays is more flexible. “I do allow that most "
+        "“If they do not begin the paperwork, I let them go after 30 days,” said Dr. More, a board member "
+        "of the county branch.\n\nBy contrast, her stance on delays is more flexible. “I do allow that most "
         "times,” she said."
     )
-    assert found["If they do not start the process, I discharge them within 30 days"][0] == "Dr. More"
+    assert found["If they do not begin the paperwork, I let them go after 30 days"][0] == "Dr. More"
     assert found["I do allow that most times"][0] == "Dr. More"
 
 

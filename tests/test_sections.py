@@ -365,14 +365,14 @@ DECISIONS = [
     "Vale served as mayor and signed the harbour bill into law after the vote.",
 ]
 NOT_DECISIONS = [
-    "Vale, who voted in favor of the casino development, now expresses mixed emotions.",
+    "Vale, who voted in favor of the marina project, now has mixed feelings about it.",
     "It started with a small group of volunteers in the old harbour district.",
     "The kids started lining up to have their yearbooks signed by the coach.",
-    "The average time to get an individual permit approved was more than a year.",
-    "The walls of his hallways are blanketed with signed pictures from the stars.",
+    "The usual wait to get a single permit approved was longer than a year.",
+    "The walls of his office are covered with signed photos of the players.",
     "He asked for more money than the $106 million approved by Congress this year.",
     "The film did poorly, but critics approved — it has an 82% rating online.",
-    "The minister is confident it will be approved as early as the end of April.",
+    "The minister expects that it will be approved by the end of April at the latest.",
     "Rockets were launched from the coast into the southern towns late on Monday.",
     "She visits a doctor in Elton who approved of the use of a therapy animal.",
     "Each project received proper review before it was approved, the regional chief said.",
@@ -384,8 +384,8 @@ NOT_DECISIONS = [
     "Hundreds more residents signed up for a similar class after the shooting.",
     "Police do not know what started the argument between the two neighbours.",
     "He would have started the fifth grade at Elton Elementary in the fall.",
-    "Doctors haven’t yet decided if they should try to remove the bullet fragments.",
-    "She said her daughter agreed and told her she was going elsewhere that night.",
+    "Surgeons haven’t yet decided if they should operate on her knee again.",
+    "She said her daughter agreed and said she would stay with a friend that night.",
     "The gunman ordered a hostage to break the glass door with a metal sign.",
 ]
 

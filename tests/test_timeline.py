@@ -125,14 +125,14 @@ def test_a_day_told_in_the_past_tense_is_not_after_the_article() -> None:
 
 
 def test_a_sentence_is_dated_by_its_first_date_only() -> None:
-    # Undated: "in March" cannot be resolved, so the sentence is not placed in 1903, the year of
+    # Undated: "in March" cannot be resolved, so the sentence is not placed in 1911, the year of
     # another fact it mentions; a sentence whose first date resolves keeps it.
     a = article(
-        "After a diagnosis in March, the family learnt that the illness was first described in 1903. "
-        "The mill was founded in 1903 by two brothers who came from the coast.",
+        "After the vote in March, the council said the town hall built in 1911 would close. "
+        "The mill was founded in 1911 by two brothers who came from the coast.",
     )
     assert dates(context(a)) == {
-        "1903": ["The mill was founded in 1903 by two brothers who came from the coast."]
+        "1911": ["The mill was founded in 1911 by two brothers who came from the coast."]
     }
 
 

@@ -593,7 +593,7 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
         if scene is None and _event_of(text, m.start()) != "incident":
             continue
         if PERIOD_BOUND.search(text, 0, m.start()):
-            continue  # "shot in the city between 3:50 p.m. Friday and 3 a.m. Monday": a period's bound
+            continue  # "shot in the city between 4:10 p.m. Friday and 2 a.m. Monday": a period's bound
         if TIME_ZONE.match(text, m.end()):
             continue  # "8:30 p.m. ET": another zone than the scene's, perhaps; "7:30 p.m." there
         # Its day: the weekday printed nearest it ("on Friday for shooting ... at 6 p.m. Tuesday").
@@ -1586,7 +1586,7 @@ DIGIT = re.compile(r"\d")
 
 
 # A sentence that speaks of another incident than the story's: "in addition to Tuesday's shooting, a
-# boy was among three people shot Saturday", "no charges are expected in the more recent case".
+# boy was among three people shot Saturday", "no charges will be filed in the earlier case".
 OTHER_INCIDENT = re.compile(
     r"\bin addition to\b|\bseparately\b|\b(?:another|a separate|an unrelated|an earlier|a previous|"
     r"a similar|a second|the (?:more recent|earlier|previous|other|second|first)) "

@@ -319,8 +319,8 @@ class Dated:
     precision: str
     expression: str
     # Whether the date is the sentence's first date expression. A sentence whose first expression
-    # could not be dated ("diagnosed in March" in an undated article) is not about the later one
-    # ("a disease described in 1903"): the timeline leaves it out.
+    # could not be dated ("after the vote in March" in an undated article) is not about the later one
+    # ("the hall built in 1911"): the timeline leaves it out.
     first: bool = True
 
 

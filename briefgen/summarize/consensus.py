@@ -129,10 +129,9 @@ def _eligible(text: str, n: int, settings: Settings) -> bool:
         return False
     if NOT_PROSE_START.match(text) or (settings.standalone and not stands_alone(text)):
         return False
+    # A heading, a dateline or a slug ("(XYZ28) PORT ALDEN -- March 3, 2025 -- ADV."), not prose.
     if sum(1 for word in text.split() if word[0].islower()) < MIN_LOWER_WORDS:
-        return (
-            False  # a heading, a dateline or a slug ("(XYZ28) NEW YORK -- Oct. 20, 1999 -- ADV."), not prose
-        )
+        return False
     lower = (text if text.isascii() else replace_chars(text, ASCII_FOLD_PAIRS)).lower()
     return not (NOT_PROSE_CLUE.search(lower) and NOT_PROSE_INSIDE.search(text))
 

@@ -2,11 +2,11 @@
 document sets): many stories in one file, each a `<DOC>` element.
 
     <DOC id="APW_ENG_19990707.0181" type="story">
-    <HEADLINE>Clinton Focuses on American Indians</HEADLINE>
-    <DATELINE>PINE RIDGE, S.D. (AP)</DATELINE>
+    <HEADLINE>Harbour Council Votes to Rebuild Breakwater</HEADLINE>
+    <DATELINE>PORT ALDEN (AP)</DATELINE>
     <TEXT>
-    <P>President Clinton turned the attention of his national poverty
-    tour today to ...</P>
+    <P>The harbour council voted on Wednesday to rebuild the northern
+    breakwater ...</P>
     </TEXT>
     </DOC>
 
