@@ -124,6 +124,8 @@ def test_consensus_skips_questions_bylines_and_fragments() -> None:
         ("The council (all nine members) approved the new schools budget.", True),
         ("Harbour Council Approves Schools Budget After Long Night.", False),
         ("(XYZ28) PORT ALDEN -- Oct. 20, 1999 -- COUNCIL-BUDGET.", False),
+        ("Monday March 3, 2025(Jane Doe — Harbour Times)Police search the harbour after the storm.", False),
+        ("The mayor (Ada Vale, a former pilot) approved the new schools budget on Monday.", True),
     ],
 )
 def test_eligible_sentences(text: str, fit: bool) -> None:
