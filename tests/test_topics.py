@@ -5,6 +5,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 from click.testing import CliRunner
 from helpers import article, seed_articles
 from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, SHOOTINGS, STRIKE, TRIAL, VOTE
@@ -96,6 +97,115 @@ def test_event_rule_with_a_group_without_inner_similarity() -> None:
     )
     assert groups == [[0, 1, 2, 3]]  # as without the event rule: nothing says they are two events
     assert average_link(graph, 0.1, [[0, 1], [2, 3]], [True, False], inner_sums=[0.0, 0.5]) == groups
+
+
+def _average_link_by_definition(
+    n: int,
+    edges: dict[tuple[int, int], tuple[float, float]],
+    threshold: float,
+    share: float,
+    event: np.ndarray | None,
+    initial: list[list[int]],
+    fixed: list[bool],
+) -> list[list[int]]:
+    """Average link as `cluster.average_link` documents it, recomputed from scratch at every step:
+    the pair of clusters joined by an edge with the highest average score merges, unless both are
+    fixed or (two groups of two or more) the cohesion rules part them, in which case that pair is
+    not looked at again until either side has changed."""
+    clusters = [frozenset(c) for c in initial]
+    stuck = dict(zip(clusters, fixed, strict=True))
+    refused: set[frozenset[frozenset[int]]] = set()
+
+    def total(a: frozenset[int], b: frozenset[int], part: int) -> float:
+        return sum(edges.get((min(i, j), max(i, j)), (0.0, 0.0))[part] for i in a for j in b if i != j)
+
+    def pairs(a: frozenset[int]) -> float:
+        return len(a) * (len(a) - 1) / 2
+
+    def apart(a: frozenset[int], b: frozenset[int]) -> bool:
+        link = total(a, b, 1) / (len(a) * len(b))
+        alike = (total(a, a, 1) / 2 / pairs(a) * total(b, b, 1) / 2 / pairs(b)) ** 0.5
+        if link < share * alike:
+            return True
+        if event is None or alike <= 0.0:
+            return False
+        own = (
+            max(event[np.ix_(sorted(a), sorted(a))].sum() / 2, 0.0)
+            / pairs(a)
+            * max(event[np.ix_(sorted(b), sorted(b))].sum() / 2, 0.0)
+            / pairs(b)
+        ) ** 0.5
+        if own <= 0.0:
+            return False
+        cross = event[np.ix_(sorted(a), sorted(b))].sum() / (len(a) * len(b))
+        return bool(cross / own < share * link / alike)
+
+    while True:
+        best = None
+        for x, a in enumerate(clusters):
+            for b in clusters[x + 1 :]:
+                joined = any((min(i, j), max(i, j)) in edges for i in a for j in b)
+                if not joined or (stuck[a] and stuck[b]) or frozenset((a, b)) in refused:
+                    continue
+                link = total(a, b, 0) / (len(a) * len(b))
+                if link >= threshold and (best is None or link > best[0]):
+                    best = (link, a, b)
+        if best is None:
+            return sorted(sorted(c) for c in clusters)
+        _, a, b = best
+        if share and len(a) > 1 and len(b) > 1 and apart(a, b):
+            refused.add(frozenset((a, b)))
+            continue
+        clusters = [c for c in clusters if c not in (a, b)] + [a | b]
+        stuck[a | b] = stuck[a] or stuck[b]
+
+
+def test_average_link_merges_as_defined() -> None:
+    # Random graphs (no ties), with and without fixed starting groups and the event-word rule: the
+    # merge loop (heap of stale and dead entries, links moved to the kept id) groups as the
+    # definition does.
+    from scipy import sparse
+
+    from briefgen.topics.cluster import average_link
+
+    rng = np.random.default_rng(15)
+    for _ in range(150):
+        n = int(rng.integers(2, 16))
+        keys = np.unique(rng.integers(0, n, (int(rng.integers(1, 3 * n)), 2)), axis=0)
+        keys = keys[keys[:, 0] < keys[:, 1]]
+        score, raw = rng.normal(1.0, 1.0, len(keys)), rng.uniform(0.05, 0.6, len(keys))
+        edges = {
+            (int(i), int(j)): (float(s), float(r)) for (i, j), s, r in zip(keys, score, raw, strict=True)
+        }
+        graph = sparse.coo_matrix((score, (keys[:, 0], keys[:, 1])), shape=(n, n))
+        event = None
+        if rng.random() < 0.5:
+            event = rng.uniform(0.0, 0.5, (n, n))
+            event = (event + event.T) / 2
+            np.fill_diagonal(event, 0.0)
+        initial, fixed = [[i] for i in range(n)], [False] * n
+        if rng.random() < 0.5:
+            initial = [
+                sorted(map(int, p)) for p in np.array_split(rng.permutation(n), int(rng.integers(1, n + 1)))
+            ]
+            fixed = [bool(rng.random() < 0.5) for _ in initial]
+        share = float(rng.choice([0.0, 0.5]))
+
+        def words(a: list[int], b: list[int] | None, event: np.ndarray | None = event) -> float:
+            assert event is not None
+            block = event[np.ix_(a, a if b is None else b)].sum()
+            return float(block / 2 if b is None else block)
+
+        got = average_link(
+            graph,
+            0.5,
+            initial,
+            fixed,
+            cohesion_share=share,
+            event_words=words if event is not None else None,
+            raw=raw,
+        )
+        assert got == _average_link_by_definition(n, edges, 0.5, share, event, initial, fixed)
 
 
 def test_explicit_topic_wins() -> None:
