@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from .models import Article, Brief, Sentence, Topic, fingerprint
-from .reading.split import split_article
 
 FORMAT = 1
 ANALYSIS = "analysis"
@@ -198,6 +197,10 @@ class AnalysisCache:
         if found is None:
             found = self._sentence_memo().get(key)
         if found is None:
+            # Here, not at the top: the MkDocs plugin imports this module, and a plain `mkdocs build`
+            # needs none of the reading package (a fifth of a second of imports).
+            from .reading.split import split_article
+
             found = split_article(article)
         self._sentences_used[key] = found
         return found

@@ -307,6 +307,15 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def default_templates() -> Path:
+    """briefgen's own templates: inside the installed package, or `templates/` of a source checkout.
+    (Here, not in `render`: the MkDocs plugin needs the folder, not the rendering and what it imports.)"""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "templates"
+
+
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
 MAX_NAME_CHARS = 80
 PLAIN_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?")

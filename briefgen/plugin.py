@@ -52,7 +52,7 @@ builds each time from a fresh configuration, so the option cannot be handed to i
 
 def theme_dir() -> Path:
     """briefgen's page templates for the theme (HTML only: MkDocs copies a theme's other files)."""
-    from .render import default_templates
+    from .fsutil import default_templates
 
     return default_templates() / "theme"
 

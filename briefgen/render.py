@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .dedupe import group_agency
-from .fsutil import safe_name  # noqa: F401  (re-exported: pages are named with it)
+from .fsutil import default_templates, safe_name  # noqa: F401  (re-exported: pages are named with it)
 from .models import Article, Brief, Dispute, Item, Quote, Source, Topic
 from .reading.chars import typographic
 
@@ -123,14 +123,6 @@ class Linker:
             seen.append(s.article)
             links.append(f"[\\[{self.number.get(s.article, '?')}\\]]({self.href(s)})")
         return " ".join(links)
-
-
-def default_templates() -> Path:
-    """briefgen's own templates: inside the installed package, or `templates/` of a source checkout."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).parent.parent / "templates"
 
 
 def environment(project_templates: Path | None = None, compiled: Path | None = None) -> Environment:
