@@ -33,3 +33,15 @@ def test_sumy_is_imported_without_scipy_stats_and_nltk_works_the_same() -> None:
         check=True,
     )
     assert light.stdout == plain.stdout == "None\n"
+
+
+def test_the_mkdocs_plugin_imports_no_reading_or_rendering() -> None:
+    """A plain `mkdocs build` loads briefgen's plugin: it needs neither the reading package (sentence
+    splitter, cleaning rules, readers) nor the brief templates' rendering."""
+    check = (
+        "import sys, briefgen.plugin\n"
+        "briefgen.plugin.theme_dir()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('briefgen.reading', 'briefgen.render'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
