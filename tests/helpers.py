@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from briefgen.cache import code_fingerprint
 from briefgen.config import Config
 from briefgen.models import Article, RawDocument
 from briefgen.pipeline import read_articles
@@ -42,3 +44,14 @@ def build_config(root: Path, name: str) -> Config:
         templates_dir=root / "no-templates",
         jobs=1,
     )
+
+
+def working_tree() -> str:
+    """A hash of what a build reads of the working tree besides its input: briefgen's code (as this
+    process found it first, `code_fingerprint`) and, through the working folder, the project's
+    templates/ and mkdocs.yml."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in sorted([*Path("templates").rglob("*"), Path("mkdocs.yml")]):
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

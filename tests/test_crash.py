@@ -12,10 +12,12 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import working_tree
 
 from briefgen.cli import main
 
@@ -33,6 +35,11 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
+def differ(found: dict[str, bytes], expected: dict[str, bytes]) -> list[str]:
+    """The files that are not the same in both (missing from one, or other bytes)."""
+    return sorted(name for name in found.keys() | expected.keys() if found.get(name) != expected.get(name))
+
+
 def args(input_dir: Path, out: Path, site: bool) -> list[str]:
     extra = [] if site else ["--no-site"]
     return ["build", str(input_dir), "--docs-dir", str(out / "docs"), "--site-dir", str(out / "site"),
@@ -44,17 +51,36 @@ def build(input_dir: Path, out: Path, site: bool) -> None:
     assert result.exit_code == 0, result.stderr
 
 
-def killed_build(input_dir: Path, out: Path, site: bool, at: str = "", after: float = 0.0) -> int:
+def killed_build(input_dir: Path, out: Path, reference: dict, at: str = "", after: float = 0.0) -> int:
     """Run the CLI in a subprocess killed at crash point `at`, or `after` seconds."""
     env = {**os.environ, "BRIEFGEN_CRASH_AT": at}
-    code = "from briefgen.cli import main; main()"
-    proc = subprocess.Popen([sys.executable, "-c", code, *args(input_dir, out, site)], env=env)
-    if after:
-        try:
-            proc.wait(timeout=after)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-    return proc.wait()
+    # The build first tells what it read of the working tree (see `same_tree`).
+    tests = str(Path(__file__).parent)
+    code = f"import sys; sys.path.insert(0, {tests!r}); from helpers import working_tree"
+    code += "; print(working_tree()); from briefgen.cli import main; main()"
+    command = [sys.executable, "-c", code, *args(input_dir, out, site=True)]
+    with tempfile.TemporaryFile() as said:
+        proc = subprocess.Popen(command, env=env, stdout=said)
+        if after:
+            try:
+                proc.wait(timeout=after)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)
+        returncode = proc.wait()
+        said.seek(0)
+        same_tree(said.readline().decode().strip(), reference["tree"])
+    return returncode
+
+
+def same_tree(theirs: str, ours: str) -> None:
+    """The killed build read the code, templates and mkdocs.yml the reference builds of this process
+    read. Otherwise (a checkout or commit in this working tree while the tests run) the outputs
+    differ for that reason alone, not for the crash: said so, instead of a difference in some page."""
+    if theirs != ours:
+        pytest.fail(
+            "briefgen's code, templates/ or mkdocs.yml changed in the working tree while the tests ran: "
+            "the killed build did not read what the reference builds read"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +103,7 @@ def reference(inputs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
     shutil.copytree(out, out.parent / "reference-previous")
     build(new, out, site=True)
     return {"previous": previous, "next": {d: files(out / d) for d in ("docs", "site")},
-            "previous_dir": {"path": out.parent / "reference-previous"}}  # fmt: skip
+            "previous_dir": {"path": out.parent / "reference-previous"}, "tree": working_tree()}  # fmt: skip
 
 
 def start_from_previous(reference: dict, tmp_path: Path) -> Path:
@@ -95,16 +121,17 @@ def test_killed_build_leaves_previous_output_and_recovers(
 ) -> None:
     old, new = inputs
     out = start_from_previous(reference, tmp_path)
-    assert killed_build(new, out, site=True, at=point) == -signal.SIGKILL
+    assert killed_build(new, out, reference, at=point) == -signal.SIGKILL
     # The previous site is whole (or, past its swap, none was started); docs are old or new, never half.
-    if point == "swap:site":
-        assert files(out / "site") == reference["next"]["site"]
-    else:
-        assert files(out / "site") == reference["previous"]["site"]
-    assert files(out / "docs") in (reference["previous"]["docs"], reference["next"]["docs"])
+    expected = reference["next" if point == "swap:site" else "previous"]["site"]
+    assert differ(files(out / "site"), expected) == []
+    docs = files(out / "docs")
+    assert docs in (reference["previous"]["docs"], reference["next"]["docs"]), differ(
+        docs, reference["next"]["docs"]
+    )
     build(new, out, site=True)
-    assert files(out / "docs") == reference["next"]["docs"]
-    assert files(out / "site") == reference["next"]["site"]
+    assert differ(files(out / "docs"), reference["next"]["docs"]) == []
+    assert differ(files(out / "site"), reference["next"]["site"]) == []
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
     assert leftovers == [], leftovers
 
@@ -115,9 +142,31 @@ def test_build_killed_after_a_delay_recovers(
     old, new = inputs
     out = start_from_previous(reference, tmp_path)
     for delay in (2.5,):
-        killed_build(new, out, site=True, after=delay)
+        killed_build(new, out, reference, after=delay)
         assert (out / "site" / "index.html").is_file()
         assert (out / "docs" / "index.md").is_file()
     build(new, out, site=True)
-    assert files(out / "docs") == reference["next"]["docs"]
-    assert files(out / "site") == reference["next"]["site"]
+    assert differ(files(out / "docs"), reference["next"]["docs"]) == []
+    assert differ(files(out / "site"), reference["next"]["site"]) == []
+
+
+def test_a_killed_build_that_read_another_tree_is_told_apart(
+    inputs: tuple[Path, Path], reference: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`[swap:site]` failed once (a topic page and the search index differed) and never again in 55
+    runs: the killed build reads the working tree (code, templates/, mkdocs.yml) when it starts, the
+    reference builds read it earlier, so a change of the tree in between (a checkout or commit during
+    a long run) makes the outputs differ for no fault of the crash handling. Such a change is now
+    reported as what it is."""
+    old, new = inputs
+    out = start_from_previous(reference, tmp_path)
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent.parent / "templates", project / "templates")
+    shutil.copyfile(Path(__file__).parent.parent / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    ours = {**reference, "tree": working_tree()}
+    assert killed_build(new, out, ours, at="swap:site") == -signal.SIGKILL  # the same tree: no complaint
+    brief = project / "templates" / "brief.md.j2"
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nEdited while the tests ran.\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="changed in the working tree"):
+        killed_build(new, start_from_previous(reference, tmp_path / "again"), ours, at="swap:site")
