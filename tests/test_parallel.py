@@ -79,11 +79,12 @@ def test_cli_jobs_option(tmp_path: Path) -> None:
 
 
 def test_article_pages_reuse_the_analysis_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefgen.cache
+    import briefgen.reading.split
 
     calls: list[str] = []
-    real = briefgen.cache.split_article
-    monkeypatch.setattr(briefgen.cache, "split_article", lambda a: calls.append(a.id) or real(a))
+    real = briefgen.reading.split.split_article
+    # What the cache of sentences splits with when it has no sentences (imported when it needs it).
+    monkeypatch.setattr(briefgen.reading.split, "split_article", lambda a: calls.append(a.id) or real(a))
     for n, name in enumerate(("Avalon", "Brigg")):
         small_topic(tmp_path / "in" / name.lower(), name, n + 1, n=2)
     result = build(config(tmp_path, tmp_path / "in", jobs=1, build_site=False), quiet=True, use_cache=False)
