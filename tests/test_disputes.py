@@ -178,7 +178,7 @@ def test_a_time_belongs_to_the_event_word_nearest_it() -> None:
     a = art(
         "a", "Officers arrested Dale Orr on Friday for shooting a clerk at the store around 6 p.m. Tuesday."
     )
-    b = art("b", "The clerk was shot at about 9 p.m. Tuesday, police said.")
+    b = art("b", "Police said Dale Orr shot the clerk at about 9 p.m. Tuesday.")
     c = art("c", "The clerk was shot on Tuesday; Orr was arrested at 9 p.m. Friday at his home.")
     [t] = found(a, b).disputes
     assert sorted(s.value for s in t.sides) == ["about 9 p.m.", "around 6 p.m."]
@@ -525,11 +525,18 @@ def test_a_running_total_of_the_year_grows_and_differs_only_on_one_day() -> None
 
 
 def test_two_full_lists_of_the_wounded_whose_ages_cannot_be_the_same_people() -> None:
+    # Both reports name the place (Kestrel Commons): one incident.
     a = art(
-        "a", "The injured victims, two men in their 30s and a woman in her 60s, are in stable condition.", DAY
+        "a",
+        "Shots were fired at Kestrel Commons. The injured victims, two men in their 30s and a woman in "
+        "her 60s, are in stable condition.",
+        DAY,
     )
     b = art(
-        "b", "He is accused of injuring three people, Ana Pole, 34; Lou Marsh, 31; and Ed Vance, 38.", DAY
+        "b",
+        "Shots were fired at Kestrel Commons. He is accused of injuring three people, Ana Pole, 34; Lou "
+        "Marsh, 31; and Ed Vance, 38.",
+        DAY,
     )
     [d] = found(a, b).disputes
     assert d.about == "ages of the wounded"
@@ -587,7 +594,7 @@ def test_conditions_in_a_story_of_several_victims_are_not_one_persons_update() -
     a = art("a", "One of the men injured remains in critical condition, police said.", DAY)
     b = art("b", "Another victim, Dale Orme, has died, police said.", DAY + dt.timedelta(days=4))
     assert found(a, b).updates == ()
-    c = art("c", "The man was taken to hospital in critical condition.", DAY)
+    c = art("c", "The man shot on Elm Road was taken to hospital in critical condition.", DAY)
     assert [u.about for u in found(c, b).updates] == []  # "another victim": two people
     e = art("e", "The man who was shot on Elm Road has died, police said.", DAY + dt.timedelta(days=4))
     assert [u.about for u in found(c, e).updates] == ["condition of the wounded"]
@@ -964,15 +971,17 @@ def test_streets_groups_and_days_of_two_incidents_of_one_city_are_not_compared()
     e = art("e", "Four men were shot early Saturday, police said. Bo Lind was among them.", DAY)
     assert found(a, b, c, e).disputes == ()
     # An official who speaks for every incident of a city ties none; a report naming no one is
-    # unknown when the others report two incidents.
+    # of no known incident.
     f = art("f", "Ana Roe was shot near NW 3rd Street, Lt. Cal Ortiz said.", DAY)
     g = art("g", "Bo Lind was shot near NW 13th Street, Lt. Cal Ortiz said.", DAY)
     assert found(f, g).disputes == ()
     h = art("h", "A woman was shot on the street, police said. Her injuries are life-threatening.", DAY)
     i = art("i", "Bo Lind was shot on NW 13th Street. His injuries are not life-threatening.", DAY)
     assert found(a, h, i).disputes == ()
-    # With the others reporting one incident, the nameless report is that incident's.
-    assert [d.about for d in found(h, i).disputes] == ["whether the injuries were life-threatening"]
+    # Nor when the other reports one: a short report may be of another incident of the subject.
+    assert found(h, i).disputes == ()
+    j = art("j", "Bo Lind was shot on the street, police said. His injuries are life-threatening.", DAY)
+    assert [d.about for d in found(j, i).disputes] == ["whether the injuries were life-threatening"]
 
 
 def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
@@ -983,3 +992,16 @@ def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
     f = found(a, b, c)
     assert f.disputes == ()
     assert [s.value for s in f.updates[0].sides] == ["four", "five"]
+
+
+def test_dead_animals_and_a_direction_alone_are_no_toll_and_no_block() -> None:
+    # "Four dead crows" counts crows, not the dead of the outbreak.
+    a = art("a", "The virus has killed five people in the city, officials said.", DAY)
+    b = art("b", "Four dead crows found in the park tested positive for the virus.", DAY)
+    assert found(a, b).disputes == ()
+    # "West 108th Street" and "West 21st Street" are two streets, not two blocks of "West".
+    c = art("c", "Ana Roe was shot about 7 p.m. Sunday in the 200 block of West 108th Street.", DAY)
+    e = art("e", "Ana Roe was walking in the 4000 block of West 21st Street when she was shot.", DAY)
+    assert found(c, e).disputes == ()
+    f = art("f", "Ana Roe was walking in the 4000 block of West 108th Street when she was shot.", DAY)
+    assert [d.about for d in found(c, f).disputes] == ["block of West 108th Street"]

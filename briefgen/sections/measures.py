@@ -250,8 +250,8 @@ def incidents(articles: Sequence[Article]) -> dict[str, int | None]:
     """Articles numbered by incident: two articles that share a name of people, places or streets
     (`incident_names`) report one incident, and so do two that each share one with a third. A
     hospital, a big city or an official ties none (many incidents share them). An article that names
-    nothing at all, not even those, reports the incident of the others when they report one, and is
-    None (unknown: it may report any of them) when they report several."""
+    nothing at all, not even those, is None (unknown): a short report ("a 6-year-old boy was shot")
+    may be of any incident of its subject, the others' or another one."""
     found = {a.id: incident_names(a.text) for a in articles}
     names = {a: tie for a, (tie, _) in found.items()}
     nameless = {a for a, (_, anything) in found.items() if not anything}
@@ -272,8 +272,8 @@ def incidents(articles: Sequence[Article]) -> dict[str, int | None]:
             else:
                 first_with[n] = a
     roots = sorted({root(a) for a in ids if a not in nameless})
-    if len(roots) <= 1:
-        return dict.fromkeys(ids, 0)
+    if not roots:
+        return dict.fromkeys(ids, 0)  # no article names anything: nothing tells two incidents apart
     return {a: None if a in nameless else roots.index(root(a)) for a in ids}
 
 
@@ -446,8 +446,9 @@ SUFFIX = {
 }
 BLOCK = re.compile(
     r"\b(?P<num>\d{1,3},\d{3}|\d{2,6}) block of "
-    r"(?P<street>(?:[A-Z][A-Za-z'’]*\.?)(?: [A-Z][A-Za-z'’]*\.?){0,4})"
+    r"(?P<street>(?:[A-Z][A-Za-z'’]*\.?)(?: (?:[A-Z][A-Za-z'’]*\.?|\d{1,3}(?:st|nd|rd|th)\b)){0,4})"
 )
+LONE_DIRECTION = {"North", "South", "East", "West", "N.", "S.", "E.", "W.", "N", "S", "E", "W"}
 
 
 def blocks(sentence: Sentence) -> list[Reading]:
@@ -460,6 +461,8 @@ def blocks(sentence: Sentence) -> list[Reading]:
         # suffix) is too, when nothing else says otherwise: the key leaves the suffix out.
         suffix = SUFFIX.get(words[-1].lower().rstrip("."), "") if len(words) > 1 else ""
         base = words[:-1] if suffix else words
+        if len(base) == 1 and base[0] in LONE_DIRECTION:
+            continue  # "the 200 block of West" cut before a street this pattern does not read
         street = " ".join(base + ([suffix] if suffix else []))
         value = f"{m.group('num')} block of {street}"
         n = float(m.group("num").replace(",", ""))
@@ -775,6 +778,26 @@ ONE_OF_PAIR = re.compile(r"\bthe other\b", re.I)
 SHOT_DEAD = re.compile(r" (?:to death|dead|and killed)\b", re.I)
 # "one injured woman" names a person (an adjective), "fired one shot" a bullet: no count of people.
 NOT_A_COUNT_AFTER = re.compile(r" (?:man|woman|person|boy|girl|teen|child|officer|victim|men|women)\b", re.I)
+# A plural after the outcome word: "four dead crows" counts crows; "two injured officers" people.
+THING_AFTER = re.compile(r" ([a-z]{3,}s)\b")
+PERSON_PLURALS = {
+    "officers", "victims", "persons", "teens", "teenagers", "students", "children", "kids", "adults",
+    "civilians", "soldiers", "passengers", "workers", "residents", "bystanders", "patients", "guards",
+    "deputies", "troopers", "agents", "firefighters", "customers", "employees", "others", "girls", "boys",
+}  # fmt: skip
+NOT_A_NOUN = {
+    "this",
+    "across",
+    "always",
+    "besides",
+    "unless",
+    "afterwards",
+    "towards",
+    "was",
+    "has",
+    "its",
+    "his",
+}
 NOT_A_COUNT_BEFORE = re.compile(r"\b(?:fired|fire|firing|heard|let off|squeezed off)\s+$", re.I)
 
 
@@ -791,6 +814,9 @@ def counts(sentence: Sentence) -> list[Reading]:
                 continue
             if NOT_A_COUNT_AFTER.match(text, m.end()) or NOT_A_COUNT_BEFORE.search(text, 0, m.start("num")):
                 continue
+            thing = THING_AFTER.match(text, m.end())
+            if thing and thing.group(1).lower() not in PERSON_PLURALS and thing.group(1) not in NOT_A_NOUN:
+                continue  # "four dead crows": the count of a thing the adjective describes, not a toll
             if re.search(
                 r"\b(?:no|none of the|not)\s+$", text[max(0, m.start("num") - 12) : m.start("num")], re.I
             ):
