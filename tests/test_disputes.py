@@ -965,10 +965,10 @@ def test_a_citys_period_and_its_hospital_are_no_ones_incident() -> None:
 def test_streets_groups_and_days_of_two_incidents_of_one_city_are_not_compared() -> None:
     # A topic of one city's shootings: each report is tied to its own incident by the names it shares
     # with another report of it (Ana Roe, Bo Lind); the two incidents' streets, groups and days differ.
-    a = art("a", "Ana Roe was shot in the 1400 block of NW 3rd Street on May 2, police said.", DAY)
-    b = art("b", "Three men and a woman were shot early Saturday, police said. Ana Roe died.", DAY)
-    c = art("c", "Bo Lind was shot at 425 NW 13th Street on May 9, police said.", DAY)
-    e = art("e", "Four men were shot early Saturday, police said. Bo Lind was among them.", DAY)
+    a = art("a", "Ana Roe was hurt in the 2700 block of NW 6th Street on May 2, police said.", DAY)
+    b = art("b", "Two women and a man were wounded outside a diner, police said. Ana Roe died.", DAY)
+    c = art("c", "Bo Lind was hurt at 812 NW 16th Street on May 9, police said.", DAY)
+    e = art("e", "Three men were wounded outside a diner, police said. Bo Lind was among them.", DAY)
     assert found(a, b, c, e).disputes == ()
     # An official who speaks for every incident of a city ties none; a report naming no one is
     # of no known incident.
@@ -985,9 +985,9 @@ def test_streets_groups_and_days_of_two_incidents_of_one_city_are_not_compared()
 
 
 def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
-    # "Seven of those 40 people died": 40 fell ill, seven died. The toll rises day by day: an update.
+    # "Nine of the 52 people died": 52 fell ill, nine died. The toll rises day by day: an update.
     a = art("a", "The fever has killed four people in the city, health officials said.", DAY)
-    b = art("b", "Forty people fell ill. Seven of those 40 people died.", DAY - dt.timedelta(days=1))
+    b = art("b", "The fever struck 52 people in all. Nine of the 52 people died.", DAY - dt.timedelta(days=1))
     c = art("c", "The fever has killed five people in the city, officials said.", DAY + dt.timedelta(days=2))
     f = found(a, b, c)
     assert f.disputes == ()
@@ -995,13 +995,13 @@ def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
 
 
 def test_dead_animals_and_a_direction_alone_are_no_toll_and_no_block() -> None:
-    # "Four dead crows" counts crows, not the dead of the outbreak.
+    # "Three dead pigeons" counts pigeons, not the dead of the outbreak.
     a = art("a", "The virus has killed five people in the city, officials said.", DAY)
-    b = art("b", "Four dead crows found in the park tested positive for the virus.", DAY)
+    b = art("b", "Lab staff said three dead pigeons from the harbour carried the virus.", DAY)
     assert found(a, b).disputes == ()
-    # "West 108th Street" and "West 21st Street" are two streets, not two blocks of "West".
-    c = art("c", "Ana Roe was shot about 7 p.m. Sunday in the 200 block of West 108th Street.", DAY)
-    e = art("e", "Ana Roe was walking in the 4000 block of West 21st Street when she was shot.", DAY)
+    # "West 93rd Street" and "West 37th Street" are two streets, not two blocks of "West".
+    c = art("c", "Ana Roe was hurt on Sunday evening in the 500 block of West 93rd Street.", DAY)
+    e = art("e", "Ana Roe was jogging in the 3100 block of West 37th Street when she was hurt.", DAY)
     assert found(c, e).disputes == ()
-    f = art("f", "Ana Roe was walking in the 4000 block of West 108th Street when she was shot.", DAY)
-    assert [d.about for d in found(c, f).disputes] == ["block of West 108th Street"]
+    f = art("f", "Ana Roe was jogging in the 3100 block of West 93rd Street when she was hurt.", DAY)
+    assert [d.about for d in found(c, f).disputes] == ["block of West 93rd Street"]

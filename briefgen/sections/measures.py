@@ -250,7 +250,7 @@ def incidents(articles: Sequence[Article]) -> dict[str, int | None]:
     """Articles numbered by incident: two articles that share a name of people, places or streets
     (`incident_names`) report one incident, and so do two that each share one with a third. A
     hospital, a big city or an official ties none (many incidents share them). An article that names
-    nothing at all, not even those, is None (unknown): a short report ("a 6-year-old boy was shot")
+    nothing at all, not even those, is None (unknown): a short report ("a boy, 6, was hurt")
     may be of any incident of its subject, the others' or another one."""
     found = {a.id: incident_names(a.text) for a in articles}
     names = {a: tie for a, (tie, _) in found.items()}
@@ -462,7 +462,7 @@ def blocks(sentence: Sentence) -> list[Reading]:
         suffix = SUFFIX.get(words[-1].lower().rstrip("."), "") if len(words) > 1 else ""
         base = words[:-1] if suffix else words
         if len(base) == 1 and base[0] in LONE_DIRECTION:
-            continue  # "the 200 block of West" cut before a street this pattern does not read
+            continue  # "the 500 block of West" cut before a street this pattern does not read
         street = " ".join(base + ([suffix] if suffix else []))
         value = f"{m.group('num')} block of {street}"
         n = float(m.group("num").replace(",", ""))
@@ -778,7 +778,7 @@ ONE_OF_PAIR = re.compile(r"\bthe other\b", re.I)
 SHOT_DEAD = re.compile(r" (?:to death|dead|and killed)\b", re.I)
 # "one injured woman" names a person (an adjective), "fired one shot" a bullet: no count of people.
 NOT_A_COUNT_AFTER = re.compile(r" (?:man|woman|person|boy|girl|teen|child|officer|victim|men|women)\b", re.I)
-# A plural after the outcome word: "four dead crows" counts crows; "two injured officers" people.
+# A plural after the outcome word: "three dead pigeons" counts pigeons; "two injured officers" people.
 THING_AFTER = re.compile(r" ([a-z]{3,}s)\b")
 PERSON_PLURALS = {
     "officers", "victims", "persons", "teens", "teenagers", "students", "children", "kids", "adults",
@@ -816,7 +816,7 @@ def counts(sentence: Sentence) -> list[Reading]:
                 continue
             thing = THING_AFTER.match(text, m.end())
             if thing and thing.group(1).lower() not in PERSON_PLURALS and thing.group(1) not in NOT_A_NOUN:
-                continue  # "four dead crows": the count of a thing the adjective describes, not a toll
+                continue  # "three dead pigeons": the count of a thing the adjective describes, not a toll
             if re.search(
                 r"\b(?:no|none of the|not)\s+$", text[max(0, m.start("num") - 12) : m.start("num")], re.I
             ):
