@@ -102,6 +102,11 @@ BOILERPLATE_LINES = {
     "Story continues below advertisement": "page furniture",
     "Listen to this article (4 min)": "page furniture",
     "The port at dawn. (Image Credit: Jane Doe/Reuters)": "image credit",
+    # A caption ending in its photographer and publisher (newswire picture packages print dozens).
+    "Fishermen mend nets at dawn on the harbour wall. (Jane Doe/Harbour Times Photo)": "image credit",
+    "EDs: Moving Friday in (w) Washington and (p) politics categories.": "note to editors",
+    "ATTENTION EDITORS: The following photos are part of tonight's picture package. " * 6: "note to editors",
+    "Ana Vale, left, at her shop on Monday. (John Roe/Elton Newspapers photo)": "image credit",
     "Photo: Jane Doe": "image credit",
     "Fishermen at the harbour on Monday. (Photo by John Roe/Getty Images)": "image credit",
     "HomePolitics": "breadcrumb",
@@ -163,6 +168,10 @@ BODY_LINES = (
     # Sentences that resemble credits, captions and widgets.
     "Credit card debt rose 4% in March, the central bank said.",
     "Credit Suisse shares fell 8% on Monday.",
+    "Editors of the paper met on Monday: the vote was close.",
+    "Eds and Teds is the name of the bar where the fight began.",
+    "The mayor called the ribbon cutting (Vale/Hicks Builders) a photo opportunity.",
+    "The council published the plans (see the photo on page 3).",
     "Source: the ministry said talks would resume on Monday.",
     "Sources say the talks will resume in May.",
     "Image copyright is a thorny question for museums, the curator said.",

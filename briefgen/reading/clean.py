@@ -14,6 +14,9 @@ from ..models import DataBlock, RemovedLine
 from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
 from .lines import title_like, word_shape
 
+# The end of a caption: its photographer and publisher, "(Jane Doe/Harbour Times Photo)".
+PHOTO_CREDIT_END = r"\((?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3}\s*/\s*[^()/]{2,60}\b(photo|photograph)s?\)\s*$"
+LONG_CAPTION_END = re.compile(PHOTO_CREDIT_END, re.I)
 # (pattern, reason[, clues]). Matched against a stripped line in `match_form` (straight quotes, ASCII
 # dashes), case-insensitively. Each rule names a kind of page furniture; a body sentence must not
 # match one. `clues`: words one of which every line the pattern matches contains (in lower case), so
@@ -131,7 +134,10 @@ _RULES: tuple[tuple[str, ...], ...] = (
         "page furniture",
     ),
     (
-        r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
+        # A caption ending in its photographer and publisher: "... (Jane Doe/Harbour Times Photo)".
+        PHOTO_CREDIT_END
+        + "|"
+        + r"\((image|photo|picture|video|photograph)s?\s*(credit|by|courtesy|source)[^)]*\)\s*$|"
         r"^(image|photo|picture|photograph)s?( credit| by| courtesy| source)?:\s|"
         r"^(photo|image|picture|photograph|video)s? (by|via|courtesy of)\s|"
         r"^credits?:\s|\(courtesy( of)?\b[^()]*\)$|\((photo|image|video)s?:\s[^()]*\)$|"
@@ -290,6 +296,9 @@ SENTENCE_END = re.compile(
 STRONG_FOOTER = {"related-articles block", "comments prompt", "copyright footer"}
 MAX_HEADING_WORDS = 20
 MAX_FOOTER_MARKER_WORDS = 12
+# A wire service's note to the papers it serves, printed above or inside the story: "EDs: Moving in
+# (w) Washington ...", "ATTENTION EDITORS: The following photos ...", "EDITOR: Visit ...".
+NOTE_TO_EDITORS = re.compile(r"(?i:attention,? )?(?i:eds?|editors?)\s*:\s")
 MAX_BOILERPLATE_CHARS = 400  # longer lines are paragraphs: no rule is tried on them
 
 
@@ -330,9 +339,15 @@ MAX_LINK_WORDS = 8
 @lru_cache(maxsize=8192)
 def classify(line: str) -> str | None:
     """The reason a line is boilerplate, or None to keep it (a long paragraph only if it is a
-    platform notice)."""
+    platform notice, a caption or a note to editors)."""
+    if NOTE_TO_EDITORS.match(line):
+        return "note to editors"
     if len(line) > MAX_BOILERPLATE_CHARS:
-        return platform_notice(line) or ("image caption" if LONG_CAPTION.match(line) else None)
+        notice = platform_notice(line)
+        if notice:
+            return notice
+        caption = LONG_CAPTION.match(line) or (line.endswith(")") and LONG_CAPTION_END.search(line[-160:]))
+        return "image caption" if caption else None
     line = match_form(line)
     if LINK_MARK.match(line):
         # A text browser's dump (`lynx -dump`) numbers every link: a short line that is one link is
