@@ -902,3 +902,13 @@ def test_a_name_inside_a_sentence_opened_by_the_pronoun_is_not_its_person() -> N
     )
     assert found["The fishermen will pay twice for the same pier"][0] == "Tom Reed"
     assert found["We will vote again in May"][0] == "Tom Reed"
+
+
+def test_a_pronoun_about_someone_else_named_in_the_sentence_gives_no_gender() -> None:
+    found = _found(
+        "Editor Quill Aster has confirmed that the magazine will print the story.\n\n"
+        "Dara Venn is furious about it.\n\n"
+        "And if Venn, who moved back to Elton in May, expects any favours, Aster says, she is wrong.\n\n"
+        "“The city will be very different for her this time,” he says."
+    )
+    assert found["The city will be very different for her this time"][0] == "Quill Aster"

@@ -1012,12 +1012,17 @@ def _voted_genders(text: str, people: People, found: dict[int, Named]) -> dict[s
     if not unknown:
         return {}
     starts = sorted(found)
+    surnames = {n.name.split()[-1] for n in found.values()}
     votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for start, end, _ in people.sentences:
         here = [found[k] for k in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
         if len({n.name for n in here}) != 1 or here[0].name not in unknown or not here[0].subject:
             continue
         unquoted = QUOTED.sub(" ", text[here[0].end : end])
+        if surnames & set(re.findall(r"[A-Z][\w’'-]+", QUOTED.sub(" ", text[start:end]))) - set(
+            here[0].name.split()
+        ):
+            continue  # "If Vale, who ..., expects more, Hicks says, she ...": someone else is named there
         votes[here[0].name][0] += len(MALE_PRONOUNS.findall(unquoted))
         votes[here[0].name][1] += len(FEMALE_PRONOUNS.findall(unquoted))
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
