@@ -912,3 +912,18 @@ def test_a_pronoun_about_someone_else_named_in_the_sentence_gives_no_gender() ->
         "“The city will be very different for her this time,” he says."
     )
     assert found["The city will be very different for her this time"][0] == "Quill Aster"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_description() -> None:
+    found = _found(
+        "Mayor Tom Reed opened the new pier on Monday.\n\n"
+        "“The pier will pay for itself in ten years,” a senior harbour official said.\n\n"
+        "He said the old pier had been closed since the storms. He declined to say what it cost.\n\n"
+        "“We know the fishermen wanted it,” he added.\n\n"
+        "“The report was written in a hurry,” said Reed's deputy, Ada Hicks.\n\n"
+        "“It was a good job,” said a 23-year-old woman who sells bait on the pier. The woman, who asked "
+        "not to be named, said the fees were too high.\n\n"
+        "“It is hard work,” she said."
+    )
+    assert found["We know the fishermen wanted it"][:2] == ("a senior harbour official", "unnamed")
+    assert found["It is hard work"][:2] == ("a 23-year-old woman", "unnamed")

@@ -767,8 +767,12 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                     known = {n.name: n.gender for n in named if n.gender}
                 speakers = [
                     Named(row[6], row[4].name, _gender(row[4].name, people, known), True, True, end=row[6])
-                    for row in rows
                     if row[4].kind == "person"
+                    else Named(
+                        row[6], row[4].name, _described_gender(row[4].name), True, True, row[6], "unnamed"
+                    )
+                    for row in rows
+                    if row[4].kind == "person" or row[4].kind == "unnamed" and _someone(row[4].name)
                 ]
                 # A pronoun before the quotation stands where it is printed ('He wrote that Trump “...”').
                 at = _last_word(text, speaker.text, covering[0].start, span.start)
@@ -864,6 +868,7 @@ class Named:
     subject: bool
     speaker: bool = False  # the subject of a speech verb ("Sexton said", "said Sexton")
     end: int = 0
+    kind: str = "person"  # or "unnamed": a description that spoke earlier ("a senior official said")
 
 
 SURNAME = re.compile(r"(?=[A-Z])(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])")
@@ -1249,13 +1254,14 @@ def _antecedent(
         ranked = sorted(
             fits,
             key=lambda n: (
-                not n.speaker,
+                not n.speaker or n.kind != "person",
                 not n.subject,
+                n.kind != "person",
                 bool(FRONTED_CLAUSE.match(sentence.text, 0, max(0, n.start - sentence.start))),
                 -n.start if i == index else n.start,
             ),
         )
-        return ranked[0].name, "person"
+        return ranked[0].name, ranked[0].kind
     return (fallback, "unnamed") if fallback else ("", "")
 
 
@@ -1276,6 +1282,22 @@ DESCRIBED_SUBJECT = re.compile(
 PERSON_WORDS = ROLE_NOUNS | words_of("man woman boy girl nun sister brother mother father teenager")
 FEMALE_WORDS = words_of("woman girl nun")
 MALE_WORDS = words_of("man boy")
+
+
+def _someone(description: str) -> bool:
+    """Whether an unnamed speaker is one person a later he/she may stand for: "a senior official",
+    "his mother"; not "the official" (someone named or described before), "a press release" or
+    "residents"."""
+    head = _head(description.split())
+    return len(head) > 1 and head[0].lower() != "the" and head[-1].lower() in PERSON_WORDS
+
+
+def _described_gender(description: str) -> str:
+    """The gender a description gives by its noun: "a 23-year-old woman" f, "the spokesman" m, "a
+    senior official" ''."""
+    head = _head(description.lower().split())
+    noun = head[-1].strip(",.") if head else ""
+    return "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else gender_of_words(noun)
 
 
 def _described_subject(sentence: Sentence, end: int, want: str) -> str:
