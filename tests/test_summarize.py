@@ -125,6 +125,9 @@ def test_consensus_skips_questions_bylines_and_fragments() -> None:
         ("Harbour Council Approves Schools Budget After Long Night.", False),
         ("(XYZ28) PORT ALDEN -- Oct. 20, 1999 -- COUNCIL-BUDGET.", False),
         ("Monday March 3, 2025(Jane Doe — Harbour Times)Police search the harbour after the storm.", False),
+        # A sentence cut from its start (a name lost in a link) is a fragment; a brand is not.
+        ("may have been taken to the hospital after the crash on Monday night.", False),
+        ("iPhone sales rose by a third in the harbour town's shops last year.", True),
         ("The mayor (Ada Vale, a former pilot) approved the new schools budget on Monday.", True),
     ],
 )

@@ -102,6 +102,9 @@ def stands_alone(text: str) -> bool:
 # A photo's credit inside a flattened caption: "March 3, 2025(Jane Doe — Harbour Times)Police ...",
 # "(Jane Doe/Harbour Times)": a name, a dash or a slash, an outlet, in brackets.
 CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+\s*(?:—|–|/)\s*[A-Z][\w .&'’-]{1,40}\)")
+# A sentence cut from the start of its own: it opens with a whole word in lower case ("may have been
+# rushed to ...", "tsu.co said ..."), not a brand ("iPhone sales rose", "eBay said").
+FRAGMENT_START = re.compile(r"[a-z]+(?:[\s,;:.]|$)")
 # Prose has lower-case words: a "sentence" with fewer is a heading in title case, a dateline or a slug.
 MIN_LOWER_WORDS = 2
 NOT_PROSE_CLUES = ("image", "photo", "getty", "rights", "http", "www.", "@")
@@ -133,6 +136,8 @@ def _eligible(text: str, n: int, settings: Settings) -> bool:
     if NOT_PROSE_START.match(text) or (settings.standalone and not stands_alone(text)):
         return False
     if "(" in text and CAPTION_CREDIT.search(text):
+        return False
+    if FRAGMENT_START.match(text):
         return False
     # A heading, a dateline or a slug ("(XYZ28) PORT ALDEN -- March 3, 2025 -- ADV."), not prose.
     if sum(1 for word in text.split() if word[0].islower()) < MIN_LOWER_WORDS:
