@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..models import Quote, Sentence, Source
+from ..reading.lines import title_like
 from ..reading.split import normalize, words
 from . import TopicContext, sort_sources
 from .marks import Span
@@ -1505,8 +1506,13 @@ def _unmarked_sources(ctx: TopicContext, quote: str, known: set[tuple[str, int]]
 
 
 def _statement(f: Found) -> bool:
-    """Whether a quotation is a whole statement: several words, starting like a sentence."""
-    return len(words(f.text)) >= MIN_UNATTRIBUTED_WORDS and f.text.lstrip("…. ")[:1].isupper()
+    """Whether a quotation is a whole statement: several words, starting like a sentence, not a title
+    in title case ("“Harbour Nights: The Royal Tour”")."""
+    return (
+        len(words(f.text)) >= MIN_UNATTRIBUTED_WORDS
+        and f.text.lstrip("…. ")[:1].isupper()
+        and not title_like(f.text)
+    )
 
 
 def _named_member(item: list[Found]) -> Found:
