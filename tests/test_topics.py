@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 from click.testing import CliRunner
 from helpers import article, seed_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from topic_corpus import BRIBERY, EXPENSES, FINAL, MERGER, QUAKE, SHOOTINGS, STRIKE, TRIAL, VOTE
 
 from briefgen.cli import main
@@ -97,6 +99,22 @@ def test_event_rule_with_a_group_without_inner_similarity() -> None:
     )
     assert groups == [[0, 1, 2, 3]]  # as without the event rule: nothing says they are two events
     assert average_link(graph, 0.1, [[0, 1], [2, 3]], [True, False], inner_sums=[0.0, 0.5]) == groups
+
+
+PIECES = ["Alder", "Street", "St.", "St.Elton", "Road", "Rd.", "Dr.", "Drive", "McAlder", "ALDER", "alder"]
+PIECES += ["Élan", "éa", "Main", "MainStreet", "Streets", "Lane-", "_", "9", "3600 block", "Blvd.", "Ave.x"]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "  ", "\n", ". "])), max_size=12)
+)
+@settings(max_examples=400, deadline=None)
+def test_streets_and_blocks_are_what_their_patterns_find(parts: list[tuple[str, str]]) -> None:
+    from briefgen.topics.features import BLOCK, STREET, blocks, streets
+
+    text = "".join(a + b for a, b in parts)
+    assert streets(text) == [m.group(1) for m in STREET.finditer(text)]
+    assert blocks(text) == [m.group(1) for m in BLOCK.finditer(text)]
 
 
 def _average_link_by_definition(
