@@ -670,13 +670,26 @@ def test_an_article_speaking_of_boys_and_a_girl_gives_no_childs_sex() -> None:
 
 
 def test_a_later_report_is_not_a_misdated_copy() -> None:
-    a = art("a", "Minister Ana Lind met the envoy in the capital on March 3 to sign the water treaty.", DAY)
+    a = art(
+        "a",
+        "Minister Ana Lind met the envoy in the capital on March 3 to sign the water treaty. She flew "
+        "home on March 4.",
+        DAY,
+    )
     late = dt.date(2024, 4, 20)
     copy = art(
-        "b", "Minister Ana Lind met the envoy in the capital on Sunday to sign the water treaty.", late
+        "b",
+        "Minister Ana Lind met the envoy in the capital on Sunday to sign the water treaty. She flew "
+        "home on Monday.",
+        late,
     )
     [d] = found(a, copy).disputes
     assert d.about.startswith("publication date of") and d.kind == "date"
+    # One weekday that lands on a printed date may do so by chance: not enough to call it misdated.
+    single = art(
+        "b", "Minister Ana Lind met the envoy in the capital on Sunday to sign the water treaty.", late
+    )
+    assert found(a, single).disputes == ()
     # Another outlet reports the story in the same days: coverage went on, the date fits the article.
     other = art("c", "Lawmakers debated the water treaty that Ana Lind signed.", late - dt.timedelta(days=1))
     assert found(a, copy, other).disputes == ()

@@ -456,6 +456,11 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
         )
         if not named - {f"{published:%A}"}:
             continue  # only its own weekday: "on Wednesday" reads just as well as the day it is dated
+        if len(named) < 2:
+            # One weekday lands on a date the topic prints one time in seven by chance (in a topic of
+            # many events, "Thursday" of a feature and a "Feb. 5" of another story); two different
+            # days that both land are the story's own week.
+            continue
         own = [d for d in dated if d.sentence.article == article_id and d.iso == anchor.isoformat()]
         others = [
             d
