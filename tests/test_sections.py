@@ -227,6 +227,10 @@ def test_framing_word_one_outlet_uses_alone() -> None:
     # Inside a quotation the word is the speaker's, and an outlet that prints it does not avoid it.
     assert framing.extract(context(c, b)) == ()
     assert framing.extract(context(a, b, c)) == ()
+    # A loaded word in a plain name ("the propaganda department") is no framing.
+    d = _plain("The city's propaganda department said the strike at the mill had ended.", "d")
+    e = _plain("The city's information department said the strike at the mill had ended.", "e")
+    assert framing.extract(context(d, e)) == ()
 
 
 def test_organisations_named_with_what_they_are_of_or_for() -> None:

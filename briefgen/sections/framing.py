@@ -32,6 +32,14 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 MAX_OTHERS = 3
 ANY_LOADED = re.compile(r"\b(?:" + "|".join(sorted(LOADED, key=len, reverse=True)) + r")\b", re.I)
 ADVERBS = frozenset({"then", "now", "also", "still", "even", "just", "once", "again", "already"})
+# Loaded words that name something plainly before these words: a government's "propaganda
+# department" is its name, "regime change" a policy's.
+NEUTRAL_HEADS = {
+    "propaganda": frozenset(
+        {"office", "department", "ministry", "bureau", "minister", "chief", "official", "officials"}
+    ),
+    "regime": frozenset({"change"}),
+}
 
 
 def _unquoted_words(sentence: Sentence) -> list[re.Match[str]]:
@@ -78,7 +86,7 @@ def extract(ctx: TopicContext) -> tuple[Framing, ...]:
         if any(word in words for g, words in words_by_group.items() if g != group):
             continue
         head, end = _head(sentence, start + len(word))
-        if not head or (word, head) in seen:
+        if not head or (word, head) in seen or head in NEUTRAL_HEADS.get(word, ()):
             continue
         row = ctx.row_at(sentence.article, sentence.start)
         candidates = [
