@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Brief, Sentence, Topic, fingerprint
+from .models import Article, Brief, Sentence, Topic, fingerprint, text_key
 
 FORMAT = 1
 ANALYSIS = "analysis"
@@ -506,6 +506,7 @@ def _read_one(
             articles = read_file(path, root, limits, notes)
             for article in articles:
                 fingerprint(article)  # here, on the worker, not in the build process
+                text_key(article)
             return articles, notes, None
     except UnreadableInput as exc:
         return [], notes, str(exc)
@@ -613,6 +614,7 @@ class ReadingCache:
                     found = ([], read_notes, str(exc))
             for article in found[0]:
                 fingerprint(article)  # kept in the entry: the next build does not hash it again
+                text_key(article)
             # The digest is set: a file without an entry was hashed above.
             entry = [stat, digest, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)]
         self.used[name] = entry
@@ -622,10 +624,10 @@ class ReadingCache:
             raise UnreadableInput(error)
         return list(articles)
 
-    def save(self, texts: Any = ()) -> None:
-        """Keep the entries of this build's files only (and the signatures of `texts`, its articles')."""
+    def save(self, articles: Any = ()) -> None:
+        """Keep the entries of this build's files only (and the signatures of its `articles`)."""
         if self.path is not None:
-            keep = {hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts}
+            keep = {text_key(a) for a in articles}
             signatures = {k: v for k, v in self.signatures.items() if k in keep or k.startswith("groups:")}
             data = {"salt": self.salt, "files": self.used, "signatures": signatures}
             atomic_write(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .models import Article, Sentence
+from .models import Article, Sentence, fingerprint, text_key
 from .reading.chars import match_form
 from .rows import Rows, count_codes, count_rows, cross_similarities, select_rows, tfidf_rows
 from .text import TopicTokens, content_stems
@@ -351,10 +351,14 @@ def infer_from_copies(articles: Sequence[Article], groups: dict[str, str]) -> li
     return out
 
 
-def text_signatures(texts: Sequence[str], memo: dict[str, bytes]) -> list[np.ndarray | None]:
+def text_signatures(
+    texts: Sequence[str], memo: dict[str, bytes], keys: Sequence[str] | None = None
+) -> list[np.ndarray | None]:
     """The MinHash signature of each text's shingles (None: it has none), from `memo` (a hash of the
-    text -> the signature's bytes, b"" for none) when an earlier build computed it; new ones are added."""
-    keys = [hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest() for text in texts]
+    text -> the signature's bytes, b"" for none) when an earlier build computed it; new ones are added.
+    `keys`: the texts' hashes when the caller has them (`models.text_key`)."""
+    if keys is None:
+        keys = [hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest() for text in texts]
     todo = [i for i, key in enumerate(keys) if key not in memo]
     sets = [shingles(texts[i]) for i in todo]
     rows = iter(minhash_signatures(sets))
@@ -380,7 +384,7 @@ def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | N
     if signatures is None:
         pairs = candidate_pairs([shingles(a.text) for a in articles])
     else:  # the same pairs: a set's signature does not depend on the other sets
-        found = text_signatures([a.text for a in articles], signatures)
+        found = text_signatures([a.text for a in articles], signatures, [text_key(a) for a in articles])
         index = np.array([i for i, row in enumerate(found) if row is not None], dtype=np.int64)
         rows = [row for row in found if row is not None]
         pairs = _band_pairs(np.stack(rows), index) if len(rows) > 1 else []
@@ -395,10 +399,7 @@ def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | N
     subset = [articles[k] for k in sorted(useful)]
     groups = None
     if signatures is not None:  # the groups of the same articles, from the memo (one entry: the last)
-        memo_key = (
-            GROUPS_MEMO
-            + hashlib.sha1("\0".join(map(repr, subset)).encode("utf-8", "surrogatepass")).hexdigest()
-        )
+        memo_key = GROUPS_MEMO + hashlib.sha1("\0".join(map(fingerprint, subset)).encode()).hexdigest()
         if memo_key in signatures:
             groups = pickle.loads(signatures[memo_key])
     if groups is None:

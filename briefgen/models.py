@@ -99,6 +99,20 @@ def fingerprint(article: Article) -> str:
     return found
 
 
+TEXT_KEY = "_text_key"
+
+
+def text_key(article: Article) -> str:
+    """A hash of the article's text (SHA-1; what the reading memo keeps its MinHash signature by, see
+    `dedupe.text_signatures`), kept on the article object like its fingerprint: computed when the
+    file is read, not on every build."""
+    found = article.__dict__.get(TEXT_KEY)
+    if found is None:
+        found = hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(article, TEXT_KEY, found)
+    return found
+
+
 def renamed(article: Article, **changes: str) -> Article:
     """`dataclasses.replace(article, **changes)` for its `id` and `path`, fast (no `__init__`: an
     article has no `__post_init__`), with a fingerprint derived from the article's."""
@@ -111,6 +125,8 @@ def renamed(article: Article, **changes: str) -> Article:
     fields[FINGERPRINT] = hashlib.sha256(
         "\0".join(("renamed", base, fields["id"], fields["path"])).encode("utf-8", "surrogatepass")
     ).hexdigest()
+    if TEXT_KEY in article.__dict__:  # the same text
+        fields[TEXT_KEY] = article.__dict__[TEXT_KEY]
     new.__dict__.update(fields)
     return new
 

@@ -200,7 +200,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
             crash_point("site")
         clock.lap("site")
     save_state(config.cache_dir, state)
-    memo.save(texts=[a.text for a in reading.articles])
+    memo.save(reading.articles)
     pages.save()
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()
