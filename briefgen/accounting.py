@@ -247,22 +247,29 @@ _string = json.encoder.encode_basestring  # JSON's own string encoder (ensure_as
 
 def _indented(value: Any, out: list[str], newline: str) -> None:
     """`value` as `json.dumps(..., indent=2)` writes it at the depth `newline` ends with."""
-    if isinstance(value, str):
-        out.append(_string(value))
-    elif isinstance(value, dict) and value:
+    kind = type(value)
+    if kind is dict and value:
+        # The report's dicts hold mostly strings, None and short lists: each such member is one piece.
         inner = newline + "  "
         separator = "{" + inner
         for key, item in value.items():
-            out.append(separator)
-            separator = "," + inner
-            out.append(_string(key) if type(key) is str else json.dumps({key: 0})[1:-4])
-            out.append(": ")
-            if type(item) is str:
-                out.append(_string(item))
+            name = _string(key) if type(key) is str else json.dumps({key: 0})[1:-4]
+            kind = type(item)
+            if kind is str:
+                out.append(f"{separator}{name}: {_string(item)}")
+            elif item is None:
+                out.append(f"{separator}{name}: null")
+            elif (kind is list or kind is tuple) and not item:
+                out.append(f"{separator}{name}: []")
             else:
+                out.append(f"{separator}{name}: ")
                 _indented(item, out, inner)
+            separator = "," + inner
         out.append(newline + "}")
-    elif isinstance(value, (list, tuple)) and value:
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
         inner = newline + "  "
         if all(type(item) is str for item in value):
             out.append("[" + inner + ("," + inner).join(map(_string, value)) + newline + "]")
@@ -273,9 +280,23 @@ def _indented(value: Any, out: list[str], newline: str) -> None:
             separator = "," + inner
             _indented(item, out, inner)
         out.append(newline + "]")
-    elif type(value) is list or type(value) is tuple:  # empty
-        out.append("[]")
-    elif type(value) is int:
+    elif kind is str:
+        out.append(_string(value))
+    elif kind is int:
         out.append(int.__repr__(value))
+    else:
+        _indented_other(value, out, newline)
+
+
+def _indented_other(value: Any, out: list[str], newline: str) -> None:
+    """`_indented` of what is not exactly a dict, list, tuple, str or int (subclasses of them too)."""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, dict) and value:
+        _indented(dict(value), out, newline)
+    elif isinstance(value, (list, tuple)) and value:
+        _indented(list(value), out, newline)
+    elif isinstance(value, (list, tuple)):  # empty
+        out.append("[]")
     else:  # other numbers, booleans, None, an empty dict
         out.append(json.dumps(value, ensure_ascii=False))
