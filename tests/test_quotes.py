@@ -927,3 +927,12 @@ def test_a_pronoun_after_an_unnamed_speaker_is_that_description() -> None:
     )
     assert found["We know the fishermen wanted it"][:2] == ("a senior harbour official", "unnamed")
     assert found["It is hard work"][:2] == ("a 23-year-old woman", "unnamed")
+
+
+def test_a_pronoun_that_goes_on_after_two_speakers_is_the_nearest_one() -> None:
+    found = _found(
+        "Tom Hicks said last week that 300 boats had signed up for the parade, and Omar Brandt says he "
+        "has lost count. He says he gets a hundred letters a day.\n\n"
+        "“We will sail in peace and come home in peace,” he said."
+    )
+    assert found["We will sail in peace and come home in peace"][0] == "Omar Brandt"

@@ -1251,7 +1251,12 @@ def _antecedent(
             # ("After Vale lost, she said").
             continue
         # Someone who speaks there first ("..., Sexton said"), then a subject; in the pronoun's own
-        # sentence the nearest, before it the first.
+        # sentence the nearest, before it the first, unless the pronoun goes on after them there: then
+        # the nearest to it ("Vale said ..., and Hicks says he's lost count. ¶ “...,” he said").
+        nearest = i == index or any(
+            m.start() > fits[-1].start - sentence.start
+            for m in chain.finditer(QUOTED.sub(lambda q: " " * len(q.group()), sentence.text))
+        )
         ranked = sorted(
             fits,
             key=lambda n: (
@@ -1259,7 +1264,7 @@ def _antecedent(
                 not n.subject,
                 n.kind != "person",
                 bool(FRONTED_CLAUSE.match(sentence.text, 0, max(0, n.start - sentence.start))),
-                -n.start if i == index else n.start,
+                -n.start if nearest else n.start,
             ),
         )
         return ranked[0].name, ranked[0].kind
