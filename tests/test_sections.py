@@ -233,6 +233,16 @@ def test_framing_word_one_outlet_uses_alone() -> None:
     assert framing.extract(context(d, e)) == ()
 
 
+def test_an_organisations_short_form_is_counted_under_its_full_name() -> None:
+    a = _plain("The Elton Police Department said the harbour road would reopen on Monday.", "a")
+    b = _plain("Elton Police said the harbour road was closed after the crash on Sunday.", "b")
+    found = {e.name: e for e in entities.extract(context(a, b)) if e.kind == "organisation"}
+    assert "Elton Police" not in found
+    assert found["Elton Police Department"].support == 2
+    # Without the full name in the topic, the short form stands.
+    assert "Elton Police" in {e.name for e in entities.extract(context(b)) if e.kind == "organisation"}
+
+
 def test_organisations_named_with_what_they_are_of_or_for() -> None:
     a = _plain(
         "Dr. Ana Vale of the Elton College of Marine Biology said the harbour was safe. "

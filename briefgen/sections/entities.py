@@ -290,6 +290,7 @@ def extract(ctx: TopicContext) -> tuple[Entity, ...]:
         for offset, name in _places(article.text):
             if name not in people.roles:
                 count(name, "place", article.id, offset)
+    _merge_short_forms(tallies)
     # Sources: the sentence of the first mention in each article.
     starts = {a.id: [s.start for s in ctx.sentences.get(a.id, ())] for a in ctx.articles}
     entities: list[Entity] = []
@@ -309,6 +310,29 @@ def extract(ctx: TopicContext) -> tuple[Entity, ...]:
         of_kind.sort(key=lambda e: (-e.support, -e.mentions, e.name))
         out.extend(of_kind[: LIMITS[kind]])
     return tuple(out)
+
+
+# Words that end an organisation's full name and that the text may leave out: "Elton Police" is
+# the "Elton Police Department".
+SHORT_FORM_SUFFIXES = ("Department", "Dept.", "Office", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Ltd.")
+
+
+def _merge_short_forms(tallies: dict[str, Tally]) -> None:
+    """Count an organisation's short form ("Elton Police") under its full name ("Elton Police
+    Department") when the topic prints both: one organisation, listed once."""
+    for name, tally in list(tallies.items()):
+        if tally.kind != "organisation":
+            continue
+        for suffix in SHORT_FORM_SUFFIXES:
+            short = name[: -len(suffix)].rstrip(" ,") if name.endswith(" " + suffix) else ""
+            other = tallies.get(short)
+            if short and other is not None and other.kind == "organisation" and len(short.split()) >= 2:
+                tally.mentions += other.mentions
+                for article, offset in other.first.items():
+                    tally.first[article] = min(offset, tally.first.get(article, offset))
+                tally.role = tally.role or other.role
+                del tallies[short]
+                break
 
 
 def by_kind(entities: tuple[Entity, ...]) -> dict[str, list[Entity]]:
