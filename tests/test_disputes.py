@@ -1018,3 +1018,12 @@ def test_dead_animals_and_a_direction_alone_are_no_toll_and_no_block() -> None:
     assert found(c, e).disputes == ()
     f = art("f", "Ana Roe was jogging in the 3100 block of West 93rd Street when she was hurt.", DAY)
     assert [d.about for d in found(c, f).disputes] == ["block of West 93rd Street"]
+
+
+def test_an_official_named_after_a_lowercase_title_ties_no_two_reports() -> None:
+    # Two incidents of one district, each commented on by its schools chief: no tie.
+    a = art("a", "Mia Tull was shot at NW 9th Avenue, district superintendent Dora Quist said.", DAY)
+    b = art("b", "Rob Kade was shot at NW 10th Avenue, district superintendent Dora Quist said.", DAY)
+    assert found(a, b).disputes == ()
+    c = art("c", "Mia Tull was shot at NW 10th Avenue, district superintendent Dora Quist said.", DAY)
+    assert [d.about for d in found(a, c).disputes] == ["street of the incident: 9th Avenue or 10th Avenue"]

@@ -197,7 +197,7 @@ OFFICIAL = (
     r"Lt|Lieut|Sgt|Capt|Cpl|Cmdr|Det|Officer|Detective|Chief|Deputy|Sheriff|Trooper|Agent|Lieutenant|"
     r"Sergeant|Captain|Corporal|Commander|Inspector|Superintendent|Commissioner|Mayor|Coroner"
 )
-OFFICIAL_BEFORE = re.compile(rf"(?:\b(?:{OFFICIAL}|[Ss]pokes(?:man|woman|person))\.?|['’]s)\s+$")
+OFFICIAL_BEFORE = re.compile(rf"(?:\b(?i:{OFFICIAL}|spokes(?:man|woman|person))\.?|['’]s)\s+$")
 OFFICIAL_FIRST = re.compile(rf"^(?:{OFFICIAL})\b")
 CREDITED_AFTER = re.compile(
     r"\s+(?:reports|reported|reporting|has (?:the|more)|contributed)\b|\s+\(@\w+\)|"
