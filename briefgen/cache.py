@@ -628,6 +628,8 @@ class ReadingCache:
         """Keep the entries of this build's files only (and the signatures of its `articles`)."""
         if self.path is not None:
             keep = {text_key(a) for a in articles}
-            signatures = {k: v for k, v in self.signatures.items() if k in keep or k.startswith("groups:")}
+            # Besides the articles' signatures, the memos `dedupe.infer_metadata` keeps in the same dict.
+            memos = ("groups:", "pairs:")
+            signatures = {k: v for k, v in self.signatures.items() if k in keep or k.startswith(memos)}
             data = {"salt": self.salt, "files": self.used, "signatures": signatures}
             atomic_write(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

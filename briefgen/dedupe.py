@@ -384,10 +384,11 @@ def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | N
     if signatures is None:
         pairs = candidate_pairs([shingles(a.text) for a in articles])
     else:  # the same pairs: a set's signature does not depend on the other sets
-        found = text_signatures([a.text for a in articles], signatures, [text_key(a) for a in articles])
+        keys = [text_key(a) for a in articles]
+        found = text_signatures([a.text for a in articles], signatures, keys)
         index = np.array([i for i, row in enumerate(found) if row is not None], dtype=np.int64)
         rows = [row for row in found if row is not None]
-        pairs = _band_pairs(np.stack(rows), index) if len(rows) > 1 else []
+        pairs = known_pairs(np.stack(rows), index, keys, signatures) if len(rows) > 1 else []
     useful = {
         k
         for i, j in pairs
@@ -410,6 +411,52 @@ def infer_metadata(articles: Sequence[Article], signatures: dict[str, bytes] | N
             signatures[memo_key] = pickle.dumps(groups, protocol=pickle.HIGHEST_PROTOCOL)
     return infer_from_copies(articles, groups)
 
+
+def known_pairs(
+    signatures: np.ndarray, index: np.ndarray, keys: Sequence[str], memo: dict[str, bytes]
+) -> list[tuple[int, int]]:
+    """`_band_pairs(signatures, index)`, from the pairs the previous build found (kept in `memo` by the
+    texts' hashes, `keys`: one per set number) and the bands of the texts it did not have compared
+    with every row: whether two sets agree on a band depends on those two only. A rebuild after one
+    new article compares one row with the others instead of grouping every band of every row."""
+    numbers = index.tolist()
+    covered_now = [keys[i] for i in numbers]
+    try:
+        covered, known = pickle.loads(memo[PAIRS_MEMO])
+        previous: tuple[frozenset[str], list[tuple[str, str]]] | None = (frozenset(covered), list(known))
+    except Exception:  # none yet, or damaged: every band grouped
+        previous = None
+    new = [n for n, key in enumerate(covered_now) if previous is None or key not in previous[0]]
+    if previous is None or ROWS != 2 or len(new) * 4 > len(covered_now):
+        pairs = _band_pairs(signatures, index)
+    else:
+        by_key: dict[str, list[int]] = {}
+        for i, key in zip(numbers, covered_now, strict=True):
+            by_key.setdefault(key, []).append(i)
+        found: set[tuple[int, int]] = set()
+        for a, b in previous[1]:
+            for i in by_key.get(a, ()):
+                found.update((min(i, j), max(i, j)) for j in by_key.get(b, ()))
+        for members in by_key.values():  # one text in several sets: the same signature, every band
+            found.update(itertools.combinations(members, 2))
+        packed = np.ascontiguousarray(signatures).view(np.uint64)
+        for n in new:
+            same = (packed == packed[n]).any(axis=1)
+            same[n] = False
+            i = numbers[n]
+            found.update((min(i, numbers[m]), max(i, numbers[m])) for m in np.flatnonzero(same).tolist())
+        pairs = sorted(found)
+    kept = {
+        (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
+        for i, j in pairs
+        if keys[i] != keys[j]
+    }
+    memo[PAIRS_MEMO] = pickle.dumps((frozenset(covered_now), sorted(kept)), protocol=pickle.HIGHEST_PROTOCOL)
+    return pairs
+
+
+PAIRS_MEMO = "pairs:"
+"""Key, in the signatures memo, of the candidate pairs the last build found (`known_pairs`)."""
 
 GROUPS_MEMO = "groups:"
 """Key prefix, in the signatures memo, of the syndication groups `infer_metadata` found last (by a hash

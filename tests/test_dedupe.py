@@ -135,14 +135,15 @@ def test_inferred_metadata_is_the_same_with_the_signature_memo() -> None:
     assert plain[1].outlet == "NTB"
     memo: dict[str, bytes] = {}
     assert dedupe.infer_metadata(articles, memo) == plain
-    found = {k: v for k, v in memo.items() if not k.startswith(dedupe.GROUPS_MEMO)}
+    found = {k: v for k, v in memo.items() if not k.startswith((dedupe.GROUPS_MEMO, dedupe.PAIRS_MEMO))}
     assert len(found) == 5 and found[min(found, key=lambda k: len(found[k]))] == b""  # no shingles
-    assert len(memo) == 6  # and the groups found, for the same articles
+    assert len(memo) == 7  # and the groups and candidate pairs found, for the same articles
     assert dedupe.infer_metadata(articles, memo) == plain  # groups from the memo
     memo_before = dict(found)
     assert dedupe.infer_metadata(articles[::-1], memo)[::-1] == dedupe.infer_metadata(articles[::-1])[::-1]
-    assert {k: v for k, v in memo.items() if not k.startswith(dedupe.GROUPS_MEMO)} == memo_before
-    assert len(memo) == 6  # the groups of the last articles grouped only
+    memos = (dedupe.GROUPS_MEMO, dedupe.PAIRS_MEMO)
+    assert {k: v for k, v in memo.items() if not k.startswith(memos)} == memo_before
+    assert len(memo) == 7  # the groups (and candidate pairs) of the last articles grouped only
 
 
 def test_seed_syndication(seeds: list[Path]) -> None:
@@ -204,3 +205,30 @@ def test_band_pairs_of_few_and_many_signatures_agree(monkeypatch: pytest.MonkeyP
     few = dedupe._band_pairs(signatures, index)
     monkeypatch.setattr(dedupe, "ALL_PAIRS_MAX", 0)
     assert few == dedupe._band_pairs(signatures, index) != []
+
+
+def test_known_pairs_are_the_band_pairs_as_the_sets_change() -> None:
+    """The pairs of a rebuild, patched from the previous build's (by text hash), are `_band_pairs`: texts
+    added, removed, and one text in two sets; every sequence compared with grouping every band again."""
+    import numpy as np
+
+    from briefgen.dedupe import BANDS, ROWS, _band_pairs, known_pairs
+
+    rng = np.random.default_rng(3)
+    pool = rng.integers(0, 2**32, size=(300, BANDS * ROWS), dtype=np.uint32)
+    for a, b in rng.integers(0, 300, size=(120, 2)):  # planted: two texts agree on one band or more
+        for band in rng.choice(BANDS, size=rng.integers(1, 3), replace=False):
+            pool[b, band * ROWS : (band + 1) * ROWS] = pool[a, band * ROWS : (band + 1) * ROWS]
+    names = [f"text-{n}" for n in range(300)]
+    memo: dict[str, bytes] = {}
+    present = list(range(200))
+    for step in range(12):
+        if step % 3 == 1:
+            present = present + [int(x) for x in rng.integers(200, 300, size=4)]  # new texts (repeats too)
+        elif step % 3 == 2:
+            present = [p for p in present if rng.random() > 0.03]  # some removed
+        order = [int(p) for p in rng.permutation(present)]
+        keys = [names[p] for p in order]
+        rows = pool[order]
+        index = np.arange(len(order), dtype=np.int64)
+        assert known_pairs(rows, index, keys, memo) == _band_pairs(rows, index), step
