@@ -461,14 +461,9 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
             # many events, "Thursday" of a feature and a "Feb. 5" of another story); two different
             # days that both land are the story's own week.
             continue
-        own = [d for d in dated if d.sentence.article == article_id and d.iso == anchor.isoformat()]
-        others = [
-            d
-            for d in days
-            if d.iso == anchor.isoformat()
-            and ctx.group(d.sentence.article) != ctx.group(article_id)
-            and measures.tied(incident, {d.sentence.article}, {article_id})
-        ]
+        iso = anchor.isoformat()
+        own = [d for d in dated if d.sentence.article == article_id and d.iso == iso]
+        others = [d for d in days if d.iso == iso and ctx.group(d.sentence.article) != ctx.group(article_id)]
         if not own or not others:
             continue
         if any(MONTH_DAY.search(d.sentence.text) for d in own):
@@ -482,6 +477,9 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
             # Another source reports the story in its days or later: the coverage went on past the
             # events it dates, so its date fits it (a later report, a trial a year on).
             continue
+        others = [d for d in others if measures.tied(incident, {d.sentence.article}, {article_id})]
+        if not others:
+            continue  # the dates of another incident of the topic
         article = ctx.article(article_id)
         title = article.title or article_id
         own_sources = sort_sources(ctx, (source(d.sentence) for d in own))
