@@ -105,6 +105,8 @@ BOILERPLATE_LINES = {
     # A caption ending in its photographer and publisher (newswire picture packages print dozens).
     "Fishermen mend nets at dawn on the harbour wall. (Jane Doe/Harbour Times Photo)": "image credit",
     "EDs: Moving Friday in (w) Washington and (p) politics categories.": "note to editors",
+    "(XYZ42) PORT ALDEN -- March 3, 2025 -- HARBOUR-FIRE, 3-3 -- Firefighters at the pier.": "image caption",
+    "(XYZ17) ST. ELTON, Mo. -- March 3, 2025 -- PIER-FIRE, 3-3 -- Firefighters at the pier.": "image caption",
     "ATTENTION EDITORS: The following photos are part of tonight's picture package. " * 6: "note to editors",
     "Ana Vale, left, at her shop on Monday. (John Roe/Elton Newspapers photo)": "image credit",
     "Photo: Jane Doe": "image credit",
@@ -169,6 +171,8 @@ BODY_LINES = (
     "Credit card debt rose 4% in March, the central bank said.",
     "Credit Suisse shares fell 8% on Monday.",
     "Editors of the paper met on Monday: the vote was close.",
+    "(XYZ42) said on Monday -- in a statement -- that the pier would close.",
+    "(WXYZ) Firefighters were called to the pier on Monday.",
     "Eds and Teds is the name of the bar where the fight began.",
     "The mayor called the ribbon cutting (Vale/Hicks Builders) a photo opportunity.",
     "The council published the plans (see the photo on page 3).",

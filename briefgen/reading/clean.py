@@ -299,6 +299,9 @@ MAX_FOOTER_MARKER_WORDS = 12
 # A wire service's note to the papers it serves, printed above or inside the story: "EDs: Moving in
 # (w) Washington ...", "ATTENTION EDITORS: The following photos ...", "EDITOR: Visit ...".
 NOTE_TO_EDITORS = re.compile(r"(?i:attention,? )?(?i:eds?|editors?)\s*:\s")
+# An entry of a wire's picture package, its number then a dateline: "(XYZ42) PORT ALDEN -- March 3,
+# 2025 -- HARBOUR-FIRE, 3-3 -- Firefighters ..." (a caption, whether or not its credit follows).
+PICTURE_ENTRY = re.compile(r"\([A-Z]{2,6}\d{1,3}\)\s+(?:[A-Z]{3,}|[A-Z]{2}\.).{0,100}?\s--\s")
 MAX_BOILERPLATE_CHARS = 400  # longer lines are paragraphs: no rule is tried on them
 
 
@@ -342,6 +345,8 @@ def classify(line: str) -> str | None:
     platform notice, a caption or a note to editors)."""
     if NOTE_TO_EDITORS.match(line):
         return "note to editors"
+    if line.startswith("(") and PICTURE_ENTRY.match(line):
+        return "image caption"
     if len(line) > MAX_BOILERPLATE_CHARS:
         notice = platform_notice(line)
         if notice:
