@@ -932,7 +932,7 @@ STREET_REACH = 40  # characters before a suffix its street name can start ("Nort
 def _streets(text: str) -> list[re.Match[str]]:
     """The streets `STREET` finds, searched for only just before each suffix ("Road", "St."): in a
     fraction of the time on long texts, and the same but where two suffixes follow each other
-    ("Ravens Place Way")."""
+    ("Alder Place Way")."""
     out: list[re.Match[str]] = []
     for suffix in STREET_SUFFIX.finditer(text):
         start = max(suffix.start() - STREET_REACH, out[-1].end() if out else 0)
