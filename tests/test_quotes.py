@@ -897,7 +897,7 @@ def test_a_name_inside_a_sentence_opened_by_the_pronoun_is_not_its_person() -> N
         "Mayor Tom Reed was asked about the harbour fee on Monday.\n\n"
         "But he said the plan drafted by Karl Vinter fails the fishermen.\n\n"
         "“The fishermen will pay twice for the same pier,” he said.\n\n"
-        "At the council after a long debate with Ivo Hask, he waved to the crowd.\n\n"
+        "At the council after a long debate with Ivo Hask, he left the hall early.\n\n"
         "“We will vote again in May,” he said."
     )
     assert found["The fishermen will pay twice for the same pier"][0] == "Tom Reed"
@@ -906,33 +906,66 @@ def test_a_name_inside_a_sentence_opened_by_the_pronoun_is_not_its_person() -> N
 
 def test_a_pronoun_about_someone_else_named_in_the_sentence_gives_no_gender() -> None:
     found = _found(
-        "Editor Quill Aster has confirmed that the magazine will print the story.\n\n"
+        "Quill Aster, who edits the Elton Review, will print the story in May.\n\n"
         "Dara Venn is furious about it.\n\n"
-        "And if Venn, who moved back to Elton in May, expects any favours, Aster says, she is wrong.\n\n"
-        "“The city will be very different for her this time,” he says."
+        "Even if Venn, who left the party in March, wants an apology, Aster says, she will not get one.\n\n"
+        "“Elton has changed a lot since the last election,” he says."
     )
-    assert found["The city will be very different for her this time"][0] == "Quill Aster"
+    assert found["Elton has changed a lot since the last election"][0] == "Quill Aster"
 
 
 def test_a_pronoun_after_an_unnamed_speaker_is_that_description() -> None:
     found = _found(
         "Mayor Tom Reed opened the new pier on Monday.\n\n"
         "“The pier will pay for itself in ten years,” a senior harbour official said.\n\n"
-        "He said the old pier had been closed since the storms. He declined to say what it cost.\n\n"
+        "He said the old pier had been closed since the storms. He would not give the cost.\n\n"
         "“We know the fishermen wanted it,” he added.\n\n"
         "“The report was written in a hurry,” said Reed's deputy, Ada Hicks.\n\n"
-        "“It was a good job,” said a 23-year-old woman who sells bait on the pier. The woman, who asked "
-        "not to be named, said the fees were too high.\n\n"
-        "“It is hard work,” she said."
+        "“The pier is a gift to the town,” said a 70-year-old woman who sells bait there. The woman, who "
+        "gave only her first name, said the fees were too high.\n\n"
+        "“We will see in the spring,” she said."
     )
     assert found["We know the fishermen wanted it"][:2] == ("a senior harbour official", "unnamed")
-    assert found["It is hard work"][:2] == ("a 23-year-old woman", "unnamed")
+    assert found["We will see in the spring"][:2] == ("a 70-year-old woman", "unnamed")
 
 
 def test_a_pronoun_that_goes_on_after_two_speakers_is_the_nearest_one() -> None:
     found = _found(
         "Tom Hicks said last week that 300 boats had signed up for the parade, and Omar Brandt says he "
-        "has lost count. He says he gets a hundred letters a day.\n\n"
+        "stopped counting in May. He says the harbour phone rings all day.\n\n"
         "“We will sail in peace and come home in peace,” he said."
     )
     assert found["We will sail in peace and come home in peace"][0] == "Omar Brandt"
+
+
+def test_the_same_article_hard_wrapped_with_crlf_or_typewriter_marks_gives_the_same_quotes(tmp_path) -> None:
+    import textwrap
+
+    from briefgen.pipeline import read_articles
+
+    paragraphs = [
+        "Elton harbour reopens after the storm",
+        "Mayor Ines Carrow reopened the harbour on Monday, three weeks after the storm that sank "
+        "eleven boats and closed the fish market for the rest of the season.",
+        "“We will rebuild every pier that the storm took from this town, and we will do it before the "
+        "winter,” Carrow said, standing on the new dock with the harbour master.",
+        "Omar Brandt, who has fished out of Elton for thirty years, was less sure. “The money is not "
+        "there yet, and the fishermen know it,” he said. “We have heard promises before.”",
+        "A senior harbour official said the first boats would sail on Friday.",
+    ]
+    plain = "\n\n".join(paragraphs) + "\n"
+    variants = {
+        "plain": plain,
+        "wrapped": "\n\n".join("\n".join(textwrap.wrap(p, 60)) for p in paragraphs) + "\n",
+        "crlf": plain.replace("\n", "\r\n"),
+        "typewriter": plain.replace("“", '"').replace("”", '"'),
+    }
+    seen = {}
+    for name, text in variants.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(text.encode("utf-8"))
+        read, _ = read_articles([path])
+        found = quotes.extract(build_context(Topic(slug="t", title="t", articles=tuple(read))))
+        seen[name] = sorted((q.text, q.speaker, q.speaker_kind) for q in found)
+    assert len(seen["plain"]) == 3
+    assert all(found == seen["plain"] for found in seen.values()), seen
