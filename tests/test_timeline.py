@@ -161,3 +161,15 @@ def test_an_aside_in_brackets_is_not_an_event() -> None:
     )
     assert list(dates(context(a))) == ["1984"]
     assert dates(context(a))["1984"][0].startswith("The harbour council")
+
+
+def test_an_undated_article_naming_only_the_latest_dates_weekday_has_no_anchor() -> None:
+    # 3 March 2025 is a Monday. The undated report's "Monday" would land on it whatever day it was
+    # written; with another weekday landing on an earlier date of the topic it is counted from it.
+    dated = article("The harbour council met on March 3, 2025 and on March 1, 2025.", id="a")
+    vague = article("The new ferry service will be discussed by the board on Monday evening.", id="b")
+    _, found = timeline.dated_sentences(context(dated, vague))
+    assert "b" not in found.dates
+    sure = article("The council met on Saturday and again on Monday to discuss the ferry.", id="c")
+    _, found = timeline.dated_sentences(context(dated, sure))
+    assert found.dates["c"] == dt.date(2025, 3, 3)

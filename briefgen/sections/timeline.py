@@ -267,23 +267,32 @@ def _explicit_days(mentions: Sequence[Mention], published: dt.date | None) -> li
     return days
 
 
-def _weekday_hits(mentions: Sequence[Mention], anchor: dt.date, story: frozenset[dt.date]) -> tuple[int, int]:
-    """How many of an article's weekdays, counted from `anchor`, land on an explicit topic date."""
+def _weekday_hits(
+    mentions: Sequence[Mention], anchor: dt.date, story: frozenset[dt.date]
+) -> tuple[int, int, bool]:
+    """How many of an article's weekdays, counted from `anchor`, land on an explicit topic date; how
+    many it names; and whether one lands before `anchor` (one naming the anchor's own weekday lands
+    on the anchor whatever the article is about)."""
     weekdays = [m for m in mentions if m.kind == "weekday"]
-    hits = sum(1 for m in weekdays if dt.date.fromisoformat(resolve(m, anchor)[0]) in story)
-    return hits, len(weekdays)
+    landed = [d for m in weekdays if (d := dt.date.fromisoformat(resolve(m, anchor)[0])) in story]
+    return len(landed), len(weekdays), any(d != anchor for d in landed)
 
 
 def anchors(ctx: TopicContext, mentions: dict[str, list[Mention]]) -> Anchors:
     published = {a.id: a.published for a in ctx.articles}
     latest_published = max((p for p in published.values() if p), default=None)
     story: set[dt.date] = set()
+    printed_by: dict[dt.date, set[str]] = {}
     for article in ctx.articles:
         for day in _explicit_days(mentions[article.id], published[article.id]):
             if latest_published is None or day <= latest_published + dt.timedelta(days=1):
                 story.add(day)
+                printed_by.setdefault(day, set()).add(ctx.group(article.id))
     story_dates = frozenset(story)
     latest = max(story_dates, default=None)
+    # The latest date is the story's own when two sources print it; one source's may be any day it
+    # recalls ("born on Oct. 7, 1952").
+    agreed = latest is not None and len(printed_by[latest]) >= 2
     dates: dict[str, dt.date] = {}
     late: dict[str, tuple[dt.date, dt.date]] = {}
     for article in ctx.articles:
@@ -291,8 +300,14 @@ def anchors(ctx: TopicContext, mentions: dict[str, list[Mention]]) -> Anchors:
         if own is not None and (latest is None or (own - latest).days <= LATE_DAYS):
             dates[article.id] = own
             continue
-        hits, total = _weekday_hits(mentions[article.id], latest, story_dates) if latest else (0, 0)
-        if latest is not None and hits and hits == total:
+        hits, total, before = (
+            _weekday_hits(mentions[article.id], latest, story_dates) if latest else (0, 0, False)
+        )
+        # An undated article is counted from the topic's dates only on evidence: its weekdays landing
+        # on the latest date itself prove nothing unless two sources print that date (an undated June
+        # article's "Thursday" was counted from a Thursday of 1990 that one article of its topic
+        # recalled); without an anchor its relative dates are skipped.
+        if latest is not None and hits and hits == total and (own is not None or before or agreed):
             # Its weekdays land on the topic's dates counted from the latest: a late or undated copy.
             dates[article.id] = latest
             if own is not None:
