@@ -239,6 +239,14 @@ def test_an_organisations_short_form_is_counted_under_its_full_name() -> None:
     found = {e.name: e for e in entities.extract(context(a, b)) if e.kind == "organisation"}
     assert "Elton Police" not in found
     assert found["Elton Police Department"].support == 2
+    # A chain of short forms ends in the longest name, none lost.
+    c = _plain(
+        "The Elton Police Department Office said so. The Elton Police Department agreed. "
+        "The Elton Police said so too.",
+        "c",
+    )
+    chain = [e for e in entities.extract(context(c)) if e.kind == "organisation"]
+    assert [(e.name, e.mentions) for e in chain] == [("Elton Police Department Office", 3)]
     # Without the full name in the topic, the short form stands.
     assert "Elton Police" in {e.name for e in entities.extract(context(b)) if e.kind == "organisation"}
 

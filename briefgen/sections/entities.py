@@ -319,9 +319,11 @@ SHORT_FORM_SUFFIXES = ("Department", "Dept.", "Office", "Inc.", "Inc", "Co.", "C
 
 def _merge_short_forms(tallies: dict[str, Tally]) -> None:
     """Count an organisation's short form ("Elton Police") under its full name ("Elton Police
-    Department") when the topic prints both: one organisation, listed once."""
-    for name, tally in list(tallies.items()):
-        if tally.kind != "organisation":
+    Department") when the topic prints both: one organisation, listed once. Shorter names first, so a
+    chain ends in the longest ("Vale Mills" -> "Vale Mills Co." -> "Vale Mills Co. Inc.")."""
+    for name in sorted(tallies, key=len):
+        tally = tallies.get(name)
+        if tally is None or tally.kind != "organisation":
             continue
         for suffix in SHORT_FORM_SUFFIXES:
             short = name[: -len(suffix)].rstrip(" ,") if name.endswith(" " + suffix) else ""
