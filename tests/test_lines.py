@@ -55,6 +55,28 @@ def test_paragraphs_started_by_an_indentation() -> None:
         assert _paragraphs("\n".join(lines)) == PARAGRAPHS, repr(indent)
 
 
+def test_indented_one_line_paragraphs_do_not_hide_the_indentation() -> None:
+    """A round-up of other papers' items or a page of notices indents its one-line paragraphs (labels,
+    short notices) like its wrapped ones: they must not make the indentation look like an indented
+    block, which would join each label to its item and the notices into one paragraph."""
+    round_up = [
+        "Harbour news from the weekly papers",
+        "PORT ALDEN, May 3 -- These are the main items in the town's weekly papers today.",
+    ]
+    for paper, item in zip(("Alden Courier", "Harbour Gazette", "The Breakwater"), PARAGRAPHS, strict=False):
+        round_up += [paper, "-- " + item]
+    notices = [
+        "Get an e-mail alert on Ilse Brandt daily!",
+        "Your alert has been saved.",
+        "There was a problem saving your alert.",
+        *PARAGRAPHS[:2],
+    ]
+    for paragraphs in (round_up, notices):
+        for indent in ("\t", "    "):
+            lines = [line for p in paragraphs for line in textwrap.wrap(p, 70, initial_indent=indent)]
+            assert _paragraphs("\n".join(lines)) == paragraphs, repr(indent)
+
+
 def justified(paragraph: str, width: int) -> list[str]:
     """`paragraph` wrapped and justified as typeset text is (`pdftotext -layout`): each line but the
     last padded to `width` with spaces between its words."""

@@ -331,10 +331,22 @@ def rebuild(lines: list[str]) -> Paragraphs:
     indents = [indent_width(line) if line.strip() else -1 for line in body]
     filled = [i for i in indents if i >= 0]
     base = min(filled) if filled else 0
+
     # First-line indentation: indented lines (more than the text's least indentation) that are
-    # followed by a flush line of the same block.
+    # followed by a flush line of the same block, against those followed by another indented line
+    # that they break off mid-sentence (an indented block). An indented line that ends a sentence or
+    # a clause, or a short one in wrapped text, followed by another indented one says nothing:
+    # one-line paragraphs ("The Times:", a label, a short notice) are indented alike in both kinds.
+    def breaks_off(i: int) -> bool:
+        line, nxt = body[i].rstrip(), FIRST_WORD.search(body[i + 1])
+        if CLAUSE_END.search(line):
+            return False
+        return not wrap.width or wrap.full(wrap.columns(line), nxt.group() if nxt else "")
+
     indented_then = Counter(
-        indents[i + 1] <= base for i in range(len(body) - 1) if indents[i] > base and indents[i + 1] >= 0
+        indents[i + 1] <= base
+        for i in range(len(body) - 1)
+        if indents[i] > base and indents[i + 1] >= 0 and (indents[i + 1] <= base or breaks_off(i))
     )
     layout = Layout(
         wrap=wrap,
