@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .accounting import Account, account_inputs, printable, report_data, report_json
+from .accounting import Account, account_inputs, printable
 from .analyze import analyze
 from .cache import (
     SPARE_SITE,
@@ -43,6 +43,7 @@ from .reading import Reading, input_files, progress, read_articles, read_inputs 
 from .reading.files import scan
 from .reading.split import split_article
 from .render import environment, render_article, render_brief, safe_name
+from .report import ReportPieces, report_files
 from .site import HOME_TOPICS, TopicRow, archive_months, build_site, nav, topic_rows
 from .topics import assign_topics, load_registry, save_registry
 from .topics.redirects import redirect_page
@@ -159,6 +160,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
     # Pages rendered from what the previous build rendered them from are taken from it (`DocsMemo`).
     salt = f"{code_fingerprint()}\0{templates_fingerprint(env)}"
     pages = DocsMemo(config.cache_dir, config.docs_dir, salt, read=use_cache)
+    pieces = ReportPieces(config.cache_dir, salt, read=use_cache)
     write_docs(
         result,
         config,
@@ -169,6 +171,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
         key=cache.key,
         env=env,
         rendered=rendered,
+        pieces=pieces,
     )
     result.docs_reused = pages.reused
     clock.lap("write docs")
@@ -202,6 +205,7 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
     save_state(config.cache_dir, state)
     memo.save(reading.articles)
     pages.save()
+    pieces.save()
     save_registry(config.cache_dir, grouping.registry)
     cache.prune()
     return result
@@ -353,11 +357,13 @@ def write_docs(
     key: Callable[[Topic], str] | None = None,
     env: Any = None,
     rendered: dict[str, tuple[str, str]] | None = None,
+    pieces: ReportPieces | None = None,
 ) -> None:
     """docs/: a page per topic and per article, the home, archive, feed and report pages. With `memo`
     (and `key`, a hash of a topic: `AnalysisCache.key`), topic and article pages rendered from the same
     things as in the previous build are taken from it instead of rendered again. `rendered`: pages
-    already rendered (by `analyse_one`), each with what it was rendered for."""
+    already rendered (by `analyse_one`), each with what it was rendered for. `pieces`: the build
+    report's pieces kept from the previous build (`report.ReportPieces`)."""
     rendered = rendered if rendered is not None else {}
     env = env if env is not None else environment(config.templates_dir)
     if memo is None:
@@ -409,9 +415,9 @@ def write_docs(
         put("archive.md", archive.render(months=archive_months(rows), total=len(rows)))
         entries = [FeedEntry(r.slug, r.title, r.updated, r.lead) for r in rows]
         put("feed.xml", atom_feed(entries, config.site_name, config.site_url))
-        report = report_data(result.account, result.topics, result.articles)
-        put("report.md", env.get_template("report.md.j2").render(report=report))
-        put("report.json", report_json(report))
+        report_md, report_text = report_files(result.account, result.topics, result.articles, env, pieces)
+        put("report.md", report_md)
+        put("report.json", report_text)
         # The navigation, timestamp and address for briefgen's MkDocs plugin, however the site is built.
         put(SITE_DATA, site_data(nav(rows), source_date_epoch(result.articles), config.site_url))
         for asset in ("briefgen.css", "briefgen.js"):
