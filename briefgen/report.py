@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .accounting import Account, FileAccount, _indented, report_data
+from .accounting import Account, FileAccount, _file, _indented, report_data
 from .models import Article, Topic
 from .render import code, md
 
@@ -90,16 +90,7 @@ def _file_piece(f: FileAccount) -> Piece:
     else:
         line = ""
     notes = "".join(f"- {code(f.path)}: {md(n)}\n" for n in f.notes)
-    entry = {
-        "path": f.path,
-        "status": f.status,
-        "reason": f.reason,
-        "topics": list(f.topics),
-        "copy_of": f.copy_of,
-        "articles": [{"id": a.id, "topic": a.topic, "copy_of": a.copy_of} for a in f.articles],
-        "notes": list(f.notes),
-    }
-    return line, notes, _json(entry)
+    return line, notes, _json(_file(f))
 
 
 def _topic_piece(slug: str, title: str, paths: tuple[str, ...]) -> Piece:
