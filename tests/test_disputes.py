@@ -108,6 +108,14 @@ def test_a_toll_that_rises_over_days_is_an_update_and_on_one_day_a_dispute() -> 
     c = art("c", "The hurricane killed 40 people, officials said.", DAY + dt.timedelta(days=3))
     d = art("d", "The hurricane killed 12 people, officials said.", DAY + dt.timedelta(days=5))
     assert [x.about for x in found(a, c, d).disputes] == ["people killed"]
+    # A count revised on its first day: the early figure is printed that day only, the new one that
+    # day and in every later report (an update); a value printed again later than the other crosses.
+    early = art("e", "The hurricane killed 12 people along the coast, officials said.", DAY)
+    evening = art("f", "The hurricane killed 14 people, officials said that evening.", DAY)
+    week = art("g", "Roads stayed shut after the hurricane killed 14 people.", DAY + dt.timedelta(days=7))
+    result = found(early, evening, week)
+    assert result.disputes == () and [s.value for u in result.updates for s in u.sides] == ["12", "14"]
+    assert [x.about for x in found(early, evening).disputes] == ["people killed"]
 
 
 def test_a_changeable_figure_from_undated_articles_is_left_out() -> None:
@@ -310,6 +318,9 @@ def test_condition_and_arrests_are_updates_when_dates_order_them_never_disputes(
     # The same day: two victims may differ; shown neither as an update nor as a dispute.
     b_same_day = art("b", "The 2-year-old who was shot has died. A man was arrested on Thursday.", DAY)
     assert found(a, b_same_day) == disputes.Findings()
+    # Even when later reports go on with the second state: one suspect arrested, another at large.
+    c_later = art("c", "The man who was arrested on Thursday is due in court.", later)
+    assert found(a, b_same_day, c_later).updates == ()
 
 
 def test_updates_reach_the_json_and_the_page() -> None:

@@ -218,12 +218,20 @@ def _dated(ctx: TopicContext, article_ids: set[str]) -> list[dt.date | None]:
     return [ctx.article(a).published for a in sorted(article_ids)]
 
 
-def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]]) -> bool:
+def _plausible(changes: str, sides: list[tuple[float, list[dt.date]]], count: bool = False) -> bool:
     """Values in date order, each side's articles all later than the previous side's: a change this
-    kind of thing can make ("grows": never down; "ages": up by at most the years in between)."""
+    kind of thing can make ("grows": never down; "ages": up by at most the years in between). A
+    `count` (a toll: one value per story) may also be revised on its first day."""
     for (v0, d0), (v1, d1) in zip(sides, sides[1:], strict=False):
-        if max(d0) >= min(d1):
-            return False  # articles of the same day (or crossing dates) disagree
+        if max(d0) > min(d1):
+            return False  # crossing dates: the earlier value is printed again after the later one
+        if max(d0) == min(d1) and not (count and min(d0) == max(d0) and max(d1) > min(d1)):
+            # Articles of the same day disagree, unless the first value is that day's only (an
+            # early count, "11 injured") and the later one goes on in the days after ("12 injured"
+            # that evening and in every later report): a count revised on its first day. Not a
+            # status (an arrest, a condition): "one suspect in custody" and "the other at large"
+            # hold at once, of two people.
+            return False
         if changes == "grows" and v1 < v0:
             return False
         if changes == "condition" and v0 == measures.DEAD:
@@ -315,8 +323,10 @@ def reading_findings(
                     ((part[0].low, [d for d in ds if d]), i)
                     for i, (part, ds) in enumerate(zip(parts, dates, strict=True))
                 )
-                timed.sort(key=lambda t: min(t[0][1]))
-                is_update = _plausible(first.changes, [t for t, _ in timed])
+                timed.sort(key=lambda t: (min(t[0][1]), max(t[0][1])))
+                is_update = _plausible(
+                    first.changes, [t for t, _ in timed], first.disputable and first.changes != "ages"
+                )
                 if is_update:
                     order = [i for _, i in timed]
                     parts, dates = [parts[i] for i in order], [dates[i] for i in order]
