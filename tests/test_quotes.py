@@ -969,3 +969,70 @@ def test_the_same_article_hard_wrapped_with_crlf_or_typewriter_marks_gives_the_s
         seen[name] = sorted((q.text, q.speaker, q.speaker_kind) for q in found)
     assert len(seen["plain"]) == 3
     assert all(found == seen["plain"] for found in seen.values()), seen
+
+
+def _kinds_of(*texts: str) -> dict[str, str]:
+    from briefgen.sections import entities
+
+    articles = [_plain(text, id=f"a{i}") for i, text in enumerate(texts)]
+    return {e.name: e.kind for e in entities.extract(context(*articles))}
+
+
+def test_publications_groups_and_things_named_after_a_verb_or_noun_are_not_people() -> None:
+    kinds = _kinds(
+        "“We grew up on the same street,” the singer Ada Quill told Harbour Lights. Quill said so twice.\n\n"
+        "An aide told Glimmer Weekly that the tour was over, and a fan told The Vale Courier newspaper "
+        "the same.\n\n"
+        "Prosecutors said the men belonged to a cell called the Night Hawks. The Night Hawks were feared.\n\n"
+        "The survey was run by the investment bank Corder Sachs. Fifty homes rise on a site called Norman "
+        "Place. Norman Place is near the river.\n\n"
+        "Requests pass through a network of computers called Domain Relay Servers, said Ada Quill.\n\n"
+        "The Centers for Harbour Control and the Court of Coastal Appeals ruled. Harbour Control said no."
+    )
+    assert kinds["Ada Quill"] == "person"
+    for name in (
+        "Harbour Lights",
+        "Glimmer Weekly",
+        "Vale Courier",
+        "Night Hawks",
+        "Corder Sachs",
+        "Norman Place",
+        "Domain Relay Servers",
+        "Harbour Control",
+        "Coastal Appeals",
+    ):
+        assert kinds.get(name) != "person", name
+
+
+def test_a_name_one_article_treats_as_a_company_is_no_person_in_another() -> None:
+    kinds = _kinds_of(
+        "Customers lost coins in the collapse of Kel Gox, which held most of them.",
+        "“We will pay everyone back,” Kel Gox said on Monday. Gox said the rest is gone.",
+    )
+    assert kinds.get("Kel Gox") != "person"
+    # A person's role in one article outweighs a bare "which" in another.
+    kinds = _kinds_of(
+        "Rina Tafel, the group's executive director, said the vote was close.",
+        "“It was close,” said Rina Tafel, a spokeswoman for the league.",
+    )
+    assert kinds["Rina Tafel"] == "person"
+
+
+def test_hyphenated_firms_charges_and_places_inside_names_or_people() -> None:
+    kinds = _kinds(
+        "The word is in Lorrin Webster's new dictionary, said Ada Quill, an editor at Lorrin-Webster.\n\n"
+        "He was booked on two counts of Contempt of Court, deputies said.\n\n"
+        "“It is a start,” said Dana Ruiz of the University of Kentucky College of Law.\n\n"
+        "Shin Fukuoka, a partner at the firm, agreed. “It works,” Fukuoka says.\n\n"
+        "She met Svante Oberg of Norland's Lind Institute for Old Bones. Former White House staff met."
+    )
+    assert kinds["Ada Quill"] == kinds["Dana Ruiz"] == kinds["Shin Fukuoka"] == "person"
+    assert kinds["Lind Institute for Old Bones"] == "organisation"
+    for name in ("Lorrin Webster", "Contempt of Court", "Kentucky", "Fukuoka", "Former White House"):
+        assert name not in kinds, name
+    assert not any(name.startswith("Svante") for name in kinds if kinds[name] == "organisation")
+
+
+def test_someone_named_after_a_question_is_the_asker() -> None:
+    kinds = _kinds("“Why does my weight matter?” asked Dionne Harwell, a freshman. Harwell shrugged.")
+    assert kinds["Dionne Harwell"] == "person"

@@ -87,6 +87,12 @@ class TopicContext:
 
         known: dict[str, str] = {}
         first = {a.id: People(a.text, mentions=False) for a in self.articles}
+        # A name one article treats as an organisation ("Vale Gox, which ...") is no person in another,
+        # unless one gives it a person's role ("Ada Vale, a spokeswoman").
+        organisations = set().union(*(p.not_people() for p in first.values()))
+        organisations -= {n for p in first.values() for n, role in p.roles.items() if role}
+        for p in first.values():
+            p.drop(organisations)
         for a in self.articles:
             for name, role in first[a.id].roles.items():
                 if role or name not in known:

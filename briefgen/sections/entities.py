@@ -36,7 +36,7 @@ from .people import (
 
 CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
 ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the|and)\s+)?){{0,7}}{CAP}")
-LEADING = NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "other", "all"}
+LEADING = (NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "other", "all"}) | {"former"}
 ACRONYM_DEF = re.compile(
     rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
 )
@@ -119,6 +119,8 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
                 continue  # a heading in capitals ("MUST WATCH"), not a name
             if WORK_BEFORE.search(text, max(0, start - 30), start):
                 continue  # the title of a work: "the animated comedy Harbour Party", "the novel Vale House"
+            if CHARGE_BEFORE.search(text, max(0, start - 30), start):
+                continue  # a charge: "two counts of Contempt of Court", "guilty of Obstruction of Justice"
             if name and len(name.split()) >= 2 and looks_like_org(name) and name not in places():
                 full = next((n for n in by_name if f" {name} " in f" {n} "), name)
                 found.append((start + run.find(name), full, by_name.get(full, "")))
@@ -199,6 +201,16 @@ def _trim_org(name: str) -> str:
     last = max((i for i, t in enumerate(tokens) if t.lower().rstrip(".") in ORG_WORDS), default=-1)
     if not (last >= 0 and of_what(tokens[last + 1 :])):
         del tokens[last + 1 :]
+    # A possessive inside the run: "Ada Vale of Norland's Elton Institute" is the Elton Institute.
+    owners = [
+        i
+        for i, t in enumerate(tokens[:-2])
+        if t.endswith(("'s", "’s"))
+        and tokens[i + 1].lower() not in ORG_WORDS  # "Boston Children's Hospital"
+        and ("of" in tokens[:i] or looks_like_org(t[:-2]) or t[:-2] in places())  # not "Cook Children's"
+    ]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]
     while tokens and (tokens[0].lower() in LEADING or tokens[0].endswith(("'s", "’s", "."))):
         tokens.pop(0)
     if len(tokens) > 2 and tokens[1] == "the":
@@ -211,6 +223,8 @@ WORK_BEFORE = re.compile(
     r"\b(?:film|movie|comedy|drama|thriller|series|show|sitcom|album|song|single|book|novel|memoir|play|"
     r"musical|documentary|game|franchise|opera|ballet)\s+$"
 )
+# Words before a charge's name: "one count of Contempt of Court" names no court.
+CHARGE_BEFORE = re.compile(r"\b(?:counts?|charges?|guilty|convicted|accused)\s+of\s+$|\bcharged\s+with\s+$")
 # Words after a place that make it part of a newspaper's name: "Elton Herald", "Vale City Times".
 PUBLICATION_WORDS = words_of(
     """
@@ -241,6 +255,8 @@ def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
     if n == 1 and tokens[i] in FIRST_NAMES and rest and rest[0][:1].isupper():
         return True  # "Douglas Steinley": a first name and a surname
     before = tokens[i - 1] if i > 0 else ""
+    if before == "of" and i >= 2 and tokens[i - 2].lower() in ORG_WORDS:
+        return True  # "University of Elton", "Bank of Vale": what the organisation is of
     return bool(INITIALS.fullmatch(before)) or before in FIRST_NAMES
 
 
@@ -287,7 +303,12 @@ def extract(ctx: TopicContext) -> tuple[Entity, ...]:
         for offset, name, acronym in _organisations(article.text, acronyms):
             if name not in people.roles:
                 count(name, "organisation", article.id, offset, acronym)
+        named = [(m.start, m.end) for m in people.mentions]  # in order of start
+        starts = [start for start, _ in named]
         for offset, name in _places(article.text):
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < named[i][1]:
+                continue  # a person's name or surname: "Ada Fukuoka", "Fukuoka says"
             if name not in people.roles:
                 count(name, "place", article.id, offset)
     _merge_short_forms(tallies)

@@ -73,8 +73,11 @@ SPEECH_VERBS = (
 )
 NAME_SPEAKS = re.compile(rf"{UPPER}\b(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
 SPEAKS_NAME = re.compile(
-    rf"(?=[a-z])\b(?:{SPEECH_VERBS}),?\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})(?P<name>{NAME})"
+    rf"(?=[a-z])\b(?P<verb>{SPEECH_VERBS}),?\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}})(?P<name>{NAME})"
 )
+# Verbs whose object is who is spoken to or about, not who speaks: "told Vale Weekly", "called Elm Servers"
+# name a person only with a known first name or a role ("told longtime friend Ann Kenwood").
+OBJECT_VERBS = words_of("told tells asked asks called described labeled labelled urged hailed answered")
 # Speech verbs that open a sentence before their subject ("Said Ana Ruiz, ...").
 INVERTED_SPEECH_VERBS = frozenset(SPEECH_VERBS.split("|")) - {"pointed out", "went on"}
 ROLE_NOUNS = words_of(
@@ -135,6 +138,7 @@ ORG_WORDS = words_of(
     motors systems technologies labs laboratory museum library society trust partners capital
     holdings media studios records nations borders workers rights watch international unlimited
     bros llc plc partnership science sciences rescue stoppers parenthood politics presse agence co
+    corps forum
     """
 )
 _ORG_HEADS = (
@@ -175,14 +179,42 @@ ORG_EVIDENCE = (
 # "Vale Mills, a milling company", "the Al Noor mosque", "the Port Elsie Herons owner". The second
 # element, when set, must stand right before the name.
 AFTER_ORG_NAME = (
-    (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b"), None),
-    (re.compile(rf"\s+{_ORG_HEADS}\b"), re.compile(r"\b(?:the|a|an|at|in|near|outside|inside)\s+$")),
+    # Not before a possessive: "Ada Vale, the group's director" is a person.
+    (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b(?!['’])"), None),
+    # "the Al Noor mosque", "Ada Vale's Vale Gox terrorist group".
+    (
+        re.compile(rf"\s+(?:[a-z]+\s+)?{_ORG_HEADS}\b(?!['’])"),
+        re.compile(r"(?:\b(?:the|a|an|at|in|near|outside|inside)|['’]s)\s+$"),
+    ),
     (
         re.compile(
             r"\s+(?:owner|owners|coach|players|employees|franchise|roster|shareholders|customers|recall|products)\b"
         ),
         None,
     ),
+    # "the collapse of Vale Gox, which held ...": a relative "which" after a name, whatever stands before.
+    (re.compile(r"(?:['’]s)?,\s+(?:which|whose members)\b"), None),
+)
+# "the investment bank Vale Sachs", "the magazine Elton Reports": an organisation's noun before the name.
+ORG_NOUN_BEFORE = re.compile(
+    rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?{_ORG_HEADS}\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)"
+)
+# "a five-acre site called Thomas Vale": a thing's name, unless the noun is a person's ("a man named ...").
+CALLED = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+(?:called|named|dubbed|known as)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
+)
+PERSON_NOUNS = words_of(
+    """
+    man woman boy girl person child baby guy kid teen teenager lady gentleman individual suspect
+    men women people
+    """
+)
+# A name right after "Centers for", "Court of", "Panel on": the end of a longer name, not a person.
+TAIL_OF_NAME = re.compile(r"[A-Z][\w.'’-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+TAIL_NAME = re.compile(
+    rf"(?=[A-Z])\b(?P<head>[A-Z][\w.'’-]*)\s+(?:of|for|on)\s+(?:the\s+)?(?P<name>{NAME})(?!['’\w])"
 )
 RUN_ENDING = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 
@@ -286,6 +318,7 @@ PREPOSITIONS = words_of(
     like
     """
 )
+POSSESSIVES = words_of("his her its their our my your")
 PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 MAX_BACK_SENTENCES = 4
 # A capitalised word standing alone: not right after another capitalised word or an initial.
@@ -539,7 +572,7 @@ class People:
             )
         ):
             name = " ".join(tokens[1:])  # "Elections Ada Hicks", "Classmate Ada Hicks"
-        if len(name.split()) < 2 or not looks_like_person(name, strict=not role) or self._organisation(name):
+        if len(name.split()) < 2 or not looks_like_person(name, strict=not role) or self._not_person(name):
             return ""
         if self._resolve_name(name) and self._resolve_name(name) != name:
             return self._resolve_name(name)
@@ -556,6 +589,14 @@ class People:
 
     def _find(self, text: str) -> None:
         text = mask_headings(text)
+        # Names that end a longer one wherever the text prints them: "the Centers for Disease Control".
+        self._tails = {
+            name
+            for m in TAIL_NAME.finditer(text)
+            if (name := " ".join(m.group("name").split())) == strip_titles(name)
+            and m.group("head").lower() not in NOT_NAMES  # not "Many of Ada Vale's friends"
+            and not SENTENCE_START.search(text, max(0, m.start() - 4), m.start())  # "Family of Ada Vale says"
+        }
         for m in TITLED.finditer(text):
             self._add(m.group("name"), _own_title(m.group("role")))
         for m in HONORED.finditer(text):
@@ -564,7 +605,7 @@ class People:
             if name and g:
                 self.gender.setdefault(name, g)
         for m in APPOSITIVE.finditer(text):
-            if m.group("noun") in ROLE_NOUNS:
+            if m.group("noun") in ROLE_NOUNS and not self._tail(text, m.start()):
                 self._add(m.group("name"), m.group("role").removeprefix("who is ").removeprefix("who was "))
         for m in NOUN_NAME.finditer(text):
             if (
@@ -579,6 +620,8 @@ class People:
             alone[w.group(1)] = w.start(1)
         for m in NAME_AT.finditer(text):
             name = strip_titles(m.group("name"))
+            if name == " ".join(m.group("name").split()) and self._tail(text, m.start()):
+                continue  # "the Centers for Disease Control": no person ("Office of Elton Ada Vale" is)
             surname = name.split()[-1] if name.split() else ""
             first = name.split()[0] if name.split() else ""
             if first in FEMALE_NAMES or first in MALE_NAMES and 2 <= len(name.split()) <= 3:
@@ -589,23 +632,76 @@ class People:
                 or first in MALE_NAMES
                 or re.search(r"(?:,|\b[a-z]+)\s$", text[max(0, m.start() - 20) : m.start()]) is not None
             )
-            if len(name.split()) >= 2 and introduced and alone.get(surname, -1) > m.end():
+            if (
+                len(name.split()) >= 2
+                and introduced
+                and alone.get(surname, -1) > m.end()
+                and surname not in places()  # "for a Smoke-Free Norland ... Norland has": a place alone
+                and not re.search(r"\b(?:a|an|the)\s$", text[max(0, m.start() - 5) : m.start()])
+            ):
                 self._add(name)
         for m in NAME_SPEAKS.finditer(text):
-            self._add(m.group("name"))
+            if not self._tail(text, m.start()):
+                self._add(m.group("name"))
         for m in SPEAKS_NAME.finditer(text):
             desc = m.group("desc").strip()
-            self._add(m.group("name"), desc if set(desc.lower().split()) & ROLE_NOUNS else "")
+            role = desc if set(desc.lower().split()) & ROLE_NOUNS else ""
+            name = m.group("name")
+            determined = set(desc.split()) & (PREPOSITIONS | POSSESSIVES | {"the", "a", "an"})
+            if not role and (determined or name.startswith("The ")):
+                continue  # "called the Elm Angels", "told The Vale Mercury", "wrote on his Vale Forum site"
+            if (
+                not role
+                and m.group("verb") in OBJECT_VERBS
+                and name.split()[0] not in FIRST_NAMES
+                and not re.search(r"[,?!][\"”]\s*$", text[max(0, m.start() - 4) : m.start()])
+            ):
+                continue  # "told Vale Weekly", "an insider told Star Ada's maid"; not "“…?” asked Ada Vale"
+            self._add(name, role)
+
+    @staticmethod
+    def _tail(text: str, start: int) -> bool:
+        """Whether a name at `start` ends a longer one: "Centers for Disease Control", "Court of Appeals"."""
+        return TAIL_OF_NAME.search(text, max(0, start - 40), start) is not None
 
     def _organisation(self, name: str) -> bool:
         """Whether the text treats a name as an organisation: "the United Nations said", "Doctors
         Without Borders", "Acme Widgets, which ..."."""
-        if any(t in ORG_FUNCTION_WORDS for t in name.split()[1:]):
+        tokens = name.split()
+        if any(t in ORG_FUNCTION_WORDS for t in tokens[1:]):
             return True
+        if len(tokens) == 2 and f"{tokens[0]}-{tokens[1]}" in self.text:
+            return True  # "Vale Webster" where the text also prints "Vale-Webster": a firm's name
+        return name in self.organisations()
+
+    def _not_person(self, name: str) -> bool:
+        return self._organisation(name) or name in self.not_people()
+
+    def not_people(self) -> set[str]:
+        """Names the text treats as organisations or as things: "a site called Vale Place"."""
+        if not hasattr(self, "_things"):
+            person_nouns = PERSON_NOUNS | ROLE_NOUNS
+            self._things = self.organisations() | {
+                m.group("name")
+                for m in CALLED.finditer(self.text)
+                # "a woman on the scene named Ada Vale" is a person
+                if not set(self.text[max(0, m.start() - 30) : m.start("name")].lower().split()) & person_nouns
+            }
+        return self._things | getattr(self, "_tails", set())
+
+    def organisations(self) -> set[str]:
+        """The names this text treats as organisations (see `_organisation`)."""
         if not hasattr(self, "_org_names"):
             self._org_names = {m.group("name") for p in ORG_EVIDENCE for m in p.finditer(self.text)}
             self._org_names |= _names_before_org_words(self.text)
-        return name in self._org_names
+            self._org_names |= {m.group("name") for m in ORG_NOUN_BEFORE.finditer(self.text)}
+        return self._org_names
+
+    def drop(self, names: set[str]) -> None:
+        """Forget these names as people (another article of the topic treats them as organisations)."""
+        for name in names & self.roles.keys():
+            del self.roles[name]
+            self.gender.pop(name, None)
 
     def full_name(self, word: str) -> str:
         """The one full name in the text that ends (or starts) with `word`, else ''."""
