@@ -1036,3 +1036,16 @@ def test_hyphenated_firms_charges_and_places_inside_names_or_people() -> None:
 def test_someone_named_after_a_question_is_the_asker() -> None:
     kinds = _kinds("“Why does my weight matter?” asked Dionne Harwell, a freshman. Harwell shrugged.")
     assert kinds["Dionne Harwell"] == "person"
+
+
+def test_listed_relatives_quoted_titles_and_long_acronym_names() -> None:
+    kinds = _kinds(
+        "He is survived by his sisters, Sydney, Ada and Rhea, and his son, Tom.\n\n"
+        "Watch 'Evening Harbour News' tonight at six.\n\n"
+        "He was paroled from the Ohio Department of Corrections in May.\n\n"
+        "The booklet came from the Central Board for Studies in Herbs and Tides (CBSHT). The CBSHT said so."
+    )
+    for name in ("Sydney", "Evening Harbour News", "Ohio"):
+        assert name not in kinds, name
+    assert kinds["Central Board for Studies in Herbs and Tides"] == "organisation"
+    assert "Central Board for Studies" not in kinds

@@ -38,7 +38,7 @@ CAP = r"(?:[A-Z][\w'’.-]*|U\.S\.)"
 ORG = re.compile(rf"\b(?:{CAP}\s+(?:(?:of|for|the|and)\s+)?){{0,7}}{CAP}")
 LEADING = (NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "other", "all"}) | {"former"}
 ACRONYM_DEF = re.compile(
-    rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
+    rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and|in|on)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
 )
 PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}")
 ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep)\.")
@@ -80,7 +80,7 @@ def _initials(tokens: list[str]) -> str:
 def _defined(name: str, acronym: str) -> str:
     """The words of `name` an acronym stands for ("Japan's new Joint Operations Command" + "JOC"
     -> "Joint Operations Command"), or '' when its letters do not match the words' initials."""
-    tokens = [t for t in name.split() if t not in ("of", "for", "and", "the")]
+    tokens = [t for t in name.split() if t not in ("of", "for", "and", "the", "in", "on")]
     for i in range(len(tokens)):
         if _initials(tokens[i:]) == acronym.replace("&", ""):
             return " ".join(name.split()[name.split().index(tokens[i]) :])
@@ -110,8 +110,10 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         for start, run in _and_runs(whole.start(), whole.group(), printed):
             end = start + len(run)
             closing = text[end : end + 2].lstrip(",.;:!?")[:1]  # '“Garden Party,” which'
-            if text[start - 1 : start] in ("“", '"') and closing in ("”", '"'):
-                continue  # a title in quotation marks ("“Harbour Nights” opened"), not an organisation
+            if run[-1:] in ("'", "’"):
+                closing = run[-1]  # "'Vale News' tonight": the mark ends the run
+            if text[start - 1 : start] in ("“", '"', "‘", "'") and closing in ("”", '"', "’", "'"):
+                continue  # a title in quotation marks ("“Harbour Nights” opened", "'Vale News' tonight")
             if run.split()[-1].lower() in PLACE_WORDS:
                 continue  # "Elton Niagara International Airport", "Vale Street": a place, not a body
             name = _trim_org(run)
@@ -252,6 +254,9 @@ def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
             break  # "in Elton. The Party met"
     if rest and (rest[0].split("-")[0] in PUBLICATION_WORDS or rest[-1].lower() in ORG_WORDS):
         return True
+    own = rest[: rest.index("of")] if "of" in rest else rest
+    if any(t.lower() in ORG_WORDS for t in own):
+        return True  # "the Elton Department of Corrections"
     if n == 1 and tokens[i] in FIRST_NAMES and rest and rest[0][:1].isupper():
         return True  # "Douglas Steinley": a first name and a surname
     before = tokens[i - 1] if i > 0 else ""
@@ -260,9 +265,17 @@ def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
     return bool(INITIALS.fullmatch(before)) or before in FIRST_NAMES
 
 
+# People listed after a plural noun for them: "his sisters, Sydney, Victoria and Ann" names no city.
+PEOPLE_LIST = re.compile(
+    r"\b(?:sisters|brothers|children|sons|daughters|grandchildren|siblings|cousins|survivors)[,:]?\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)+and\s+[A-Z][\w'’-]*"
+)
+
+
 def _places(text: str) -> list[tuple[int, str]]:
     gazetteer = places()
     found = []
+    listed = [(m.start(), m.end()) for m in PEOPLE_LIST.finditer(text)]
     for m in PLACE_RUN.finditer(text):
         tokens = m.group().split()
         i = 0
@@ -273,8 +286,9 @@ def _places(text: str) -> list[tuple[int, str]]:
                 if candidate in gazetteer:
                     # The word before the run counts too ("Sheriff Scott" + "Elton,": runs stop at four)
                     before = tokens[:i] if i else text[max(0, m.start() - 20) : m.start()].split()[-1:]
-                    if not _inside_a_name(before + tokens[i:], len(before), n):
-                        offset = m.start() + m.group().find(tokens[i])
+                    offset = m.start() + m.group().find(tokens[i])
+                    in_list = any(s <= offset < e for s, e in listed)
+                    if not in_list and not _inside_a_name(before + tokens[i:], len(before), n):
                         found.append((offset, candidate))
                     i += n
                     break
