@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .accounting import Account, FileAccount, _file, _indented, report_data
-from .models import Article, Topic
+from .models import Article, Topic, fingerprint
 from .render import code, md
 
 PIECES = "report-pieces.pickle"
@@ -98,9 +98,10 @@ def _topic_piece(slug: str, title: str, paths: tuple[str, ...]) -> Piece:
     return line, _json({"slug": slug, "title": title, "articles": list(paths)})
 
 
-def _removed_piece(article_id: str, path: str, lines: tuple[tuple[str, str], ...]) -> Piece:
-    item = f"- {code(article_id)}\n" + "".join(f"    - {md(reason)}: {md(text)}\n" for text, reason in lines)
-    entry = {"id": article_id, "path": path, "lines": [{"text": t, "reason": r} for t, r in lines]}
+def _removed_piece(article: Article, path: str) -> Piece:
+    lines = article.removed
+    item = f"- {code(article.id)}\n" + "".join(f"    - {md(r.reason)}: {md(r.text)}\n" for r in lines)
+    entry = {"id": article.id, "path": path, "lines": [{"text": r.text, "reason": r.reason} for r in lines]}
     return item, _json(entry)
 
 
@@ -124,9 +125,9 @@ def report_files(
     removed = []
     for a in articles:
         if a.removed:
-            lines = tuple([(r.text, r.reason) for r in a.removed])
+            # The article's fingerprint (a hash of every field) stands for its id and removed lines.
             path = paths.get(a.id, a.path)
-            removed.append(get(("removed", a.id, path, lines), _removed_piece, a.id, path, lines))
+            removed.append(get(("removed", fingerprint(a), path), _removed_piece, a, path))
     counts = (account.inputs, account.count("used"), account.count("merged"), account.count("skipped"))
     if _default_template(env):
         markdown = _markdown(counts, account, files, topic_pieces, removed)
