@@ -20,6 +20,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -544,6 +545,9 @@ class ReadingCache:
         self.misses = 0
         self.prefetched: dict[Path, tuple[list[Article], list[str], str | None]] = {}
         self.stats: dict[Path, tuple[int, int]] = {}  # taken by `prefetch`, for `read`
+        self.lstats: dict[Path, os.stat_result] = {}
+        """`os.lstat` of the input files that are no symbolic link, taken by `prefetch` (for
+        `reading.files.admit`: one `stat` per file and build)."""
         self.signatures: dict[str, bytes] = {}
         """The articles' MinHash signatures (`dedupe.text_signatures`), by a hash of their text."""
         if self.path is not None and read:
@@ -567,7 +571,11 @@ class ReadingCache:
         for path in list(paths)[: limits.max_input_files]:
             entry = self.previous.get(f"{root}\0{path}")
             try:
-                st = os.stat(path)
+                st = os.lstat(path)
+                if stat.S_ISLNK(st.st_mode):
+                    st = os.stat(path)
+                else:
+                    self.lstats[path] = st
             except OSError:
                 continue
             self.stats[path] = (st.st_size, st.st_mtime_ns)

@@ -119,7 +119,13 @@ def _build(config: Config, quiet: bool, strict: bool, use_cache: bool, recluster
     memo = ReadingCache(config.cache_dir, config.limits, read=use_cache)
     memo.prefetch(paths, input_dir, config.limits, config.jobs)  # the files to read, on the workers
     reading = read_inputs(
-        paths, root=input_dir, limits=config.limits, quiet=quiet, read=memo.read, signatures=memo.signatures
+        paths,
+        root=input_dir,
+        limits=config.limits,
+        quiet=quiet,
+        read=memo.read,
+        signatures=memo.signatures,
+        lstats=memo.lstats,
     )
     articles, skipped = reading.articles, reading.skipped
     if not articles:

@@ -73,13 +73,15 @@ def read_inputs(
     roots: Sequence[Path | None] | None = None,
     read: Callable[[Path, Path | None, Limits, list[str]], list[Article]] | None = None,
     signatures: dict[str, bytes] | None = None,
+    lstats: dict[Path, Any] | None = None,
 ) -> Reading:
     """Read and clean every file within `limits`. A file gives articles or one skip reason, never
     both and never an exception: an unexpected error in a reader skips that file and says so.
 
     `roots` (one per path) replaces `root` when the paths come from several folders. `read` replaces
     `read_file` (same arguments and result), e.g. by a memo of it; `signatures` is a memo of the
-    articles' MinHash signatures for `dedupe.infer_metadata`."""
+    articles' MinHash signatures for `dedupe.infer_metadata`; `lstats`: `os.lstat` of files taken
+    earlier in this build (`ReadingCache.prefetch`)."""
     limits = limits or Limits()
     read = read or read_file
     reading = Reading()
@@ -97,7 +99,7 @@ def read_inputs(
                 if n >= limits.max_input_files:
                     raise UnreadableInput(f"too many input files (limit max_input_files = {n:,})")
                 if root is not None:
-                    admit(path, root)
+                    admit(path, root, lstats.get(path) if lstats else None)
                 found = read(path, root, limits, notes)
             except UnreadableInput as exc:
                 reading.skipped.append(Skipped(key, str(exc)))

@@ -267,14 +267,15 @@ def discover(input_dir: Path) -> Iterator[Path]:
     yield from scan(input_dir).inputs
 
 
-def admit(path: Path, root: Path) -> None:
+def admit(path: Path, root: Path, known: os.stat_result | None = None) -> None:
     """Refuse, with a reason, an input that is not a regular file inside `root` within the size limit.
 
     Symbolic links are followed only to a regular file inside the input folder; links to folders,
-    to outside the input folder, broken links and link loops are refused (never followed).
+    to outside the input folder, broken links and link loops are refused (never followed). `known`:
+    the file's `os.lstat`, when this build took it already.
     """
     try:
-        st = path.lstat()
+        st = known if known is not None else path.lstat()
         if stat.S_ISLNK(st.st_mode):
             try:
                 target = path.resolve(strict=True)
