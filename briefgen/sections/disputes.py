@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +68,8 @@ FUTURE = re.compile(
 )
 
 
+# One of these is in every sentence `FUTURE` finds (a cheap test first: most sentences have none).
+FUTURE_WORDS = ("will", "would", "won", "shall", "plan", "expect", "anticipat", "going to", "set to")
 # Share of a topic's articles that must speak of a thing the key does not name ("the" toll, time,
 # child, car, a claimed change) for it to be taken as the topic's own.
 STORY_SHARE = 0.5
@@ -77,7 +78,8 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 
 
 def claims_of(sentence: Sentence) -> list[Claim]:
-    if not FUTURE.search(sentence.text) or CONDITIONAL.search(sentence.text):
+    low = sentence.text.lower()
+    if not any(w in low for w in FUTURE_WORDS) or not FUTURE.search(sentence.text) or CONDITIONAL.search(low):
         return []  # not about the future, or only under a condition ("if emissions are not reduced")
     tokens = [m for m in TOKEN.finditer(sentence.text)]
     lowered = [m.group().lower().strip(".") for m in tokens]
@@ -179,13 +181,14 @@ def name_disputes(ctx: TopicContext) -> list[Dispute]:
             where[m.group()].append(s)
     names = sorted(n for n in where if len(n) >= 4)
     disputes = []
+    text = "\n".join(s.text for s in ctx.all_sentences)
     for a_i, a in enumerate(names):
         for b in names[a_i + 1 :]:
             if Levenshtein.distance(a, b) != 1 or not (a in b or b in a):
                 continue
             if a.rstrip("S-") == b.rstrip("S-"):
                 continue  # a plural or a hyphenated headline word (EDITOR/EDITORS, ELIAN/ELIAN-)
-            if any(_spelled_as_word(n, ctx.all_sentences) for n in (a, b)):
+            if any(_spelled_as_word(n, text) for n in (a, b)):
                 continue  # a word in capitals (a headline), not an acronym
             groups_a = {ctx.group(s.article) for s in where[a]}
             groups_b = {ctx.group(s.article) for s in where[b]}
@@ -205,12 +208,13 @@ def name_disputes(ctx: TopicContext) -> list[Dispute]:
     return disputes
 
 
-def _spelled_as_word(name: str, sentences: Sequence[Sentence]) -> bool:
-    """True when the topic also prints `name` as an ordinary word ("Editor", "editor")."""
+def _spelled_as_word(name: str, text: str) -> bool:
+    """True when the topic's `text` (its sentences, a line each) also prints `name` as an ordinary word
+    ("Editor", "editor")."""
     word = re.compile(
         rf"\b{re.escape(name.rstrip('-').capitalize())}\b|\b{re.escape(name.rstrip('-').lower())}\b"
     )
-    return any(word.search(s.text) for s in sentences)
+    return bool(word.search(text))
 
 
 # -- figures, times and names, each tied to what it measures ---------------------------------------

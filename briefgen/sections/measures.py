@@ -496,6 +496,9 @@ CLOCK = re.compile(
     r"(?P<ap>[ap])\.?\s?m\b\.?",
     re.I,
 )
+# What every clock time ends with (the hour's or the minutes' last digit, then "a.m."/"pm"): a cheap test
+# before `CLOCK`, whose optional qualifier is tried at every position of a sentence.
+AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
 INCIDENT = re.compile(
     r"\b(?:shoot|shooting|shot|shots|gunfire|gunshots?|fired|opened fire|happened|occurred|incident|"
     r"wounded|struck|hit|gunm[ae]n|shooters?)\b",
@@ -578,6 +581,8 @@ def clock_times(sentence: Sentence, scene: frozenset[str] | None = None) -> list
     streets where the topic places the incident), instead the times of a sentence with no event word
     at all that names a scene street and a weekday ("they went to the motel on Quarry Road around
     2:15 p.m. Friday"). The key is the weekday the sentence names ("" when none: `join_days`)."""
+    if not AM_PM.search(sentence.text):
+        return []
     text = DOCUMENT_SOURCE.sub("", sentence.text)
     if scene is not None and (
         INCIDENT.search(text)
@@ -681,7 +686,10 @@ def scene_times(sentences: Sequence[Sentence]) -> list[Reading]:
     timed = [
         s
         for s in sentences
-        if CLOCK.search(s.text) and WEEKDAY.search(s.text) and not INCIDENT.search(s.text)
+        if AM_PM.search(s.text)
+        and WEEKDAY.search(s.text)
+        and CLOCK.search(s.text)
+        and not INCIDENT.search(s.text)
     ]
     if not timed:
         return []

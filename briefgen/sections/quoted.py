@@ -145,11 +145,13 @@ MOTIVE = (
         "random",
     ),
 )
-KEYWORDS = re.compile(
-    r"accident|murder|intentional|purpose|deliberate|cold[- ]blooded|first time|never|another|previous|"
-    r"earlier|prior|before|targeted|random",
-    re.I,
-)
+# Words one of the facts above needs (any case, inside a word too): a test by substring, as a regular
+# expression of alternatives is tried at every position of every sentence of the topic.
+KEYWORDS = (
+    "accident", "murder", "intentional", "purpose", "deliberate", "cold-blooded", "cold blooded",
+    "first time", "never", "another", "previous", "earlier", "prior", "before", "targeted", "random",
+)  # fmt: skip
+NEGATION_WORDS = ("n't", "n’t", "not", "never")  # one of them is in every sentence `NEGATED` finds
 VIOLENCE = re.compile(
     r"\b(?:shot|shoot\w*|gun\w*|fired|killed|killing|murder\w*|homicide|stabb\w*|violen\w*)\b", re.I
 )
@@ -234,9 +236,18 @@ NEGATED_FRAME = re.compile(
 )
 
 
+def _has_keyword(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in KEYWORDS)
+
+
 def statements(ctx: TopicContext) -> list[Statement]:
-    claims = [s for s in ctx.all_sentences if KEYWORDS.search(s.text) and _claims(s.text)]
-    denials = [s for s in ctx.all_sentences if NEGATED.search(s.text) and DENIAL.search(s.text)]
+    claims = [s for s in ctx.all_sentences if _has_keyword(s.text) and _claims(s.text)]
+    denials = [
+        s
+        for s in ctx.all_sentences
+        if any(w in s.text for w in NEGATION_WORDS) and NEGATED.search(s.text) and DENIAL.search(s.text)
+    ]
     # Someone said to have done it matters only against a denial.
     accusing = (
         [s for s in ctx.all_sentences if ACCUSES.search(s.text) or NAMED_AS.search(s.text)] if denials else []
