@@ -71,10 +71,18 @@ def test_indented_one_line_paragraphs_do_not_hide_the_indentation() -> None:
         "There was a problem saving your alert.",
         *PARAGRAPHS[:2],
     ]
-    for paragraphs in (round_up, notices):
+    titled = ["Harbour wall to be rebuilt", PARAGRAPHS[0] + " " + PARAGRAPHS[1]]  # one wrapped paragraph
+    for paragraphs in (round_up, notices, titled):
         for indent in ("\t", "    "):
             lines = [line for p in paragraphs for line in textwrap.wrap(p, 70, initial_indent=indent)]
             assert _paragraphs("\n".join(lines)) == paragraphs, repr(indent)
+
+
+def test_a_stray_space_before_a_wrapped_line_does_not_start_a_paragraph() -> None:
+    lines = textwrap.wrap(" ".join(PARAGRAPHS), 66)
+    for n in (3, 5):  # one line going on mid-sentence printed with a space before it
+        lines[n] = " " + lines[n]
+    assert _paragraphs("\n".join(lines)) == [" ".join(PARAGRAPHS)]
 
 
 def justified(paragraph: str, width: int) -> list[str]:

@@ -334,24 +334,31 @@ def rebuild(lines: list[str]) -> Paragraphs:
 
     # First-line indentation: indented lines (more than the text's least indentation) that are
     # followed by a flush line of the same block, against those followed by another indented line
-    # that they break off mid-sentence (an indented block). An indented line that ends a sentence or
-    # a clause, or a short one in wrapped text, followed by another indented one says nothing:
-    # one-line paragraphs ("The Times:", a label, a short notice) are indented alike in both kinds.
+    # that they break off mid-sentence before a lower-case word (an indented block). An indented line
+    # that ends a sentence or a clause, or is followed by a capitalised word, says nothing (nor does an
+    # indented line that goes on mid-sentence, a stray space in a wrapped paragraph): one-line
+    # paragraphs (a title, a round-up's "The Times:", a label, a short notice) are indented alike in
+    # both kinds of text (and how wide a tab is, hence whether such a line was full, is a guess).
     def breaks_off(i: int) -> bool:
-        line, nxt = body[i].rstrip(), FIRST_WORD.search(body[i + 1])
-        if CLAUSE_END.search(line):
-            return False
-        return not wrap.width or wrap.full(wrap.columns(line), nxt.group() if nxt else "")
+        nxt = FIRST_WORD.search(body[i + 1])
+        return not CLAUSE_END.search(body[i].rstrip()) and nxt is not None and nxt.group()[0].islower()
+
+    def starts_paragraph(i: int) -> bool:
+        """After a blank, an indented line or a sentence's end: not a stray space before a line that
+        goes on mid-sentence ("the National AIDS and\n Control indicates")."""
+        return i == 0 or indents[i - 1] != base or ends_sentence(body[i - 1].rstrip())
 
     indented_then = Counter(
         indents[i + 1] <= base
         for i in range(len(body) - 1)
-        if indents[i] > base and indents[i + 1] >= 0 and (indents[i + 1] <= base or breaks_off(i))
+        if indents[i] > base
+        and indents[i + 1] >= 0
+        and (starts_paragraph(i) if indents[i + 1] <= base else breaks_off(i))
     )
     layout = Layout(
         wrap=wrap,
         base_indent=base,
-        first_line_indent=indented_then[True] >= 2 and indented_then[True] > indented_then[False],
+        first_line_indent=indented_then[True] > indented_then[False],
         sentence_lines=functools.cache(lambda: _one_sentence_lines(body)),  # asked only where it matters
     )
     words = functools.cache(lambda: _word_set(body))  # built at the first hyphen at a line end
@@ -445,8 +452,8 @@ class Layout:
         first = FIRST_WORD.match(line)
         if first and self.wrap.full(prev_columns, first.group()):
             return True  # the next word did not fit: a wrap
-        if page_break:
-            return False
+        if page_break or indent > self.base_indent:
+            return False  # an indented line after one that is not full starts a paragraph or a block
         # One sentence a line: a sentence goes on with the next one. A heading does not (it stands
         # before what it heads); a fragment that ends the block does ("(Source: Harbour TV)").
         if (heading_like(prev) and not open_quotation(prev)) or (heading_like(line) and not last):
