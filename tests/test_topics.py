@@ -128,8 +128,11 @@ def _average_link_by_definition(
 ) -> list[list[int]]:
     """Average link as `cluster.average_link` documents it, recomputed from scratch at every step:
     the pair of clusters joined by an edge with the highest average score merges, unless both are
-    fixed or (two groups of two or more) the cohesion rules part them, in which case that pair is
-    not looked at again until either side has changed."""
+    fixed or the cohesion rules part them (two groups of two or more; or a lone article less like a
+    group of `LONE_MIN` or more than the square of the share times the group's cohesion), in which
+    case that pair is not looked at again until either side has changed."""
+    from briefgen.topics.cluster import LONE_MIN
+
     clusters = [frozenset(c) for c in initial]
     stuck = dict(zip(clusters, fixed, strict=True))
     refused: set[frozenset[frozenset[int]]] = set()
@@ -171,11 +174,34 @@ def _average_link_by_definition(
         if best is None:
             return sorted(sorted(c) for c in clusters)
         _, a, b = best
-        if share and len(a) > 1 and len(b) > 1 and apart(a, b):
+        one, group = sorted((a, b), key=len)
+        unlike = (
+            len(one) == 1
+            and len(group) >= LONE_MIN
+            and total(one, group, 1) / len(group) < share * share * total(group, group, 1) / 2 / pairs(group)
+        )
+        if share and (len(a) > 1 and len(b) > 1 and apart(a, b) or unlike):
             refused.add(frozenset((a, b)))
             continue
         clusters = [c for c in clusters if c not in (a, b)] + [a | b]
         stuck[a | b] = stuck[a] or stuck[b]
+
+
+def test_a_long_piece_naming_a_story_s_person_once_stays_out_of_the_story() -> None:
+    # Three reports of one story, alike; a fourth article scores above the cut with each (it names
+    # the story's person) but is far less like them than they are like one another: it stays alone.
+    # A short brief of the story, half as alike as the reports are to one another, joins it.
+    from scipy import sparse
+
+    from briefgen.topics.cluster import average_link
+
+    rows, cols = [0, 0, 1, 0, 1, 2, 0, 1, 2], [1, 2, 2, 3, 3, 3, 4, 4, 4]
+    score = [5.0, 5.0, 5.0, 3.1, 3.1, 3.1, 3.0, 3.0, 3.0]
+    raw = [0.6, 0.6, 0.6, 0.1, 0.1, 0.1, 0.3, 0.3, 0.3]
+    graph = sparse.coo_matrix((score, (rows, cols)), shape=(5, 5))
+    assert average_link(graph, 2.4, raw=np.asarray(raw)) == [[0, 1, 2, 4], [3]]
+    # Without the cohesion rules the long piece, scoring higher, joins first and keeps the brief out.
+    assert average_link(graph, 2.4, raw=np.asarray(raw), cohesion_share=0.0) == [[0, 1, 2, 3], [4]]
 
 
 def test_average_link_merges_as_defined() -> None:

@@ -28,7 +28,17 @@ The same holds for the words of the event alone (content words that are not name
 way: two groups' event-word likeness relative to their own event-word cohesion must be at least this
 share of their overall likeness relative to their overall cohesion. Two events about one subject share
 their names (people, places) but not the words of what happened, so their overall likeness comes from
-the names while their event words disagree; the articles of one event agree in both."""
+the names while their event words disagree; the articles of one event agree in both.
+
+A lone article joins a group of `LONE_MIN` or more only if its average similarity to the group is at
+least the square of this share times the group's cohesion: the same rule, its own cohesion (unknown)
+taken to be its likeness to the group, the most it can be said to show. A long piece that names a
+story's person once (a list of celebrities' earnings, a round-up) is far less like the story's reports
+than they are like one another."""
+LONE_MIN = 3
+"""Groups this big or bigger are the ones a lone article is held to the cohesion rule against: the
+cohesion of two articles is one pair's likeness, often of two copies of one wire story, against which
+any third report looks unlike (on DUC, groups of two refused three of their own stories' articles)."""
 
 
 def average_link(
@@ -101,6 +111,15 @@ def average_link(
         cross = event_words(members[a], members[b])
         return cross / (len(members[a]) * len(members[b])) / own < share * ratio, cross
 
+    def lone(a: int, b: int) -> bool:
+        """Whether `a` and `b` are a lone article and a group of `LONE_MIN` or more that it is unlike
+        (see `COHESION_SHARE`)."""
+        one, group = (a, b) if len(members[a]) == 1 else (b, a)
+        if len(members[one]) > 1 or len(members[group]) < LONE_MIN:
+            return False
+        link = links[a].get(b, 0j).imag / len(members[group])
+        return link < share * share * cohesion(group)
+
     # The heap holds (-linkage, a, b, versions of a and b when pushed). A merge keeps the id of the
     # cluster with more neighbours and updates the links of the other's neighbours only; entries of the
     # kept cluster's other neighbours go stale (their linkage can only have fallen: same sum, more
@@ -146,8 +165,8 @@ def average_link(
             continue
         tight = share and len(members[a]) > 1 and len(members[b]) > 1
         cross = None
-        if tight:
-            two, cross = apart(a, b)
+        if tight or share and lone(a, b):
+            two, cross = apart(a, b) if tight else (True, None)
             if two:
                 refused.setdefault(a, set()).add(b)
                 refused.setdefault(b, set()).add(a)
