@@ -1049,3 +1049,47 @@ def test_listed_relatives_quoted_titles_and_long_acronym_names() -> None:
         assert name not in kinds, name
     assert kinds["Central Board for Studies in Herbs and Tides"] == "organisation"
     assert "Central Board for Studies" not in kinds
+
+
+def test_short_names_of_schools_pets_and_longer_bodies_are_not_places_people_or_other_bodies() -> None:
+    kinds = _kinds(
+        "A gunman shot 12 people at Ada Stoneman Douglas High School in Elton on Monday.\n\n"
+        "A student at Stoneman Douglas said the drills had helped.\n\n"
+        "She walked her new dog Mary Jane in the park with Ada Quill, a neighbor.\n\n"
+        "The abbot spoke at the Congress of Abbots in Vale. The Elton Daily and The New York Times ran it."
+    )
+    assert kinds["Ada Quill"] == "person"
+    for name in ("Douglas", "Mary Jane", "Congress", "New York"):
+        assert name not in kinds, name
+
+
+def test_titles_names_and_labels_in_quotation_marks_are_not_quotations() -> None:
+    found = _found(
+        "The boy was shot during a game of “cops and robbers,” deputies said Monday.\n\n"
+        "In an appearance on “Harbour Tonight,” Mayor Ada Quill said the port would reopen.\n\n"
+        "Her son agreed to meet a woman described as a “Norland trade envoy” last June.\n\n"
+        "Quill pushed back on what she called the rhetoric of the race, including Tom Vale's oft-repeated "
+        "contention that she is the “parking ticket mayor.”\n\n"
+        "“I'm from Elton,” Quill said. “What a night!” she added."
+    )
+    for text in ("cops and robbers", "Harbour Tonight", "Norland trade envoy"):
+        assert not any(text in q for q in found), text
+    assert found.get("parking ticket mayor.", ("",))[0] != "Ada Quill"
+    for text in ("I'm from Elton", "What a night!"):
+        assert found[text][0] == "Ada Quill", text
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_person() -> None:
+    found = _found(
+        "Neighbors gathered outside the house on Elm Street.\n\n"
+        "“There were a lot of neighbors outside, and we all knew the family,” Neighbors added."
+    )
+    assert all(kind != "person" for _, kind, _ in found.values())
+
+
+def test_a_capitalised_word_of_a_description_must_be_in_the_role() -> None:
+    found = _found(
+        "Ada Quill, the bureau chief of the Elton Gazette, wrote about the vote.\n\n"
+        "“The choice is not between two men,” the Harbour Party chief said on Monday."
+    )
+    assert found["The choice is not between two men"][0] != "Ada Quill"

@@ -40,7 +40,7 @@ LEADING = (NOT_NAMES - {"new", "first", "one", "two", "three", "next", "last", "
 ACRONYM_DEF = re.compile(
     rf"(?P<name>(?:{CAP}\s+(?:(?:of|for|and|in|on)\s+(?:the\s+)?)?){{1,6}}{CAP})\s*(?:\(|,\s+or\s+)(?P<acr>[A-Z][A-Z0-9&-]{{1,8}})\b\)?"
 )
-PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}")
+PLACE_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,6}")
 ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep)\.")
 # Last words of a name spelled out by an acronym that make it a thing rather than an organisation.
 NOT_ORGANISATIONS = words_of(
@@ -130,7 +130,11 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         word = m.group()
         if word in acronyms:
             found.append((m.start(), acronyms[word], word))
-        elif word in ORG_NAMES and not _part_of_a_place(text, m.start(), m.end()):
+        elif (
+            word in ORG_NAMES
+            and not _part_of_a_place(text, m.start(), m.end())
+            and not (word.lower() in ORG_WORDS and LONGER_NAME.match(text, m.end()))  # "Congress of Abbots"
+        ):
             found.append((m.start(), word, ""))
     return found
 
@@ -225,6 +229,7 @@ WORK_BEFORE = re.compile(
     r"\b(?:film|movie|comedy|drama|thriller|series|show|sitcom|album|song|single|book|novel|memoir|play|"
     r"musical|documentary|game|franchise|opera|ballet)\s+$"
 )
+LONGER_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 # Words before a charge's name: "one count of Contempt of Court" names no court.
 CHARGE_BEFORE = re.compile(r"\b(?:counts?|charges?|guilty|convicted|accused)\s+of\s+$|\bcharged\s+with\s+$")
 # Words after a place that make it part of a newspaper's name: "Elton Herald", "Vale City Times".
@@ -239,7 +244,7 @@ PUBLICATION_WORDS = words_of(
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
-def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
+def _inside_a_name(tokens: list[str], i: int, n: int, text: str = "") -> bool:
     """Whether the place at tokens[i:i+n] of a capitalised run is part of another name: a newspaper's or
     an organisation's ("Elton Herald", "Elton Department of Roads") or a person's after a first name
     or an initial ("Ada J. Elton")."""
@@ -262,6 +267,8 @@ def _inside_a_name(tokens: list[str], i: int, n: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     if before == "of" and i >= 2 and tokens[i - 2].lower() in ORG_WORDS:
         return True  # "University of Elton", "Bank of Vale": what the organisation is of
+    if n == 1 and before[:1].isupper() and text and _short_for_an_organisation(text, before, tokens[i]):
+        return True  # "a student at Ada Douglas" where the text prints "Ada Douglas High School"
     return bool(INITIALS.fullmatch(before)) or before in FIRST_NAMES
 
 
@@ -270,6 +277,12 @@ PEOPLE_LIST = re.compile(
     r"\b(?:sisters|brothers|children|sons|daughters|grandchildren|siblings|cousins|survivors)[,:]?\s+"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)+and\s+[A-Z][\w'’-]*"
 )
+
+
+def _short_for_an_organisation(text: str, before: str, place: str) -> bool:
+    """Whether the text prints "<before> <place>" as the start of an organisation's name."""
+    pattern = rf"\b{re.escape(before)}\s+{re.escape(place)}\s+(?:[A-Z][\w'’-]*\s+){{0,2}}([A-Z][\w'’-]*)"
+    return any(m.group(1).lower() in ORG_WORDS for m in re.finditer(pattern, text))
 
 
 def _places(text: str) -> list[tuple[int, str]]:
@@ -288,7 +301,7 @@ def _places(text: str) -> list[tuple[int, str]]:
                     before = tokens[:i] if i else text[max(0, m.start() - 20) : m.start()].split()[-1:]
                     offset = m.start() + m.group().find(tokens[i])
                     in_list = any(s <= offset < e for s, e in listed)
-                    if not in_list and not _inside_a_name(before + tokens[i:], len(before), n):
+                    if not in_list and not _inside_a_name(before + tokens[i:], len(before), n, text):
                         found.append((offset, candidate))
                     i += n
                     break

@@ -204,6 +204,11 @@ CALLED = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+(?:called|named|dubbed|known as)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
 )
+# "her new dog Mary Vale": an animal's name.
+ANIMAL_NAME = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|horse|pony|pet|parrot|husky|terrier|retriever|poodle|bulldog|mare|colt)s?,?\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
+)
 PERSON_NOUNS = words_of(
     """
     man woman boy girl person child baby guy kid teen teenager lady gentleman individual suspect
@@ -687,6 +692,7 @@ class People:
                 # "a woman on the scene named Ada Vale" is a person
                 if not set(self.text[max(0, m.start() - 30) : m.start("name")].lower().split()) & person_nouns
             }
+            self._things |= {m.group("name") for m in ANIMAL_NAME.finditer(self.text)}
         return self._things | getattr(self, "_tails", set())
 
     def organisations(self) -> set[str]:
@@ -773,8 +779,20 @@ class People:
         if not tokens or tokens[-1] not in ROLE_NOUNS | {"secretary", "minister", "chief"}:
             return ""
         key = DESCRIPTIONS.get(lowered, tokens[-1])
+        # A capitalised word of the description must be in the role: "the Communist chief" is no
+        # "bureau chief" (unless the description is a known phrase: "the Pentagon chief").
+        marks = [
+            w.lower()
+            for w in words.split()[1:-1]
+            if w[:1].isupper()
+            and words.split()[0].lower() in ("the", "a", "an")
+            and lowered not in DESCRIPTIONS
+        ]
         matches = [
-            n for n, role in self.roles.items() if re.search(rf"\b{re.escape(key)}\b", _spelled_out(role))
+            n
+            for n, role in self.roles.items()
+            if re.search(rf"\b{re.escape(key)}\b", _spelled_out(role))
+            and all(re.search(rf"\b{re.escape(w)}\b", role.lower()) for w in marks)
         ]
         if key == "minister":
             matches = [n for n in matches if "prime minister" not in self.roles[n].lower()]

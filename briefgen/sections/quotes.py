@@ -453,8 +453,12 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
         return (word, "organisation") if looks_like_org(word) else None
     if len(word) < 2 or not word[1:].replace("-", "").replace("’", "").replace("'", "").isalpha():
         return None
-    if word.lower() in SPEAKING_NOUNS and not people.is_proper(word, described=bool(prefix)):
-        return None  # "Critics" at a sentence's start: a common noun
+    common = word.lower() in SPEAKING_NOUNS or (
+        re.search(rf"(?<![\w-]){re.escape(word.lower())}\b", people.text)
+        and not re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{re.escape(word)}\b", people.text)  # "Ms. Harder"
+    )
+    if common and not people.is_proper(word, described=bool(prefix)):
+        return None  # "Critics", "Authorities" at a sentence's start: a common noun the text also prints
     if re.search(r"[a-z]{3}[A-Z]", word):
         return word, "organisation"  # "HuffPollster", "PolitiFact": not "McConnell" or "DeSantis"
     return (people.full_name(word) or word), "person"
@@ -501,7 +505,7 @@ def _unquoted_before(text: str, start: int, span_start: int) -> str:
 
 LEADING_PRONOUN = re.compile(r"\s*(?:(?:But|And|Then|So|Yet|Still|Later|Now|Instead),?\s+)?([Hh]e|[Ss]he)\b")
 SPEECH_WORD = re.compile(
-    rf"\b(?:{QUOTE_VERBS}|saying|adding|writing|telling|calling|asking|declaring|noting|insisting|arguing|"
+    rf"(?<![\w-])(?:{QUOTE_VERBS}|saying|adding|writing|telling|calling|asking|declaring|noting|insisting|arguing|"
     r"warning|tweeting|stating|replying|responding|explaining|statement|comments?|remarks?|words|"
     r"interview|speech|tweet|message|op-ed|letter)\b"
 )
@@ -730,6 +734,41 @@ def _label(inner: str, people: People) -> re.Match[str] | None:
     return m if people.resolve(m.group("speaker")) else None
 
 
+# Words that name what follows rather than quote it: 'a game of “cops and robbers”', 'the word “yowza”',
+# 'a woman described as a “government lawyer”' (by no one the sentence names).
+NAMED_BEFORE = re.compile(
+    r"(?:\b(?:game|games|word|term|phrase|slogan|label|nickname|motto|hashtag|sign|banner)\s+"
+    r"(?:of\s+|reading\s+|saying\s+)?(?:the\s+|a\s+)?"
+    r"|\bplay(?:s|ed|ing)?\s+(?:a\s+game\s+of\s+)?"
+    r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+(?:described|identified|referred\s+to|billed|known|"
+    r"labell?ed|branded|dubbed|touted)\s+as\s+(?:an?\s+|the\s+)?)$"
+)
+
+
+TITLE_SMALL_WORDS = frozenset(
+    ("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs")
+)
+# "I'm from Elton", "That's home": a pronoun's contraction opens no title.
+CONTRACTION_OF_PRONOUN = re.compile(
+    r"\b(?:I|you|we|they|he|she|it|that|there|what|who)[’'](?:m|re|ll|ve|d|s)\b|n[’']t\b", re.I
+)
+
+
+def _a_title(quote: str) -> bool:
+    """A short quoted stretch in title case: "Face the Nation", "Vale Street Blues" (a work's or a
+    place's name, not a quotation; "Yes, I did" is none)."""
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", quote)
+    return (
+        len(tokens) >= 2
+        and not quote.rstrip("”\"’' ").endswith(("!", "?"))  # "What a Super Tuesday!": an exclamation
+        and "," not in quote  # "Thanks, Evan."
+        and not CONTRACTION_OF_PRONOUN.search(quote)
+        and tokens[0][:1].isupper()
+        and all(t[:1].isupper() or t in TITLE_SMALL_WORDS for t in tokens)
+        and any(t[:1].isupper() and t != "I" for t in tokens[1:])
+    )
+
+
 def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Found]:
     found: list[Found] = []
     for article in ctx.articles:
@@ -741,6 +780,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
         known: dict[str, str] = {}  # their genders
         quoted: frozenset[int] | None = None  # the paragraphs that are all quotation
         rows: list[list] = []
+        names: set[int] = set()  # rows that are titles or names, not quotations
         for span in people.spans:
             inner = text[span.inner_start : span.inner_end]
             transcript = TRANSCRIPT.match(inner.lstrip()) or _label(inner.lstrip(), people)
@@ -754,6 +794,12 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             covering = _sentences_covering(sentences, span.start, span.end)
             if n_words < MIN_QUOTE_WORDS or not covering:
                 continue
+            # A title ('on CBS's “Face the Nation”') or a name ('a game of “cops and robbers”') is no
+            # quotation; kept until the end so that quotations after it go on with its speaker.
+            named_only = n_words < FULL_QUOTE_WORDS and bool(
+                _a_title(quote)
+                or NAMED_BEFORE.search(text, max(covering[0].start, span.start - 80), span.start)
+            )
             if transcript:
                 label = _named(transcript.group("speaker"), [], people, False)
                 speaker = Speaker(label[0], transcript.group("speaker"), label[1]) if label else NOBODY
@@ -798,6 +844,8 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             if attribution_end > covering[-1].end:
                 covering = _sentences_covering(sentences, span.start, attribution_end)
             rows.append([span, quote, n_words, covering, speaker, cue, where])
+            if named_only:
+                names.add(id(rows[-1]))
         # Continuations: forward ('"A," he said. "B."'), then back (a quotation left open at the end
         # of a paragraph, attributed in the next one).
         for i in range(1, len(rows)):
@@ -832,7 +880,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
                 and row[1][:1].isupper()
             ):
                 row[4], row[5] = last[4], last[5]
-        for _, quote, n_words, covering, speaker, cue, _ in rows:
+        for _, quote, n_words, covering, speaker, cue, _ in (row for row in rows if id(row) not in names):
             if not speaker.name:
                 if not keep_unattributed:
                     continue
