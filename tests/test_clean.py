@@ -150,6 +150,12 @@ BOILERPLATE_LINES = {
     "Your Reaction?": "platform notice",
     "Skip in Skip x Embed x Share The harbour master explains the new rules.": "platform notice",
     "CLOSE Harbour Daily's Ana Ruiz explains the new port fees. Harbour Daily": "platform notice",
+    "JUST WATCHED Harbour wall gives way Replay More Videos ... MUST WATCH Harbour wall gives way 01:57": (
+        "platform notice"
+    ),
+    "Ferry fire at Elton Quay Smoke rose over the quay. Smoke rose over the quay. See more videos": (
+        "video player"
+    ),
 }
 
 BODY_LINES = (
@@ -259,10 +265,13 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
     assert {r.reason for r in cleaned.removed} == {"platform notice"}
     caption = "FILE - In this May 2, 2019 file photo, the mayor speaks at the port. " + "He smiles. " * 40
     assert clean_lines([caption]).removed[0].reason == "image caption"
+    player = "Ferry fire at Elton Quay " + "Crews fought the fire for hours. (Ana Ruiz / Harbour Daily) " * 8
+    assert clean_lines([player + "SEE MORE VIDEOS"]).removed[0].reason == "video player"
     body = [
         "Privacy groups said users can add location information to their tweets without knowing it.",
         "FILE-sharing sites, which in this decade " + "grew and grew, " * 40 + "were shut down.",
         "The Internet Archive said these crawls are part of an effort to save the city's web pages.",
+        "Viewers who wanted to see more videos of the storm were sent to the station's site.",
     ]
     assert clean_lines(body).lines == tuple(body)
 

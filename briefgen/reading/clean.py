@@ -261,6 +261,7 @@ PLATFORM_NOTICES = re.compile(
             r"(ctrl|cmd)[-+ ]?c,? or (ctrl|cmd)[-+ ]?c\b",  # a "copy this link" widget
             r"your reactions?\??$",
             r"skip in skip x embed x share\b",  # a video player's buttons before its caption
+            r"just watched\b.{1,200}?\breplay\b",  # a video player's "JUST WATCHED <clip> Replay More Videos"
             r"(?-i:CLOSE [A-Z0-9\"'])",  # a video player's close button before its caption
         )
     ),
@@ -303,6 +304,9 @@ NOTE_TO_EDITORS = re.compile(r"(?i:attention,? )?(?i:eds?|editors?)\s*:\s")
 # 2025 -- HARBOUR-FIRE, 3-3 -- Firefighters ..." (a caption, whether or not its credit follows).
 PICTURE_ENTRY = re.compile(r"\([A-Z]{2,6}\d{1,3}\)\s+(?:[A-Z]{3,}|[A-Z]{2}\.).{0,100}?\s--\s")
 MAX_BOILERPLATE_CHARS = 400  # longer lines are paragraphs: no rule is tried on them
+# A video player's block, however long: the clip's title and description (often twice), then its
+# button ("... (Jane Doe / Harbour Times) See more videos").
+VIDEO_PLAYER_END = re.compile(r"\b(?:see|watch) more videos\W{0,3}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -347,6 +351,8 @@ def classify(line: str) -> str | None:
         return "note to editors"
     if line.startswith("(") and PICTURE_ENTRY.match(line):
         return "image caption"
+    if VIDEO_PLAYER_END.search(line[-24:]):
+        return "video player"
     if len(line) > MAX_BOILERPLATE_CHARS:
         notice = platform_notice(line)
         if notice:
