@@ -727,6 +727,33 @@ def test_one_event_printed_with_two_dates_and_what_is_not() -> None:
     assert found(e, f).disputes == ()
 
 
+def test_a_pages_own_dateline_and_an_anniversary_date_no_event() -> None:
+    # Two reports printed on two days, each with its page's dateline: no event is dated two ways.
+    a = art(
+        "a",
+        "(Published Sept. 6, 2024)\n\nThe ferry sank off Kell Island, killing 40, the coast guard said.",
+    )
+    b = art(
+        "b",
+        "(Published Sept. 8, 2024)\n\nDivers searched the wreck of the ferry that went down near Kell Island "
+        "with 40 people aboard.",
+    )
+    assert found(a, b).disputes == ()
+    # One day of two years: "since the Sept. 11, 2001, storm" and a yearless "Sept. 11" guessed this year.
+    day = dt.date(2016, 9, 20)
+    c = art(
+        "c",
+        "It was the deadliest day for Kell Island rescuers since the Sept. 11, 2001, storm, the trust said.",
+        day,
+    )
+    d = art(
+        "d",
+        "It was the deadliest day for Kell Island rescuers since the Sept. 11 storm, the trust said.",
+        day,
+    )
+    assert found(c, d).disputes == ()
+
+
 def test_a_lawmaker_placed_in_two_states_is_a_dispute() -> None:
     a = art("a", "Sen. Ana Lind, R-Ariz., said the bill would pass.", DAY)
     b = art("b", "The bill was written by Sen. Ana Lind of Oregon, a Republican.", DAY)

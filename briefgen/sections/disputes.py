@@ -420,6 +420,7 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
         and len(MONTH_DAY.findall(d.sentence.text)) == 1  # "the July 17 killings ... and a July 7 attack"
         and not _future_guess(ctx, d)
         and not EMBEDDED_POST.search(d.sentence.text)
+        and not PUBLICATION_LINE.match(d.sentence.text)
     ]
     # The days each article prints anywhere: an article that prints both dates knows both events.
     printed: dict[str, set[str]] = defaultdict(set)
@@ -444,6 +445,8 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
             isos = sorted(by_date, key=lambda iso: -len(groups[iso]))[:2]
             if groups[isos[0]] & groups[isos[1]]:
                 continue
+            if isos[0][5:] == isos[1][5:]:
+                continue  # one day of two years: an anniversary ("since Sept. 11, 2001"), or a year guessed
             if not measures.tied(
                 incident, *({days[j].sentence.article for j in by_date[iso]} for iso in isos)
             ):
@@ -512,6 +515,11 @@ def date_disputes(ctx: TopicContext, incident: measures.Incidents | None = None)
     return disputes
 
 
+# A page's own dateline ("(Published Friday, May 3, 2024)", "Updated: May 4, 2024"): the day the page was
+# printed, not an event's; two copies printed on two days do not disagree.
+PUBLICATION_LINE = re.compile(
+    r"^\W*(?:(?:first |last )?(?:published|posted|updated|modified)|last update)\b", re.I
+)
 # The byline of an embedded post ("— Ana Lind (@analind) February 1, 2017"): the day it was posted, and
 # two posts' days are two posts, not one event dated two ways.
 EMBEDDED_POST = re.compile(r"\(@\w+\)|\bpic\.twitter\.com/")
