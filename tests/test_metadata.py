@@ -171,3 +171,15 @@ def test_print_edition_line_is_a_date_line() -> None:
     a = article("In Print: Thursday, May 1, 2025\n\n" + BODY)
     assert a.published == dt.date(2025, 5, 1)
     assert [r.reason for r in a.removed] == ["date line"]
+
+
+def test_outlet_from_a_copyright_footer_stops_at_its_sentence() -> None:
+    body = "Harbour wall to be rebuilt\n\nThe harbour council voted on Monday to rebuild the breakwater.\n\n"
+    footers = {
+        "Copyright 2016 The Harbour Press. All rights reserved.": "The Harbour Press",
+        "Copyright 2016 WHBR. All Rights Reserved.": "WHBR",
+        "Copyright 2019 Harbour Media Co. All rights reserved.": "Harbour Media Co.",
+        "Copyright (c) 2020 Elton Gazette": "Elton Gazette",
+    }
+    for footer, outlet in footers.items():
+        assert article(body + footer).outlet == outlet, footer

@@ -48,7 +48,10 @@ DATELINE = re.compile(
     r"^(?P<place>[^()\n]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{1,24})\)\s*(?:[—–-]+|_(?= ))\s*"
 )
 FOOTER_OUTLET = (
-    re.compile(r"(?i:copyright)\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"),
+    # "Copyright 2016 The Harbour Press. All rights reserved.": the name stops before "All".
+    re.compile(
+        r"(?i:copyright)\s*(?:©|\(c\))?\s*[\d\s–-]*\s*(?P<name>[A-Z][\w&.]*(?: (?!All\b)[A-Z][\w&.]*){0,4})"
+    ),
     re.compile(
         r"\b(?:donation|subscribe|follow) (?:to |on )?the (?P<name>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,4})"
     ),
@@ -106,6 +109,19 @@ CLAUSE_END = re.compile(r"[.,;:][\"'”’)\]]*$")
 MAX_SENTENCE_HEADLINE_WORDS = 10
 # A headline starts with a letter, a digit or a quote, and is not a numbered list item ("1. Name").
 HEADLINE_START = re.compile(r"^(?!\d+[.)]\s)[\w\"'“‘]")
+
+
+# Company forms whose abbreviation keeps its stop at a name's end ("Harbour Media Co.").
+COMPANY_FORMS = frozenset({"inc", "co", "corp", "ltd", "cos", "plc", "llc", "bhd", "ag", "sa", "nv", "bv"})
+
+
+def _without_final_stop(name: str) -> str:
+    """`name` without the full stop that ended its sentence ("The Harbour Press." of "... Press. All
+    rights reserved"), kept after a company form or an initialism ("Harbour Media Co.", "L.L.C.")."""
+    if not name.endswith("."):
+        return name
+    last = name.rsplit(" ", 1)[-1][:-1]
+    return name if "." in last or last.lower() in COMPANY_FORMS else name[:-1]
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -247,7 +263,7 @@ def guess_from_text(body: list[str], removed: list[RemovedLine], guess: Guess) -
             for pattern in FOOTER_OUTLET:
                 m = pattern.search(line)
                 if m:
-                    guess.set("outlet", m.group("name").strip(), "footer or appeal")
+                    guess.set("outlet", _without_final_stop(m.group("name").strip()), "footer or appeal")
                     break
             if guess.outlet:
                 break
