@@ -47,7 +47,7 @@ NOT_ORGANISATIONS = words_of(
     """
     software act law bill program programme index score scale test survey study treaty agreement
     accord plan initiative protocol standard classification classifications code database tool app
-    platform model method syndrome disease disorder virus vaccine system
+    platform model method syndrome disease disorder virus vaccine system identifier number
     """
 )
 LIMITS = {"person": 10, "organisation": 8, "place": 8}

@@ -181,9 +181,9 @@ ORG_EVIDENCE = (
 AFTER_ORG_NAME = (
     # Not before a possessive: "Ada Vale, the group's director" is a person.
     (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b(?!['’])"), None),
-    # "the Al Noor mosque", "Ada Vale's Vale Gox terrorist group".
+    # "the Al Noor mosque", "Ada Vale's Vale Gox group".
     (
-        re.compile(rf"\s+(?:[a-z]+\s+)?{_ORG_HEADS}\b(?!['’])"),
+        re.compile(rf"\s+{_ORG_HEADS}\b(?!['’])"),
         re.compile(r"(?:\b(?:the|a|an|at|in|near|outside|inside)|['’]s)\s+$"),
     ),
     (
@@ -193,20 +193,20 @@ AFTER_ORG_NAME = (
         None,
     ),
     # "the collapse of Vale Gox, which held ...": a relative "which" after a name, whatever stands before.
-    (re.compile(r"(?:['’]s)?,\s+(?:which|whose members)\b"), None),
+    (re.compile(r"(?=[,'’])(?:['’]s)?,\s+(?:which|whose members)\b"), None),
 )
 # "the investment bank Vale Sachs", "the magazine Elton Reports": an organisation's noun before the name.
 ORG_NOUN_BEFORE = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?{_ORG_HEADS}\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)"
+    rf"(?=[ta])\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?{_ORG_HEADS}\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)"
 )
 # "a five-acre site called Thomas Vale": a thing's name, unless the noun is a person's ("a man named ...").
 CALLED = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+(?:called|named|dubbed|known as)\s+"
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
+    r"(?=[cndk])\b(?:called|named|dubbed|known as)\s+(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
 )
+NOUN_PHRASE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+$")
 # "her new dog Mary Vale": an animal's name.
 ANIMAL_NAME = re.compile(
-    r"\b(?:dog|cat|puppy|kitten|horse|pony|pet|parrot|husky|terrier|retriever|poodle|bulldog|mare|colt)s?,?\s+"
+    r"(?=[dckhptrpbm])\b(?:dog|cat|puppy|kitten|horse|pony|pet|parrot|husky|terrier|retriever|poodle|bulldog|mare|colt)s?,?\s+"
     r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
 )
 PERSON_NOUNS = words_of(
@@ -686,14 +686,25 @@ class People:
         """Names the text treats as organisations or as things: "a site called Vale Place"."""
         if not hasattr(self, "_things"):
             person_nouns = PERSON_NOUNS | ROLE_NOUNS
-            self._things = self.organisations() | {
-                m.group("name")
-                for m in CALLED.finditer(self.text)
-                # "a woman on the scene named Ada Vale" is a person
-                if not set(self.text[max(0, m.start() - 30) : m.start("name")].lower().split()) & person_nouns
-            }
+            self._things = (
+                self.organisations()
+                | {
+                    m.group("name")
+                    for m in CALLED.finditer(self.text)
+                    if NOUN_PHRASE_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+                    # "a woman on the scene named Ada Vale" is a person
+                    and not set(self.text[max(0, m.start() - 30) : m.start("name")].lower().split())
+                    & person_nouns
+                }
+            )
             self._things |= {m.group("name") for m in ANIMAL_NAME.finditer(self.text)}
         return self._things | getattr(self, "_tails", set())
+
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the text prints in lower case (a capitalised one among them is a common noun)."""
+        if not hasattr(self, "_lowercase"):
+            self._lowercase = frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]*\b", self.text))
+        return self._lowercase
 
     def organisations(self) -> set[str]:
         """The names this text treats as organisations (see `_organisation`)."""

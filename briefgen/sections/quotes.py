@@ -454,7 +454,7 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if len(word) < 2 or not word[1:].replace("-", "").replace("’", "").replace("'", "").isalpha():
         return None
     common = word.lower() in SPEAKING_NOUNS or (
-        re.search(rf"(?<![\w-]){re.escape(word.lower())}\b", people.text)
+        word.lower() in people.lowercase_words()
         and not re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{re.escape(word)}\b", people.text)  # "Ms. Harder"
     )
     if common and not people.is_proper(word, described=bool(prefix)):
