@@ -129,9 +129,9 @@ def _average_link_by_definition(
     """Average link as `cluster.average_link` documents it, recomputed from scratch at every step:
     the pair of clusters joined by an edge with the highest average score merges, unless both are
     fixed or the cohesion rules part them (two groups of two or more; or a lone article less like a
-    group of `LONE_MIN` or more than the square of the share times the group's cohesion), in which
-    case that pair is not looked at again until either side has changed."""
-    from briefgen.topics.cluster import LONE_MIN
+    group, not of copies, than the square of the share times the group's cohesion), in which case
+    that pair is not looked at again until either side has changed."""
+    from briefgen.topics.cluster import COPIES
 
     clusters = [frozenset(c) for c in initial]
     stuck = dict(zip(clusters, fixed, strict=True))
@@ -175,10 +175,12 @@ def _average_link_by_definition(
             return sorted(sorted(c) for c in clusters)
         _, a, b = best
         one, group = sorted((a, b), key=len)
+        cohesion = total(group, group, 1) / 2 / pairs(group) if len(group) > 1 else 0.0
         unlike = (
             len(one) == 1
-            and len(group) >= LONE_MIN
-            and total(one, group, 1) / len(group) < share * share * total(group, group, 1) / 2 / pairs(group)
+            and len(group) > 1
+            and cohesion < COPIES
+            and total(one, group, 1) / len(group) < share * share * cohesion
         )
         if share and (len(a) > 1 and len(b) > 1 and apart(a, b) or unlike):
             refused.add(frozenset((a, b)))
@@ -202,6 +204,10 @@ def test_a_long_piece_naming_a_story_s_person_once_stays_out_of_the_story() -> N
     assert average_link(graph, 2.4, raw=np.asarray(raw)) == [[0, 1, 2, 4], [3]]
     # Without the cohesion rules the long piece, scoring higher, joins first and keeps the brief out.
     assert average_link(graph, 2.4, raw=np.asarray(raw), cohesion_share=0.0) == [[0, 1, 2, 3], [4]]
+    # Against two copies of one text (likeness 0.95) the short report is not held to the rule.
+    copies = sparse.coo_matrix(([5.0, 3.0, 3.0], ([0, 0, 1], [1, 2, 2])), shape=(3, 3))
+    assert average_link(copies, 2.4, raw=np.asarray([0.95, 0.1, 0.1])) == [[0, 1, 2]]
+    assert average_link(copies, 2.4, raw=np.asarray([0.6, 0.1, 0.1])) == [[0, 1], [2]]
 
 
 def test_average_link_merges_as_defined() -> None:

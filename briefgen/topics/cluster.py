@@ -30,15 +30,16 @@ share of their overall likeness relative to their overall cohesion. Two events a
 their names (people, places) but not the words of what happened, so their overall likeness comes from
 the names while their event words disagree; the articles of one event agree in both.
 
-A lone article joins a group of `LONE_MIN` or more only if its average similarity to the group is at
-least the square of this share times the group's cohesion: the same rule, its own cohesion (unknown)
-taken to be its likeness to the group, the most it can be said to show. A long piece that names a
-story's person once (a list of celebrities' earnings, a round-up) is far less like the story's reports
-than they are like one another."""
-LONE_MIN = 3
-"""Groups this big or bigger are the ones a lone article is held to the cohesion rule against: the
-cohesion of two articles is one pair's likeness, often of two copies of one wire story, against which
-any third report looks unlike (on DUC, groups of two refused three of their own stories' articles)."""
+A lone article joins a group only if its average similarity to the group is at least the square of
+this share times the group's cohesion: the same rule, its own cohesion (unknown) taken to be its
+likeness to the group, the most it can be said to show. A long piece that names a story's person once
+(a list of celebrities' earnings, a round-up) is far less like the story's reports than they are like
+one another. A group of copies of one text (cohesion `COPIES` or more) is left out of this rule: its
+cohesion is one text's likeness to itself, against which any other report looks unlike (on DUC, two
+copies of one wire story turned away a short report of their topic)."""
+COPIES = 0.9
+"""Cohesion (average plain similarity within a group) at or above which a group is copies of one text
+(see `COHESION_SHARE`)."""
 
 
 def average_link(
@@ -112,10 +113,10 @@ def average_link(
         return cross / (len(members[a]) * len(members[b])) / own < share * ratio, cross
 
     def lone(a: int, b: int) -> bool:
-        """Whether `a` and `b` are a lone article and a group of `LONE_MIN` or more that it is unlike
-        (see `COHESION_SHARE`)."""
+        """Whether `a` and `b` are a lone article and a group (not of copies) that it is unlike (see
+        `COHESION_SHARE`)."""
         one, group = (a, b) if len(members[a]) == 1 else (b, a)
-        if len(members[one]) > 1 or len(members[group]) < LONE_MIN:
+        if len(members[one]) > 1 or len(members[group]) < 2 or cohesion(group) >= COPIES:
             return False
         link = links[a].get(b, 0j).imag / len(members[group])
         return link < share * share * cohesion(group)
