@@ -210,3 +210,19 @@ def test_a_dateline_of_a_place_in_capitals_is_left_out_of_the_first_sentence() -
         assert first.text == "The harbour board voted on Monday to rebuild the pier.", dateline
     kept = article("US - China talks resume on Monday in the harbour city. Both sides came.")
     assert split_article(kept)[0].text.startswith("US - China talks")
+
+
+def test_a_dateline_opening_a_later_paragraph_is_left_out_too() -> None:
+    """The story may start after a caption or a byline, and a round-up prints one dateline a story: the
+    dateline is no sentence of its own ("CROW HARBOR, Mont." + "(AP) - During ...") nor part of one."""
+    story = "During the storm, the harbour board voted to rebuild the pier. Work starts soon."
+    for dateline in ("CROW HARBOR, Mont. (AP) - ", "PORT ELSIE (Harbour News) -- ", "ELTON, Nov. 2 -- "):
+        a = article("(Ana Ruiz/Harbour Daily via AP). Crews at the pier on Monday ...\n\n" + dateline + story)
+        texts = [s.text for s in split_article(a)]
+        assert texts[-2:] == [
+            "During the storm, the harbour board voted to rebuild the pier.",
+            "Work starts soon.",
+        ]
+    kept = "The harbour board (Elton) - which met on Monday - voted to rebuild the pier."
+    assert split_article(article("The board met.\n\n" + kept))[-1].text == kept
+    assert split_article(article("The board met.\n\n- Rebuild the pier."))[-1].text == "- Rebuild the pier."

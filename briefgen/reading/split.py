@@ -47,6 +47,16 @@ LEADING_DATELINE = re.compile(
     r"(?: [A-Z][A-Z'’-]+){0,2} )?\((?-i:[A-Z][A-Za-z.&]{1,15})\)\s+(?=[A-Z\"“])"
     rf"|(?:{PLACE_DATELINE}|[—–-]+(?= ))\s*(?=[A-Z0-9\"'“‘]))"
 )
+# A dateline opening a later paragraph, where the story starts after a caption or a byline, or a
+# digest's next story: a place in capitals (maybe with its region) and the agency in brackets, a dash
+# maybe after them ("TOWSON, Md. (AP) - During ...", "LONDON (Reuters) - The ..."), or a place in
+# capitals and a dash. Stricter than LEADING_DATELINE: no text of any kind before the brackets, no
+# lone dash (a list item).
+LATER_DATELINE = re.compile(
+    r"(?:(?-i:[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+    r"\s*\((?-i:[A-Z][A-Za-z .&-]{1,24})\)\s*(?:(?:[—–-]+|_)\s+)?"
+    rf"|{PLACE_DATELINE}\s*)(?=[A-Z0-9\"'“‘])"
+)
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
 MAX_SENTENCE_CHARS = 2000
 
@@ -256,12 +266,15 @@ def _join_split_names(spans: list[tuple[int, int]], para: str) -> list[tuple[int
 def split_text(text: str, skip: int = 0) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of every sentence of `text`; each line is a paragraph.
 
-    The first `skip` characters (a dateline) are left out of the first sentence.
+    The first `skip` characters (a dateline) are left out of the first sentence, and a dateline
+    that opens a later paragraph out of its first sentence (`LATER_DATELINE`).
     """
     out: list[tuple[int, int, int]] = []
     for p, (pstart, pend) in enumerate(_paragraph_spans(text)):
         if pend <= skip:
             continue
+        if pstart >= skip and (m := LATER_DATELINE.match(text, pstart, pend)) and m.end() < pend:
+            pstart = m.end()  # a later paragraph's dateline
         pstart = max(pstart, skip)
         para = text[pstart:pend]
         for start, end in sentence_spans(para):
