@@ -153,6 +153,8 @@ BOILERPLATE_LINES = {
     "JUST WATCHED Harbour wall gives way Replay More Videos ... MUST WATCH Harbour wall gives way 01:57": (
         "platform notice"
     ),
+    "(AP Photo/Ana Ruiz). Crews work at the pier in Elton on Monday, March 3, 2025 ...": "image caption",
+    "(Ana Ruiz/The Elton Courier via AP). Crews work at the pier on Monday.": "image caption",
     "Ferry fire at Elton Quay Smoke rose over the quay. Smoke rose over the quay. See more videos": (
         "video player"
     ),
@@ -272,6 +274,7 @@ def test_platform_notices_are_boilerplate_even_on_long_lines() -> None:
         "FILE-sharing sites, which in this decade " + "grew and grew, " * 40 + "were shut down.",
         "The Internet Archive said these crawls are part of an effort to save the city's web pages.",
         "Viewers who wanted to see more videos of the storm were sent to the station's site.",
+        "(The photo agency's files, via AP, were sold.) The pier reopened in May.",
     ]
     assert clean_lines(body).lines == tuple(body)
 

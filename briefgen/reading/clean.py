@@ -171,12 +171,18 @@ _RULES: tuple[tuple[str, ...], ...] = (
         r"^file\s*-\s*(in )?this .{0,60}\bphoto\b|"
         r"^in this (\w+, )?\w+\.? \d{1,2}, \d{4},? (file )?photo\b|"
         # A photo's "Buy Photo" button printed before and after its caption (Gannett sites).
-        r"^buy photo\b|\((photo|image)s?:\s[^()]*\)\s*buy photo$",
+        r"^buy photo\b|\((photo|image)s?:\s[^()]*\)\s*buy photo$|"
+        # A gallery's caption with its credit first: "(AP Photo/Jane Doe). Crews at the pier ...",
+        # "(Jane Doe/Harbour Daily via AP). Crews ...".
+        r"^\((ap photo/[^()]{2,60}|[^()]{2,80} via (ap|reuters|afp))\)\.\s",
         "image caption",
         "caption",
         "image copyright",
         "file",
         "photo",
+        "via ap",
+        "via reuters",
+        "via afp",
     ),
     (
         r"^home\s*[›>/»|\"']|^home[A-Z][a-z]+$|"
