@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import UnreadableInput
 from .models import Article, Brief, Sentence, Topic, fingerprint, text_key
 
 FORMAT = 1
@@ -495,7 +496,6 @@ def _read_one(
 ) -> tuple[list[Article], list[str], str | None] | None:
     """`read_file` of one file as `read_inputs` calls it (`ReadingCache.prefetch`): its articles,
     notes and the reason it is unreadable; None when its reader failed otherwise."""
-    from .errors import UnreadableInput
     from .reading import read_file
     from .reading.files import admit, file_size_limit
 
@@ -590,9 +590,6 @@ class ReadingCache:
 
     def read(self, path: Path, root: Path | None, limits: Any, notes: list[str]) -> list[Article]:
         """`read_file(path, root, limits, notes)`, from the memo when the file did not change."""
-        from .errors import UnreadableInput
-        from .reading import read_file
-
         name = f"{root}\0{path}"
         stat = self.stats.pop(path, None)  # from `prefetch`, earlier in this build
         if stat is None:
@@ -615,6 +612,8 @@ class ReadingCache:
             self.misses += 1
             found = self.prefetched.pop(path, None)
             if found is None:
+                from .reading import read_file  # only for a file to read (the memo's users start fast)
+
                 read_notes: list[str] = []
                 try:
                     found = (read_file(path, root, limits, read_notes), read_notes, None)
