@@ -1093,3 +1093,13 @@ def test_a_capitalised_word_of_a_description_must_be_in_the_role() -> None:
         "“The choice is not between two men,” the Harbour Party chief said on Monday."
     )
     assert found["The choice is not between two men"][0] != "Ada Quill"
+
+
+def test_an_acronym_after_the_is_an_organisation_and_a_word_after_the_no_person() -> None:
+    found = _found(
+        "Investigators met on Friday.\n\n"
+        "“The engine lost power less than a minute after takeoff,” the BEA said in its report.\n\n"
+        "“The charter forbids any tax on harbour trade,” the Charter says, according to the filing."
+    )
+    assert found["The engine lost power less than a minute after takeoff"][:2] == ("BEA", "organisation")
+    assert all(kind != "person" for _, kind, _ in found.values())

@@ -425,6 +425,8 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     """(name, kind) for a run of capitalised words in a speaker slot, or None."""
     if name.lower() in NOT_NAMES or name.lower() in PRONOUNS | GROUP_PRONOUNS:
         return None
+    if prefix[-1:] in (["the"], ["The"]) and name.isupper() and 2 <= len(name) <= 6:
+        return name, "organisation"  # "the NTSB said"
     # Transcript names and shouted surnames ("PENCE") read as the name they spell.
     if name.isupper() and len(name) >= 3 and " " not in name:
         name = name.title()
@@ -461,7 +463,12 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
         return None  # "Critics", "Authorities" at a sentence's start: a common noun the text also prints
     if re.search(r"[a-z]{3}[A-Z]", word):
         return word, "organisation"  # "HuffPollster", "PolitiFact": not "McConnell" or "DeSantis"
-    return (people.full_name(word) or word), "person"
+    if prefix[-1:] in (["the"], ["The"]):
+        return None  # "the Constitution says": no one is "the Vale"
+    full = people.full_name(word)
+    if full and honorific and (people.gender.get(full) or gender_of_name(full)) not in ("", honorific):
+        full = ""  # "Ms. Garcia" is not Jorge Garcia
+    return (full or word), "person"
 
 
 HONORIFIC_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]{2,})")
