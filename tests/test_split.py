@@ -226,3 +226,15 @@ def test_a_dateline_opening_a_later_paragraph_is_left_out_too() -> None:
     kept = "The harbour board (Elton) - which met on Monday - voted to rebuild the pier."
     assert split_article(article("The board met.\n\n" + kept))[-1].text == kept
     assert split_article(article("The board met.\n\n- Rebuild the pier."))[-1].text == "- Rebuild the pier."
+
+
+def test_an_advertisement_marker_is_no_part_of_the_sentence_after_it() -> None:
+    a = article(
+        "The board met on Monday.\n\nAdvertisement The pier reopens in May, the mayor said. Work ends."
+    )
+    assert [s.text for s in split_article(a)][1:] == [
+        "The pier reopens in May, the mayor said.",
+        "Work ends.",
+    ]
+    kept = article("The board met on Monday.\n\nAdvertisement revenue fell by a tenth last year, it said.")
+    assert split_article(kept)[1].text.startswith("Advertisement revenue")

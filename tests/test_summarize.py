@@ -124,6 +124,8 @@ def test_consensus_skips_questions_bylines_and_fragments() -> None:
         ("The council (all nine members) approved the new schools budget.", True),
         ("Harbour Council Approves Schools Budget After Long Night.", False),
         ("(XYZ28) PORT ALDEN -- Oct. 20, 1999 -- COUNCIL-BUDGET.", False),
+        ("Related Content Pier fire in Elton A woman was hurt in the fire on the pier.", False),
+        ("Related stories about the budget were read by many in the harbour town.", True),
         ("Monday March 3, 2025(Jane Doe — Harbour Times)Police search the harbour after the storm.", False),
         # A sentence cut from its start (a name lost in a link) is a fragment; a brand is not.
         ("may have been taken to the hospital after the crash on Monday night.", False),

@@ -57,6 +57,9 @@ LATER_DATELINE = re.compile(
     r"\s*\((?-i:[A-Z][A-Za-z .&-]{1,24})\)\s*(?:(?:[—–-]+|_)\s+)?"
     rf"|{PLACE_DATELINE}\s*)(?=[A-Z0-9\"'“‘])"
 )
+# A page's advertisement marker flattened onto the sentence after it ("Advertisement The boy was
+# ..."): left out of the sentence, as a dateline is.
+AD_MARK = re.compile(r"(?:Advertisement|ADVERTISEMENT)\s+(?=[A-Z0-9\"“‘])")
 WORD = re.compile(r"[^\W_]+(?:(?:[’'.-]|(?<=\d),(?=\d))[^\W_]+)*", re.U)
 MAX_SENTENCE_CHARS = 2000
 
@@ -278,6 +281,8 @@ def split_text(text: str, skip: int = 0) -> list[tuple[int, int, int]]:
         pstart = max(pstart, skip)
         para = text[pstart:pend]
         for start, end in sentence_spans(para):
+            if (ad := AD_MARK.match(para, start, end)) and ad.end() < end:
+                start = ad.end()
             # Long run-ons without punctuation are cut so one "sentence" cannot swallow a page.
             while end - start > MAX_SENTENCE_CHARS:
                 cut = para.rfind(" ", start, start + MAX_SENTENCE_CHARS)

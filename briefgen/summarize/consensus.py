@@ -64,7 +64,8 @@ END_MARKS = frozenset(".!…\"'”’)]")
 # match at the start; the others need one of NOT_PROSE_CLUES (lower case), looked for first.
 NOT_PROSE_START = re.compile(
     r"^(by|photo|image|credit|source|updated|posted|published|reporting by|editing by|writing by)\b"
-    r"|^\(?(reporting|editing|writing|additional reporting) by\b",
+    r"|^\(?(reporting|editing|writing|additional reporting) by\b"
+    r"|^(?-i:Related (?:Content|Stories|Articles|Coverage|Links))\b",  # a widget's label
     re.I,
 )
 NOT_PROSE_INSIDE = re.compile(
