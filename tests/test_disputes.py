@@ -1065,3 +1065,11 @@ def test_an_official_named_after_a_lowercase_title_ties_no_two_reports() -> None
     assert found(a, b).disputes == ()
     c = art("c", "Mia Tull was shot at NW 10th Avenue, district superintendent Dora Quist said.", DAY)
     assert [d.about for d in found(a, c).disputes] == ["street of the incident: 9th Avenue or 10th Avenue"]
+
+
+def test_a_numbered_rural_road_ties_only_reports_of_its_number() -> None:
+    a = art("a", "It happened at a home on County Road 310 west of Alder near 9 p.m. Tuesday.", DAY)
+    b = art("b", "A boy was shot by his brother around 7:30 a.m. Tuesday at a cabin off County Road 12.", DAY)
+    assert found(a, b).disputes == ()  # two roads of one county's system: two incidents
+    c = art("c", "The shooting on County Road 310 happened around 8:15 p.m. Tuesday, deputies said.", DAY)
+    assert [d.about for d in found(a, c).disputes] == ["time of the incident on Tuesday"]

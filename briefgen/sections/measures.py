@@ -235,8 +235,18 @@ def incident_names(text: str) -> tuple[frozenset[str], bool]:
         f"{n.split()[0]} {n.split()[-1]}" for n in found if len(n.split()) > 2
     }  # a middle name left out
     found -= _big_places()  # "San Francisco": a city's incidents all name it
-    streets = {street_base(m.group("base")).lower() for m in _streets(text)}
+    streets = set()
+    for m in _streets(text):
+        if m.group("base") in ROAD_SYSTEMS and (number := NUMBERED_ROAD.match(text, m.end())):
+            # "County Road 300", "Farm Road 12": the number names the road, the words a road system.
+            streets.add(f"{m.group().lower()} {number.group(1).lower()}")
+        else:
+            streets.add(street_base(m.group("base")).lower())
     return frozenset(found | streets), anything or bool(streets)
+
+
+NUMBERED_ROAD = re.compile(r" (?:No\. )?(\d{1,5}[A-Za-z]?)\b")
+ROAD_SYSTEMS = {"County", "State", "Farm", "Ranch", "Forest", "Township", "Parish", "Private", "Service"}
 
 
 @functools.cache
