@@ -984,9 +984,9 @@ def test_publications_groups_and_things_named_after_a_verb_or_noun_are_not_peopl
         "An aide told Glimmer Weekly that the tour was over, and a fan told The Vale Courier newspaper "
         "the same.\n\n"
         "Prosecutors said the men belonged to a cell called the Night Hawks. The Night Hawks were feared.\n\n"
-        "The survey was run by the investment bank Corder Sachs. Fifty homes rise on a site called Norman "
+        "The survey was run by the investment bank Corder Lund. Fifty homes rise on a site called Norman "
         "Place. Norman Place is near the river.\n\n"
-        "Requests pass through a network of computers called Domain Relay Servers, said Ada Quill.\n\n"
+        "Requests pass through a network of computers called Harbor Relay Hubs, said Ada Quill.\n\n"
         "The Centers for Harbour Control and the Court of Coastal Appeals ruled. Harbour Control said no."
     )
     assert kinds["Ada Quill"] == "person"
@@ -995,9 +995,9 @@ def test_publications_groups_and_things_named_after_a_verb_or_noun_are_not_peopl
         "Glimmer Weekly",
         "Vale Courier",
         "Night Hawks",
-        "Corder Sachs",
+        "Corder Lund",
         "Norman Place",
-        "Domain Relay Servers",
+        "Harbor Relay Hubs",
         "Harbour Control",
         "Coastal Appeals",
     ):
@@ -1006,29 +1006,29 @@ def test_publications_groups_and_things_named_after_a_verb_or_noun_are_not_peopl
 
 def test_a_name_one_article_treats_as_a_company_is_no_person_in_another() -> None:
     kinds = _kinds_of(
-        "Customers lost coins in the collapse of Kel Gox, which held most of them.",
-        "“We will pay everyone back,” Kel Gox said on Monday. Gox said the rest is gone.",
+        "Customers lost coins in the collapse of Kel Brix, which held most of them.",
+        "“We will pay everyone back,” Kel Brix said on Monday. Brix said the rest is gone.",
     )
-    assert kinds.get("Kel Gox") != "person"
+    assert kinds.get("Kel Brix") != "person"
     # A person's role in one article outweighs a bare "which" in another.
     kinds = _kinds_of(
-        "Rina Tafel, the group's executive director, said the vote was close.",
-        "“It was close,” said Rina Tafel, a spokeswoman for the league.",
+        "Rina Tabor, the group's executive director, said the vote was close.",
+        "“It was close,” said Rina Tabor, a spokeswoman for the league.",
     )
-    assert kinds["Rina Tafel"] == "person"
+    assert kinds["Rina Tabor"] == "person"
 
 
 def test_hyphenated_firms_charges_and_places_inside_names_or_people() -> None:
     kinds = _kinds(
         "The word is in Lorrin Webster's new dictionary, said Ada Quill, an editor at Lorrin-Webster.\n\n"
         "He was booked on two counts of Contempt of Court, deputies said.\n\n"
-        "“It is a start,” said Dana Ruiz of the University of Kentucky College of Law.\n\n"
-        "Shin Fukuoka, a partner at the firm, agreed. “It works,” Fukuoka says.\n\n"
+        "“It is a start,” said Dana Ruiz of the University of Ohio School of Law.\n\n"
+        "Ren Osaka, a partner at the firm, agreed. “It works,” Osaka says.\n\n"
         "She met Svante Oberg of Norland's Lind Institute for Old Bones. Former White House staff met."
     )
-    assert kinds["Ada Quill"] == kinds["Dana Ruiz"] == kinds["Shin Fukuoka"] == "person"
+    assert kinds["Ada Quill"] == kinds["Dana Ruiz"] == kinds["Ren Osaka"] == "person"
     assert kinds["Lind Institute for Old Bones"] == "organisation"
-    for name in ("Lorrin Webster", "Contempt of Court", "Kentucky", "Fukuoka", "Former White House"):
+    for name in ("Lorrin Webster", "Contempt of Court", "Ohio", "Osaka", "Former White House"):
         assert name not in kinds, name
     assert not any(name.startswith("Svante") for name in kinds if kinds[name] == "organisation")
 
@@ -1040,12 +1040,12 @@ def test_someone_named_after_a_question_is_the_asker() -> None:
 
 def test_listed_relatives_quoted_titles_and_long_acronym_names() -> None:
     kinds = _kinds(
-        "He is survived by his sisters, Sydney, Ada and Rhea, and his son, Tom.\n\n"
+        "He is survived by his sisters, Denver, Ada and Rhea, and his son, Tom.\n\n"
         "Watch 'Evening Harbour News' tonight at six.\n\n"
         "He was paroled from the Ohio Department of Corrections in May.\n\n"
         "The booklet came from the Central Board for Studies in Herbs and Tides (CBSHT). The CBSHT said so."
     )
-    for name in ("Sydney", "Evening Harbour News", "Ohio"):
+    for name in ("Denver", "Evening Harbour News", "Ohio"):
         assert name not in kinds, name
     assert kinds["Central Board for Studies in Herbs and Tides"] == "organisation"
     assert "Central Board for Studies" not in kinds
@@ -1053,26 +1053,26 @@ def test_listed_relatives_quoted_titles_and_long_acronym_names() -> None:
 
 def test_short_names_of_schools_pets_and_longer_bodies_are_not_places_people_or_other_bodies() -> None:
     kinds = _kinds(
-        "A gunman shot 12 people at Ada Stoneman Douglas High School in Elton on Monday.\n\n"
-        "A student at Stoneman Douglas said the drills had helped.\n\n"
-        "She walked her new dog Mary Jane in the park with Ada Quill, a neighbor.\n\n"
-        "The abbot spoke at the Congress of Abbots in Vale. The Elton Daily and The New York Times ran it."
+        "A gunman shot 12 people at Ada Hale Kyoto High School in Elton on Monday.\n\n"
+        "A student at Hale Kyoto said the drills had helped.\n\n"
+        "She walked her new dog Rosa Belle in the park with Ada Quill, a neighbor.\n\n"
+        "The abbot spoke at the Congress of Millers in Vale. The Elton Daily and The New York Times ran it."
     )
     assert kinds["Ada Quill"] == "person"
-    for name in ("Douglas", "Mary Jane", "Congress", "New York"):
+    for name in ("Kyoto", "Rosa Belle", "Congress", "New York"):
         assert name not in kinds, name
 
 
 def test_titles_names_and_labels_in_quotation_marks_are_not_quotations() -> None:
     found = _found(
-        "The boy was shot during a game of “cops and robbers,” deputies said Monday.\n\n"
+        "The boy was shot during a game of “cats and mice,” deputies said Monday.\n\n"
         "In an appearance on “Harbour Tonight,” Mayor Ada Quill said the port would reopen.\n\n"
         "Her son agreed to meet a woman described as a “Norland trade envoy” last June.\n\n"
         "Quill pushed back on what she called the rhetoric of the race, including Tom Vale's oft-repeated "
         "contention that she is the “parking ticket mayor.”\n\n"
         "“I'm from Elton,” Quill said. “What a night!” she added."
     )
-    for text in ("cops and robbers", "Harbour Tonight", "Norland trade envoy"):
+    for text in ("cats and mice", "Harbour Tonight", "Norland trade envoy"):
         assert not any(text in q for q in found), text
     assert found.get("parking ticket mayor.", ("",))[0] != "Ada Quill"
     for text in ("I'm from Elton", "What a night!"):

@@ -133,7 +133,7 @@ def _organisations(text: str, acronyms: dict[str, str]) -> list[tuple[int, str, 
         elif (
             word in ORG_NAMES
             and not _part_of_a_place(text, m.start(), m.end())
-            and not (word.lower() in ORG_WORDS and LONGER_NAME.match(text, m.end()))  # "Congress of Abbots"
+            and not (word.lower() in ORG_WORDS and LONGER_NAME.match(text, m.end()))  # "Congress of Millers"
         ):
             found.append((m.start(), word, ""))
     return found
@@ -272,7 +272,7 @@ def _inside_a_name(tokens: list[str], i: int, n: int, text: str = "") -> bool:
     return bool(INITIALS.fullmatch(before)) or before in FIRST_NAMES
 
 
-# People listed after a plural noun for them: "his sisters, Sydney, Victoria and Ann" names no city.
+# People listed after a plural noun for them: "his sisters, Denver, Ada and Ann" names no city.
 PEOPLE_LIST = re.compile(
     r"\b(?:sisters|brothers|children|sons|daughters|grandchildren|siblings|cousins|survivors)[,:]?\s+"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)+and\s+[A-Z][\w'’-]*"
@@ -335,7 +335,7 @@ def extract(ctx: TopicContext) -> tuple[Entity, ...]:
         for offset, name in _places(article.text):
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < named[i][1]:
-                continue  # a person's name or surname: "Ada Fukuoka", "Fukuoka says"
+                continue  # a person's name or surname: "Ren Osaka", "Osaka says"
             if name not in people.roles:
                 count(name, "place", article.id, offset)
     _merge_short_forms(tallies)

@@ -181,7 +181,7 @@ ORG_EVIDENCE = (
 AFTER_ORG_NAME = (
     # Not before a possessive: "Ada Vale, the group's director" is a person.
     (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_ORG_HEADS}\b(?!['’])"), None),
-    # "the Al Noor mosque", "Ada Vale's Vale Gox group".
+    # "the Al Noor mosque", "Ada Vale's Vale Brix group".
     (
         re.compile(rf"\s+{_ORG_HEADS}\b(?!['’])"),
         re.compile(r"(?:\b(?:the|a|an|at|in|near|outside|inside)|['’]s)\s+$"),
@@ -192,10 +192,10 @@ AFTER_ORG_NAME = (
         ),
         None,
     ),
-    # "the collapse of Vale Gox, which held ...": a relative "which" after a name, whatever stands before.
+    # "the collapse of Vale Brix, which held ...": a relative "which" after a name, whatever stands before.
     (re.compile(r"(?=[,'’])(?:['’]s)?,\s+(?:which|whose members)\b"), None),
 )
-# "the investment bank Vale Sachs", "the magazine Elton Reports": an organisation's noun before the name.
+# "the investment bank Vale Lund", "the magazine Elton Reports": an organisation's noun before the name.
 ORG_NOUN_BEFORE = re.compile(
     rf"(?=[ta])\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?{_ORG_HEADS}\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)"
 )
@@ -594,7 +594,7 @@ class People:
 
     def _find(self, text: str) -> None:
         text = mask_headings(text)
-        # Names that end a longer one wherever the text prints them: "the Centers for Disease Control".
+        # Names that end a longer one wherever the text prints them: "the Centers for Harbour Control".
         self._tails = {
             name
             for m in TAIL_NAME.finditer(text)
@@ -626,7 +626,7 @@ class People:
         for m in NAME_AT.finditer(text):
             name = strip_titles(m.group("name"))
             if name == " ".join(m.group("name").split()) and self._tail(text, m.start()):
-                continue  # "the Centers for Disease Control": no person ("Office of Elton Ada Vale" is)
+                continue  # "the Centers for Harbour Control": no person ("Office of Elton Ada Vale" is)
             surname = name.split()[-1] if name.split() else ""
             first = name.split()[0] if name.split() else ""
             if first in FEMALE_NAMES or first in MALE_NAMES and 2 <= len(name.split()) <= 3:
@@ -666,7 +666,7 @@ class People:
 
     @staticmethod
     def _tail(text: str, start: int) -> bool:
-        """Whether a name at `start` ends a longer one: "Centers for Disease Control", "Court of Appeals"."""
+        """Whether a name at `start` ends a longer one: "Centers for Harbour Control", "Court of Appeals"."""
         return TAIL_OF_NAME.search(text, max(0, start - 40), start) is not None
 
     def _organisation(self, name: str) -> bool:

@@ -426,7 +426,7 @@ def _named(name: str, prefix: list[str], people: People, after_verb: bool) -> tu
     if name.lower() in NOT_NAMES or name.lower() in PRONOUNS | GROUP_PRONOUNS:
         return None
     if prefix[-1:] in (["the"], ["The"]) and name.isupper() and 2 <= len(name) <= 6:
-        return name, "organisation"  # "the NTSB said"
+        return name, "organisation"  # "the HRB said"
     # Transcript names and shouted surnames ("PENCE") read as the name they spell.
     if name.isupper() and len(name) >= 3 and " " not in name:
         name = name.title()
@@ -741,7 +741,7 @@ def _label(inner: str, people: People) -> re.Match[str] | None:
     return m if people.resolve(m.group("speaker")) else None
 
 
-# Words that name what follows rather than quote it: 'a game of “cops and robbers”', 'the word “yowza”',
+# Words that name what follows rather than quote it: 'a game of “cats and mice”', 'the word “zowie”',
 # 'a woman described as a “government lawyer”' (by no one the sentence names).
 NAMED_BEFORE = re.compile(
     r"(?:\b(?:game|games|word|term|phrase|slogan|label|nickname|motto|hashtag|sign|banner)\s+"
@@ -762,7 +762,7 @@ CONTRACTION_OF_PRONOUN = re.compile(
 
 
 def _a_title(quote: str) -> bool:
-    """A short quoted stretch in title case: "Face the Nation", "Vale Street Blues" (a work's or a
+    """A short quoted stretch in title case: "Harbour Tonight", "Vale Street Blues" (a work's or a
     place's name, not a quotation; "Yes, I did" is none)."""
     tokens = re.findall(r"[^\W\d_][\w’'-]*", quote)
     return (
@@ -801,7 +801,7 @@ def find_quotes(ctx: TopicContext, keep_unattributed: bool = False) -> list[Foun
             covering = _sentences_covering(sentences, span.start, span.end)
             if n_words < MIN_QUOTE_WORDS or not covering:
                 continue
-            # A title ('on CBS's “Face the Nation”') or a name ('a game of “cops and robbers”') is no
+            # A title ('on “Harbour Tonight”') or a name ('a game of “cats and mice”') is no
             # quotation; kept until the end so that quotations after it go on with its speaker.
             named_only = n_words < FULL_QUOTE_WORDS and bool(
                 _a_title(quote)
