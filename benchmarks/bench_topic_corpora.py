@@ -72,6 +72,7 @@ SETTINGS = {
     "PRIOR_WEIGHT": "briefgen.topics.granularity",
     "PRIOR_UNRELATED": "briefgen.topics.granularity",
     "COHESION_SHARE": "briefgen.topics.cluster",
+    "LONE_SHARE": "briefgen.topics.cluster",
     "COPIES": "briefgen.topics.cluster",
     "NEIGHBOURS": "briefgen.topics.graph",
     "ENTITY_WEIGHT": "briefgen.topics.features",

@@ -129,9 +129,9 @@ def _average_link_by_definition(
     """Average link as `cluster.average_link` documents it, recomputed from scratch at every step:
     the pair of clusters joined by an edge with the highest average score merges, unless both are
     fixed or the cohesion rules part them (two groups of two or more; or a lone article less like a
-    group, not of copies, than the square of the share times the group's cohesion), in which case
+    group, not of copies, than `LONE_SHARE` times the group's cohesion), in which case
     that pair is not looked at again until either side has changed."""
-    from briefgen.topics.cluster import COPIES
+    from briefgen.topics.cluster import COPIES, LONE_SHARE
 
     clusters = [frozenset(c) for c in initial]
     stuck = dict(zip(clusters, fixed, strict=True))
@@ -180,7 +180,7 @@ def _average_link_by_definition(
             len(one) == 1
             and len(group) > 1
             and cohesion < COPIES
-            and total(one, group, 1) / len(group) < share * share * cohesion
+            and total(one, group, 1) / len(group) < LONE_SHARE * cohesion
         )
         if share and (len(a) > 1 and len(b) > 1 and apart(a, b) or unlike):
             refused.add(frozenset((a, b)))
