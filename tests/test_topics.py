@@ -145,8 +145,12 @@ def _average_link_by_definition(
 
     def apart(a: frozenset[int], b: frozenset[int]) -> bool:
         link = total(a, b, 1) / (len(a) * len(b))
-        alike = (total(a, a, 1) / 2 / pairs(a) * total(b, b, 1) / 2 / pairs(b)) ** 0.5
-        if link < share * alike:
+        ca, cb = total(a, a, 1) / 2 / pairs(a), total(b, b, 1) / 2 / pairs(b)
+        alike = (ca * cb) ** 0.5
+        if max(ca, cb) >= COPIES:  # a group of copies is one text
+            if min(ca, cb) < COPIES and link < LONE_SHARE * min(ca, cb):
+                return True
+        elif link < share * alike:
             return True
         if event is None or alike <= 0.0:
             return False
@@ -204,7 +208,12 @@ def test_a_long_piece_naming_a_story_s_person_once_stays_out_of_the_story() -> N
     assert average_link(graph, 2.4, raw=np.asarray(raw)) == [[0, 1, 2, 4], [3]]
     # Without the cohesion rules the long piece, scoring higher, joins first and keeps the brief out.
     assert average_link(graph, 2.4, raw=np.asarray(raw), cohesion_share=0.0) == [[0, 1, 2, 3], [4]]
-    # Against two copies of one text (likeness 0.95) the short report is not held to the rule.
+    # Against two copies of one text (likeness 0.95) the short report is not held to the rule, and two
+    # copies meet a group as one article would.
+    four = sparse.coo_matrix(
+        ([0.95, 0.6, 0.2, 0.2, 0.2, 0.2], ([0, 2, 0, 0, 1, 1], [1, 3, 2, 3, 2, 3])), shape=(4, 4)
+    )
+    assert average_link(four.copy(), 0.1, raw=four.data) == [[0, 1, 2, 3]]
     copies = sparse.coo_matrix(([5.0, 3.0, 3.0], ([0, 0, 1], [1, 2, 2])), shape=(3, 3))
     assert average_link(copies, 2.4, raw=np.asarray([0.95, 0.1, 0.1])) == [[0, 1, 2]]
     assert average_link(copies, 2.4, raw=np.asarray([0.6, 0.1, 0.1])) == [[0, 1], [2]]

@@ -36,7 +36,8 @@ to be its likeness to the group, the most it can be said to show. A long piece t
 person once (a list of celebrities' earnings, a round-up) is far less like the story's reports than
 they are like one another. A group of copies of one text (cohesion `COPIES` or more) is left out of
 this rule: its cohesion is one text's likeness to itself, against which any other report looks unlike
-(on DUC, two copies of one wire story turned away a short report of their topic)."""
+(on DUC, two copies of one wire story turned away a short report of their topic); and two groups one
+of which is copies meet as a lone article and a group would (two sets of copies: no rule)."""
 LONE_SHARE = 0.25
 """A lone article joins a group only if its average similarity to the group is at least this share of
 the group's cohesion (see `COHESION_SHARE`): the square of that share, a lone article's own cohesion
@@ -106,8 +107,13 @@ def average_link(
         """Whether two groups are two events (see `COHESION_SHARE`), and the sum of their event-word
         similarity when it was computed."""
         link = links[a].get(b, 0j).imag / (len(members[a]) * len(members[b]))
-        alike = (cohesion(a) * cohesion(b)) ** 0.5
-        if link < share * alike:
+        ca, cb = cohesion(a), cohesion(b)
+        alike = (ca * cb) ** 0.5
+        if max(ca, cb) >= COPIES:
+            # A group of copies is one text: held to the lone-article rule, or to none against copies.
+            if min(ca, cb) < COPIES and link < LONE_SHARE * min(ca, cb):
+                return True, None
+        elif link < share * alike:
             return True, None
         if event_words is None or alike <= 0.0:
             return False, None
