@@ -168,8 +168,9 @@ def human_date(iso: str) -> str:
 
 
 def shorten(text: str, words: int = 14) -> str:
-    """The first `words` words of a sentence (a verbatim prefix), with an ellipsis when cut."""
-    parts = text.split()
+    """The first `words` words of a sentence as shown (`typographic`: a typewriter mark's space is no
+    word), with an ellipsis when cut."""
+    parts = typographic(text).split()
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 

@@ -209,3 +209,13 @@ def test_summarize_of_json_lines_imports_no_topic_grouping(tmp_path: Path) -> No
     out = _summarize_loaded([path])
     assert out[-1] == "LOADED []"
     assert any("Dunmore council approved" in line for line in out)
+
+
+def test_a_sentence_has_as_many_words_and_shows_alike_with_typewriter_marks() -> None:
+    from briefgen.reading.chars import quote_marks, typographic
+    from briefgen.summarize import word_count
+
+    curly = "Her guide (“who is fast,” she wrote) climbed the ridge in an hour."
+    typed = quote_marks(curly.replace("“", "``").replace("”", "''"))
+    assert typed != curly and word_count(typed) == word_count(curly) == 13
+    assert typographic(typed) == curly

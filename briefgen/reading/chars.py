@@ -168,8 +168,8 @@ def typographic(text: str) -> str:
     “ ” ‘ (`quote_marks`), a straight single quote after a word or mark as ’ ("don't" -> "don’t"),
     without the space a typewriter mark leaves. For display only (the site and the Markdown briefs):
     data and the article pages keep the marks as printed."""
-    if not any(c in text for c in "`'\"‘’"):
-        return text
+    if not any(c in text for c in "`'\"‘’“”"):
+        return text  # (a sentence already read with typographic marks keeps their space: folded below)
     text = FOLDED_SPACE.sub("", " ".join(quote_marks(text).split()))
     return APOSTROPHE.sub("’", text)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..models import Article, Sentence
 from ..text import TopicTokens
-from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank
+from .consensus import ConsensusSummarizer, Ranked, Settings, consensus_rank, word_count
 
 SUMY_NAMES: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 ALGORITHMS: tuple[str, ...] = ("consensus", *SUMY_NAMES)
@@ -28,10 +28,6 @@ __all__ = [
     "summarize_articles",
     "word_count",
 ]
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 def summarize(

@@ -53,6 +53,15 @@ class Settings:
     standalone: bool = True
 
 
+def word_count(text: str) -> int:
+    """Words of a sentence: white-space separated pieces, but a lone quotation mark. A typewriter mark
+    read as a typographic one keeps its width with a space beside it ("(``a" -> "(“ a"), which must not
+    count as a word: the same sentence printed with either kind of mark has the same length."""
+    return sum(1 for piece in text.split() if piece.lstrip("([{") not in MARK_ONLY)
+
+
+MARK_ONLY = frozenset("“”")  # what a typewriter mark's space leaves apart ("“", "(“")
+
 DEFAULT = Settings()
 SUPPORT_SIMILARITY = DEFAULT.support_similarity
 MIN_WORDS = DEFAULT.min_words
@@ -125,7 +134,7 @@ class Ranked:
 def eligible(sentence: Sentence, settings: Settings = DEFAULT) -> bool:
     """Sentences fit for a summary: a whole statement of reasonable length, not a question, a bare
     quote, a byline or a credit line."""
-    return _eligible(sentence.text.strip(), len(sentence.text.split()), settings)
+    return _eligible(sentence.text.strip(), word_count(sentence.text), settings)
 
 
 def _eligible(text: str, n: int, settings: Settings) -> bool:
@@ -238,7 +247,7 @@ def consensus_rank(
     pool = [s for s, k in zip(sentences, keep, strict=True) if k]
     if not pool:
         return []
-    n_words = [len(s.text.split()) for s in pool]
+    n_words = [word_count(s.text) for s in pool]
     fit = np.array(
         [_eligible(s.text.strip(), n, settings) for s, n in zip(pool, n_words, strict=True)], dtype=bool
     )
@@ -321,7 +330,7 @@ class ConsensusSummarizer:
                     ours.append(Sentence(f"doc{d}", index, offset, offset + len(text), text, p))
                     originals.append(sentence)
                     offset, index = offset + len(text) + 1, index + 1
-        budget = words or self.words or sum(len(s.text.split()) for s in ours)
+        budget = words or self.words or sum(word_count(s.text) for s in ours)
         ranked = consensus_rank(ours, budget, {}, self.settings)
         wanted = len(ItemsCount(sentences_count)(list(range(len(ours)))))
         chosen = {id(r.sentence) for r in ranked[:wanted]}
