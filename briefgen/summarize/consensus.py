@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Sentence
-from ..reading.chars import ASCII_FOLD_PAIRS, replace_chars
+from ..reading.chars import ASCII_FOLD_PAIRS, FOLDED_SPACE, replace_chars
 from ..rows import Rows, count_codes, count_rows, select_columns, tfidf_rows
 from ..text import TopicTokens, content_stems
 
@@ -54,13 +54,13 @@ class Settings:
 
 
 def word_count(text: str) -> int:
-    """Words of a sentence: white-space separated pieces, but a lone quotation mark. A typewriter mark
-    read as a typographic one keeps its width with a space beside it ("(``a" -> "(“ a"), which must not
-    count as a word: the same sentence printed with either kind of mark has the same length."""
-    return sum(1 for piece in text.split() if piece.lstrip("([{") not in MARK_ONLY)
+    """Words of a sentence as shown: white-space separated pieces once the space a typewriter mark
+    leaves beside it is folded away (`FOLDED_SPACE`: "(``who" is read as "(“ who", shown "(“who"), so
+    the same sentence printed with either kind of mark has the same length."""
+    if "“" in text or "”" in text:
+        text = FOLDED_SPACE.sub("", text)
+    return len(text.split())
 
-
-MARK_ONLY = frozenset("“”")  # what a typewriter mark's space leaves apart ("“", "(“")
 
 DEFAULT = Settings()
 SUPPORT_SIMILARITY = DEFAULT.support_similarity
