@@ -345,7 +345,7 @@ def rebuild(lines: list[str]) -> Paragraphs:
 
     def starts_paragraph(i: int) -> bool:
         """After a blank, an indented line or a sentence's end: not a stray space before a line that
-        goes on mid-sentence ("the National AIDS and\n Control indicates")."""
+        goes on mid-sentence ("the Harbour Works and\n Ferry Board said")."""
         return i == 0 or indents[i - 1] != base or ends_sentence(body[i - 1].rstrip())
 
     indented_then = Counter(

@@ -49,7 +49,7 @@ LEADING_DATELINE = re.compile(
 )
 # A dateline opening a later paragraph, where the story starts after a caption or a byline, or a
 # digest's next story: a place in capitals (maybe with its region) and the agency in brackets, a dash
-# maybe after them ("TOWSON, Md. (AP) - During ...", "LONDON (Reuters) - The ..."), or a place in
+# maybe after them ("PORT ALDEN, Md. (AP) - During ...", "ELTON (Reuters) - The ..."), or a place in
 # capitals and a dash. Stricter than LEADING_DATELINE: no text of any kind before the brackets, no
 # lone dash (a list item).
 LATER_DATELINE = re.compile(
