@@ -27,12 +27,12 @@ changed (what the unchanged articles cost, start-up included), then one new arti
 and every variant rebuilds again: the figures of "one new article, warm cache", with the number of
 input files read again (this checkout reads only the new one) and of topics analysed; then the share
 of that rebuild spent on the unchanged articles (that rebuild less the same rebuild of a site of one
-topic, with the same new article; each made `--repeat` times, with another file name each time, and
-the run of least CPU compared). With `--site` the
-builds include the site, and a plain `mkdocs build` of the parallel variant's `docs/` (briefgen's
-plugin listed in the mkdocs.yml) is timed against briefgen's own site step and compared byte for byte.
-Nothing is asserted; figures vary with the machine and its load: on a busy machine a parallel
-speed-up shows in CPU-bound wall time only when a core is free.
+topic, with the same new article; `--repeat` rounds, each round every variant's two rebuilds one after
+the other, another file name each round; the runs of least CPU compared, and the range of each round's
+share printed beside). With `--site` the builds include the site, and a plain `mkdocs build` of the
+parallel variant's `docs/` (briefgen's plugin listed in the mkdocs.yml) is timed against briefgen's own
+site step and compared byte for byte. Nothing is asserted; figures vary with the machine and its load:
+on a busy machine a parallel speed-up shows in CPU-bound wall time only when a core is free.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_site import differing, write_corpus  # noqa: E402
@@ -203,7 +204,10 @@ def main() -> None:
         "--no-incremental", action="store_true", help="skip the rebuild after one new article"
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="rebuilds after one new article, the least CPU kept [3]"
+        "--repeat",
+        type=int,
+        default=5,
+        help="rounds of rebuilds after one new article, the least CPU kept [5]",
     )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))
@@ -269,11 +273,8 @@ def main() -> None:
         report(again, work)
         kept = work / new.name
         shutil.copyfile(new, kept)
-        tries = {name: [again[name]] for name in again}
-        for name, code, jobs in variants:
-            tries[name] += new_article_rebuilds(code, corpus, work / name, jobs, args.site, kept, args.repeat)
         new.unlink(missing_ok=True)
-        unchanged_share(variants, corpus, work, same, tries, args.site, kept, args.repeat)
+        unchanged_share(variants, corpus, work, same, args.site, kept, args.repeat)
 
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
@@ -289,27 +290,25 @@ def inside(r: dict) -> float:
     return float(r["cpu"] + r["workers_cpu"])
 
 
-def new_article_rebuilds(
-    code: Path, corpus: Path, work: Path, jobs: int | None, site: bool, article: Path, times: int
-) -> list[dict]:
-    """The rebuild after one new article (a copy of `article` in topic 0), `times` - 1 more times.
-
-    Before each, the new article of the time before is removed and the site rebuilt twice without it
-    (so neither the live site nor the spare briefgen builds over has it), as before the first. Each
-    time the article gets another file name (`a-new-2.md`, ...): it is new to every cache (reading,
-    topic registry, analysis, pages), where the same file added back could find its topic analysed."""
-    topic = corpus / "topic-0000"
-    out = []
-    for n in range(2, times + 1):
-        for old in topic.glob("a-new*"):
-            old.unlink()
-        for _ in range(2):
-            run_variant(code, corpus, work, jobs, cache=True, site=site, fresh=False)
-        shutil.copyfile(article, topic / f"{article.stem}-{n}{article.suffix}")
-        out.append(run_variant(code, corpus, work, jobs, cache=True, site=site, fresh=False))
-    for old in topic.glob(f"{article.stem}*"):
+def remove_new(topic: Path, stem: str) -> None:
+    for old in topic.glob(f"{stem}*"):
         old.unlink()
-    return out
+
+
+def new_article_rebuild(
+    code: Path, corpus: Path, work: Path, jobs: int | None, site: bool, article: Path, n: int
+) -> dict:
+    """The rebuild after one new article: a copy of `article` in topic 0, named for round `n`
+    (`a-new-2.md`, ...), so that it is new to every cache (reading, topic registry, analysis, pages),
+    where the same file added back could find its topic analysed. Before it, the new article of the
+    round before is removed and the site rebuilt twice without it (neither the live site nor the spare
+    briefgen builds over has it), as before the first new-article rebuild."""
+    topic = corpus / "topic-0000"
+    remove_new(topic, article.stem)
+    for _ in range(2):
+        run_variant(code, corpus, work, jobs, cache=True, site=site, fresh=False)
+    shutil.copyfile(article, topic / f"{article.stem}-{n}{article.suffix}")
+    return run_variant(code, corpus, work, jobs, cache=True, site=site, fresh=False)
 
 
 def unchanged_share(
@@ -317,38 +316,46 @@ def unchanged_share(
     corpus: Path,
     work: Path,
     same: dict[str, dict],
-    tries: dict[str, list[dict]],
     site: bool,
     new_article: Path,
     times: int,
 ) -> None:
     """How much of the rebuild after one new article is spent on the unchanged articles: that rebuild
     less the same rebuild (the same new article) of a site of one topic, whose cost is the new article
-    and what a rebuild costs whatever the number of topics (start-up, configuration, theme). Each
-    rebuild is made `times` times (`new_article_rebuilds`); the one of least CPU is compared: the
-    load of a shared machine only ever adds time, and the difference of two times of 1-2 s moved by
-    10-20 points from run to run when each was measured once."""
+    and what a rebuild costs whatever the number of topics (start-up, configuration, theme).
+
+    The load of a shared machine only ever adds time, and it comes and goes: the two rebuilds are made
+    in the same loop, `times` rounds, each round every variant's rebuild of all topics then of one
+    topic, one after the other; the share is that of the least CPU of each (the runs least disturbed),
+    printed with the range of the shares of each round's pair, so how far the verdict can be trusted
+    shows next to it."""
     one = work / "one-topic"
     shutil.rmtree(one, ignore_errors=True)
     shutil.copytree(corpus / "topic-0000", one / "topic-0000")
-    fixed_tries, fixed_same = {}, {}
+    remove_new(one / "topic-0000", new_article.stem)
+    fixed_same = {}
     for name, code, jobs in variants:
         run_variant(code, one, work / f"{name}-one", jobs, cache=True, site=site)
         for _ in range(2):  # as above: the first rebuild, then one that has an earlier site to build over
             fixed_same[name] = run_variant(
                 code, one, work / f"{name}-one", jobs, cache=True, site=site, fresh=False
             )
-        shutil.copyfile(new_article, one / "topic-0000" / new_article.name)
-        first = run_variant(code, one, work / f"{name}-one", jobs, cache=True, site=site, fresh=False)
-        more = new_article_rebuilds(code, one, work / f"{name}-one", jobs, site, new_article, times)
-        fixed_tries[name] = [first, *more]
+    tries: dict[str, list[dict]] = {name: [] for name, _, _ in variants}
+    fixed_tries: dict[str, list[dict]] = {name: [] for name, _, _ in variants}
+    for n in range(2, times + 2):
+        for name, code, jobs in variants:
+            tries[name].append(new_article_rebuild(code, corpus, work / name, jobs, site, new_article, n))
+            fixed_tries[name].append(
+                new_article_rebuild(code, one, work / f"{name}-one", jobs, site, new_article, n)
+            )
+    remove_new(corpus / "topic-0000", new_article.stem)
     # The least CPU and, on their own, the least wall time of the runs.
     again = {n: {**min(runs, key=cpu), "wall": min(r["wall"] for r in runs)} for n, runs in tries.items()}
     fixed = {
         n: {**min(runs, key=cpu), "wall": min(r["wall"] for r in runs)} for n, runs in fixed_tries.items()
     }
     names = [name for name, _, _ in variants]
-    print(f"\none new article, {times} times each (another file name each time), CPU of each:")
+    print(f"\none new article, {times} rounds (another file name each round), CPU of each:")
     for name in names:
         print(
             f"  {name:<12} all topics {' '.join(f'{cpu(r):.2f}' for r in tries[name])}; "
@@ -374,14 +381,22 @@ def unchanged_share(
     ]
     for label, value in rows:
         print(f"  {label:<38}" + "".join(f"{value(n):>14.2f}" for n in names))
-    shares = [(cpu(again[n]) - cpu(fixed[n])) / cpu(again[n]) if cpu(again[n]) else 0.0 for n in names]
-    walls = [(again[n]["wall"] - fixed[n]["wall"]) / again[n]["wall"] for n in names]
+
+    def share(measure: Any, big: dict, small: dict) -> float:
+        return (measure(big) - measure(small)) / measure(big) if measure(big) else 0.0
+
+    def spread(measure: Any, n: str) -> str:
+        pairs = sorted(share(measure, a, b) for a, b in zip(tries[n], fixed_tries[n], strict=True))
+        return f"{pairs[0]:.0%}..{pairs[-1]:.0%}"
+
+    shares = [share(cpu, again[n], fixed[n]) for n in names]
+    walls = [share(lambda r: r["wall"], again[n], fixed[n]) for n in names]
+    builds = [share(inside, again[n], fixed[n]) for n in names]
     print(f"  {'share on the unchanged articles, cpu':<38}" + "".join(f"{x:>13.0%} " for x in shares))
+    print(f"  {'  each round':<38}" + "".join(f"{spread(cpu, n):>14}" for n in names))
     print(f"  {'share on the unchanged articles, wall':<38}" + "".join(f"{x:>13.0%} " for x in walls))
-    builds = [
-        (inside(again[n]) - inside(fixed[n])) / inside(again[n]) if inside(again[n]) else 0.0 for n in names
-    ]
     print(f"  {'  of the build (start-up left out)':<38}" + "".join(f"{x:>13.0%} " for x in builds))
+    print(f"  {'  each round':<38}" + "".join(f"{spread(inside, n):>14}" for n in names))
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
