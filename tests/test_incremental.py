@@ -180,7 +180,7 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
     """MkDocs' dirty mode with briefgen's plan: the files whose source did not change are kept from the
     spare; the site is byte-identical to a build from nothing, whatever changed (an article added to a
     topic outside the navigation, an article edited, a new topic that enters the navigation, an article
-    removed, a page of the spare tampered with)."""
+    removed, renamed, moved to another topic's folder, a page of the spare tampered with)."""
     from briefgen.site import NAV_TOPICS
 
     names = [f"Port{chr(97 + n)}" for n in range(NAV_TOPICS + 4)]
@@ -196,6 +196,8 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
         "article edited",
         "new topic",
         "article removed",
+        "article renamed",
+        "article moved to another topic",
         "tampered",
         "memos deleted",
     )
@@ -209,6 +211,10 @@ def test_a_rebuild_builds_only_the_changed_pages_of_the_site(tmp_path: Path) -> 
             dated_topic(tmp_path / "in" / "newport", "Newport", 28)
         elif step == "article removed":
             (oldest / f"{names[0].lower()}-2.md").unlink()
+        elif step == "article renamed":  # same bytes under another name: another article id
+            (oldest / f"{names[0].lower()}-1.md").rename(oldest / f"{names[0].lower()}-renamed.md")
+        elif step == "article moved to another topic":  # a folder names a topic
+            (oldest / f"{names[0].lower()}-0.md").rename(tmp_path / "in" / names[1].lower() / "moved.md")
         elif step == "memos deleted":  # the spares are there, nothing tells what they hold
             (warm.cache_dir / DOCS_PAGES).unlink()
             (warm.cache_dir / "pages" / "site.pickle").unlink()
