@@ -9,6 +9,7 @@ removes the staging folders a killed build left.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -322,13 +323,15 @@ PLAIN_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?")
 """An id kept as it is: ASCII letters, digits, '.', '_', '-', neither starting nor ending with '.' or '-'."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def safe_name(article_id: str) -> str:
     """A file name for an article id that cannot leave its folder and works on every file system.
 
     Plain ASCII ids (letters, digits, '.', '_', '-') are kept as they are. Any other id (path
     separators, '..', non-ASCII, very long, Windows device names) keeps its ASCII letters and gets
     a short hash of the whole id, so different ids never share a file. Ids that differ only in case
-    are made distinct by the pipeline (case-insensitive file systems).
+    are made distinct by the pipeline (case-insensitive file systems). Kept per id: a build asks for
+    each article's name five times (reading, accounting, analysis, docs pages, links).
     """
     if (
         len(article_id) <= MAX_NAME_CHARS

@@ -164,7 +164,7 @@ class SitePlan:
             uri = file.src_uri
             if plain and ".." not in uri and "abs_src_path" not in vars(file):
                 # A file of docs/ (what the test below finds, without making its path absolute).
-                src = os.path.join(docs_abs, uri)
+                src = docs_prefix + uri
                 origin: Any = ("docs", uri, self.source(src, uri, stats.get(uri)))
             else:
                 src = file.abs_src_path
@@ -180,24 +180,32 @@ class SitePlan:
             self.dirty = False  # a file of docs/ was removed: pages linking to it change
         outputs = self.spare.get("outputs") or {} if self.dirty else {}
         search = self.spare.get("search") or {}
+        stage = os.path.join(self.stage, "")
+        stat = os.stat
         for dest, origin in self.origins.items():
             recorded = outputs.get(dest)
             if recorded is None or recorded[0] != origin:
                 continue
             try:
-                st = os.stat(os.path.join(self.stage, dest))
+                st = stat(stage + dest)
             except OSError:
                 continue
-            if (st.st_ino, st.st_size, st.st_mtime_ns) == tuple(recorded[1:]):
+            if (st.st_ino, st.st_size, st.st_mtime_ns) == recorded[1:]:
                 self.kept[dest] = recorded[1:]
+        kept_files = self.kept
         for file in files:
-            page = file.is_documentation_page()
-            kept = file.dest_uri in self.kept and (not page or file.src_uri in search)
-            if kept and page:
-                self.search[file.src_uri] = self.shared(file.src_uri, search[file.src_uri])
-            elif not kept:
-                self.kept.pop(file.dest_uri, None)
-            file.is_modified = _constant(not kept)
+            dest = file.dest_uri
+            if dest not in kept_files:
+                file.is_modified = _modified
+                continue
+            if file.is_documentation_page():
+                entries = search.get(file.src_uri)
+                if entries is None:
+                    del kept_files[dest]
+                    file.is_modified = _modified
+                    continue
+                self.search[file.src_uri] = self.shared(file.src_uri, entries)
+            file.is_modified = _kept
 
     def shared(self, page: str, entries: str) -> str:
         """`entries` (a page's search entries), as the live site's same string when they are equal:
@@ -307,6 +315,12 @@ def docs_files(config: Any) -> Any:
             file.src_uri = prefix + name
             file.src_dir, file.dest_dir, file.use_directory_urls = docs, site, directory_urls
             file.inclusion = InclusionLevel.UNDEFINED
+            if name.endswith(".md") and name != ".md":
+                # A page's `name` and `dest_uri` as `File` works them out (README.md is the index).
+                stem = name[:-3] if name != "README.md" else "index"
+                index = not directory_urls or stem == "index"
+                file.__dict__["name"] = stem
+                file.__dict__["dest_uri"] = prefix + stem + (".html" if index else "/index.html")
             if by_dest.setdefault(file.dest_uri, file) is not file:
                 return get_files(config)
             files.append(file)
@@ -314,5 +328,9 @@ def docs_files(config: Any) -> Any:
     return Files(files)
 
 
-def _constant(value: bool) -> Any:
-    return lambda: value
+def _modified() -> bool:
+    return True
+
+
+def _kept() -> bool:
+    return False

@@ -67,7 +67,8 @@ def test_unregistered_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.parametrize("conflict", [False, True])
-def test_docs_files_are_mkdocs_own(tmp_path: Path, conflict: bool) -> None:
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_docs_files_are_mkdocs_own(tmp_path: Path, conflict: bool, directory_urls: bool) -> None:
     """`siteplan.docs_files` (briefgen build's walk over docs/) gives the files MkDocs' `get_files`
     gives: same order, paths, destinations, addresses and exclusions; README.md beside index.md is
     MkDocs' own case."""
@@ -92,6 +93,9 @@ def test_docs_files_are_mkdocs_own(tmp_path: Path, conflict: bool) -> None:
         "topics/sub/index.md",
         "topics/sub/c.txt",
         "articles/x.y.md",
+        "articles/.md",
+        "articles/notes.markdown",
+        "articles/index.md.md",
         "assets/briefgen.css",
         "templates/t.html",
         "drafts/d.md",
@@ -102,7 +106,9 @@ def test_docs_files_are_mkdocs_own(tmp_path: Path, conflict: bool) -> None:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text("# x\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\ndraft_docs: 'drafts/'\nnot_in_nav: 'quiet/'\nexclude_docs: '*.txt'\n", encoding="utf-8"
+        "site_name: x\ndraft_docs: 'drafts/'\nnot_in_nav: 'quiet/'\nexclude_docs: '*.txt'\n"
+        f"use_directory_urls: {str(directory_urls).lower()}\n",
+        encoding="utf-8",
     )
     config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
 
