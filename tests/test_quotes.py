@@ -1103,3 +1103,60 @@ def test_an_acronym_after_the_is_an_organisation_and_a_word_after_the_no_person(
     )
     assert found["The engine lost power less than a minute after takeoff"][:2] == ("BEA", "organisation")
     assert all(kind != "person" for _, kind, _ in found.values())
+
+
+def test_a_given_name_gives_the_gender_of_a_full_name() -> None:
+    found = _found(
+        "Councilwoman Iris Delgado said the board had failed the harbour. Her colleague Martin Vosk "
+        "disagreed.\n\n"
+        "“It was never the board's job,” she said.\n\n"
+        "Kim Oduya and Lucas Brenner walked the pier with Evan, a boy of ten.\n\n"
+        "“What does the tide do at night?” she asked."
+    )
+    assert found["It was never the board's job"][0] == "Iris Delgado"
+    # "Kim" is a given name of women and men: the text's pronoun decides.
+    assert found["What does the tide do at night?"][0] == "Kim Oduya"
+
+
+def test_an_honorific_holds_over_the_given_names_usual_gender() -> None:
+    found = _found(
+        "Ms. Marty Quell, who runs the ferry, and Tom Brask, the harbour master, met on Monday.\n\n"
+        "“The ferry will run all winter,” she said."
+    )
+    assert found["The ferry will run all winter"][0] == "Marty Quell"
+
+
+def test_a_company_after_of_is_not_the_subject_its_owner_is() -> None:
+    found = _found(
+        "The owner of Elm Rides, Elton resident Oskar Brandt, expressed regret on Monday.\n\n"
+        "“We are saddened by this event,” he said."
+    )
+    assert found["We are saddened by this event"][0] == "Oskar Brandt"
+
+
+def test_a_name_in_a_fronted_clause_is_not_the_speaker_of_the_main_clause() -> None:
+    found = _found(
+        "When President Hale asked for more money, Rep. Tom Brask, R-N.Y., said no money had come, but he "
+        "said there were reasons.\n\n"
+        "A cause of the delay, he said, was a “very bad rule that nobody liked.”"
+    )
+    assert found["very bad rule that nobody liked."][0] == "Tom Brask"
+
+
+def test_a_couple_sharing_a_surname_and_a_town_with_its_state() -> None:
+    found = _found(
+        "“Let's not forget the farms,” said Dennis Hollis of the reading league.\n\n"
+        "Brenda and Tomas Vukic of Elton Falls, La., have taught their three sons at home. The boys were "
+        "in a church school when the Vukics decided to change.\n\n"
+        "“I wanted more of our values in their lives,” she says."
+    )
+    assert found["I wanted more of our values in their lives"][0] == "Brenda Vukic"
+
+
+def test_the_name_a_quotation_goes_on_from_is_not_its_speaker() -> None:
+    found = _found(
+        "Ivo Vukic, the governor, lost the vote. Adam Marlow, a historian at Elton College, followed the "
+        "race. During the debate, the mayor attacked Vukic without pause, Marlow said.\n\n"
+        "Vukic “often looked tired and angry against a rival so loved,” he said."
+    )
+    assert found["often looked tired and angry against a rival so loved"][0] == "Adam Marlow"

@@ -350,8 +350,35 @@ def places() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> "f", "m" or "" (common for both), from given_names.txt and the lists above."""
+    path = Path(__file__).with_name("given_names.txt")
+    out: dict[str, str] = {}
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[] \n")
+            continue
+        for name in line.split():
+            out[name] = "" if section == "both" else section
+    for names, gender in ((FEMALE_NAMES - MALE_NAMES, "f"), (MALE_NAMES - FEMALE_NAMES, "m")):
+        for name in names:
+            out.setdefault(name, gender)
+    return out
+
+
 def gender_of_name(name: str) -> str:
-    first = name.split()[0] if name.split() else ""
+    """The gender a name's first word gives: a full name's given name ("Iris Vale" f), or a word alone
+    from the short lists above ("Naomi"; a word alone is more often a surname: "Warren", "Grant")."""
+    tokens = name.split()
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if len(tokens) >= 2:
+        return given_names().get(first, "")
     if first in FEMALE_NAMES and first not in MALE_NAMES:
         return "f"
     if first in MALE_NAMES and first not in FEMALE_NAMES:
@@ -360,7 +387,8 @@ def gender_of_name(name: str) -> str:
 
 
 def gender_of_words(words: str) -> str:
-    lowered = {w.lower().strip(",.") for w in words.split()}
+    # "Ms." keeps its full stop (the lists hold "ms."); "mother." does not.
+    lowered = {form for w in words.lower().split() for form in (w.strip(","), w.strip(",."))}
     if lowered & FEMALE:
         return "f"
     if lowered & MALE:
@@ -542,9 +570,12 @@ class People:
         self.text = text
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = dict(known_gender or {})
+        # The names whose gender only their given name gives ("Marty Vale"): the text may say otherwise.
+        self.name_gender: set[str] = set()
         if found is not None:  # the names of this text were found already (first pass)
             self.roles = dict(found.roles)
             self.gender.update(found.gender)
+            self.name_gender = set(found.name_gender)
         else:
             self._find(text)
         for name, role in (known or {}).items():
@@ -552,6 +583,7 @@ class People:
         for name in self.roles:
             if name not in self.gender and (g := gender_of_name(name)):
                 self.gender[name] = g
+                self.name_gender.add(name)
         self._index()
         self.sentences = sorted(sentences) or [(0, len(text), 0)]
         # The quotations of the text (its quotes section reads them from here too).
@@ -587,10 +619,19 @@ class People:
             self.roles[name] = " ".join(role.split())
         else:
             self.roles.setdefault(name, "")
-        g = gender_of_words(role) or gender_of_name(name)
-        if g:
-            self.gender.setdefault(name, g)
+        by_role = gender_of_words(role)
+        if by_role:
+            self._set_gender(name, by_role)
+        elif name not in self.gender and (g := gender_of_name(name)):
+            self.gender[name] = g
+            self.name_gender.add(name)
         return name
+
+    def _set_gender(self, name: str, gender: str) -> None:
+        """The gender the text gives a name (a role, an honorific): it holds over one its given name gives."""
+        if name not in self.gender or name in self.name_gender:
+            self.gender[name] = gender
+            self.name_gender.discard(name)
 
     def _find(self, text: str) -> None:
         text = mask_headings(text)
@@ -608,7 +649,7 @@ class People:
             g = gender_of_words(m.group("hon"))
             name = self._add(m.group("name"), "")
             if name and g:
-                self.gender.setdefault(name, g)
+                self._set_gender(name, g)
         for m in APPOSITIVE.finditer(text):
             if m.group("noun") in ROLE_NOUNS and not self._tail(text, m.start()):
                 self._add(m.group("name"), m.group("role").removeprefix("who is ").removeprefix("who was "))
@@ -846,6 +887,8 @@ class People:
         before = text[max(0, start - 80) : start]
         before = SENTENCE_BREAK.split(before)[-1]  # this sentence only
         tokens = re.findall(r"[\w.'’-]+|[^\w\s]", before)
+        if tokens and tokens[-1] in PREPOSITIONS:
+            return False  # "the owner of Elm Rides, Ada Hicks, said": the owner (Hicks) is the subject
         while tokens and (tokens[-1].lower().rstrip(".") in TITLE_SET or tokens[-1][:1].isupper()):
             tokens.pop()
         # A role before the name: "campaign manager Ada Hicks said", "the economist Ada Hicks found",

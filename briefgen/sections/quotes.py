@@ -32,6 +32,7 @@ from ..reading.split import normalize, words
 from . import TopicContext, sort_sources
 from .marks import Span
 from .marks import paragraphs as _paragraphs
+from .measures import STATE_FORM
 from .people import (
     DEMONYM_LIKE as DEMONYMS,
 )
@@ -55,6 +56,7 @@ from .people import (
     _drop_leading_word,
     gender_of_name,
     gender_of_words,
+    given_names,
     looks_like_org,
     looks_like_person,
     places,
@@ -936,6 +938,9 @@ HONORIFIC_NAME = re.compile(
 )
 
 
+SHARED_SURNAME = re.compile(r"(?<![\w’'-])(?P<first>[A-Z][a-z]+) and (?P<full>[A-Z][a-z]+ [A-Z][\w’'-]+)")
+
+
 def named_people(text: str, people: People) -> list[Named]:
     """Everyone the article names outside quotations, in order: the registry's mentions, full names
     it does not hold ("Juan Manriquez"), "Mr./Ms. Surname", surnames alone and one-word names the text
@@ -982,7 +987,9 @@ def named_people(text: str, people: People) -> list[Named]:
         ):
             continue  # "Transatlantic Trade and Investment Partnership (TTIP)": an organisation's name
         place = (
-            first in LOCATIVE_WORDS or LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
+            first in LOCATIVE_WORDS
+            or LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
+            or STATE_AFTER.match(text, m.end()) is not None  # "of Elton Falls, La.,"
         )
         place_only[name] = place_only.get(name, True) and place
         if not _attributive(text, m.end()):
@@ -990,6 +997,18 @@ def named_people(text: str, people: People) -> list[Named]:
     for start, end, name in runs:
         if not place_only[name]:
             add(start, end, name, gender(name))
+    # "Ada and Jon Vale": a given name before "and" and a full name shares its surname.
+    for m in SHARED_SURNAME.finditer(text):
+        first = m.group("first")
+        if (
+            first in given_names()
+            and not people._in_quote(m.start())
+            and person(m.group("full"))
+            # Not a surname ("Warren and Jon Vale" after "Ada Warren" or "Sen. Warren").
+            and not re.search(rf"[A-Z][\w.’'-]* {first}(?![\w’'-])", text)
+        ):
+            name = f"{first} {m.group('full').split()[-1]}"
+            add(m.start(), m.end("first"), name, gender_of_name(name))
     for m in HONORIFIC_NAME.finditer(text):
         if people._in_quote(m.start()) or _attributive(text, m.end()):
             continue
@@ -1056,7 +1075,7 @@ def named_people(text: str, people: People) -> list[Named]:
             SPEAKS_AFTER.match(text, n.end)
             or SAID_BEFORE.search(text, max(0, start - 16), start)
             and text[n.end : n.end + 2] not in ("'s", "’s")  # "said Vale's aide": the aide speaks
-        ) and not SUBORDINATE.search(text, max(0, start - 12), start):
+        ) and not SUBORDINATE.search(text, max(0, start - 40), start):
             found[start] = Named(n.start, n.name, n.gender, n.subject, True, end=n.end)
     return sorted(found.values(), key=lambda n: n.start)
 
@@ -1104,7 +1123,11 @@ ONE_WORD = r"(?P<word>[A-Z][a-z][\w’'-]*?)(?:['’]s)?"
 TITLED_WORD = re.compile(
     rf"(?=[A-Zscl])(?<![\w.’'-])(?:{TITLE_WORDS}|Mr\.|Mrs\.|Ms\.)\s+{ONE_WORD}\b(?!\s+[A-Z]|[\w’'-])"
 )
-SUBORDINATE = re.compile(r"\b(?:when|as|after|before|while|if|because|since|although|until|once|whether)\s+$")
+# A subordinating word right before a name, a title between them allowed: "When President Vale asked".
+SUBORDINATE = re.compile(
+    r"\b(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|[Ii]f|[Bb]ecause|[Ss]ince|[Aa]lthough|[Uu]ntil|[Oo]nce|"
+    r"[Ww]hether)\s+(?:[A-Z][\w.]*\s+){0,2}$"
+)
 # A name used as a modifier: "Vale supporters", "the Vale campaign".
 ATTRIBUTIVE = re.compile(
     r"\s+(?:supporters?|campaign|rally|rallies|administration|team|voters?|aides?|officials|fans|critics|"
@@ -1213,6 +1236,8 @@ SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout|a|an|the)\s+$", re.I)
 LOCATIVE_WORDS = frozenset(("In", "At", "Near", "Across", "Outside", "Inside", "Throughout"))
+# A US state after a name and a comma: the name is a town's ("Elton Falls, La.", "Vale City, Texas,").
+STATE_AFTER = re.compile(rf",\s+(?:{STATE_FORM})(?:(?<=\.)|(?=\s*[,.;:)]))")
 
 
 FAMILY_NAME = re.compile(
@@ -1255,6 +1280,11 @@ PRONOUN_SUBJECT = re.compile(
 )
 
 
+def text_between(sentence: Sentence, start: int, end: int) -> str:
+    """The words of a sentence between two offsets of its text (marks and spaces stripped)."""
+    return sentence.text[start - sentence.start : end - sentence.start].strip(" \t\n“\"'‘")
+
+
 def _antecedent(
     position: int,
     pronoun: str,
@@ -1263,7 +1293,7 @@ def _antecedent(
     speakers: list[Named],
     quoted: frozenset[int] = frozenset(),
     printed: int = -1,
-) -> str:
+) -> tuple[str, str]:
     """The person a 'he'/'she' at `position` stands for: in the nearest sentence before it (this one
     first, then back over the paragraph and the two before it, not counting `quoted` paragraphs, all
     quotation) that names a person of that gender or of unknown gender, the one who speaks there,
@@ -1279,7 +1309,19 @@ def _antecedent(
     for i, index, sentence in _sentences_back(position, sentences, quoted, chain):
         end = min(sentence.end, position)
         here = people[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, end)]
-        fits = [n for n in here if n.gender in (want, "") and n.name not in others]
+        fits = [
+            n
+            for n in here
+            if n.gender in (want, "")
+            and n.name not in others
+            # 'Vale “looked tired,” he said': the name the quotation goes on from is whom it is about.
+            and not (
+                i == index
+                and printed > position
+                and n.end > n.start
+                and not text_between(sentence, n.end, position)
+            )
+        ]
         described = _described_subject(sentence, end, want)
         if described and not any(n.subject or n.speaker for n in fits):
             # "His mother told reporters ... “...,” she said": someone the article does not name. "The
