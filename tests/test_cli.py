@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from briefgen import __version__
 from briefgen.cli import main
 from briefgen.reading.lines import printed_in
+from briefgen.reading.split import sentence_spans
 
 BOILERPLATE = (
     "READ:",
@@ -86,15 +88,34 @@ def test_the_same_files_in_another_order_give_the_same_brief(seeds: list[Path]) 
 
 
 def test_the_same_files_in_another_layout_give_the_same_brief(seeds: list[Path], tmp_path: Path) -> None:
-    """Straight or typewriter quotation marks, CRLF line ends or blank lines between paragraphs change
-    no item, no citation number and no order in the brief; only the anchors into each article (its
-    character offsets) move."""
+    """Straight or typewriter quotation marks, CRLF line ends, blank lines between paragraphs, lines
+    hard-wrapped (paragraphs apart by a blank line or by a tab), one sentence a line or no-break spaces
+    printed as spaces change no item, no citation number and no order in the brief; only the anchors
+    into each article (its character offsets) move."""
+
+    def paragraphs(text: str) -> list[str]:
+        return [line for line in text.split("\n") if line.strip()]  # the seeds: one paragraph a line
+
+    def wrapped(text: str, indent: str = "", apart: str = "\n\n") -> str:
+        lines = (
+            textwrap.wrap(p, 68, initial_indent=indent, break_on_hyphens=False) for p in paragraphs(text)
+        )
+        return apart.join("\n".join(p) for p in lines) + "\n"
+
+    def by_sentence(text: str) -> str:
+        return "\n\n".join("\n".join(p[a:b] for a, b in sentence_spans(p)) for p in paragraphs(text)) + "\n"
+
     layouts = {
         "straight": lambda t: t.replace("“", '"').replace("”", '"'),
         "typewriter": lambda t: t.replace("“", "``").replace("”", "''"),
         "crlf": lambda t: t.replace("\n", "\r\n"),
         "blank-lines": lambda t: t.replace("\n", "\n\n"),
+        "wrapped": wrapped,
+        "wrapped-indented": lambda t: wrapped(t, "\t", "\n"),
+        "sentence-a-line": by_sentence,
+        "no-break-spaces": lambda t: t.replace("\xa0", " "),
     }
+    assert any("\xa0" in seed.read_text(encoding="utf-8") for seed in seeds)
     code, expected, _ = run("brief", *map(str, seeds))
     assert code == 0
 

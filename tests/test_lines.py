@@ -309,6 +309,22 @@ def test_rows_of_a_log_are_not_a_wrapped_paragraph() -> None:
     assert _paragraphs(double_spaced) == [" ".join(PARAGRAPHS)]
 
 
+def test_a_greedy_wrapper_ends_a_paragraph_where_the_next_word_had_room() -> None:
+    """Text wrapped greedily (no line that breaks a sentence off had room for the next word), printed
+    double spaced or with no blank lines at all: a line that ends a sentence with room left for the
+    next word ends its paragraph, so a heading after it stays apart. A wrapper that is not greedy
+    leaves room on some lines before a lower-case word: then such a line may still be a wrap."""
+    paragraphs = [*PARAGRAPHS, "Fees and fishing", *PARAGRAPHS[::-1]]
+    for width in (40, 44, 50):
+        lines = [line for p in paragraphs for line in textwrap.wrap(p, width)]
+        assert wrap_of(lines).greedy, width
+        for apart in ("\n\n", "\n"):
+            assert _paragraphs(apart.join(lines)) == paragraphs, (width, apart)
+    # Every fourth paragraph wrapped narrower: lines with room before a lower-case word.
+    uneven = [line for i, p in enumerate(paragraphs) for line in textwrap.wrap(p, 50 - 6 * (i % 4 == 0))]
+    assert not wrap_of(uneven).greedy
+
+
 def test_a_short_wrapped_brief_is_rebuilt_under_a_long_headline() -> None:
     # Two wrapped paragraphs: two lines that break a sentence off, and a headline line longer than
     # the width (a lone line: it says nothing of how paragraphs are wrapped).

@@ -11,8 +11,9 @@ paragraphs, so every break is decided here first, from evidence in the text:
 - an indented line starts a paragraph when the text indents the first lines of its paragraphs
   (indented lines mostly followed by flush ones);
 - a break is a *wrap* (read as a space) when the next line's first word would not have fitted on the
-  line: the wrap width is read from the text's own line lengths; a line that ends without terminal
-  punctuation followed by a lower-case word, a digit or punctuation goes on too;
+  line: the wrap width is read from the text's own line lengths (and whether its wrapper is greedy:
+  then a line that ends a sentence with room for the next word ends its paragraph); a line that ends
+  without terminal punctuation followed by a lower-case word, a digit or punctuation goes on too;
 - any other break is deliberate: a paragraph break, unless the text is written one sentence a line
   (its lines are single sentences and its paragraphs are marked otherwise), where it is a space;
 - a word split by a hyphen at a line end is joined only when the text has the joined word elsewhere
@@ -91,6 +92,7 @@ SHAPE_SAMPLE = 200  # continuation words looked at for the table test
 SAME_START_SHARE = 0.8  # lines after full ones starting with words of one shape: a table or a log
 MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
+GREEDY_EVIDENCE = 20  # wraps before a lower-case word, none with room for it: a greedy wrapper
 
 
 @dataclass(frozen=True)
@@ -182,14 +184,21 @@ class Wrap:
     slack: int = 0
     tab: int = 8
     full_lines: int = 0
+    greedy: bool = False
+    """The wrapper is greedy: every line that breaks a sentence off before a lower-case word (of at
+    least `GREEDY_EVIDENCE`) lacks room for that word. A line of such a text that ends a sentence and
+    had room for the next word ends its paragraph (a heading or a caption may follow): the slack is
+    for wrappers that are not greedy."""
 
     def columns(self, line: str) -> int:
         return columns(line, self.tab)
 
-    def full(self, line_columns: int, next_word: str) -> bool:
+    def full(self, line_columns: int, next_word: str, sentence_end: bool = False) -> bool:
         if not self.width:
             return False
-        return line_columns + 1 + len(next_word) > self.width or self.width - line_columns <= self.slack
+        if line_columns + 1 + len(next_word) > self.width:
+            return True
+        return self.width - line_columns <= self.slack and not (sentence_end and self.greedy)
 
 
 def wrap_of(lines: list[str]) -> Wrap:
@@ -277,7 +286,11 @@ def _wrap_at(lines: list[str], tab: int) -> Wrap:
     shape, n = Counter(word_shape(nxt) for _, nxt in sample).most_common(1)[0]
     if shape not in ("a", "Aa") and n >= SAME_START_SHARE * len(sample):
         return Wrap()  # rows of a table or a log (every line starts alike), not prose going on
-    return Wrap(width, slack, tab, len(full))
+    # Lines that break a sentence off before a lower-case word are wraps whatever the wrapper: when
+    # enough of them and none had room for that word, the wrapper is greedy.
+    going_on = [with_next for _, with_next, _, nxt in breaks if nxt[0].islower()]
+    greedy = len(going_on) >= GREEDY_EVIDENCE and min(going_on) > width
+    return Wrap(width, slack, tab, len(full), greedy)
 
 
 def _percentile_word_length(lines: list[str], share: float) -> int:
@@ -359,7 +372,11 @@ def rebuild(lines: list[str]) -> Paragraphs:
         wrap=wrap,
         base_indent=base,
         first_line_indent=indented_then[True] > indented_then[False],
-        sentence_lines=functools.cache(lambda: _one_sentence_lines(body)),  # asked only where it matters
+        # Printed double spaced, a wrapped text marks its paragraphs by nothing but their last lines:
+        # a line that is not full and ends a sentence ends one (it cannot be one sentence a line).
+        sentence_lines=(lambda: False)
+        if known is not None
+        else functools.cache(lambda: _one_sentence_lines(body)),
     )
     words = functools.cache(lambda: _word_set(body))  # built at the first hyphen at a line end
 
@@ -450,7 +467,7 @@ class Layout:
         ):
             return True
         first = FIRST_WORD.match(line)
-        if first and self.wrap.full(prev_columns, first.group()):
+        if first and self.wrap.full(prev_columns, first.group(), ends_sentence(prev)):
             return True  # the next word did not fit: a wrap
         if page_break or indent > self.base_indent:
             return False  # an indented line after one that is not full starts a paragraph or a block

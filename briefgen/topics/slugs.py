@@ -26,10 +26,11 @@ from ..text import slugify
 
 __all__ = ["anchor_article", "anchor_key", "content_key", "printed_headline", "slugify", "unique_slug"]
 
-# Bytes that an article's layout changes and its words do not: ASCII white space and quotation marks,
-# and the UTF-8 bytes of the typographic marks (“ ” ‘ ’ are E2 80 9C, 9D, 98, 99). Dropping them byte
-# by byte also mangles other characters, but the same way whatever the layout: the key only orders.
-LAYOUT_BYTES = b" \t\n\r\f\v\"'`\xe2\x80\x98\x99\x9c\x9d"
+# Bytes that an article's layout changes and its words do not, once all white space (Unicode's: a
+# no-break or thin space is layout too) is gone: ASCII quotation marks and the UTF-8 bytes of the
+# typographic marks (“ ” ‘ ’ are E2 80 9C, 9D, 98, 99). Dropping them byte by byte also mangles other
+# characters, but the same way whatever the layout: the key only orders.
+LAYOUT_BYTES = b"\"'`\xe2\x80\x98\x99\x9c\x9d"
 
 
 def content_key(article: Article) -> bytes:
@@ -41,7 +42,9 @@ def content_key(article: Article) -> bytes:
 
 @functools.lru_cache(maxsize=1 << 14)  # a topic's articles are ordered, anchored and titled: one hash
 def _layout_free_hash(text: str) -> bytes:
-    return hashlib.blake2b(text.encode().translate(None, LAYOUT_BYTES), digest_size=16).digest()
+    return hashlib.blake2b(
+        "".join(text.split()).encode().translate(None, LAYOUT_BYTES), digest_size=16
+    ).digest()
 
 
 def anchor_key(article: Article) -> tuple[dt.date, bytes, str]:
