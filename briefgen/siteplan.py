@@ -156,6 +156,7 @@ class SitePlan:
         docs_abs = os.path.abspath(docs_dir)
         docs_prefix = os.path.join(docs_abs, "")
         in_docs: dict[Any, bool] = {}  # a file's folder -> whether it is docs/ itself
+        known_sources, sources = self.known_sources, self.sources
         for file in files:
             folder = file.src_dir
             plain = in_docs.get(folder)
@@ -164,8 +165,12 @@ class SitePlan:
             uri = file.src_uri
             if plain and ".." not in uri and "abs_src_path" not in vars(file):
                 # A file of docs/ (what the test below finds, without making its path absolute).
-                src = docs_prefix + uri
-                origin: Any = ("docs", uri, self.source(src, uri, stats.get(uri)))
+                known_stat, known = stats.get(uri), known_sources.get(uri)
+                if type(known_stat) is tuple and type(known) is tuple and known[:3] == known_stat:
+                    sources[uri] = known  # `source`, inline: most files of a rebuild
+                    origin: Any = ("docs", uri, known[3])
+                else:
+                    origin = ("docs", uri, self.source(docs_prefix + uri, uri, known_stat))
             else:
                 src = file.abs_src_path
                 if src is not None and os.path.abspath(src).startswith(docs_prefix):
@@ -193,6 +198,7 @@ class SitePlan:
             if (st.st_ino, st.st_size, st.st_mtime_ns) == recorded[1:]:
                 self.kept[dest] = recorded[1:]
         kept_files = self.kept
+        live_search = self.previous.get("search") or {}
         for file in files:
             dest = file.dest_uri
             if dest not in kept_files:
@@ -204,7 +210,8 @@ class SitePlan:
                     del kept_files[dest]
                     file.is_modified = _modified
                     continue
-                self.search[file.src_uri] = self.shared(file.src_uri, entries)
+                live = live_search.get(file.src_uri)  # `shared`, inline
+                self.search[file.src_uri] = live if live == entries else entries
             file.is_modified = _kept
 
     def shared(self, page: str, entries: str) -> str:
