@@ -728,6 +728,41 @@ def test_outlet_furniture_is_left_out_of_the_features_but_wire_copies_keep_their
     assert kept[3:] == ["\n\n".join(story)] * 3
 
 
+def test_two_groups_whose_every_headline_names_what_the_other_never_does_are_two_events() -> None:
+    from scipy import sparse
+
+    from briefgen.topics.cluster import average_link
+    from briefgen.topics.features import article_features
+    from briefgen.topics.graph import name_conflicts
+
+    def fire(place: str, person: str, n: int) -> str:
+        return f"The fire at the {place} in Hollinsby left {n} people evacuated. {person} saw the roof burn."
+
+    texts = [
+        ("Fire at Quarry Mill in Hollinsby", fire("Quarry Mill", "Ada Penhall", 4)),
+        ("Fire at Quarry Mill in Hollinsby", fire("Quarry Mill", "Ada Penhall", 7)),
+        ("Fire at Elm School in Hollinsby", fire("Elm School", "Jon Vasko", 5)),
+        ("Fire at Elm School in Hollinsby", fire("Elm School", "Jon Vasko", 9)),
+        ("Fire at Elm School in Hollinsby", fire("Elm School", "Jon Vasko", 9)),  # a copy of the last
+        ("Smoke over Hollinsby", "Smoke rose over Hollinsby as the Quarry Mill and the Elm School burned."),
+    ]
+    features = article_features([article(t, id=f"f{i}", title=h) for i, (h, t) in enumerate(texts)])
+    conflict = name_conflicts(features)
+    assert conflict is not None
+    assert conflict([0, 1], [2, 3]) and conflict([2, 3, 4], [0, 1])
+    # One text printed twice is one report: too little to say what all of a group's reports name.
+    assert not conflict([0, 1], [3, 4])
+    # A report naming both places is no conflict: one side's name is printed on the other.
+    assert not conflict([0, 1], [2, 5]) and not conflict([0, 5], [2, 3])
+    # The two fires are scored as one story and are as alike as they are inside: they merge, unless
+    # their headlines tell them apart.
+    score = [6.0, 5.0, 5.0, 5.0, 5.0, 6.0]
+    graph = sparse.coo_matrix((score, ([0, 0, 0, 1, 1, 2], [1, 2, 3, 2, 3, 3])), shape=(4, 4))
+    raw = np.full(6, 0.5)
+    assert average_link(graph, 2.4, raw=raw) == [[0, 1, 2, 3]]
+    assert average_link(graph, 2.4, raw=raw, name_conflict=conflict) == [[0, 1], [2, 3]]
+
+
 def test_a_printed_age_tells_two_alike_reports_apart() -> None:
     from briefgen.topics.features import article_features
 

@@ -32,7 +32,7 @@ from . import granularity
 from .cluster import average_link
 from .features import Features, article_features
 from .granularity import background
-from .graph import event_word_sums, neighbour_graph
+from .graph import event_word_sums, name_conflicts, neighbour_graph
 from .slugs import (
     anchor_article,
     anchor_key,
@@ -101,6 +101,7 @@ def incremental_groups(
     # Articles of stories bigger than the neighbour lists fetch all their close neighbours.
     graph = neighbour_graph(features, extend_above=(bg, cut))[0]
     event_words = event_word_sums(features)
+    conflict = name_conflicts(features)
 
     def scored_by(bg: granularity.Background) -> sparse.coo_matrix:
         score = bg.score(graph.data, graph.row, graph.col)
@@ -109,12 +110,12 @@ def incremental_groups(
     # The second reading of the background (see `granularity`): without the pairs that a first
     # grouping puts in one story. The graph stays; only its scores change.
     scored = scored_by(bg)
-    first = average_link(scored, cut, event_words=event_words, raw=graph.data)
+    first = average_link(scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict)
     scored = scored_by(background(features, first, scored, cut))
     if topics:
-        fresh = average_link(scored, cut, event_words=event_words, raw=graph.data)
+        fresh = average_link(scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict)
         groups = split_topics(topics, fresh, new) + [[i] for i in new]
-    return average_link(scored, cut, groups, event_words=event_words, raw=graph.data)
+    return average_link(scored, cut, groups, event_words=event_words, raw=graph.data, name_conflict=conflict)
 
 
 def split_topics(

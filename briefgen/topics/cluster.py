@@ -3,7 +3,7 @@
 Clusters merge, most similar pair first, while their average similarity (the pair scores of
 `granularity.py`) stays at or above a threshold, and (for two groups of two or more articles) at least
 `COHESION_SHARE` of their own internal average, with the words of the event agreeing (see
-`COHESION_SHARE`). The average is over all pairs of their articles, a pair missing from the graph
+`COHESION_SHARE`) and the names their headlines print not in conflict (`graph.name_conflicts`). The average is over all pairs of their articles, a pair missing from the graph
 counting as 0 (it is not among either article's nearest neighbours, so it is background, whose score
 averages 0). Only clusters joined by a graph edge are ever compared, so time and memory follow the
 graph (n * k), not n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge
@@ -59,6 +59,7 @@ def average_link(
     event_words: Callable[[Sequence[int], Sequence[int] | None], float] | None = None,
     raw: np.ndarray | None = None,
     raw_inner_sums: Sequence[float] | None = None,
+    name_conflict: Callable[[Sequence[int], Sequence[int]], bool] | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`;
     `inner_sums` gives their internal similarity sums when the graph lacks their internal edges.
@@ -66,7 +67,9 @@ def average_link(
     `raw_inner_sums` for the initial clusters): the cohesion rules then compare plain similarities
     (how much tighter each group is than the two are alike) while merging follows the graph's scores.
     `event_words(a, b)`: the sum of the event-word similarity over the pairs of an article of `a` and
-    one of `b` (`b` None: the pairs within `a`); without it only the overall cohesion rule applies."""
+    one of `b` (`b` None: the pairs within `a`); without it only the overall cohesion rule applies.
+    `name_conflict(a, b)`: whether two groups (of two or more articles) name two events
+    (`graph.name_conflicts`); such groups never merge, however alike."""
     n = graph.shape[0]
     start = [list(c) for c in initial] if initial is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = dict(enumerate(start))
@@ -106,6 +109,8 @@ def average_link(
     def apart(a: int, b: int) -> tuple[bool, float | None]:
         """Whether two groups are two events (see `COHESION_SHARE`), and the sum of their event-word
         similarity when it was computed."""
+        if name_conflict is not None and name_conflict(members[a], members[b]):
+            return True, None
         link = links[a].get(b, 0j).imag / (len(members[a]) * len(members[b]))
         ca, cb = cohesion(a), cohesion(b)
         alike = (ca * cb) ** 0.5

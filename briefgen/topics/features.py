@@ -67,6 +67,14 @@ class Features:
     particulars: tuple[sparse.csr_matrix, ...] = ()
     """The block numbers (`BLOCK`) and the streets (`STREET`) each article prints (0/1 columns): two
     incidents of one kind in one town differ in where exactly (see `apart_factor`)."""
+    names: sparse.csr_matrix | None = None
+    """Which names (people, places, organisations; not days or months) each article prints, in its
+    headline or text (0/1 columns; names printed by one article only left out): see `name_conflict`."""
+    head_names: sparse.csr_matrix | None = None
+    """The same for the names each article's headline prints (same columns)."""
+    texts: np.ndarray | None = None
+    """Per article, the number of the first article of the pile with the same text (white space
+    aside): one text printed twice is one report."""
 
 
 _TERMS: dict[str, str] = {}
@@ -175,6 +183,13 @@ CALENDAR = re.compile(
 )
 
 
+DAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+"""A name that is a day or a month: when, not who or where (see `Features.names`)."""
+
+
 def _shape(line: str) -> str:
     """A line up to its numbers, dates and names of days and months (for finding repeated furniture)."""
     return " ".join(CALENDAR.sub("#", line.lower()).split())
@@ -231,7 +246,7 @@ def article_features(articles: Sequence[Article]) -> Features:
     Each row keeps its `TERMS_PER_ARTICLE` strongest terms (then rescaled to unit length): the terms
     that say what the story is, and a bound on the cost of comparing articles.
     """
-    words, names = [], []
+    words, names, printed, headed = [], [], [], []
     in_heads: Counter[str] = Counter()
     in_leads: Counter[str] = Counter()
     written: Counter[str] = Counter()  # names as written in the texts
@@ -245,12 +260,16 @@ def article_features(articles: Sequence[Article]) -> Features:
         for _ in range(LEAD_REPEAT):
             w.update(lw)
             n.update(ln)
+        said, hn = set(n), Counter()
         if head:
             hw, hn = word_counts(head), name_counts(head)
             in_heads.update(hw)
+            said |= set(hn)
             for _ in range(TITLE_REPEAT):
                 w.update(hw)
                 n.update(hn)
+        printed.append(Counter(t for t in said if not DAY_OR_MONTH.fullmatch(t)))
+        headed.append(Counter(t for t in hn if not DAY_OR_MONTH.fullmatch(t)))
         for age in AGE.findall(f"{head} {text}") if AGE_REPEAT > 0 else ():
             n["age " + (age[0] or age[1])] += AGE_REPEAT
         words.append(w)
@@ -264,7 +283,28 @@ def article_features(articles: Sequence[Article]) -> Features:
     occurrences -= LEAD_REPEAT * np.array([in_leads[t] for t in terms], dtype=np.float64)
     event = np.flatnonzero(~name_words(written, terms, occurrences))
     texts = [f"{a.title}\n{a.text}" for a in articles]
-    return Features(vectors, days, event, (_particulars(texts, blocks), _particulars(texts, streets)))
+    particulars = (_particulars(texts, blocks), _particulars(texts, streets))
+    in_text, in_head = _printed(printed + headed, len(articles))
+    first: dict[str, int] = {}
+    same = np.array([first.setdefault(" ".join(a.text.split()), i) for i, a in enumerate(articles)])
+    return Features(vectors, days, event, particulars, in_text, in_head, same)
+
+
+def _printed(found: Sequence[Counter[str]], n: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """0/1 rows: which of the terms found in two or more of the first `n` texts each text has; the
+    first `n` rows, and the others (same columns)."""
+    vocab: dict[str, int] = {}
+    indptr, indices = [0], []
+    for terms in found:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in terms)
+        indptr.append(len(indices))
+    m = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(len(found), max(len(vocab), 1)),
+    )
+    top = m[:n]
+    keep = np.flatnonzero(np.bincount(top.indices, minlength=m.shape[1]) > 1)
+    return sparse.csr_matrix(top[:, keep]), sparse.csr_matrix(m[n:][:, keep])
 
 
 def lead_text(text: str) -> str:

@@ -122,3 +122,34 @@ def event_word_sums(features: Features) -> Callable[[Sequence[int], Sequence[int
         return total / 2 if b is None else total
 
     return sums
+
+
+def name_conflicts(features: Features) -> Callable[[Sequence[int], Sequence[int]], bool] | None:
+    """`conflict(a, b)`: whether two groups of articles name two events: each prints, in the headline
+    of every one of its articles, a name (`Features.head_names`) that no article of the other prints,
+    headline or text. Editors put the event's who and where in the headline: two fires in one town,
+    reported in words alike, one under "Fire at Quarry Mill" every time and the other under "Fire at
+    Elm School", are two fires. Each group must hold two or more texts (`Features.texts`): one
+    headline, or one text printed twice, is too little to say what all of a group's reports name."""
+    printed, heads, texts = features.names, features.head_names, features.texts
+    if printed is None or heads is None or texts is None:
+        return None
+
+    def every(group: np.ndarray) -> np.ndarray:
+        cols, counts = np.unique(heads[group].indices, return_counts=True)
+        return cols[counts == len(group)]
+
+    def conflict(a: Sequence[int], b: Sequence[int]) -> bool:
+        ia, ib = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+        if len(np.unique(texts[ia])) < 2 or len(np.unique(texts[ib])) < 2:
+            return False
+        every_a = every(ia)
+        every_b = every(ib) if len(every_a) else every_a
+        if not len(every_b):
+            return False
+        return bool(
+            len(np.setdiff1d(every_a, printed[ib].indices))
+            and len(np.setdiff1d(every_b, printed[ia].indices))
+        )
+
+    return conflict
