@@ -3,11 +3,11 @@
 Clusters merge, most similar pair first, while their average similarity (the pair scores of
 `granularity.py`) stays at or above a threshold, and (for two groups of two or more articles) at least
 `COHESION_SHARE` of their own internal average, with the words of the event agreeing (see
-`COHESION_SHARE`) and the names their headlines print not in conflict (`graph.name_conflicts`). The average is over all pairs of their articles, a pair missing from the graph
-counting as 0 (it is not among either article's nearest neighbours, so it is background, whose score
-averages 0). Only clusters joined by a graph edge are ever compared, so time and memory follow the
-graph (n * k), not n^2. Clusters marked `fixed` (existing topics, in incremental mode) never merge
-with each other.
+`COHESION_SHARE`) and the names their headlines print not in conflict (`graph.name_conflicts`). The
+average is over all pairs of their articles, a pair missing from the graph counting as 0 (it is not
+among either article's nearest neighbours, so it is background, whose score averages 0). Only clusters
+joined by a graph edge are ever compared, so time and memory follow the graph (n * k), not n^2.
+Clusters marked `fixed` (existing topics, in incremental mode) never merge with each other.
 """
 
 from __future__ import annotations
