@@ -134,22 +134,27 @@ def name_conflicts(features: Features) -> Callable[[Sequence[int], Sequence[int]
     printed, heads, texts = features.names, features.head_names, features.texts
     if printed is None or heads is None or texts is None:
         return None
+    said = [
+        frozenset(printed.indices[printed.indptr[i] : printed.indptr[i + 1]].tolist())
+        for i in range(len(texts))
+    ]
+    headed = [
+        frozenset(heads.indices[heads.indptr[i] : heads.indptr[i + 1]].tolist()) for i in range(len(texts))
+    ]
+    text_of = texts.tolist()
 
-    def every(group: np.ndarray) -> np.ndarray:
-        cols, counts = np.unique(heads[group].indices, return_counts=True)
-        return cols[counts == len(group)]
+    def every(group: Sequence[int]) -> frozenset[int]:
+        return frozenset.intersection(*(headed[i] for i in group))
 
     def conflict(a: Sequence[int], b: Sequence[int]) -> bool:
-        ia, ib = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-        if len(np.unique(texts[ia])) < 2 or len(np.unique(texts[ib])) < 2:
+        if len({text_of[i] for i in a}) < 2 or len({text_of[i] for i in b}) < 2:
             return False
-        every_a = every(ia)
-        every_b = every(ib) if len(every_a) else every_a
-        if not len(every_b):
+        every_a = every(a)
+        every_b = every(b) if every_a else every_a
+        if not every_b:
             return False
-        return bool(
-            len(np.setdiff1d(every_a, printed[ib].indices))
-            and len(np.setdiff1d(every_b, printed[ia].indices))
+        return bool(every_a - frozenset().union(*(said[i] for i in b))) and bool(
+            every_b - frozenset().union(*(said[i] for i in a))
         )
 
     return conflict
