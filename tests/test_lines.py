@@ -118,6 +118,29 @@ def test_one_sentence_a_line_and_one_paragraph_a_line() -> None:
     assert _paragraphs("\n".join(PARAGRAPHS)) == PARAGRAPHS
 
 
+def test_paragraphs_of_one_sentence_a_line_without_blank_lines_stay_apart() -> None:
+    """A web page saved one paragraph a line, most paragraphs one sentence (wire style), looks like
+    one sentence a line; with no blank line or indentation marking paragraphs otherwise, each line is a
+    paragraph, as when the same page is saved with blank lines (furniture between them stays apart to
+    be cleaned). With blank lines between paragraphs, one sentence a line is still joined."""
+    short = [
+        "A ferry ran aground off Port Alden on Sunday, the harbour office said.",
+        "No one was hurt.",
+        "Share this story",
+        "The ferry had left the quay at noon with forty passengers on board.",
+        "Tugs pulled it free at high tide and it returned to the harbour under its own power.",
+        "Inspectors will examine the hull on Monday, the office said.",
+    ]
+    apart = _paragraphs("\n\n".join(short))
+    assert apart == short
+    assert _paragraphs("\n".join(short)) == apart
+    assert _paragraphs("Ferry runs aground\n\n" + "\n".join(short)) == ["Ferry runs aground", *apart]
+    # One sentence a line, paragraphs apart by blank lines: the sentences of a paragraph are joined.
+    sentences = [line for line in short if line != "Share this story"]
+    by_sentence = "\n\n".join("\n".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
+    assert _paragraphs(by_sentence) == [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
+
+
 def test_headline_byline_and_headings_stay_apart_from_wrapped_text() -> None:
     body = "\n\n".join(textwrap.fill(p, 64) for p in PARAGRAPHS)
     text = "Port Alden to rebuild its breakwater\nBy Jane Doe\n\n" + body + "\n\nRelated Coverage\n"
@@ -406,9 +429,10 @@ def test_footnote_markers_after_a_sentence_end_it() -> None:
         "It was raised by a metre after the storm of 1953.[4][12]",
         "The council voted to rebuild it in 2025.[7]",
     ]
-    # One sentence a line: the lines make one paragraph, none removed as a heading.
+    # One sentence a line, nothing else marking paragraphs: each line is one, none removed as a
+    # heading or a headline (a footnote marker after the full stop still ends the sentence).
     article = to_article(RawDocument(id="a", path="a.txt", text="\n".join(lines) + "\n"))
-    assert article.text == " ".join(lines) and not article.removed
+    assert article.text.split("\n\n") == lines and not article.removed
 
 
 def test_typewriter_quote_before_a_full_stop_splits_like_a_curly_one() -> None:

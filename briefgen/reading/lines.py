@@ -15,7 +15,9 @@ paragraphs, so every break is decided here first, from evidence in the text:
   then a line that ends a sentence with room for the next word ends its paragraph); a line that ends
   without terminal punctuation followed by a lower-case word, a digit or punctuation goes on too;
 - any other break is deliberate: a paragraph break, unless the text is written one sentence a line
-  (its lines are single sentences and its paragraphs are marked otherwise), where it is a space;
+  (its lines are single sentences and its paragraphs are marked otherwise: by blank lines cutting it
+  into blocks, none holding most lines, or by indentation), where it is a space; a line opening with
+  a bar or an em dash after a quotation's closing mark is its signature and goes on;
 - a word split by a hyphen at a line end is joined only when the text has the joined word elsewhere
   ("gov-" + "ernment" when "government" is printed); otherwise the hyphen stays ("post-" + "election"),
   and a suspended hyphen keeps its space ("college- and street-educated").
@@ -48,6 +50,8 @@ NUMBERED = re.compile(r"\(?\d")  # a list item numbered with digits
 # that ends a sentence, a colon or another item ("to run\n- and with his back turned", "Highway\n31.").
 BULLET = re.compile(r"[*+•·▪‣◦]\s+\S")
 HEADING = re.compile(r"#{1,6}\s+\S")
+SIGNATURE = re.compile(r"[―—]\s")  # a line opening with a bar or an em dash: a signature after a quotation
+QUOTATION_END = re.compile(r"(?:[”\"]|'')$")
 # A line's last characters that end a sentence (closing quotes and brackets may follow the mark).
 # Footnote markers may follow the end ("... outside.[4][14]", as encyclopedias print them).
 FOOTNOTES = r"(?:\[\d{1,3}\])*"
@@ -92,6 +96,7 @@ SHAPE_SAMPLE = 200  # continuation words looked at for the table test
 SAME_START_SHARE = 0.8  # lines after full ones starting with words of one shape: a table or a log
 MIN_WORDS_PER_LINE = 5  # words on a wrapped line (median): fewer is a list of short lines
 OVER_PER_FULL = 4  # full lines needed for each line longer than the width (a title, a URL)
+MOST_LINES_IN_ONE_BLOCK = 2 / 3  # of a text's lines, in its longest block: blank lines cut it into paragraphs
 GREEDY_EVIDENCE = 20  # wraps before a lower-case word, none with room for it: a greedy wrapper
 
 
@@ -322,6 +327,14 @@ def _one_sentence_lines(lines: list[str]) -> bool:
     return True
 
 
+def _apart_by_blank_lines(lines: list[str]) -> bool:
+    """Whether blank lines cut the text into paragraphs: its longest block (lines with no blank line
+    between them) holds at most `MOST_LINES_IN_ONE_BLOCK` of its lines. A headline and a dateline set
+    apart above one block of every other line is a text that blank lines do not cut into paragraphs."""
+    runs = [len(list(run)) for blank, run in itertools.groupby(lines, lambda x: not x.strip()) if not blank]
+    return max(runs, default=0) <= MOST_LINES_IN_ONE_BLOCK * sum(runs)
+
+
 def rebuild(lines: list[str]) -> Paragraphs:
     """The paragraphs of a plain text given as lines (see the module's docstring)."""
     known: Wrap | None = None  # how the lines are wrapped, when already read
@@ -368,15 +381,18 @@ def rebuild(lines: list[str]) -> Paragraphs:
         and indents[i + 1] >= 0
         and (starts_paragraph(i) if indents[i + 1] <= base else breaks_off(i))
     )
+    first_line_indent = indented_then[True] > indented_then[False]
     layout = Layout(
         wrap=wrap,
         base_indent=base,
-        first_line_indent=indented_then[True] > indented_then[False],
-        # Printed double spaced, a wrapped text marks its paragraphs by nothing but their last lines:
-        # a line that is not full and ends a sentence ends one (it cannot be one sentence a line).
-        sentence_lines=(lambda: False)
-        if known is not None
-        else functools.cache(lambda: _one_sentence_lines(body)),
+        first_line_indent=first_line_indent,
+        # One sentence a line only where the text marks its paragraphs otherwise: printed double spaced,
+        # a wrapped text marks them by nothing but their last lines (a line that is not full and ends
+        # a sentence ends one), and lines with no blank line or indentation between them are each a
+        # paragraph (web pages saved one paragraph a line, many of one sentence).
+        sentence_lines=functools.cache(lambda: _one_sentence_lines(body))
+        if known is None and (first_line_indent or _apart_by_blank_lines(body))
+        else lambda: False,
     )
     words = functools.cache(lambda: _word_set(body))  # built at the first hyphen at a line end
 
@@ -460,6 +476,8 @@ class Layout:
             and not (NUMBERED.match(line) and self.wrap.full(prev_columns, line.split()[0]))
         ):
             return False  # a list item, unless a number that did not fit on a full line ("Feb." + "20.")
+        if SIGNATURE.match(line) and QUOTATION_END.search(prev):
+            return True  # "… thank you.”" + "― Ana Ruiz, Elton": a quotation's signature
         if self.first_line_indent and indent > self.base_indent:
             return False
         if not ends_sentence(prev) and (

@@ -103,7 +103,7 @@ MAX_CREDIT_WORDS = 4  # words and the parts around the slash
 # "Home Daily News Identical twin testifies ...…": a breadcrumb ending in a truncated headline.
 HOME_TRAIL = re.compile(r"^Home [A-Z][^.!?]{0,150}(?:…|\.\.\.)$")
 # A line ending like a sentence or a clause: not a headline ("." or "," maybe before a quote).
-CLAUSE_END = re.compile(r"[.,;:][\"'”’)\]]*$")
+CLAUSE_END = re.compile(r"[.,;:][\"'”’)\]]*(?:\[\d{1,3}\])*$")  # footnote markers may follow
 # A line ending in "!", "?" or "…" with more words than this is the lead sentence, not a headline
 # ("Jane Doe is about to become a mother again!"): it stays in the body.
 MAX_SENTENCE_HEADLINE_WORDS = 10
