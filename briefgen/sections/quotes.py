@@ -1067,10 +1067,15 @@ def named_people(text: str, people: People) -> list[Named]:
             found[mention.start] = Named(
                 mention.start, mention.person, gender(mention.person), mention.subject, end=mention.end
             )
-    voted = _voted_genders(text, people, found)
+    voted, contrary = _voted_genders(text, people, found)
     for start, n in found.items():
         if not n.gender and voted.get(n.name):
             n = found[start] = Named(n.start, n.name, voted[n.name], n.subject, end=n.end)
+        elif n.name in contrary and n.name.split()[0] not in text[n.start : n.end].split():
+            # "Marty Vale ... Vale lost. She said she ...": the surname alone is a woman, perhaps
+            # another Vale ("Michelle Vale ... Vale said his ...").
+            surname = n.name.split()[-1]
+            n = found[start] = Named(n.start, surname, contrary[n.name], n.subject, end=n.end)
         if (
             SPEAKS_AFTER.match(text, n.end)
             or SAID_BEFORE.search(text, max(0, start - 16), start)
@@ -1084,28 +1089,61 @@ MALE_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 FEMALE_PRONOUNS = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
 
-def _voted_genders(text: str, people: People, found: dict[int, Named]) -> dict[str, str]:
+def _voted_genders(
+    text: str, people: People, found: dict[int, Named]
+) -> tuple[dict[str, str], dict[str, str]]:
     """The gender of names the text gives none ("Vale"), from the pronouns outside quotations after
     them in the sentences whose subject is that one person and that name nobody else ("Vale broke
-    ranks with his party"; not "Her aides say she backs Vale")."""
+    ranks with his party"; not "Her aides say she backs Vale"), and from a pronoun opening the next
+    sentence of the paragraph ("Vale lost. She said ..."); and the names whose gender only their given
+    name gives ("Marty Vale") but two such pronouns the other, none their own: {name: that gender}."""
     unknown = {n.name for n in found.values() if not n.gender}
-    if not unknown:
-        return {}
+    by_name = {
+        n.name: n.gender for n in found.values() if n.gender and _name_gender_only(n.name, n.gender, people)
+    }
+    if not unknown and not by_name:
+        return {}, {}
     starts = sorted(found)
     surnames = {n.name.split()[-1] for n in found.values()}
     votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for start, end, _ in people.sentences:
-        here = [found[k] for k in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
-        if len({n.name for n in here}) != 1 or here[0].name not in unknown or not here[0].subject:
+    sentences = people.sentences
+    for k, (start, end, paragraph) in enumerate(sentences):
+        here = [found[i] for i in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
+        if len({n.name for n in here}) != 1 or not here[0].subject:
+            continue
+        name = here[0].name
+        if name not in unknown and name not in by_name:
             continue
         unquoted = QUOTED.sub(" ", text[here[0].end : end])
-        if surnames & set(re.findall(r"[A-Z][\w’'-]+", QUOTED.sub(" ", text[start:end]))) - set(
-            here[0].name.split()
-        ):
+        if surnames & set(re.findall(r"[A-Z][\w’'-]+", QUOTED.sub(" ", text[start:end]))) - set(name.split()):
             continue  # "If Vale, who ..., expects more, Hicks says, she ...": someone else is named there
-        votes[here[0].name][0] += len(MALE_PRONOUNS.findall(unquoted))
-        votes[here[0].name][1] += len(FEMALE_PRONOUNS.findall(unquoted))
-    return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
+        votes[name][0] += len(MALE_PRONOUNS.findall(unquoted))
+        votes[name][1] += len(FEMALE_PRONOUNS.findall(unquoted))
+        if k + 1 < len(sentences) and sentences[k + 1][2] == paragraph:
+            after, stop = sentences[k + 1][:2]
+            if OPENING_PRONOUN.match(text, after, stop):
+                # Its pronouns up to the next name: "She said she'd rather see Ada Hicks win".
+                i = bisect.bisect_left(starts, after)
+                stop = min(stop, starts[i]) if i < len(starts) else stop
+                unquoted = QUOTED.sub(" ", text[after:stop])
+                votes[name][0] += len(MALE_PRONOUNS.findall(unquoted))
+                votes[name][1] += len(FEMALE_PRONOUNS.findall(unquoted))
+    out = {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f and name in unknown}
+    contrary = {}
+    for name, gender in by_name.items():
+        m, f = votes.get(name, (0, 0))
+        if (gender, m, f) in (("m", 0, f), ("f", m, 0)) and max(m, f) >= 2:
+            contrary[name] = "f" if gender == "m" else "m"
+    return out, contrary
+
+
+def _name_gender_only(name: str, gender: str, people: People) -> bool:
+    """Whether a name's gender is only the one its given name most often has (no role or honorific)."""
+    return name in people.name_gender or name not in people.gender and gender_of_name(name) == gender
+
+
+# A pronoun opening a sentence as its subject ("She said ...", "But he ...").
+OPENING_PRONOUN = re.compile(r"\W*(?:(?:But|And|Then|So|Yet|Still|Later|Now|Also),?\s+)?(He|She)\b")
 
 
 def _opens_or_titles(word: str) -> bool:
