@@ -1173,3 +1173,23 @@ def test_pronouns_after_a_surname_hold_over_the_given_names_usual_gender() -> No
     )
     assert found["The boats are what the island needs"][0] == "Quell"
     assert found["We will win this"][0] == "Vale"
+
+
+def test_a_quotation_of_someone_speaking_inside_reported_speech_is_theirs() -> None:
+    found = _found(
+        "Ada Vale was questioned twice, on March 2 and March 9.\n\n"
+        "Police said the boy was shouting “help me, help me” when the officers came.\n\n"
+        "The inquiry report says Vale answered, “I was never at the pier that night, and nobody saw me.”\n\n"
+        "Tom Deeter said he screamed at him: “What are you doing here tonight?”"
+    )
+    assert "help me, help me" not in found
+    assert found["I was never at the pier that night, and nobody saw me."][0] == "Ada Vale"
+    assert found["What are you doing here tonight?"][0] == "Tom Deeter"
+
+
+def test_a_date_after_a_name_is_no_part_of_it() -> None:
+    found = _found(
+        "In a late phone call from Vale Dec. 17, he told her to stay away.\n\n"
+        "“Nobody needs to know,” Vale said."
+    )
+    assert found["Nobody needs to know"][0] == "Vale"

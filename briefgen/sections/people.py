@@ -324,6 +324,7 @@ PREPOSITIONS = words_of(
     """
 )
 POSSESSIVES = words_of("his her its their our my your")
+MONTH_ABBREVIATIONS = words_of("Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec")
 PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 MAX_BACK_SENTENCES = 4
 # A capitalised word standing alone: not right after another capitalised word or an initial.
@@ -384,6 +385,14 @@ def gender_of_name(name: str) -> str:
     if first in MALE_NAMES and first not in FEMALE_NAMES:
         return "m"
     return ""
+
+
+def _without_date(name: str) -> str:
+    """A name without the month abbreviation a date after it leaves ("Clinton Dec. 17" -> "Clinton")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1] in MONTH_ABBREVIATIONS:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def gender_of_words(words: str) -> str:
@@ -598,6 +607,8 @@ class People:
     def _add(self, name: str, role: str = "") -> str:
         name = " ".join(strip_titles(name).split())
         tokens = name.split()
+        name = _without_date(name)
+        tokens = name.split()
         if (
             len(tokens) >= 3
             and tokens[1] in FIRST_NAMES
@@ -768,7 +779,7 @@ class People:
             for m in NAME_AT.finditer(self.text)
             if word in m.group().split() and looks_like_person(strip_titles(m.group()), strict=False)
         }
-        names = {_drop_leading_word(strip_titles(n)) for n in names}
+        names = {_without_date(_drop_leading_word(strip_titles(n))) for n in names}
         names = {n for n in names if len(n.split()) >= 2 and word in n.split()}
         return next(iter(names)) if len(names) == 1 else ""
 

@@ -54,6 +54,7 @@ from .people import (
     UPPER,
     People,
     _drop_leading_word,
+    _without_date,
     gender_of_name,
     gender_of_words,
     given_names,
@@ -626,6 +627,16 @@ def _attribute(
             continue
         if gap and m.group("verb") in NAMING_VERBS:
             continue  # 'called it the festival's “best opening”': a characterisation, not a quotation
+        inner_speech = (
+            INNER_SPEECH.search(" ".join([m.groupdict().get("object") or "", *gap])) if gap else None
+        )
+        if inner_speech:
+            # 'Police said the boy was shouting “help me”': not the police's; 'the report says Vale
+            # answered, “...”': Vale's.
+            said = speaker_of(inner_speech.group("name") or "", people, span.start, slot=True)
+            if said.kind == "person":
+                return said, inner_speech.group("verb"), span.end
+            return NOBODY, "", span.end
         speaker = speaker_of(m.group("speaker"), people, span.start, slot=m.re is BEFORE)
         speaker = _apposition(m, speaker, people, span.start, ("unnamed",))
         if speaker.kind == "unnamed" and m.groupdict().get("verb") in NAMING_VERBS:
@@ -680,6 +691,16 @@ def _attribute(
         if speaker.kind and not (speaker.kind == "unnamed" and speech.group() in NAMING_VERBS):
             return speaker, speech.group(), span.end
     return NOBODY, "", span.end
+
+
+# Someone else speaking inside the reported clause, right before the quotation: "... the boy was
+# shouting “...”", "... says Vale answered, “...”" (not "Vale said he screamed: “...”": Vale).
+INNER_SPEECH = re.compile(
+    r"\b(?:was|were|is|are|kept|began|started)\s+(?:\w+ly\s+)?(?:shouting|yelling|screaming|crying|saying|"
+    r"calling|chanting|singing|telling|asking|begging|pleading|whispering|muttering|repeating)\b"
+    r"|\b(?P<name>[A-Z][\w’'-]+)\s+(?P<verb>answered|replied|responded|shouted|yelled|screamed|"
+    r"whispered|cried|asked)\b"
+)
 
 
 # "..., who said, “", "the Herald report, which notes, “": a relative clause whose verb introduces it.
@@ -954,7 +975,7 @@ def named_people(text: str, people: People) -> list[Named]:
 
     def person(run: str) -> str:
         if run not in persons:
-            tokens = _strip_titles(run).split()
+            tokens = _without_date(_strip_titles(run)).split()
             while len(tokens) > 2 and tokens[0].lower() in DEMONYMS:
                 tokens.pop(0)  # "Republican Christine Todd Whitman"
             name = " ".join(tokens)
