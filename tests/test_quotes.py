@@ -1165,7 +1165,7 @@ def test_the_name_a_quotation_goes_on_from_is_not_its_speaker() -> None:
 def test_pronouns_after_a_surname_hold_over_the_given_names_usual_gender() -> None:
     found = _found(
         "“We will keep the ferry running,” said Marty Quell, chair of the ferry board.\n\n"
-        "Quell takes a calmer line than the mayor. She said she would rather see the money spent on boats.\n\n"
+        "Quell takes a calmer line than the mayor. She said she would rather see money spent on boats.\n\n"
         "“The boats are what the island needs,” she said.\n\n"
         "Michelle Vale spoke at the dinner. Vale then gave his speech, and Vale said his plan would pass. "
         "He thanked the crowd.\n\n"
