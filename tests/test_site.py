@@ -297,3 +297,18 @@ def test_tldr_is_not_repeated_in_the_summary(seed_site: Config) -> None:
     summary = markdown.split("## Summary", 1)[1].split("\n## ", 1)[0]
     assert "indispensable partner" in tldr and tldr not in summary
     assert summary.count("\n- ") >= 2  # the other summary lines
+
+
+def test_page_dates_are_mkdocs_own_for_each_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site step takes MkDocs' page date once per SOURCE_DATE_EPOCH, not once per page: the same
+    date MkDocs gives, for each value; without one, the clock's date, never kept."""
+    from mkdocs.utils import get_build_date
+
+    from briefgen.site import _build_date
+
+    build_date = _build_date()
+    for epoch in ("0", "1700000000", "0", "1712345678"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        assert build_date() == get_build_date()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date() == get_build_date()
