@@ -73,7 +73,6 @@ SETTINGS = {
     "PRIOR_UNRELATED": "briefgen.topics.granularity",
     "COHESION_SHARE": "briefgen.topics.cluster",
     "LONE_SHARE": "briefgen.topics.cluster",
-    "COPIES": "briefgen.topics.cluster",
     "NEIGHBOURS": "briefgen.topics.graph",
     "ENTITY_WEIGHT": "briefgen.topics.features",
     "TITLE_REPEAT": "briefgen.topics.features",

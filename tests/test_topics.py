@@ -125,13 +125,20 @@ def _average_link_by_definition(
     event: np.ndarray | None,
     initial: list[list[int]],
     fixed: list[bool],
+    copies: list[int] | None = None,
 ) -> list[list[int]]:
     """Average link as `cluster.average_link` documents it, recomputed from scratch at every step:
     the pair of clusters joined by an edge with the highest average score merges, unless both are
     fixed or the cohesion rules part them (two groups of two or more; or a lone article less like a
     group, not of copies, than `LONE_SHARE` times the group's cohesion), in which case
-    that pair is not looked at again until either side has changed."""
-    from briefgen.topics.cluster import COPIES, LONE_SHARE
+    that pair is not looked at again until either side has changed. `copies`: each article's
+    syndication group (a group all of one is copies of one text)."""
+    from briefgen.topics.cluster import LONE_SHARE
+
+    report = list(range(n)) if copies is None else copies
+
+    def of_copies(a: frozenset[int]) -> bool:
+        return len(a) > 1 and len({report[i] for i in a}) == 1
 
     clusters = [frozenset(c) for c in initial]
     stuck = dict(zip(clusters, fixed, strict=True))
@@ -147,8 +154,8 @@ def _average_link_by_definition(
         link = total(a, b, 1) / (len(a) * len(b))
         ca, cb = total(a, a, 1) / 2 / pairs(a), total(b, b, 1) / 2 / pairs(b)
         alike = (ca * cb) ** 0.5
-        if max(ca, cb) >= COPIES:  # a group of copies is one text
-            if min(ca, cb) < COPIES and link < LONE_SHARE * min(ca, cb):
+        if of_copies(a) or of_copies(b):  # a group of copies is one text
+            if not (of_copies(a) and of_copies(b)) and link < LONE_SHARE * (cb if of_copies(a) else ca):
                 return True
         elif link < share * alike:
             return True
@@ -183,7 +190,7 @@ def _average_link_by_definition(
         unlike = (
             len(one) == 1
             and len(group) > 1
-            and cohesion < COPIES
+            and not of_copies(group)
             and total(one, group, 1) / len(group) < LONE_SHARE * cohesion
         )
         if share and (len(a) > 1 and len(b) > 1 and apart(a, b) or unlike):
@@ -208,15 +215,17 @@ def test_a_long_piece_naming_a_story_s_person_once_stays_out_of_the_story() -> N
     assert average_link(graph, 2.4, raw=np.asarray(raw)) == [[0, 1, 2, 4], [3]]
     # Without the cohesion rules the long piece, scoring higher, joins first and keeps the brief out.
     assert average_link(graph, 2.4, raw=np.asarray(raw), cohesion_share=0.0) == [[0, 1, 2, 3], [4]]
-    # Against two copies of one text (likeness 0.95) the short report is not held to the rule, and two
-    # copies meet a group as one article would.
+    # Against two copies of one text (one syndication group) the short report is not held to the rule,
+    # and two copies meet a group as one article would. Two articles as alike that are not copies are
+    # a group like any other.
     four = sparse.coo_matrix(
         ([0.95, 0.6, 0.2, 0.2, 0.2, 0.2], ([0, 2, 0, 0, 1, 1], [1, 3, 2, 3, 2, 3])), shape=(4, 4)
     )
-    assert average_link(four.copy(), 0.1, raw=four.data) == [[0, 1, 2, 3]]
+    assert average_link(four.copy(), 0.1, raw=four.data, copies=[0, 0, 2, 3]) == [[0, 1, 2, 3]]
+    assert average_link(four.copy(), 0.1, raw=four.data) == [[0, 1], [2, 3]]
     copies = sparse.coo_matrix(([5.0, 3.0, 3.0], ([0, 0, 1], [1, 2, 2])), shape=(3, 3))
-    assert average_link(copies, 2.4, raw=np.asarray([0.95, 0.1, 0.1])) == [[0, 1, 2]]
-    assert average_link(copies, 2.4, raw=np.asarray([0.6, 0.1, 0.1])) == [[0, 1], [2]]
+    assert average_link(copies, 2.4, raw=np.asarray([0.95, 0.1, 0.1]), copies=[0, 0, 2]) == [[0, 1, 2]]
+    assert average_link(copies, 2.4, raw=np.asarray([0.95, 0.1, 0.1])) == [[0, 1], [2]]
 
 
 def test_average_link_merges_as_defined() -> None:
@@ -249,6 +258,7 @@ def test_average_link_merges_as_defined() -> None:
             ]
             fixed = [bool(rng.random() < 0.5) for _ in initial]
         share = float(rng.choice([0.0, 0.5]))
+        copies = [int(c) for c in rng.integers(0, max(n // 3, 1), n)] if rng.random() < 0.5 else None
 
         def words(a: list[int], b: list[int] | None, event: np.ndarray | None = event) -> float:
             assert event is not None
@@ -263,8 +273,9 @@ def test_average_link_merges_as_defined() -> None:
             cohesion_share=share,
             event_words=words if event is not None else None,
             raw=raw,
+            copies=copies,
         )
-        assert got == _average_link_by_definition(n, edges, 0.5, share, event, initial, fixed)
+        assert got == _average_link_by_definition(n, edges, 0.5, share, event, initial, fixed, copies)
 
 
 def test_explicit_topic_wins() -> None:

@@ -110,12 +110,29 @@ def incremental_groups(
     # The second reading of the background (see `granularity`): without the pairs that a first
     # grouping puts in one story. The graph stays; only its scores change.
     scored = scored_by(bg)
-    first = average_link(scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict)
+    first = average_link(
+        scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict, copies=features.copies
+    )
     scored = scored_by(background(features, first, scored, cut))
     if topics:
-        fresh = average_link(scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict)
+        fresh = average_link(
+            scored,
+            cut,
+            event_words=event_words,
+            raw=graph.data,
+            name_conflict=conflict,
+            copies=features.copies,
+        )
         groups = split_topics(topics, fresh, new) + [[i] for i in new]
-    return average_link(scored, cut, groups, event_words=event_words, raw=graph.data, name_conflict=conflict)
+    return average_link(
+        scored,
+        cut,
+        groups,
+        event_words=event_words,
+        raw=graph.data,
+        name_conflict=conflict,
+        copies=features.copies,
+    )
 
 
 def split_topics(

@@ -34,19 +34,19 @@ A lone article joins a group only if its average similarity to the group is at l
 (the square of this share) times the group's cohesion: the same rule, its own cohesion (unknown) taken
 to be its likeness to the group, the most it can be said to show. A long piece that names a story's
 person once (a list of celebrities' earnings, a round-up) is far less like the story's reports than
-they are like one another. A group of copies of one text (cohesion `COPIES` or more) is left out of
-this rule: its cohesion is one text's likeness to itself, against which any other report looks unlike
-(on DUC, two copies of one wire story turned away a short report of their topic); and two groups one
-of which is copies meet as a lone article and a group would (two sets of copies: no rule)."""
+they are like one another. A group of copies of one text (all its articles of one syndication group,
+as the reader's deduplication finds them: `copies` of `average_link`) is left out of this rule: its
+cohesion is one text's likeness to itself, against which any other report looks unlike (on DUC, two
+copies of one wire story turned away a short report of their topic); and two groups one of which is
+copies meet as a lone article and a group would (two sets of copies: no rule). Until issue 15's
+second session a group was copies when its cohesion was 0.9 or more (`COPIES`): halved, groups of
+rewrites 0.45 alike escaped the rule (Multi-News -0.064 ARI)."""
 LONE_SHARE = 0.25
 """A lone article joins a group only if its average similarity to the group is at least this share of
 the group's cohesion (see `COHESION_SHARE`): the square of that share, a lone article's own cohesion
 taken to be its likeness to the group. A constant of its own, not the square of `COHESION_SHARE`: tied
 to it, doubling that share (1.0) made every lone article wait for a likeness equal to its story's
 cohesion, and every corpus fell apart (Multi-News -0.32, event piles -0.23 ARI)."""
-COPIES = 0.9
-"""Cohesion (average plain similarity within a group) at or above which a group is copies of one text
-(see `COHESION_SHARE`)."""
 
 
 def average_link(
@@ -60,6 +60,7 @@ def average_link(
     raw: np.ndarray | None = None,
     raw_inner_sums: Sequence[float] | None = None,
     name_conflict: Callable[[Sequence[int], Sequence[int]], bool] | None = None,
+    copies: Sequence[int] | np.ndarray | None = None,
 ) -> list[list[int]]:
     """Groups of article indices. `initial` clusters (default: singletons) may be `fixed`;
     `inner_sums` gives their internal similarity sums when the graph lacks their internal edges.
@@ -69,7 +70,9 @@ def average_link(
     `event_words(a, b)`: the sum of the event-word similarity over the pairs of an article of `a` and
     one of `b` (`b` None: the pairs within `a`); without it only the overall cohesion rule applies.
     `name_conflict(a, b)`: whether two groups (of two or more articles) name two events
-    (`graph.name_conflicts`); such groups never merge, however alike."""
+    (`graph.name_conflicts`); such groups never merge, however alike. `copies`: per article, the
+    number of its syndication group (articles of one number carry one report, see `COHESION_SHARE`);
+    None: no article is a copy of another."""
     n = graph.shape[0]
     start = [list(c) for c in initial] if initial is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = dict(enumerate(start))
@@ -89,6 +92,14 @@ def average_link(
         a, b, graph.data + 1j * plain, list(sizes.values()), threshold, list(is_fixed.values())
     )
     share = COHESION_SHARE if cohesion_share is None else cohesion_share
+    report = list(range(n)) if copies is None else np.asarray(copies).tolist()
+    # Per cluster: the syndication group all its articles belong to, or -1 (they are of several).
+    copy_of = {
+        c: report[g[0]] if all(report[i] == report[g[0]] for i in g) else -1 for c, g in members.items()
+    }
+
+    def is_copies(c: int) -> bool:
+        return len(members[c]) > 1 and copy_of[c] >= 0
 
     def cohesion(c: int) -> float:
         size = len(members[c])
@@ -114,9 +125,9 @@ def average_link(
         link = links[a].get(b, 0j).imag / (len(members[a]) * len(members[b]))
         ca, cb = cohesion(a), cohesion(b)
         alike = (ca * cb) ** 0.5
-        if max(ca, cb) >= COPIES:
+        if is_copies(a) or is_copies(b):
             # A group of copies is one text: held to the lone-article rule, or to none against copies.
-            if min(ca, cb) < COPIES and link < LONE_SHARE * min(ca, cb):
+            if not (is_copies(a) and is_copies(b)) and link < LONE_SHARE * (cb if is_copies(a) else ca):
                 return True, None
         elif link < share * alike:
             return True, None
@@ -133,7 +144,7 @@ def average_link(
         """Whether `a` and `b` are a lone article and a group (not of copies) that it is unlike (see
         `COHESION_SHARE`)."""
         one, group = (a, b) if len(members[a]) == 1 else (b, a)
-        if len(members[one]) > 1 or len(members[group]) < 2 or cohesion(group) >= COPIES:
+        if len(members[one]) > 1 or len(members[group]) < 2 or is_copies(group):
             return False
         link = links[a].get(b, 0j).imag / len(members[group])
         return link < LONE_SHARE * cohesion(group)
@@ -192,6 +203,8 @@ def average_link(
         keep, gone = (a, b) if (len(links[a]), -a) >= (len(links[b]), -b) else (b, a)
         members[keep] = members[keep] + members.pop(gone)
         sizes[keep] += sizes.pop(gone)
+        gone_copy = copy_of.pop(gone)
+        copy_of[keep] = copy_of[keep] if copy_of[keep] == gone_copy else -1
         is_fixed[keep] = is_fixed[keep] or is_fixed.pop(gone)
         inner[keep] += inner.pop(gone) + links[keep][gone].real
         rinner[keep] += rinner.pop(gone) + links[keep][gone].imag

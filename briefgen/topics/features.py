@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -75,6 +75,9 @@ class Features:
     texts: np.ndarray | None = None
     """Per article, the number of the first article of the pile with the same text (white space
     aside): one text printed twice is one report."""
+    copies: np.ndarray | None = None
+    """Per article, the number of its syndication group (`copy_groups`): articles of one number carry
+    one report (copies or close rewrites of one text). None: no article is a copy of another."""
 
 
 _TERMS: dict[str, str] = {}
@@ -287,7 +290,28 @@ def article_features(articles: Sequence[Article]) -> Features:
     in_text, in_head = _printed(printed + headed, len(articles))
     first: dict[str, int] = {}
     same = np.array([first.setdefault(" ".join(a.text.split()), i) for i, a in enumerate(articles)])
-    return Features(vectors, days, event, particulars, in_text, in_head, same)
+    return Features(vectors, days, event, particulars, in_text, in_head, same, copy_groups(articles))
+
+
+def copy_groups(articles: Sequence[Article]) -> np.ndarray:
+    """Per article, the number of its syndication group: the reader's deduplication
+    (`dedupe.syndication_groups`: most sentences of the shorter of two texts have a close counterpart
+    in the other), on sentences split simply (`LEAD_BREAK`: it only has to find the same sentences in
+    two copies), which costs a third of the reader's sentence splitting at 10,000 articles."""
+    from ..dedupe import syndication_groups
+    from ..models import Sentence
+
+    pile = [replace(a, id=str(i)) for i, a in enumerate(articles)]  # the pile's ids need not be unique
+    sentences = {}
+    for a in pile:
+        ends = [m.start() for m in LEAD_BREAK.finditer(a.text)] + [len(a.text)]
+        starts = [0] + [m.end() for m in LEAD_BREAK.finditer(a.text)]
+        sentences[a.id] = [
+            Sentence(a.id, k, start, end, a.text[start:end])
+            for k, (start, end) in enumerate(zip(starts, ends, strict=True))
+        ]
+    found = syndication_groups(pile, sentences)
+    return np.array([int(found[a.id]) for a in pile], dtype=np.int64)
 
 
 def _printed(found: Sequence[Counter[str]], n: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
