@@ -249,6 +249,7 @@ def article_features(articles: Sequence[Article]) -> Features:
     Each row keeps its `TERMS_PER_ARTICLE` strongest terms (then rescaled to unit length): the terms
     that say what the story is, and a bound on the cost of comparing articles.
     """
+    copies = copy_groups(articles)  # first: its memory is given back before the counts are made
     words, names, printed, headed = [], [], [], []
     in_heads: Counter[str] = Counter()
     in_leads: Counter[str] = Counter()
@@ -290,7 +291,7 @@ def article_features(articles: Sequence[Article]) -> Features:
     in_text, in_head = _printed(printed + headed, len(articles))
     first: dict[str, int] = {}
     same = np.array([first.setdefault(" ".join(a.text.split()), i) for i, a in enumerate(articles)])
-    return Features(vectors, days, event, particulars, in_text, in_head, same, copy_groups(articles))
+    return Features(vectors, days, event, particulars, in_text, in_head, same, copies)
 
 
 def copy_groups(articles: Sequence[Article]) -> np.ndarray:
