@@ -1193,3 +1193,26 @@ def test_a_date_after_a_name_is_no_part_of_it() -> None:
         "“Nobody needs to know,” Vale said."
     )
     assert found["Nobody needs to know"][0] == "Vale"
+
+
+def test_a_description_resolves_only_to_someone_its_own_article_names() -> None:
+    """'the priest' of one article is not the priest another article of the topic names: resolved
+    within its article, else kept as the description."""
+    named = _plain(
+        "The priest Tomas Brandt was found guilty of fraud in 2011, the diocese said on Monday.", "a"
+    )
+    other = _plain(
+        "Parishioners in Elton gathered outside the church on Sunday.\n\n"
+        "“We were told nothing about the money,” the priest told reporters.",
+        "b",
+    )
+    found = {q.text: (q.speaker, q.speaker_kind) for q in quotes.extract(context(named, other))}
+    assert found["We were told nothing about the money"] == ("the priest", "unnamed")
+    # Named in the same article, the description resolves to him.
+    same = _plain(
+        "The priest Tomas Brandt was found guilty of fraud in 2011, the diocese said.\n\n"
+        "“We were told nothing about the money,” the priest told reporters.",
+        "c",
+    )
+    found = {q.text: (q.speaker, q.speaker_kind) for q in quotes.extract(context(same))}
+    assert found["We were told nothing about the money"] == ("Tomas Brandt", "person")

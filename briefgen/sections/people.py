@@ -833,6 +833,10 @@ class People:
             return name
         return self.describe(words)
 
+    def _printed(self, name: str) -> bool:
+        """Whether this article prints the name (its last word)."""
+        return re.search(rf"\b{re.escape(name.split()[-1])}\b", self.text) is not None
+
     def describe(self, words: str) -> str:
         """The one person whose role matches a description ('the Pentagon chief'), else ''."""
         lowered = words.lower()
@@ -861,7 +865,9 @@ class People:
             matches = [n for n in matches if "prime minister" not in self.roles[n].lower()]
         if key == "secretary" and not matches:
             matches = [n for n, role in self.roles.items() if "secretary" in role.lower()]
-        return matches[0] if len(matches) == 1 else ""
+        # The one person of the topic in the role, and only if this article names them: a role another
+        # article gives ("the priest Ada Vale") says nothing of whom this article's "the priest" is.
+        return matches[0] if len(matches) == 1 and self._printed(matches[0]) else ""
 
     # -- mentions and pronouns ------------------------------------------------------------------
     def _in_quote(self, position: int) -> bool:
