@@ -361,3 +361,21 @@ def test_a_text_browser_dump_reads_like_the_page() -> None:
         "two years of argument over who should pay for the work.",
         "Opponents said the council had ignored cheaper options and would vote against the fees next month.",
     ]
+
+
+def test_items_of_a_list_of_clauses_are_kept() -> None:
+    """A list whose items end with a semicolon ("-- The levy must rise by a tenth;") is part of the
+    story, not headings; a line of code ending with one is not."""
+    text = (
+        "Harbour fees will rise next year\n\n"
+        "The council listed what it will do, the statement said. They are:\n\n"
+        "-- The levy on visiting yachts must rise by a tenth;\n\n"
+        "_ The ferry timetable will be cut in the winter months;\n\n"
+        "• Inspectors will check the north wall every spring;\n\n"
+        "var _q = _q || []; _q.push(['embed']);\n\n"
+        "The plan goes to a vote on Monday, when the council meets again.\n"
+    )
+    kept = article(text).text
+    for item in ("must rise by a tenth;", "cut in the winter months;", "every spring;"):
+        assert item in kept
+    assert "_q.push" not in kept

@@ -327,10 +327,20 @@ class Cleaned:
 
 def is_sentence_like(line: str) -> bool:
     """Whether a paragraph ends like a sentence, or like the lead-in of one that goes on after a
-    colon ("The agency released the following statement:"): several words, not a title."""
+    colon ("The agency released the following statement:"): several words, not a title; or like an
+    item of a list of clauses, with a semicolon ("-- The levy must rise by a tenth;"), in words."""
     if SENTENCE_END.search(line):
         return True
+    if CLAUSE_ITEM.search(line):
+        tokens = line.split()
+        wordy = sum(1 for t in tokens if t.strip(PUNCTUATION).isalpha())
+        return wordy >= MIN_ITEM_WORDS and 2 * wordy >= len(tokens)  # not code ("var x = [];")
     return line.endswith(":") and len(line.split()) >= MIN_LEAD_IN_WORDS and not title_like(line)
+
+
+CLAUSE_ITEM = re.compile(r";[\"'”’)\]]*$")
+MIN_ITEM_WORDS = 3
+PUNCTUATION = "\"'“”‘’()[],.;:!?_-–—•*"
 
 
 MIN_LEAD_IN_WORDS = 6
