@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import article, context
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefgen.analyze import build_context
 from briefgen.models import Article, Brief, Topic
 from briefgen.render import brief_to_dict, environment, render_brief
 from briefgen.sections import quotes
+from briefgen.sections.people import WordStart
 
 
 def _plain(text: str, id: str = "a") -> Article:
@@ -1216,3 +1221,10 @@ def test_a_description_resolves_only_to_someone_its_own_article_names() -> None:
     )
     found = {q.text: (q.speaker, q.speaker_kind) for q in quotes.extract(context(same))}
     assert found["We were told nothing about the money"] == ("Tomas Brandt", "person")
+
+
+@given(st.text(alphabet="ab the ATheMr.r,sé_1\n", max_size=60))
+def test_a_word_start_scan_finds_what_a_leading_boundary_finds(text: str) -> None:
+    for pattern in (r"(?:the|a|an)\s+[A-Z]\w*", r"[Tt]he\b", r"(?P<hon>Mr|Mrs)\.?\s+\w+", r"a+"):
+        fast = [(m.start(), m.end()) for m in WordStart(pattern).finditer(text)]
+        assert fast == [(m.start(), m.end()) for m in re.finditer(r"\b" + pattern, text)]

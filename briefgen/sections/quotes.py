@@ -53,6 +53,7 @@ from .people import (
     TITLE_WORDS,
     UPPER,
     People,
+    WordStart,
     _drop_leading_word,
     _without_date,
     gender_of_name,
@@ -951,15 +952,25 @@ class Named:
 
 
 SURNAME = re.compile(r"(?=[A-Z])(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:['’]s)?\b(?![\w’'-]| [A-Z])")
+SURNAME_SHAPE = re.compile(r"[A-Z][a-z][\w’'-]*")
+
+
+def _surnames(by_surname: dict[str, set[str]]) -> re.Pattern[str]:
+    """SURNAME for the words of `by_surname` only (a scan that skips every other capitalised word)."""
+    known = sorted((w for w in by_surname if SURNAME_SHAPE.fullmatch(w)), key=lambda w: (-len(w), w))
+    alternatives = "|".join(map(re.escape, known)) or "(?!)"
+    return re.compile(rf"(?=[A-Z])(?<![\w’'-])({alternatives})(?:['’]s)?\b(?![\w’'-]| [A-Z])")
+
+
 # The word before a surname alone: a capitalised one makes the surname the end of a longer name ("Rahm
 # Emanuel", "Garry F. Emanuel"), unless it is a title or a word that opens a sentence ("But Emanuel").
 WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\w.’'-]+) $")
-HONORIFIC_NAME = re.compile(
-    r"(?=M)\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])"
+HONORIFIC_NAME = WordStart(r"(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'-]+?)(?:['’]s)?\b(?![\w’'-])")
+
+
+SHARED_SURNAME = re.compile(
+    r"(?=[A-Z])(?<![\w’'-])(?P<first>[A-Z][a-z]+) and (?P<full>[A-Z][a-z]+ [A-Z][\w’'-]+)"
 )
-
-
-SHARED_SURNAME = re.compile(r"(?<![\w’'-])(?P<first>[A-Z][a-z]+) and (?P<full>[A-Z][a-z]+ [A-Z][\w’'-]+)")
 
 
 def named_people(text: str, people: People) -> list[Named]:
@@ -1056,7 +1067,7 @@ def named_people(text: str, people: People) -> list[Named]:
         by_surname[word].add(word)
         if start >= 0 and start not in found and not _attributive(text, end):
             add(start, end, word, gender_of(word))
-    for m in SURNAME.finditer(text):
+    for m in _surnames(by_surname).finditer(text):
         names = by_surname.get(m.group(1))
         if (
             not names
@@ -1651,15 +1662,30 @@ def _same(a: str, b: str) -> bool:
     return fuzz.ratio(ka, kb) >= MATCH_RATIO
 
 
-def _unmarked_sources(ctx: TopicContext, quote: str, known: set[tuple[str, int]]) -> list[Source]:
+class _SentenceWords:
+    """The words of every sentence of a topic, one sentence a line, to find a quote's words in one scan."""
+
+    def __init__(self, ctx: TopicContext) -> None:
+        self.sentences = ctx.all_sentences
+        self.text = "\n".join(ctx.sentence_keys)
+        self.starts = list(itertools.accumulate((len(k) + 1 for k in ctx.sentence_keys), initial=0))
+
+    def holding(self, key: str) -> Iterator[Sentence]:
+        """The sentences whose words hold `key` (a run of whole words), in order."""
+        at = self.text.find(key)
+        while at >= 0:
+            i = bisect.bisect_right(self.starts, at) - 1
+            yield self.sentences[i]
+            at = self.text.find(key, self.starts[i + 1])
+
+
+def _unmarked_sources(index: _SentenceWords, quote: str, known: set[tuple[str, int]]) -> list[Source]:
     """Sentences that print a full quote's words without quotation marks (reported speech)."""
     key = _key(quote)
     if len(key.split()) < 6:
         return []
     out = []
-    for sentence, words_of_sentence in zip(ctx.all_sentences, ctx.sentence_keys, strict=True):
-        if key not in words_of_sentence:
-            continue
+    for sentence in index.holding(key):
         if any(a == sentence.article and sentence.start <= p < sentence.end for a, p in known):
             continue
         out.append(Source(sentence.article, sentence.text, sentence.start, sentence.end))
@@ -1704,12 +1730,16 @@ def extract(ctx: TopicContext) -> tuple[Quote, ...]:
             if f.full or sentence or len(words(f.text)) >= MIN_STANDALONE_WORDS:
                 items.append([f])
     quotes = []
+    index: _SentenceWords | None = None
     in_full: dict[int, int] = {}  # support counting only the sources that print the whole quotation
     for item in items:
         head, said = item[0], _named_member(item)
         sources = [f.source for f in item]
         known = {(s.article, s.start) for s in sources}
-        unmarked = _unmarked_sources(ctx, head.text, known)
+        unmarked = []
+        if len(words(head.text)) >= 6:
+            index = index or _SentenceWords(ctx)
+            unmarked = _unmarked_sources(index, head.text, known)
         sources += unmarked
         variants = []
         for f in item[1:]:
