@@ -517,3 +517,15 @@ def test_the_brief_does_not_depend_on_what_the_files_are_called(seeds: list[Path
         return json.loads(text)
 
     assert content(renamed) == content(pile)
+
+
+def test_a_decision_without_a_named_subject_gets_no_label() -> None:
+    """ "An agreement to this effect was signed" names no actor: no "**An:**" label."""
+    text = (
+        "An agreement to build the new harbour wall was signed on Friday in Elton by the mayor. "
+        "The Elton Council decided to raise the harbour fee by a tenth."
+    )
+    ctx = context(article(text))
+    labels = {decisions.actor(ctx, "a", s.start, s.text) for s in ctx.sentences["a"]}
+    assert "An" not in labels
+    assert "The Elton Council" in labels

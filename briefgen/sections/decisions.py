@@ -155,8 +155,10 @@ OPENERS = frozenset(
 )
 NO_ACTOR = frozenset(
     ["It", "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Who"]
+    + ["A", "An", "The", "Its", "His", "Her", "Their", "Our", "Some", "Any", "Each", "Every"]
 )
-"""A subject that names no one: the label would read "**It:** It passed a law"."""
+"""A subject that names no one: the label would read "**It:** It passed a law" (or "**An:** An agreement
+was signed", the decision's own noun after the article)."""
 
 
 def actor(ctx: TopicContext, article_id: str, start: int, text: str) -> str:
