@@ -291,7 +291,7 @@ class BriefgenPlugin(BasePlugin[BriefgenPluginConfig]):
             if not plan.dirty and sum(1 for p in pages if p in plan.search) != len(plan.search):
                 return str(original(prev))
             config = {key: index.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
-            return siteplan.search_index(config, [plan.search.get(p, "") for p in pages])
+            return siteplan.search_index(config, [plan.search.get(p, b"") for p in pages])
 
         return generate
 
