@@ -500,6 +500,17 @@ def _same(path: str, entry: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == entry[1:4]
 
 
+def keep_keys(articles: Any) -> None:
+    """Each article's hashes that later stages ask for (`fingerprint`, `text_key`, the topics'
+    `content_key`), computed and kept on it, so that the reading memo keeps them too."""
+    from .topics.slugs import content_key
+
+    for article in articles:
+        fingerprint(article)
+        text_key(article)
+        content_key(article)
+
+
 def _read_one(
     path: Path, root: Path | None, limits: Any
 ) -> tuple[list[Article], list[str], str | None] | None:
@@ -514,9 +525,7 @@ def _read_one(
             if root is not None:
                 admit(path, root)
             articles = read_file(path, root, limits, notes)
-            for article in articles:
-                fingerprint(article)  # here, on the worker, not in the build process
-                text_key(article)
+            keep_keys(articles)  # here, on the worker, not in the build process
             return articles, notes, None
     except UnreadableInput as exc:
         return [], notes, str(exc)
@@ -628,9 +637,7 @@ class ReadingCache:
                     found = (read_file(path, root, limits, read_notes), read_notes, None)
                 except UnreadableInput as exc:
                     found = ([], read_notes, str(exc))
-            for article in found[0]:
-                fingerprint(article)  # kept in the entry: the next build does not hash it again
-                text_key(article)
+            keep_keys(found[0])  # kept in the entry: the next build does not hash them again
             # The digest is set: a file without an entry was hashed above.
             entry = [stat, digest, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)]
         self.used[name] = entry

@@ -113,6 +113,10 @@ def text_key(article: Article) -> str:
     return found
 
 
+CONTENT_KEY = "_content_key"
+"""Where `topics.slugs.content_key` keeps its hash of the article's text on the article object."""
+
+
 def renamed(article: Article, **changes: str) -> Article:
     """`dataclasses.replace(article, **changes)` for its `id` and `path`, fast (no `__init__`: an
     article has no `__post_init__`), with a fingerprint derived from the article's."""
@@ -125,8 +129,9 @@ def renamed(article: Article, **changes: str) -> Article:
     fields[FINGERPRINT] = hashlib.sha256(
         "\0".join(("renamed", base, fields["id"], fields["path"])).encode("utf-8", "surrogatepass")
     ).hexdigest()
-    if TEXT_KEY in article.__dict__:  # the same text
-        fields[TEXT_KEY] = article.__dict__[TEXT_KEY]
+    for kept in (TEXT_KEY, CONTENT_KEY):  # the same text
+        if kept in article.__dict__:
+            fields[kept] = article.__dict__[kept]
     new.__dict__.update(fields)
     return new
 

@@ -53,3 +53,19 @@ def test_analysis_keys_follow_the_articles() -> None:
     changed = Topic("ferry", "Ferry", (dataclasses.replace(ARTICLE, title="Ferry late"),))
     assert cache.key(topic) == cache.key(same) != cache.key(changed)
     assert cache.key(topic) != cache.key(Topic("ferry", "Ferries", (ARTICLE,)))
+
+
+def test_the_content_key_is_kept_on_the_article_and_follows_its_text() -> None:
+    """The topics' layout-free hash of the text (`content_key`) is kept on the article like its
+    fingerprint: through renaming and the reading memo's pickle; another text gets its own."""
+    from briefgen.topics.slugs import _layout_free_hash, content_key
+
+    article = dataclasses.replace(ARTICLE, id="ferry-k")
+    key = content_key(article)
+    assert key == _layout_free_hash.__wrapped__(article.text)
+    again = pickle.loads(pickle.dumps(renamed(article, id="ferry-k2", path="in/ferry.txt")))
+    assert "_content_key" in again.__dict__ and content_key(again) == key
+    relaid = dataclasses.replace(again, text=article.text.replace("\n\n", "\n  \n"))
+    assert "_content_key" not in relaid.__dict__ and content_key(relaid) == key  # layout does not count
+    other = dataclasses.replace(again, text=article.text + " Late.")
+    assert content_key(other) != key

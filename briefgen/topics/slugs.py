@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..models import Article
+from ..models import CONTENT_KEY, Article
 from ..text import slugify
 
 __all__ = ["anchor_article", "anchor_key", "content_key", "printed_headline", "slugify", "unique_slug"]
@@ -36,8 +36,14 @@ LAYOUT_BYTES = b"\"'`\xe2\x80\x98\x99\x9c\x9d"
 def content_key(article: Article) -> bytes:
     """A hash of the article's text that its layout does not change (line breaks, white space, straight,
     typewriter or typographic quotation marks) and its file name does not enter. Ties between articles
-    of one date are broken by it, so topics, titles and briefs do not depend on how files are named."""
-    return _layout_free_hash(article.text)
+    of one date are broken by it, so topics, titles and briefs do not depend on how files are named.
+    Kept on the article object like its fingerprint: the reading memo keeps it, so a rebuild does not
+    hash the text of every unchanged article again (0.01-0.02 CPU s on 2,000 articles)."""
+    found = article.__dict__.get(CONTENT_KEY)
+    if found is None:
+        found = _layout_free_hash(article.text)
+        object.__setattr__(article, CONTENT_KEY, found)
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a topic's articles are ordered, anchored and titled: one hash
