@@ -379,3 +379,22 @@ def test_items_of_a_list_of_clauses_are_kept() -> None:
     for item in ("must rise by a tenth;", "cut in the winter months;", "every spring;"):
         assert item in kept
     assert "_q.push" not in kept
+
+
+def test_a_caption_telling_who_stands_where_is_a_caption() -> None:
+    """Under the headline, one sentence placing people in the photo ("(right)", "(left)") is its
+    caption; further down, a story sentence pointing at one person in a photo stays, as does a
+    party's letter ("(R)")."""
+    text = (
+        "Man charged in harbour shooting\n\n"
+        "Police say Jon Vale (right) is charged with shooting Ada Brandt (left) outside a bar on "
+        "Quay Street.\n\n"
+        "A man accused of shooting a woman outside a bar in Elton was charged on Monday, police said.\n\n"
+        "Vale (left) was arrested at his home on Sunday night after a short standoff with officers.\n\n"
+        "State Sen. Tomas Reuter (R) called the shooting a tragedy for the whole town.\n"
+    )
+    read = article(text)
+    assert "Quay Street" not in read.text
+    assert any(r.reason == "image caption" and "Quay Street" in r.text for r in read.removed)
+    assert "Vale (left) was arrested" in read.text
+    assert "Reuter (R) called" in read.text

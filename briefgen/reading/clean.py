@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from ..models import DataBlock, RemovedLine
 from .chars import ASCII_FOLD_PAIRS, match_form, replace_chars
 from .lines import title_like, word_shape
+from .split import sentence_spans
 
 # The end of a caption: its photographer and publisher, "(Jane Doe/Harbour Times Photo)".
 PHOTO_CREDIT_END = r"\((?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3}\s*/\s*[^()/]{2,60}\b(photo|photograph)s?\)\s*$"
@@ -399,6 +400,22 @@ def classify(line: str) -> str | None:
     return platform_notice(line, matchable=ascii_line)
 
 
+# Where a person stands in a photo: "Ada Vale (left) and Jon Vale (second from right)". A party's
+# letter, "(R)", is no position.
+POSITION_MARK = re.compile(
+    r"\((?:(?:far|second\s+from|third\s+from|back|front|top|bottom)\s+)?(?:left|right|center|centre)\)", re.I
+)
+
+
+def _position_caption(line: str, first: bool) -> bool:
+    """A photo's caption printed as a paragraph: one sentence telling who stands where in it, the
+    first paragraph of the body (under the headline, where the photo was) or naming two positions
+    ("Ada Vale (right) is charged with shooting Jon Vale (left) outside ..."). Story sentences that
+    point at a photo name one position further down ("Vale (left) was charged ...")."""
+    marks = len(POSITION_MARK.findall(line)) if "(" in line else 0
+    return bool(marks) and (first or marks >= 2) and len(sentence_spans(line)) == 1
+
+
 def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
     """Select the body lines of an article; headings and captions that are not sentences go too.
 
@@ -431,6 +448,8 @@ def clean_lines(lines: list[str], markup: bool = False) -> Cleaned:
         reason = classify(line)
         if reason is None and i >= footer_from:
             reason = "page footer"
+        if reason is None and not markup and _position_caption(line, first=not kept):
+            reason = "image caption"
         if reason is None and not is_sentence_like(line) and not introduces_quotation(line, next_line[i]):
             if classify(next_line[i]) == "image credit":
                 reason = "image caption"
