@@ -1228,3 +1228,20 @@ def test_a_word_start_scan_finds_what_a_leading_boundary_finds(text: str) -> Non
     for pattern in (r"(?:the|a|an)\s+[A-Z]\w*", r"[Tt]he\b", r"(?P<hon>Mr|Mrs)\.?\s+\w+", r"a+"):
         fast = [(m.start(), m.end()) for m in WordStart(pattern).finditer(text)]
         assert fast == [(m.start(), m.end()) for m in re.finditer(r"\b" + pattern, text)]
+
+
+def test_a_pronoun_after_one_onlooker_or_a_spokeswoman_for_a_body_is_that_description() -> None:
+    found = _found(
+        "Three men were arrested on Monday near the harbour, police said.\n\n"
+        "A spokeswoman for Elton Police told local reporters the men were held overnight. She added that "
+        "they had been arrested “in the area of the alleged theft of boats.”\n\n"
+        "“We were here having a great time,” said area resident Greg Olund.\n\n"
+        "However, the party came to an end after two people got into an argument. One onlooker said the "
+        "fight turned violent.\n\n"
+        "“They said a guy pulled out a gun and shot him twice,” he said."
+    )
+    assert found["in the area of the alleged theft of boats."][:2] == (
+        "A spokeswoman for Elton Police",
+        "unnamed",
+    )
+    assert found["They said a guy pulled out a gun and shot him twice"][:2] == ("One onlooker", "unnamed")

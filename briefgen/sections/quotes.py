@@ -1449,10 +1449,15 @@ FRONTED_CLAUSE = re.compile(
 # only told ...", "A government office worker was ...", "Vale's uncle says ...".
 DESCRIBED_SUBJECT = re.compile(
     r"\W*(?:(?:At|In|On|After|Before|When|While|During|Since|As|Later|Then|Still|Now|But|And|So|Yet)\b"
-    r"[^,.;:!?“”\"\n]{0,40},\s+)?(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+['’]s)"
-    r"\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z-]+))(?:\s+\w+ly)?\s+(?P<next>[a-z]+)\b"
+    r"[^,.;:!?“”\"\n]{0,40},\s+)?(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|"
+    r"[A-Z][\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z-]+)"
+    # "A spokeswoman for Elton Police told ...": the body the person speaks for is part of the description.
+    r"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})?)"
+    r"(?:\s+\w+ly)?\s+(?P<next>[a-z]+)\b"
 )
-PERSON_WORDS = ROLE_NOUNS | words_of("man woman boy girl nun sister brother mother father teenager")
+PERSON_WORDS = ROLE_NOUNS | words_of(
+    "man woman boy girl nun sister brother mother father teenager onlooker bystander"
+)
 FEMALE_WORDS = words_of("woman girl nun")
 MALE_WORDS = words_of("man boy")
 
