@@ -1134,37 +1134,37 @@ def test_an_honorific_holds_over_the_given_names_usual_gender() -> None:
 def test_a_company_after_of_is_not_the_subject_its_owner_is() -> None:
     found = _found(
         "The owner of Elm Rides, Elton resident Oskar Brandt, expressed regret on Monday.\n\n"
-        "“We are saddened by this event,” he said."
+        "“We owe every family on that bus an answer,” he said."
     )
-    assert found["We are saddened by this event"][0] == "Oskar Brandt"
+    assert found["We owe every family on that bus an answer"][0] == "Oskar Brandt"
 
 
 def test_a_name_in_a_fronted_clause_is_not_the_speaker_of_the_main_clause() -> None:
     found = _found(
-        "When President Hale asked for more money, Rep. Tom Brask, R-N.Y., said no money had come, but he "
-        "said there were reasons.\n\n"
-        "A cause of the delay, he said, was a “very bad rule that nobody liked.”"
+        "When President Hale asked for a bigger budget, Rep. Tom Brask, R-N.Y., said the fund was empty, "
+        "but he said the board had its reasons.\n\n"
+        "The real trouble, he said, was a “tax on ferries that nobody wanted.”"
     )
-    assert found["very bad rule that nobody liked."][0] == "Tom Brask"
+    assert found["tax on ferries that nobody wanted."][0] == "Tom Brask"
 
 
 def test_a_couple_sharing_a_surname_and_a_town_with_its_state() -> None:
     found = _found(
-        "“Let's not forget the farms,” said Dennis Hollis of the reading league.\n\n"
-        "Brenda and Tomas Vukic of Elton Falls, La., have taught their three sons at home. The boys were "
-        "in a church school when the Vukics decided to change.\n\n"
-        "“I wanted more of our values in their lives,” she says."
+        "“Farms matter too,” said Dennis Hollis of the reading league.\n\n"
+        "Lena and Tomas Vukic of Elton Falls, La., teach their two daughters at the kitchen table. The girls "
+        "went to a town school until the Vukics moved.\n\n"
+        "“We read every morning before the chores,” she says."
     )
-    assert found["I wanted more of our values in their lives"][0] == "Brenda Vukic"
+    assert found["We read every morning before the chores"][0] == "Lena Vukic"
 
 
 def test_the_name_a_quotation_goes_on_from_is_not_its_speaker() -> None:
     found = _found(
         "Ivo Vukic, the governor, lost the vote. Adam Marlow, a historian at Elton College, followed the "
         "race. During the debate, the mayor attacked Vukic without pause, Marlow said.\n\n"
-        "Vukic “often looked tired and angry against a rival so loved,” he said."
+        "Vukic “seemed worn out and short of answers in every debate,” he said."
     )
-    assert found["often looked tired and angry against a rival so loved"][0] == "Adam Marlow"
+    assert found["seemed worn out and short of answers in every debate"][0] == "Adam Marlow"
 
 
 def test_pronouns_after_a_surname_hold_over_the_given_names_usual_gender() -> None:
@@ -1183,13 +1183,13 @@ def test_pronouns_after_a_surname_hold_over_the_given_names_usual_gender() -> No
 def test_a_quotation_of_someone_speaking_inside_reported_speech_is_theirs() -> None:
     found = _found(
         "Ada Vale was questioned twice, on March 2 and March 9.\n\n"
-        "Police said the boy was shouting “help me, help me” when the officers came.\n\n"
+        "Police said the boy was shouting “come back, come back” when the ferry left.\n\n"
         "The inquiry report says Vale answered, “I was never at the pier that night, and nobody saw me.”\n\n"
-        "Tom Deeter said he screamed at him: “What are you doing here tonight?”"
+        "Tom Deeter said he yelled at the driver: “Why is the gate still open?”"
     )
-    assert "help me, help me" not in found
+    assert "come back, come back" not in found
     assert found["I was never at the pier that night, and nobody saw me."][0] == "Ada Vale"
-    assert found["What are you doing here tonight?"][0] == "Tom Deeter"
+    assert found["Why is the gate still open?"][0] == "Tom Deeter"
 
 
 def test_a_date_after_a_name_is_no_part_of_it() -> None:
@@ -1230,18 +1230,18 @@ def test_a_word_start_scan_finds_what_a_leading_boundary_finds(text: str) -> Non
         assert fast == [(m.start(), m.end()) for m in re.finditer(r"\b" + pattern, text)]
 
 
-def test_a_pronoun_after_one_onlooker_or_a_spokeswoman_for_a_body_is_that_description() -> None:
+def test_a_pronoun_after_one_witness_or_a_spokeswoman_for_a_body_is_that_description() -> None:
     found = _found(
         "Three men were arrested on Monday near the harbour, police said.\n\n"
-        "A spokeswoman for Elton Police told local reporters the men were held overnight. She added that "
-        "they had been arrested “in the area of the alleged theft of boats.”\n\n"
-        "“We were here having a great time,” said area resident Greg Olund.\n\n"
-        "However, the party came to an end after two people got into an argument. One onlooker said the "
-        "fight turned violent.\n\n"
-        "“They said a guy pulled out a gun and shot him twice,” he said."
+        "A spokeswoman for Elton Police told the Elton Star the men were held overnight. She added that "
+        "the three were “well known to the harbour staff for years.”\n\n"
+        "“The band had just started the second set,” said area resident Greg Olund.\n\n"
+        "The music stopped when two men began to shout at each other. One witness said the row spread to "
+        "the car park.\n\n"
+        "“Somebody threw a bottle and everyone ran for the gate,” he said."
     )
-    assert found["in the area of the alleged theft of boats."][:2] == (
+    assert found["well known to the harbour staff for years."][:2] == (
         "A spokeswoman for Elton Police",
         "unnamed",
     )
-    assert found["They said a guy pulled out a gun and shot him twice"][:2] == ("One onlooker", "unnamed")
+    assert found["Somebody threw a bottle and everyone ran for the gate"][:2] == ("One witness", "unnamed")

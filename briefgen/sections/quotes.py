@@ -632,7 +632,7 @@ def _attribute(
             INNER_SPEECH.search(" ".join([m.groupdict().get("object") or "", *gap])) if gap else None
         )
         if inner_speech:
-            # 'Police said the boy was shouting “help me”': not the police's; 'the report says Vale
+            # 'Police said the boy was shouting “come back”': not the police's; 'the report says Vale
             # answered, “...”': Vale's.
             said = speaker_of(inner_speech.group("name") or "", people, span.start, slot=True)
             if said.kind == "person":
