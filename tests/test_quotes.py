@@ -122,6 +122,27 @@ def test_json_and_markdown_show_unnamed_sources_after_named_ones() -> None:
     assert "_a city council aide_ (unnamed source; said)" in page
 
 
+def test_a_quote_introduced_by_a_colon_shows_no_cue_in_markdown() -> None:
+    """A quotation under a speaker's label ("CARROW: ...") has the cue ":" in the JSON; the page shows
+    the speaker without "(:)"."""
+    from briefgen.models import Quote, Source
+
+    a = _plain("CARROW: This bridge joins two halves of one city.\n\nVALE: The budget was never approved.")
+    said = [
+        Quote("This bridge joins two halves of one city.", "Ines Carrow", ":", (Source("a", "x"),)),
+        Quote(
+            "The budget was never approved.",
+            "a council aide",
+            ":",
+            (Source("a", "y"),),
+            speaker_kind="unnamed",
+        ),
+    ]
+    page = render_brief(Brief(topic=Topic("t", "Bridge", (a,)), quotes=tuple(said)), environment())
+    assert "**Ines Carrow** [" in page and "_a council aide_ (unnamed source) [" in page
+    assert "(:)" not in page and "; :)" not in page
+
+
 def test_organisations_are_never_people() -> None:
     from briefgen.sections import entities
 
