@@ -1266,3 +1266,15 @@ def test_a_pronoun_after_one_witness_or_a_spokeswoman_for_a_body_is_that_descrip
         "unnamed",
     )
     assert found["Somebody threw a bottle and everyone ran for the gate"][:2] == ("One witness", "unnamed")
+
+
+def test_abbreviated_police_ranks_are_titles_not_names() -> None:
+    """ "said Elton Police Comm. William Vale" is William Vale's; "Det. Ruiz" is Ana Ruiz."""
+    found = _found(
+        "Detective Ana Ruiz led the search on Monday.\n\n"
+        "“When a boy dies on the street, we should all be outraged,” said Elton Police Comm. "
+        "William Vale.\n\n"
+        "“We will find who did this,” said Det. Ruiz."
+    )
+    assert found["When a boy dies on the street, we should all be outraged"][0] == "William Vale"
+    assert found["We will find who did this"][0] == "Ana Ruiz"

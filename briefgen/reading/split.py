@@ -235,7 +235,7 @@ SURNAME_GOES_ON = re.compile(r"[A-Z]\. [A-Z]|(?:De|Da|Di|Du|Del|La|Le|Mc|Mac|Van
 ("De Vries", "DaSilva", "DeGroot"), where syntok ends the sentence at the initial."""
 TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w.])(?:Gov|Govs|Lt|Sgt|Cpl|Pvt|Pfc|Spc|Maj|Cpt|Cmdr|Brig|Det|Insp|Supt|Ofc|Tpr|Rep|Reps|Sens|"
-    r"Rev|Msgr|Atty|Asst|Sec|Amb|Hon|Ft|Pres|Dep)\.$"
+    r"Rev|Msgr|Atty|Asst|Sec|Amb|Hon|Ft|Pres|Dep|Comm)\.$"
 )
 """Titles and ranks printed before a name that syntok does not take for abbreviations, so it ends a
 sentence at them ("Lt." + "Ann Vale said ...", "Gov." + "Tom Brandt signed ..."). In the dev corpora

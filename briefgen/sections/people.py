@@ -45,7 +45,8 @@ UPPER = f"(?=[{CAPITAL}])"
 NAME_AT = re.compile(rf"{UPPER}\b(?P<name>{NAME})")
 NOUN_NAME = re.compile(rf"\b(?P<noun>[A-Za-z-]++),?\s+(?P<name>{NAME})")
 HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Fr|Msgr|Sr)\.|Sir|Dame|Lord|Lady"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Fr|Msgr|Sr|Comm|Det|Supt|Insp|Cpl|Ofc|"
+    r"Cmdr)\.|Sir|Dame|Lord|Lady"
 )
 TITLE_WORDS = (
     "Secretary|Minister|President|Vice President|Prime Minister|Director|Adviser|Advisor|Chancellor|"
@@ -54,13 +55,14 @@ TITLE_WORDS = (
     "spokesperson|CEO|chief|Chief|General|Gen\\.|Admiral|Ambassador|Judge|Justice|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
     "King|Queen|Pope|Cardinal|Bishop|Commissioner|Chairman|Chairwoman|Chair|leader|Leader|Speaker|"
     "Commander|Premier|Foreign Minister|Attorney General|Sheriff|Superintendent|Professor|Prof\\.|"
-    "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor|Whip"
+    "Lt\\.|Col\\.|Sgt\\.|Capt\\.|Rev\\.|Adm\\.|Maj\\.|Sr\\.|Fr\\.|Gov\\.|President-elect|Treasurer|Chancellor|Whip|"
+    "Comm\\.|Det\\.|Supt\\.|Insp\\.|Cpl\\.|Ofc\\.|Cmdr\\."
 )
 ROLE_PREFIX = r"(?:(?:[A-Z][\w.'’-]*+|of|the|for)\s+){0,5}"
 TITLED = re.compile(
     rf"(?=[A-Zoftscl])(?<![\w.'’])(?P<role>{ROLE_PREFIX}(?:{TITLE_WORDS})(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w.-]*){{1,3}})?)\s+(?P<name>{NAME})"
 )
-HONORED = re.compile(rf"(?=[MDSRGLCPAF])\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
+HONORED = re.compile(rf"(?=[MDSRGLCPAFIO])\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)")
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|stated|states|declared|continued|noted|notes|stressed|stresses|"
     "emphasized|emphasised|asserted|argued|argues|warned|warns|explained|explains|insisted|insists|"

@@ -97,7 +97,7 @@ STATEMENT = (
 # parentheses ("(R-Iowa)"); no comma, no sentence end.
 ABBREVIATION = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|St|Jr|Sr|Ft|Mt|Inc|Co|Corp|Ltd|"
-    r"Pvt|Pfc|Cpl|Spc|Det|Ofc|Insp|Supt|Cmdr|Brig|Atty|"
+    r"Pvt|Pfc|Cpl|Spc|Det|Ofc|Insp|Supt|Cmdr|Brig|Atty|Comm|"
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
     r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|(?:[A-Z]\.){1,3})(?=\s)"
 )
