@@ -470,9 +470,10 @@ class Layout:
         line of the same block follows `line`."""
         if BULLET.match(line) or HEADING.match(line) or HEADING.match(prev):
             return False
+        ended = ends_sentence(prev)
         if (
             LIST_ITEM.match(line)
-            and (ends_sentence(prev) or LIST_ITEM.match(prev))
+            and (ended or LIST_ITEM.match(prev))
             and not (NUMBERED.match(line) and self.wrap.full(prev_columns, line.split()[0]))
         ):
             return False  # a list item, unless a number that did not fit on a full line ("Feb." + "20.")
@@ -480,12 +481,10 @@ class Layout:
             return True  # "… thank you.”" + "― Ana Ruiz, Elton": a quotation's signature
         if self.first_line_indent and indent > self.base_indent:
             return False
-        if not ends_sentence(prev) and (
-            CONTINUES.match(line) or (self.wrap.width and CONTINUES_WRAPPED.match(line))
-        ):
+        if not ended and (CONTINUES.match(line) or (self.wrap.width and CONTINUES_WRAPPED.match(line))):
             return True
         first = FIRST_WORD.match(line)
-        if first and self.wrap.full(prev_columns, first.group(), ends_sentence(prev)):
+        if first and self.wrap.full(prev_columns, first.group(), ended):
             return True  # the next word did not fit: a wrap
         if page_break or indent > self.base_indent:
             return False  # an indented line after one that is not full starts a paragraph or a block

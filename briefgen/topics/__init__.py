@@ -17,6 +17,7 @@ most central headline; slugs never change once given (`slugs.py`).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter, defaultdict
@@ -109,30 +110,15 @@ def incremental_groups(
 
     # The second reading of the background (see `granularity`): without the pairs that a first
     # grouping puts in one story. The graph stays; only its scores change.
-    scored = scored_by(bg)
-    first = average_link(
-        scored, cut, event_words=event_words, raw=graph.data, name_conflict=conflict, copies=features.copies
+    link = functools.partial(
+        average_link, event_words=event_words, raw=graph.data, name_conflict=conflict, copies=features.copies
     )
+    scored = scored_by(bg)
+    first = link(scored, cut)
     scored = scored_by(background(features, first, scored, cut))
     if topics:
-        fresh = average_link(
-            scored,
-            cut,
-            event_words=event_words,
-            raw=graph.data,
-            name_conflict=conflict,
-            copies=features.copies,
-        )
-        groups = split_topics(topics, fresh, new) + [[i] for i in new]
-    return average_link(
-        scored,
-        cut,
-        groups,
-        event_words=event_words,
-        raw=graph.data,
-        name_conflict=conflict,
-        copies=features.copies,
-    )
+        groups = split_topics(topics, link(scored, cut), new) + [[i] for i in new]
+    return link(scored, cut, groups)
 
 
 def split_topics(
